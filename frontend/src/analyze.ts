@@ -1,0 +1,119 @@
+// The front end's batch job: discover the workspace, load and resolve every crate, write one
+// dump per crate. Crates are resolved together because `pub use` chains cross crates.
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { serializeDump, LineIndex } from '../../schema/src/index.js';
+import { discoverWorkspace, type CrateTarget } from './workspace/index.js';
+import { loadCrate, type SourceFile } from './crate/modules.js';
+import { defaultCfg } from './crate/cfg.js';
+import type { CrateCtx, ItemRecordDraft } from './resolve/model.js';
+import { collectCrate } from './resolve/collect.js';
+import { resolveImports } from './resolve/imports.js';
+import { resolveImpls } from './resolve/impls.js';
+import { resolveItems } from './resolve/items.js';
+import { buildDump } from './dump/write.js';
+
+export interface AnalyzeOptions {
+  /** Where dumps go; default `<workspace root>/.xref/dumps`. */
+  outDir?: string;
+  useCargo?: boolean | 'auto';
+}
+
+export interface FileDiagnostic {
+  file: string;
+  line: number;
+  col: number;
+  message: string;
+}
+
+export interface AnalyzeResult {
+  root: string;
+  dumpFiles: string[];
+  crates: number;
+  files: number;
+  items: number;
+  diagnostics: FileDiagnostic[];
+  warnings: string[];
+}
+
+export async function analyzeWorkspace(dir: string, opts: AnalyzeOptions = {}): Promise<AnalyzeResult> {
+  const ws = await discoverWorkspace(path.resolve(dir), { useCargo: opts.useCargo ?? 'auto' });
+  const crates = ws.crates.map((t) => newCrate(t, ws.root));
+  const byKey = new Map(ws.crates.map((t, i) => [t.key, crates[i]]));
+  for (const c of crates) {
+    for (const [name, key] of Object.entries(c.target.dependencies)) {
+      const dep = byKey.get(key);
+      if (dep) c.deps.set(name, dep);
+    }
+  }
+  for (const c of crates) collectCrate(c);
+  resolveImports(crates);
+  const { impls, macroCalls } = resolveImpls(crates);
+  resolveItems(crates, impls, macroCalls);
+
+  const outDir = opts.outDir ?? path.join(ws.root, '.xref', 'dumps');
+  mkdirSync(outDir, { recursive: true });
+  const dumpFiles: string[] = [];
+  const diagnostics: FileDiagnostic[] = [];
+  const warnings = [...ws.warnings];
+  const files = new Set<string>();
+  let items = 0;
+  for (const c of crates) {
+    diagnostics.push(...attachDiagnostics(c));
+    const { dump, warnings: w } = buildDump(c, ws.root);
+    warnings.push(...w);
+    const file = path.join(outDir, `${dumpName(c.target)}.jsonl`);
+    writeFileSync(file, serializeDump(dump));
+    dumpFiles.push(file);
+    items += dump.items.length;
+    for (const f of dump.header.files) files.add(f.path);
+  }
+  // A crate that left the workspace must not leave its old dump behind.
+  const keep = new Set(dumpFiles.map((f) => path.basename(f)));
+  for (const f of readdirSync(outDir)) if (f.endsWith('.jsonl') && !keep.has(f)) rmSync(path.join(outDir, f));
+  diagnostics.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
+  return { root: ws.root, dumpFiles, crates: crates.length, files: files.size, items, diagnostics, warnings };
+}
+
+function newCrate(target: CrateTarget, workspaceRoot: string): CrateCtx {
+  const cfg = defaultCfg(target.features);
+  const loaded = loadCrate(target.rootFile, { workspaceRoot, edition: target.edition, cfg });
+  const idName = target.kind === 'lib' || target.kind === 'proc-macro' ? target.name : `${target.name}:${target.kind}`;
+  return {
+    target, name: target.name, idPrefix: `cargo ${idName} ${target.version}`, edition: target.edition, cfg, loaded,
+    deps: new Map(), records: [], scopes: new Map(), macros: new Map(), exportedMacros: new Map(),
+    usedIds: new Set(), defs: [], deferred: [],
+  };
+}
+
+function dumpName(t: CrateTarget): string {
+  return `${t.package}-${t.version}-${t.kind}-${t.name}`.replace(/[^A-Za-z0-9._-]/g, '_');
+}
+
+/**
+ * Puts each syntax error and module-tree problem into the innermost record that contains it (so
+ * it lives and dies with that item) and returns them as `file:line:col` diagnostics.
+ */
+function attachDiagnostics(crate: CrateCtx): FileDiagnostic[] {
+  const out: FileDiagnostic[] = [];
+  const byFile = new Map<SourceFile, ItemRecordDraft[]>();
+  for (const r of crate.records) {
+    const list = byFile.get(r.file);
+    if (list) list.push(r);
+    else byFile.set(r.file, [r]);
+  }
+  const add = (file: SourceFile, offset: number, message: string) => {
+    const records = byFile.get(file) ?? [];
+    let best: ItemRecordDraft | undefined;
+    for (const r of records) {
+      if (r.span[0] <= offset && offset <= r.span[1] && (!best || r.span[1] - r.span[0] < best.span[1] - best.span[0])) best = r;
+    }
+    best ??= records.find((r) => r.kind === 'mod' && r.span[0] === 0);
+    if (best) best.diagnostics.push({ severity: 'error', message, span: [offset, Math.min(offset, best.span[1])] });
+    const pos = new LineIndex(file.entry).position(Math.min(offset, file.entry.bytes));
+    out.push({ file: file.rel, line: pos.line, col: pos.col, message });
+  };
+  for (const f of crate.loaded.files) for (const e of f.parsed.errors) add(f, e.offset, e.message);
+  for (const p of crate.loaded.problems) add(p.file, p.offset, p.message);
+  return out;
+}

@@ -1,0 +1,139 @@
+// Builds a crate's module tree: follows `mod x;` to x.rs or x/mod.rs (or `#[path]`), the way
+// rustc does, reading, lexing and parsing each file once.
+import { readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import * as path from 'node:path';
+import { buildFileTables, type FileEntry } from '../../../schema/src/index.js';
+import { lex, tokenText, type Edition, type TokenStream } from '../syntax/lexer.js';
+import { TK } from '../syntax/tokens.js';
+import { parseFile } from '../syntax/parse.js';
+import type { Item, ParsedFile } from '../syntax/ast.js';
+import { cfgActive, type CfgSet } from './cfg.js';
+
+export interface SourceFile {
+  abs: string;
+  /** Path relative to the workspace root, `/`-separated. */
+  rel: string;
+  entry: FileEntry;
+  ts: TokenStream;
+  parsed: ParsedFile;
+}
+
+export interface ModuleNode {
+  name: string;
+  /** Names from the crate root, e.g. `['shapes', 'circle']`; empty for the root. */
+  path: string[];
+  file: SourceFile;
+  /** The `mod` item in the parent (inline or `mod x;`); absent for the crate root. */
+  decl?: Extract<Item, { kind: 'mod' }>;
+  /** The declaring file, where `decl` lives. */
+  declFile?: SourceFile;
+  items: Item[];
+  parent?: ModuleNode;
+  children: ModuleNode[];
+  /** Set when the module or an ancestor is under a false `#[cfg]`. */
+  inactive: boolean;
+}
+
+export interface LoadedCrate {
+  root: ModuleNode;
+  files: SourceFile[];
+  /** Problems found while walking the tree, e.g. a `mod x;` with no file. */
+  problems: Array<{ file: SourceFile; offset: number; message: string }>;
+}
+
+export interface LoadOptions {
+  workspaceRoot: string;
+  edition: Edition;
+  cfg: CfgSet;
+}
+
+export function readSourceFile(abs: string, workspaceRoot: string, edition: Edition): SourceFile {
+  const bytes = new Uint8Array(readFileSync(abs));
+  const tables = buildFileTables(bytes);
+  const ts = lex(bytes, edition);
+  const parsed = parseFile(ts);
+  for (const e of ts.errors) parsed.errors.push({ offset: e.offset, message: e.message });
+  const rel = path.relative(workspaceRoot, abs).split(path.sep).join('/');
+  const entry: FileEntry = {
+    path: rel,
+    hash: createHash('sha1').update(bytes).digest('hex'),
+    bytes: bytes.length,
+    lines: tables.lines,
+    lineStarts: tables.lineStarts,
+    multibyte: tables.multibyte,
+  };
+  return { abs, rel, entry, ts, parsed };
+}
+
+export function loadCrate(rootFile: string, opts: LoadOptions): LoadedCrate {
+  const files: SourceFile[] = [];
+  const problems: LoadedCrate['problems'] = [];
+  const seen = new Set<string>();
+  const read = (abs: string) => {
+    const f = readSourceFile(abs, opts.workspaceRoot, opts.edition);
+    files.push(f);
+    seen.add(abs);
+    return f;
+  };
+  const rootSource = read(rootFile);
+  const root: ModuleNode = {
+    name: '', path: [], file: rootSource, items: rootSource.parsed.items, children: [], inactive: false,
+  };
+  // Children of the root, of mod.rs files and of `#[path]` files live in the file's directory;
+  // children of `foo.rs` live in `foo/`.
+  const walk = (mod: ModuleNode, items: Item[], childDir: string) => {
+    for (const item of items) {
+      if (item.kind !== 'mod') continue;
+      const inactive = mod.inactive || !cfgActive(item.attrs, mod.file.ts, opts.cfg);
+      const child: ModuleNode = {
+        name: item.name.text, path: [...mod.path, item.name.text], file: mod.file, decl: item,
+        declFile: mod.file, items: [], parent: mod, children: [], inactive,
+      };
+      mod.children.push(child);
+      const explicit = pathAttribute(item, mod.file.ts);
+      if (item.items) {
+        child.items = item.items;
+        walk(child, item.items, path.join(childDir, explicit ?? item.name.text));
+        continue;
+      }
+      if (inactive) continue;
+      const candidates = explicit !== undefined
+        ? [path.resolve(childDir, explicit)]
+        : [path.join(childDir, `${item.name.text}.rs`), path.join(childDir, item.name.text, 'mod.rs')];
+      const found = candidates.find((c) => fileExists(c));
+      if (found === undefined) {
+        problems.push({
+          file: mod.file, offset: item.name.span[0],
+          message: `file not found for module \`${item.name.text}\` (looked for ${candidates.map((c) => path.relative(opts.workspaceRoot, c)).join(', ')})`,
+        });
+        continue;
+      }
+      if (seen.has(found)) {
+        problems.push({ file: mod.file, offset: item.name.span[0], message: `module file ${path.relative(opts.workspaceRoot, found)} is already loaded` });
+        continue;
+      }
+      const source = read(found);
+      child.file = source;
+      child.items = source.parsed.items;
+      const isModRs = path.basename(found) === 'mod.rs' || explicit !== undefined;
+      walk(child, source.parsed.items, isModRs ? path.dirname(found) : path.join(path.dirname(found), item.name.text));
+    }
+  };
+  walk(root, root.items, path.dirname(rootFile));
+  return { root, files, problems };
+}
+
+function pathAttribute(item: Item, ts: TokenStream): string | undefined {
+  for (const a of item.attrs) {
+    if (a.path !== 'path') continue;
+    for (let t = a.args[0]; t < a.args[1]; t++) {
+      if (ts.kinds[t] === TK.Str) return JSON.parse(tokenText(ts, t)) as string;
+    }
+  }
+  return undefined;
+}
+
+function fileExists(p: string): boolean {
+  return statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
+}

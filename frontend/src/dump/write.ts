@@ -1,0 +1,56 @@
+// Turns a crate's item record drafts into a schema v1 dump: spans become relative to their
+// item, and each item gets its two fingerprints.
+import { createHash } from 'node:crypto';
+import { SCHEMA_VERSION, type Dump, type ItemRecord, type Span, type CrateInfo } from '../../../schema/src/index.js';
+import type { CrateCtx, ItemRecordDraft } from '../resolve/model.js';
+import { TOOL } from '../tool.js';
+
+export function buildDump(crate: CrateCtx, workspaceRoot: string): { dump: Dump; warnings: string[] } {
+  const warnings: string[] = [];
+  const t = crate.target;
+  const rel = (p: string) => p.slice(workspaceRoot.length + 1).split('\\').join('/');
+  const info: CrateInfo = {
+    name: crate.name, version: t.version, edition: crate.edition, root: rel(t.rootFile), kind: t.kind,
+    features: [...t.features].sort(), cfgs: [...crate.cfg.flags].sort(),
+  };
+  const dependencies: Record<string, string> = {};
+  for (const [name, dep] of [...crate.deps].sort(([a], [b]) => a.localeCompare(b))) dependencies[name] = dep.idPrefix;
+  const drafts = [...crate.records].sort((a, b) => cmp(a.file.rel, b.file.rel) || a.span[0] - b.span[0] || b.span[1] - a.span[1] || cmp(a.id, b.id));
+  const items = drafts.map((d) => toRecord(d, warnings));
+  const files = crate.loaded.files.map((f) => f.entry).sort((a, b) => cmp(a.path, b.path));
+  return {
+    dump: { header: { schemaVersion: SCHEMA_VERSION, tool: TOOL, crate: info, dependencies, files }, items },
+    warnings,
+  };
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function toRecord(d: ItemRecordDraft, warnings: string[]): ItemRecord {
+  const base = d.span[0];
+  const len = d.span[1] - base;
+  const relSpan = (s: Span): Span => [s[0] - base, s[1] - base];
+  const inside = (s: Span) => s[0] >= base && s[1] <= d.span[1] && s[0] <= s[1];
+  const outside = (what: string, s: Span) => warnings.push(`${d.file.rel}: ${what} at bytes ${s[0]}..${s[1]} lies outside item ${d.id}; dropped`);
+  const defs = d.defs.filter((x) => inside(x.span) && inside(x.nameSpan) || (outside('def', x.span), false))
+    .map((x) => ({ ...x, span: relSpan(x.span), nameSpan: relSpan(x.nameSpan) }));
+  const refs = d.refs.filter((x) => inside(x.span) || (outside('ref', x.span), false))
+    .map((x) => ({ ...x, span: relSpan(x.span) }))
+    .sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1]);
+  const diagnostics = d.diagnostics.map((x) => ({ ...x, span: relSpan(x.span) }));
+  const body = { kind: d.kind, len, inactive: d.inactive, defs, refs, impls: d.impls, relations: d.relations, diagnostics };
+  const record: ItemRecord = {
+    item: d.id, kind: d.kind, file: d.file.rel, span: [base, d.span[1]],
+    fingerprint: hash(JSON.stringify(body)),
+    surface: hash(JSON.stringify([d.kind, d.surface, defs.filter((x) => x.kind !== 'local' && x.kind !== 'param').map((x) => [x.id, x.signature ?? '', x.visibility])])),
+    defs, refs, impls: d.impls, relations: d.relations, diagnostics,
+  };
+  if (d.inactive) record.inactive = true;
+  return record;
+}
+
+function hash(text: string): string {
+  return createHash('sha1').update(text).digest('hex').slice(0, 16);
+}

@@ -1,0 +1,627 @@
+// Resolves the refs of a body (fn body, const initializer, discriminant) from its tokens:
+// locals and their scopes, paths, method calls and field accesses with a light receiver-type
+// inference (locals' declared or initializer types, `self`, call return types, field types).
+// Bodies stay token trees at this stage; the token walk is deliberately forgiving.
+import { localDescriptor, type RefRole } from '../../../schema/src/index.js';
+import type { TokenStream } from '../syntax/lexer.js';
+import { tokenText } from '../syntax/lexer.js';
+import { TK, isKeywordKind } from '../syntax/tokens.js';
+import type { DefInfo, ItemRecordDraft, LexicalScope, Namespace, Place } from './model.js';
+import { addDef } from './collect.js';
+import { lookupMember, lookupName, resolvePath, unalias } from './paths.js';
+import { targetRef } from './refs.js';
+import { typeDef } from './types.js';
+import type { Path, PathSegment } from '../syntax/ast.js';
+
+export interface Local {
+  def: DefInfo;
+  type?: DefInfo;
+}
+
+/** Workspace-wide name indexes: the candidates for a call whose receiver type is unknown. */
+export interface MemberIndex {
+  methods: Map<string, DefInfo[]>;
+  fields: Map<string, DefInfo[]>;
+}
+
+const FORMAT_MACROS = new Set([
+  'println', 'print', 'eprintln', 'eprint', 'format', 'write', 'writeln', 'panic', 'format_args',
+  'assert', 'assert_eq', 'assert_ne', 'debug_assert', 'debug_assert_eq', 'debug_assert_ne', 'unreachable', 'todo', 'unimplemented',
+]);
+
+interface Brace {
+  /** A struct literal or struct pattern: field names inside refer to this def's fields. */
+  struct?: DefInfo;
+  match: boolean;
+  /** Parens open when the brace opened: match arms sit at exactly this depth. */
+  parenDepth: number;
+}
+
+interface Paren {
+  /** The type the parenthesized expression has once closed (a call's return type). */
+  result?: DefInfo;
+  format: boolean;
+}
+
+export class BodyResolver {
+  private readonly ts: TokenStream;
+  private readonly scopes: Array<Map<string, Local>> = [];
+  private readonly braces: Brace[] = [];
+  private readonly parens: Paren[] = [];
+  private pendingBlock: Local[] = [];
+  private pendingLet: { depth: number; locals: Local[]; typed: boolean } | undefined;
+  private lastType: DefInfo | undefined;
+  private nextCallResult: DefInfo | undefined;
+  private nextBraceStruct: DefInfo | undefined;
+  private matchPending = false;
+  /** Set by `if`, `while`, `match`, `for … in`: a `{` there opens a block, never a struct literal. */
+  private conditionParenDepth = -1;
+  private readonly lex: LexicalScope;
+
+  constructor(
+    private readonly place: Place,
+    private readonly record: ItemRecordDraft,
+    lex: LexicalScope,
+    private readonly index: MemberIndex,
+    params: Local[] = [],
+  ) {
+    this.ts = place.file.ts;
+    this.lex = { ...lex, parent: lex, generics: new Map(), blockNames: new Map() };
+    this.scopes.push(new Map(params.map((p) => [p.def.def.name, p])));
+  }
+
+  /** Declares a binding found at token `t` as a local (or param) def of the record. */
+  private declareToken(t: number, kind: 'local' | 'param', type?: DefInfo): Local {
+    return this.declare(tokenText(this.ts, t), [this.ts.starts[t], this.ts.ends[t]], kind, type);
+  }
+
+  private declare(name: string, span: [number, number], kind: 'local' | 'param', type?: DefInfo): Local {
+    const def = addDef(this.place, this.record, {
+      id: this.record.id + localDescriptor(name, span[0] - this.record.span[0]),
+      kind, name, qualname: name, span, nameSpan: span, vis: 'private', ns: 'value',
+      ...(type ? { type: type.def.qualname } : {}),
+    });
+    return { def, type };
+  }
+
+  /** Declares the bindings of a fn param's pattern, with the param's type when it names one. */
+  declareParam(pattern: [number, number], type?: DefInfo): void {
+    const locals: Local[] = [];
+    this.patternUntil(pattern[0], pattern[1], () => false, locals, 'param');
+    if (locals.length === 1 && type) {
+      locals[0].type = type;
+      locals[0].def.def.type = type.def.qualname;
+    }
+    for (const l of locals) this.scopes[0].set(l.def.def.name, l);
+  }
+
+  /** Declares `self`, typed as the impl's self type (or the trait, in a trait). */
+  declareSelf(span: [number, number], type?: DefInfo): void {
+    this.scopes[0].set('self', this.declare('self', span, 'param', type));
+  }
+
+  /** Walks tokens `[first, end)` and records every ref in them. */
+  resolve(first: number, end: number): void {
+    const { ts } = this;
+    const k = ts.kinds;
+    for (let t = first; t < end;) {
+      const kind = k[t];
+      const prev = t > first ? k[t - 1] : -1;
+      switch (kind) {
+        case TK['{']:
+          t++;
+          if (this.openBrace()) t = this.armPattern(t, end);
+          continue;
+        case TK['}']:
+          this.closeBrace();
+          t++;
+          if (this.inMatchArms() && k[t] !== TK[',']) t = this.armPattern(t, end);
+          continue;
+        case TK['(']: case TK['[']:
+          this.parens.push({ result: kind === TK['('] ? this.nextCallResult : undefined, format: false });
+          this.nextCallResult = undefined;
+          this.lastType = undefined;
+          t++;
+          continue;
+        case TK[')']: case TK[']']:
+          this.lastType = this.parens.pop()?.result;
+          if (this.conditionParenDepth > this.parens.length) this.conditionParenDepth = -1;
+          t++;
+          continue;
+        case TK[';']:
+          this.endStatement();
+          t++;
+          continue;
+        case TK.let: t = this.letBinding(t, end, prev); continue;
+        case TK.for:
+          if (k[t + 1] === TK['<']) { t = skipAngles(ts, t + 1, end); continue; }
+          t = this.patternUntil(t + 1, end, (kk) => kk === TK.in, this.pendingBlock, 'local');
+          this.conditionParenDepth = this.parens.length;
+          continue;
+        case TK.if: case TK.while:
+          this.conditionParenDepth = this.parens.length;
+          this.lastType = undefined;
+          t++;
+          continue;
+        case TK.match:
+          this.conditionParenDepth = this.parens.length;
+          this.matchPending = true;
+          t++;
+          continue;
+        case TK['|']:
+          if (isExprEnd(prev)) { this.lastType = undefined; t++; continue; }
+          t = this.closureParams(t, end);
+          continue;
+        case TK['.']: t = this.member(t, end); continue;
+        case TK.as: t = this.typeTokens(t + 1, end, true); continue;
+        case TK.use: t = this.blockUse(t, end); continue;
+        case TK.fn: case TK.struct: case TK.enum: case TK.impl: case TK.trait: case TK.mod: case TK.macro_rules:
+          t = skipItem(ts, t, end);
+          continue;
+        case TK.Str:
+          if (this.parens.at(-1)?.format) this.formatArgs(t);
+          this.lastType = undefined;
+          t++;
+          continue;
+        case TK['=>']:
+          this.lastType = undefined;
+          t++;
+          continue;
+        case TK[',']:
+          this.lastType = undefined;
+          t++;
+          if (this.inMatchArms()) t = this.armPattern(t, end);
+          continue;
+      }
+      if (isPathStart(kind)) {
+        t = this.pathExpr(t, end);
+        continue;
+      }
+      this.lastType = undefined;
+      t++;
+    }
+    this.endStatement();
+  }
+
+  /** Returns true when the brace opens a match's arms. */
+  private openBrace(): boolean {
+    const struct = this.nextBraceStruct;
+    this.nextBraceStruct = undefined;
+    const scope = new Map<string, Local>(this.pendingBlock.map((l) => [l.def.def.name, l]));
+    this.pendingBlock = [];
+    const match = this.matchPending && !struct;
+    if (match) this.matchPending = false;
+    if (this.conditionParenDepth === this.parens.length) this.conditionParenDepth = -1;
+    this.scopes.push(scope);
+    this.braces.push({ struct, match, parenDepth: this.parens.length });
+    this.lastType = undefined;
+    return match;
+  }
+
+  private closeBrace(): void {
+    const b = this.braces.pop();
+    if (this.scopes.length > 1) this.scopes.pop();
+    this.lastType = b?.struct;
+    this.pendingLet = this.pendingLet && this.pendingLet.depth > this.braces.length ? undefined : this.pendingLet;
+  }
+
+  private inMatchArms(): boolean {
+    const top = this.braces.at(-1);
+    return top !== undefined && top.match && this.parens.length === top.parenDepth;
+  }
+
+  private endStatement(): void {
+    const p = this.pendingLet;
+    if (p && p.depth === this.braces.length) {
+      if (!p.typed && p.locals.length === 1 && this.lastType) {
+        p.locals[0].type = this.lastType;
+        p.locals[0].def.def.type = this.lastType.def.qualname;
+      }
+      for (const l of p.locals) this.scopes.at(-1)!.set(l.def.def.name, l);
+      this.pendingLet = undefined;
+    }
+    this.lastType = undefined;
+  }
+
+  private letBinding(t: number, end: number, prev: number): number {
+    const locals: Local[] = [];
+    // `if let` / `while let` / let chains bind for the block that follows.
+    const condition = prev === TK.if || prev === TK.while || prev === TK['&'];
+    let u = this.patternUntil(t + 1, end, (kk) => kk === TK['='] || kk === TK[':'] || kk === TK[';'] || kk === TK.else, locals, 'local');
+    let typed = false;
+    if (this.ts.kinds[u] === TK[':']) {
+      const ty = this.typeAt(u + 1, end);
+      u = ty.end;
+      typed = true;
+      if (locals.length === 1 && ty.def) {
+        locals[0].type = ty.def;
+        locals[0].def.def.type = ty.def.def.qualname;
+      }
+    }
+    if (condition) this.pendingBlock.push(...locals);
+    else this.pendingLet = { depth: this.braces.length, locals, typed };
+    this.lastType = undefined;
+    return u;
+  }
+
+  private closureParams(t: number, end: number): number {
+    const locals: Local[] = [];
+    let u = t + 1;
+    if (this.ts.kinds[u] === TK['|']) u++;
+    else {
+      while (u < end && this.ts.kinds[u] !== TK['|']) {
+        u = this.patternUntil(u, end, (kk) => kk === TK[','] || kk === TK['|'] || kk === TK[':'], locals, 'param');
+        if (this.ts.kinds[u] === TK[':']) {
+          const ty = this.typeAt(u + 1, end, true);
+          if (locals.length > 0 && ty.def) locals[locals.length - 1].type = ty.def;
+          u = ty.end;
+        }
+        if (this.ts.kinds[u] === TK[',']) u++;
+      }
+      u++;
+    }
+    if (this.ts.kinds[u] === TK['->']) u = this.typeAt(u + 1, end).end;
+    if (this.ts.kinds[u] === TK['{']) this.pendingBlock.push(...locals);
+    else for (const l of locals) this.scopes.at(-1)!.set(l.def.def.name, l);
+    this.lastType = undefined;
+    return u;
+  }
+
+  private armPattern(t: number, end: number): number {
+    if (t >= end || this.ts.kinds[t] === TK['}']) return t;
+    const locals: Local[] = [];
+    const u = this.patternUntil(t, end, (kk) => kk === TK['=>'] || kk === TK.if, locals, 'local');
+    for (const l of locals) this.scopes.at(-1)!.set(l.def.def.name, l);
+    return u;
+  }
+
+  /**
+   * Walks a pattern until `stop` matches a token at depth 0: paths in it become refs, plain
+   * identifiers that do not name a constant, unit struct or variant become bindings.
+   */
+  private patternUntil(t: number, end: number, stop: (kind: number) => boolean, out: Local[], kind: 'local' | 'param'): number {
+    const { ts } = this;
+    const k = ts.kinds;
+    let depth = 0;
+    const structs: Array<DefInfo | undefined> = [];
+    for (; t < end; t++) {
+      const kk = k[t];
+      if (depth === 0 && stop(kk)) return t;
+      if (kk === TK['('] || kk === TK['[']) { depth++; structs.push(undefined); continue; }
+      if (kk === TK['{']) { depth++; structs.push(this.nextBraceStruct); this.nextBraceStruct = undefined; continue; }
+      if (kk === TK[')'] || kk === TK[']'] || kk === TK['}']) {
+        if (depth === 0) return t;
+        depth--;
+        structs.pop();
+        continue;
+      }
+      if (!isPathStart(kk) || kk === TK.ref || kk === TK.mut) continue;
+      const path = readPath(ts, t, end);
+      const next = k[path.end];
+      const struct = structs.at(-1);
+      if (path.segments.length === 1 && struct && (next === TK[':'] || next === TK[','] || next === TK['}'])) {
+        const field = struct.fields.get(path.segments[0].name.text);
+        if (field) this.record.refs.push({ span: path.segments[0].name.span, role: 'field', target: field.def.id });
+        if (next === TK[':']) { t = path.end; continue; }
+      }
+      const isPathy = path.segments.length > 1 || next === TK['('] || next === TK['{'] || next === TK['::'];
+      if (!isPathy && k[t] === TK.Ident) {
+        const named = lookupName(path.segments[0].name.text, this.lex, 'value').filter(isPatternConstant);
+        if (named.length > 0) this.record.refs.push(targetRef(path.segments[0].name.span, 'pattern', named));
+        else out.push(this.declareToken(t, kind));
+        t = path.end - 1;
+        continue;
+      }
+      const defs = this.resolveAndEmit(path, 'value', 'pattern');
+      if (next === TK['{']) this.nextBraceStruct = defs[0];
+      t = path.end - 1;
+    }
+    return t;
+  }
+
+  /** A type in a body (let annotation, closure param, cast): refs for its paths, and its def. */
+  private typeAt(t: number, end: number, stopAtPipe = false): { end: number; def?: DefInfo } {
+    const start = t;
+    const u = this.typeTokens(t, end, false, stopAtPipe);
+    return { end: u, def: this.typeDefOfTokens(start, u) };
+  }
+
+  private typeDefOfTokens(start: number, end: number): DefInfo | undefined {
+    const { ts } = this;
+    for (let t = start; t < end; t++) {
+      const kk = ts.kinds[t];
+      if (kk === TK['&'] || kk === TK.mut || kk === TK.Lifetime || kk === TK.dyn || kk === TK.impl || kk === TK['*'] || kk === TK.const) continue;
+      if (!isPathStart(kk)) return undefined;
+      const path = readPath(ts, t, end);
+      const node = { kind: 'path' as const, path: path.path, span: path.path.span };
+      return typeDef(node, this.lex);
+    }
+    return undefined;
+  }
+
+  /** Resolves every path in a type's tokens as a type; returns where the type ends. */
+  private typeTokens(t: number, end: number, castOnly: boolean, stopAtPipe = false): number {
+    const { ts } = this;
+    const k = ts.kinds;
+    let angle = 0;
+    let depth = 0;
+    for (; t < end; t++) {
+      const kk = k[t];
+      if (kk === TK['<']) { angle++; continue; }
+      if (kk === TK['>']) { if (angle === 0) return t; angle--; continue; }
+      if (kk === TK['('] || kk === TK['[']) { depth++; continue; }
+      if (kk === TK[')'] || kk === TK[']']) { if (depth === 0) return t; depth--; continue; }
+      if (angle === 0 && depth === 0 && (kk === TK['='] || kk === TK[';'] || kk === TK[','] || kk === TK['{'] || kk === TK['}'] || (stopAtPipe && kk === TK['|']))) return t;
+      if (castOnly && angle === 0 && depth === 0 && !isPathStart(kk) && kk !== TK['::'] && kk !== TK['&'] && kk !== TK.mut && kk !== TK['*'] && kk !== TK.const) return t;
+      if (isPathStart(kk) && !(kk === TK.mut || kk === TK.dyn || kk === TK.impl || kk === TK.const)) {
+        const path = readPath(ts, t, end, false);
+        this.resolveAndEmit(path, 'type', 'type');
+        t = path.end - 1;
+        if (castOnly && angle === 0 && depth === 0 && k[path.end] !== TK['<']) return path.end;
+      }
+    }
+    return t;
+  }
+
+  private blockUse(t: number, end: number): number {
+    const { ts } = this;
+    let u = t + 1;
+    while (u < end && ts.kinds[u] !== TK[';']) u++;
+    const path = readPath(ts, t + 1, u, false);
+    const glob = ts.kinds[path.end] === TK['::'] && ts.kinds[path.end + 1] === TK['*'];
+    const segs = this.resolveAndEmit(path, glob ? 'type' : 'value', 'import', true);
+    const names = this.lex.blockNames!;
+    if (glob) {
+      for (const owner of segs) {
+        for (const [name, defs] of unalias(owner).members) names.set(name, [...(names.get(name) ?? []), ...defs]);
+        const scope = unalias(owner).scope;
+        if (scope) for (const ns of ['type', 'value', 'macro'] as const) for (const [name, b] of scope.names[ns]) names.set(name, [...(names.get(name) ?? []), ...b.defs]);
+      }
+    } else if (segs.length > 0) {
+      const renamed = ts.kinds[path.end] === TK.as ? tokenText(ts, path.end + 1) : path.segments.at(-1)!.name.text;
+      names.set(renamed, segs);
+    }
+    return u + 1;
+  }
+
+  private lookupLocal(name: string): Local | undefined {
+    for (let i = this.scopes.length - 1; i >= 0; i--) {
+      const l = this.scopes[i].get(name);
+      if (l) return l;
+    }
+    return undefined;
+  }
+
+  private pathExpr(t: number, end: number): number {
+    const { ts } = this;
+    const k = ts.kinds;
+    const path = readPath(ts, t, end);
+    const next = k[path.end];
+    const first = path.segments[0];
+    const local = path.segments.length === 1 && !path.path.global ? this.lookupLocal(first.name.text) : undefined;
+    if (local) {
+      const write = next === TK['='] && k[path.end + 1] !== TK['='] || isCompoundAssign(next);
+      this.record.refs.push({ span: first.name.span, role: write ? 'write' : 'read', target: local.def.def.id });
+      this.lastType = local.type;
+      return path.end;
+    }
+    if (next === TK['!'] && k[path.end + 1] !== TK['=']) {
+      this.resolveAndEmit(path, 'macro', 'macro');
+      const open = k[path.end + 1];
+      if (open === TK['('] || open === TK['[']) {
+        const name = path.segments.at(-1)!.name.text;
+        this.parens.push({ format: FORMAT_MACROS.has(name) });
+        this.lastType = undefined;
+        return path.end + 2;
+      }
+      return path.end + 1;
+    }
+    if (next === TK['(']) {
+      const defs = this.resolveAndEmit(path, 'value', 'call');
+      this.nextCallResult = defs.length > 0 ? resultTypeOf(defs[0]) : undefined;
+      return path.end;
+    }
+    const structLiteral = next === TK['{'] && this.conditionParenDepth !== this.parens.length;
+    if (structLiteral) {
+      const defs = this.resolveAndEmit(path, 'type', 'type');
+      const d = defs[0] ? unalias(defs[0]) : undefined;
+      if (d && (d.def.kind === 'struct' || d.def.kind === 'variant' || d.def.kind === 'union' || d.def.kind === 'type_alias')) {
+        this.nextBraceStruct = d.def.kind === 'type_alias' && d.declaredType ? typeDef(d.declaredType.type, d.declaredType.scope) : d;
+      }
+      return path.end;
+    }
+    const defs = this.resolveAndEmit(path, 'value', 'read');
+    this.lastType = defs.length > 0 ? valueTypeOf(defs[0]) : undefined;
+    return path.end;
+  }
+
+  /** Resolves a path read from tokens, emits a ref per segment; returns the last segment's defs. */
+  private resolveAndEmit(path: ReadPath, ns: Namespace, role: RefRole, inUse = false): DefInfo[] {
+    let segs = resolvePath(path.path, this.lex, ns, inUse);
+    if (ns === 'value' && segs.length < path.segments.length && segs.length <= 1 && !inUse) {
+      const asType = resolvePath(path.path, this.lex, 'type');
+      if (asType.length > segs.length || (asType.at(-1)?.length ?? 0) > 0) segs = asType;
+    }
+    const n = path.segments.length;
+    for (let i = 0; i < n; i++) {
+      const seg = path.segments[i];
+      const defs = segs[i];
+      const last = i === n - 1;
+      if (!defs || defs.length === 0) {
+        if (!isSelfKeyword(seg.name.text)) this.record.refs.push({ span: seg.name.span, role: last ? role : 'path', unresolved: pathString(path) });
+        break;
+      }
+      this.record.refs.push(targetRef(seg.name.span, last ? role : 'path', defs));
+    }
+    for (const [a, b] of path.generics) this.typeTokens(a, b, false);
+    return segs.length === n ? segs[n - 1] : [];
+  }
+
+  /** `.name(…)` method call, `.name` field, `.0` tuple field, `.await`. */
+  private member(t: number, end: number): number {
+    const { ts } = this;
+    const k = ts.kinds;
+    const nameTok = t + 1;
+    if (k[nameTok] === TK.await) { t += 2; return t; }
+    if (k[nameTok] !== TK.Ident && k[nameTok] !== TK.Int && !isKeywordKind(k[nameTok])) { this.lastType = undefined; return t + 1; }
+    const name = tokenText(ts, nameTok);
+    const span: [number, number] = [ts.starts[nameTok], ts.ends[nameTok]];
+    let after = nameTok + 1;
+    const generics: Array<[number, number]> = [];
+    if (k[after] === TK['::'] && k[after + 1] === TK['<']) {
+      const close = skipAngles(ts, after + 1, end);
+      generics.push([after + 2, close - 1]);
+      after = close;
+    }
+    const recv = this.lastType;
+    if (k[after] === TK['(']) {
+      const found = recv ? lookupMember(recv, name, 'value').filter((d) => d.def.kind === 'method' || d.def.kind === 'fn') : [];
+      const defs = found.length > 0 ? found : this.index.methods.get(name) ?? [];
+      this.record.refs.push(defs.length > 0 ? targetRef(span, 'method', defs) : { span, role: 'method', unresolved: `.${name}` });
+      this.nextCallResult = defs.length === 1 || found.length > 0 ? resultTypeOf(defs[0]) : undefined;
+    } else {
+      const field = recv ? unalias(recv).fields.get(name) : undefined;
+      const defs = field ? [field] : k[nameTok] === TK.Int ? [] : this.index.fields.get(name) ?? [];
+      if (defs.length > 0) this.record.refs.push(targetRef(span, 'field', defs));
+      else if (k[nameTok] !== TK.Int) this.record.refs.push({ span, role: 'field', unresolved: `.${name}` });
+      this.lastType = field ? valueTypeOf(field) : undefined;
+    }
+    for (const [a, b] of generics) this.typeTokens(a, b, false);
+    return after;
+  }
+
+  /** `{name}` and `{name:?}` inside a format string refer to locals. */
+  private formatArgs(t: number): void {
+    const text = tokenText(this.ts, t);
+    const re = /\{([A-Za-z_][A-Za-z0-9_]*)(?::[^}]*)?\}/g;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m.index > 0 && text[m.index - 1] === '{') continue;
+      const local = this.lookupLocal(m[1]);
+      const start = this.ts.starts[t] + Buffer.byteLength(text.slice(0, m.index + 1));
+      if (local) this.record.refs.push({ span: [start, start + m[1].length], role: 'read', target: local.def.def.id });
+    }
+  }
+}
+
+function isPathStart(kind: number): boolean {
+  return kind === TK.Ident || kind === TK.self || kind === TK.Self || kind === TK.super || kind === TK.crate
+    || kind === TK['::'] || kind === TK.union || kind === TK.auto || kind === TK.default || kind === TK.safe || kind === TK.raw
+    || kind === TK.macro_rules || kind === TK.ref || kind === TK.mut || kind === TK['$'];
+}
+
+function isSelfKeyword(name: string): boolean {
+  return name === 'self' || name === 'Self' || name === 'super' || name === 'crate';
+}
+
+function isCompoundAssign(kind: number): boolean {
+  return kind === TK['+='] || kind === TK['-='] || kind === TK['*='] || kind === TK['/='] || kind === TK['%='] || kind === TK['^='];
+}
+
+/** Tokens after which `|` is a binary operator rather than the start of a closure. */
+function isExprEnd(kind: number): boolean {
+  return kind === TK.Ident || kind === TK[')'] || kind === TK[']'] || kind === TK['}'] || kind === TK.Int || kind === TK.Float
+    || kind === TK.Str || kind === TK.Char || kind === TK.self || kind === TK.true || kind === TK.false || kind === TK['?'];
+}
+
+function isPatternConstant(d: DefInfo): boolean {
+  const kind = d.def.kind;
+  if (kind === 'const' || kind === 'static' || kind === 'assoc_const') return true;
+  if (kind === 'variant' || kind === 'struct') return d.fields.size === 0;
+  return false;
+}
+
+/** What a call of `d` returns: a fn's return type, a tuple struct's or variant's own type. */
+function resultTypeOf(d: DefInfo | undefined): DefInfo | undefined {
+  if (!d) return undefined;
+  if (d.def.kind === 'struct') return d;
+  return d.returnType ? typeDef(d.returnType.type, d.returnType.scope) : undefined;
+}
+
+/** The type of a value path: a const's or field's declared type, a unit struct itself. */
+function valueTypeOf(d: DefInfo): DefInfo | undefined {
+  if (d.def.kind === 'struct') return d;
+  return d.declaredType ? typeDef(d.declaredType.type, d.declaredType.scope) : undefined;
+}
+
+export interface ReadPath {
+  path: Path;
+  segments: PathSegment[];
+  /** Token ranges of turbofish generic args, resolved as types. */
+  generics: Array<[number, number]>;
+  end: number;
+}
+
+/** Reads `a::b::<T>::c` starting at `t`; `turbofish` allows `::<…>` (expressions) or `<…>` (types). */
+export function readPath(ts: TokenStream, t: number, end: number, turbofish = true): ReadPath {
+  const k = ts.kinds;
+  const segments: PathSegment[] = [];
+  const generics: Array<[number, number]> = [];
+  const start = ts.starts[t];
+  let global = false;
+  if (k[t] === TK['::']) { global = true; t++; }
+  if (k[t] === TK['$'] && k[t + 1] === TK.crate) {
+    segments.push({ name: { text: '$crate', span: [ts.starts[t], ts.ends[t + 1]] } });
+    t += 2;
+  } else if (t < end) {
+    segments.push({ name: { text: tokenText(ts, t), span: [ts.starts[t], ts.ends[t]] } });
+    t++;
+  }
+  for (;;) {
+    if (!turbofish && k[t] === TK['<']) {
+      const close = skipAngles(ts, t, end);
+      generics.push([t + 1, close - 1]);
+      t = close;
+      continue;
+    }
+    if (k[t] !== TK['::']) break;
+    if (k[t + 1] === TK['<']) {
+      const close = skipAngles(ts, t + 1, end);
+      generics.push([t + 2, close - 1]);
+      t = close;
+      continue;
+    }
+    const nk = k[t + 1];
+    if (nk !== TK.Ident && nk !== TK.super && nk !== TK.self && nk !== TK.Self && !isKeywordKind(nk)) break;
+    if (nk === TK['*']) break;
+    segments.push({ name: { text: tokenText(ts, t + 1), span: [ts.starts[t + 1], ts.ends[t + 1]] } });
+    t += 2;
+  }
+  const path: Path = { global, segments, span: [start, ts.ends[Math.max(0, t - 1)]] };
+  return { path, segments, generics, end: t };
+}
+
+function pathString(p: ReadPath): string {
+  return (p.path.global ? '::' : '') + p.segments.map((s) => s.name.text).join('::');
+}
+
+/** Index just past the `>` matching the `<` at `t`. */
+export function skipAngles(ts: TokenStream, t: number, end: number): number {
+  let depth = 0;
+  for (; t < end; t++) {
+    const kk = ts.kinds[t];
+    if (kk === TK['<']) depth++;
+    else if (kk === TK['>']) { if (--depth === 0) return t + 1; }
+    else if (kk === TK['->']) continue;
+    else if (kk === TK[';'] || kk === TK['{']) return t;
+  }
+  return t;
+}
+
+/** Skips a nested item (fn, struct, impl…) inside a body: to its `;` or the end of its block. */
+function skipItem(ts: TokenStream, t: number, end: number): number {
+  let depth = 0;
+  for (; t < end; t++) {
+    const kk = ts.kinds[t];
+    if (kk === TK['(']  || kk === TK['[']) depth++;
+    else if (kk === TK[')'] || kk === TK[']']) depth--;
+    else if (kk === TK[';'] && depth === 0) return t + 1;
+    else if (kk === TK['{'] && depth === 0) {
+      let braces = 0;
+      for (; t < end; t++) {
+        if (ts.kinds[t] === TK['{']) braces++;
+        else if (ts.kinds[t] === TK['}'] && --braces === 0) return t + 1;
+      }
+    }
+  }
+  return t;
+}

@@ -1,0 +1,196 @@
+// The ref pass: signatures, then bodies, of every item once all names are bound.
+import type { Item } from '../syntax/ast.js';
+import type { CrateCtx, DefInfo, ItemRecordDraft, LexicalScope, Place } from './model.js';
+import { BodyResolver, type MemberIndex } from './body.js';
+import { boundsRefs, genericsRefs, genericsScope, pathRefs, typeDef, typeRefs } from './types.js';
+import type { ImplInfo, MacroCallInfo } from './impls.js';
+import { addMember } from './model.js';
+
+type FnItem = Extract<Item, { kind: 'fn' }>;
+
+interface Pending {
+  run: () => void;
+}
+
+/** Resolves signatures of all crates first (bodies need field and return types), then bodies. */
+export function resolveItems(crates: CrateCtx[], impls: ImplInfo[], macroCalls: MacroCallInfo[]): void {
+  const bodies: Pending[] = [];
+  const index = memberIndex(crates);
+  for (const crate of crates) {
+    for (const d of [...crate.defs]) {
+      if (!d.item || d.def.parent !== crate.scopes.get(d.module)?.def.def.id || d.inactive) continue;
+      signature(crate, d, bodies, index);
+    }
+  }
+  for (const impl of impls) implRefs(impl, bodies, index);
+  for (const call of macroCalls) {
+    const lex: LexicalScope = { module: call.place.scope, generics: new Map() };
+    pathRefs(call.item.path, lex, call.record, 'macro');
+  }
+  for (const b of bodies) b.run();
+}
+
+function placeOf(d: DefInfo): Place {
+  const scope = d.crate.scopes.get(d.module)!;
+  return { crate: d.crate, module: d.module, scope, file: d.file, inactive: d.inactive };
+}
+
+function signature(crate: CrateCtx, d: DefInfo, bodies: Pending[], index: MemberIndex): void {
+  const item = d.item!;
+  const place = placeOf(d);
+  const moduleLex: LexicalScope = { module: place.scope, generics: new Map() };
+  const record = d.record;
+  switch (item.kind) {
+    case 'fn':
+      fnRefs(place, d, item, moduleLex, bodies, index);
+      return;
+    case 'struct':
+    case 'union': {
+      const lex = genericsScope(place, record, item.generics, moduleLex, d);
+      lex.selfType = d;
+      genericsRefs(item.generics, lex, record);
+      for (const f of item.fields.fields) {
+        typeRefs(f.type, lex, record);
+        const fd = d.fields.get(f.name?.text ?? String(f.index));
+        if (fd) fd.declaredType = { type: f.type, scope: lex };
+      }
+      return;
+    }
+    case 'enum': {
+      const lex = genericsScope(place, record, item.generics, moduleLex, d);
+      lex.selfType = d;
+      genericsRefs(item.generics, lex, record);
+      for (const v of item.variants) {
+        const vd = d.members.get(v.name.text)?.find((m) => m.def.kind === 'variant');
+        for (const f of v.fields.fields) {
+          typeRefs(f.type, lex, record);
+          const fd = vd?.fields.get(f.name?.text ?? String(f.index));
+          if (fd) fd.declaredType = { type: f.type, scope: lex };
+        }
+        if (v.discriminant) {
+          const range = v.discriminant;
+          bodies.push({ run: () => new BodyResolver(place, record, lex, index).resolve(range[0], range[1]) });
+        }
+      }
+      return;
+    }
+    case 'trait': {
+      const lex = genericsScope(place, record, item.generics, moduleLex, d);
+      lex.selfType = d;
+      lex.selfTrait = d;
+      genericsRefs(item.generics, lex, record);
+      boundsRefs(item.supertraits, lex, record);
+      for (const b of item.supertraits) {
+        if (b.kind !== 'trait') continue;
+        const sup = typeDef({ kind: 'path', path: b.path, span: b.span }, lex);
+        if (sup) {
+          d.traits.push(sup);
+          record.relations.push({ kind: 'supertrait', from: d.def.id, to: sup.def.id });
+        }
+      }
+      for (const [, members] of d.members) for (const m of members) memberRefs(m, lex, bodies, index);
+      return;
+    }
+    case 'type': {
+      const lex = genericsScope(place, record, item.generics, moduleLex, d);
+      genericsRefs(item.generics, lex, record);
+      boundsRefs(item.bounds, lex, record);
+      if (item.value) {
+        typeRefs(item.value, lex, record);
+        d.declaredType = { type: item.value, scope: lex };
+        const target = typeDef(item.value, lex);
+        if (target && target !== d) d.aliasOf = target;
+      }
+      return;
+    }
+    case 'const':
+    case 'static': {
+      if (item.type) {
+        typeRefs(item.type, moduleLex, record);
+        d.declaredType = { type: item.type, scope: moduleLex };
+      }
+      const value = item.value;
+      if (value) bodies.push({ run: () => new BodyResolver(place, record, moduleLex, index).resolve(value[0], value[1]) });
+      return;
+    }
+  }
+}
+
+/** A trait's or impl's associated item: signature now, body later. */
+function memberRefs(m: DefInfo, outer: LexicalScope, bodies: Pending[], index: MemberIndex): void {
+  const item = m.item;
+  if (!item || m.inactive) return;
+  const place = placeOf(m);
+  if (item.kind === 'fn') fnRefs(place, m, item, outer, bodies, index);
+  else if (item.kind === 'const') {
+    if (item.type) {
+      typeRefs(item.type, outer, m.record);
+      m.declaredType = { type: item.type, scope: outer };
+    }
+    const value = item.value;
+    if (value) bodies.push({ run: () => new BodyResolver(place, m.record, outer, index).resolve(value[0], value[1]) });
+  } else if (item.kind === 'type') {
+    boundsRefs(item.bounds, outer, m.record);
+    if (item.value) {
+      typeRefs(item.value, outer, m.record);
+      m.declaredType = { type: item.value, scope: outer };
+    }
+  }
+}
+
+function fnRefs(place: Place, d: DefInfo, item: FnItem, outer: LexicalScope, bodies: Pending[], index: MemberIndex): void {
+  const record: ItemRecordDraft = d.record;
+  const lex = genericsScope(place, record, item.generics, outer, d);
+  genericsRefs(item.generics, lex, record);
+  boundTraits(item, lex);
+  const resolver = new BodyResolver(place, record, lex, index);
+  for (const p of item.params) {
+    if (p.type) typeRefs(p.type, lex, record);
+    if (p.self) resolver.declareSelf(p.self.span, p.self.type ? typeDef(p.self.type, lex) : lex.selfType);
+    else resolver.declareParam(p.pattern, typeDef(p.type, lex));
+  }
+  if (item.ret) {
+    typeRefs(item.ret, lex, record);
+    d.returnType = { type: item.ret, scope: lex };
+  }
+  const body = item.body;
+  if (body) bodies.push({ run: () => resolver.resolve(body[0], body[1]) });
+}
+
+/** `T: Trait` bounds let `x.method()` on a `T` find the trait's methods. */
+function boundTraits(item: FnItem, lex: LexicalScope): void {
+  const add = (name: string, bounds: FnItem['generics']['params'][number]['bounds']) => {
+    const g = lex.generics.get(name);
+    if (!g) return;
+    for (const b of bounds) {
+      if (b.kind !== 'trait') continue;
+      const t = typeDef({ kind: 'path', path: b.path, span: b.span }, lex);
+      if (t) g.traits.push(t);
+    }
+  };
+  for (const p of item.generics.params) add(p.name.text, p.bounds);
+  for (const w of item.generics.where) {
+    if (w.type?.kind === 'path' && w.type.path.segments.length === 1) add(w.type.path.segments[0].name.text, w.bounds);
+  }
+}
+
+function implRefs(impl: ImplInfo, bodies: Pending[], index: MemberIndex): void {
+  if (impl.place.inactive) return;
+  const { record, item, lex } = impl;
+  genericsRefs(item.generics, lex, record);
+  typeRefs(item.selfType, lex, record);
+  if (item.trait) pathRefs(item.trait, lex, record, 'impl');
+  for (const m of impl.members) memberRefs(m, lex, bodies, index);
+}
+
+function memberIndex(crates: CrateCtx[]): MemberIndex {
+  const index: MemberIndex = { methods: new Map(), fields: new Map() };
+  for (const crate of crates) {
+    for (const d of crate.defs) {
+      if (d.inactive) continue;
+      if (d.def.kind === 'method') addMember(index.methods, d.def.name, d);
+      else if (d.def.kind === 'field') addMember(index.fields, d.def.name, d);
+    }
+  }
+  return index;
+}

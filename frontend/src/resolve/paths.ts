@@ -1,0 +1,156 @@
+// Path resolution: from a path's first segment through modules, types, traits and enums to
+// the def each segment names. Every segment's answer is kept so each becomes a ref.
+import type { Path } from '../syntax/ast.js';
+import type { CrateCtx, DefInfo, LexicalScope, Namespace, Scope } from './model.js';
+
+/** For each segment, the defs it names; resolution stops at the first segment that names nothing. */
+export type SegmentDefs = Array<DefInfo[]>;
+
+const NO_DEFS: DefInfo[] = [];
+
+/** Follows extern crates and type aliases to what they stand for. */
+export function unalias(d: DefInfo): DefInfo {
+  let cur = d;
+  for (let n = 0; cur.aliasOf && n < 8; n++) cur = cur.aliasOf;
+  return cur;
+}
+
+export function lookupInScope(scope: Scope, ns: Namespace, name: string): DefInfo[] {
+  return scope.names[ns].get(name)?.defs.filter((d) => !d.inactive) ?? NO_DEFS;
+}
+
+/** Names one step inside `owner`: a module's item, an enum's variant, a type's or trait's assoc item. */
+export function lookupMember(owner: DefInfo, name: string, ns: Namespace | 'any'): DefInfo[] {
+  const d = unalias(owner);
+  if (d.scope) {
+    if (ns !== 'any') {
+      const found = lookupInScope(d.scope, ns, name);
+      if (found.length > 0 || ns === 'macro') return found;
+      // `a::b::C` in value position may name a tuple struct or unit struct (bound in both).
+      return ns === 'value' ? lookupInScope(d.scope, 'type', name) : found;
+    }
+    for (const n of ['type', 'value', 'macro'] as const) {
+      const found = lookupInScope(d.scope, n, name);
+      if (found.length > 0) return found;
+    }
+    return NO_DEFS;
+  }
+  const own = d.members.get(name);
+  if (own && own.length > 0) return own;
+  const viaTraits = d.traitMembers.get(name);
+  if (viaTraits && viaTraits.length > 0) return viaTraits;
+  // A trait's items reach through its supertraits; a type's through the traits it implements.
+  for (const t of d.traits) {
+    const found = t.members.get(name);
+    if (found && found.length > 0) return found;
+  }
+  return NO_DEFS;
+}
+
+function rootOf(crate: CrateCtx): DefInfo {
+  return crate.root!;
+}
+
+/** Looks a bare name up lexically: generics, `Self`, the module scope, the extern prelude. */
+export function lookupName(name: string, lex: LexicalScope, ns: Namespace): DefInfo[] {
+  const crate = lex.module.crate;
+  for (let l: LexicalScope | undefined = lex; l; l = l.parent) {
+    const g = ns === 'type' ? l.generics.get(name) : undefined;
+    if (g) return [g];
+    const local = l.blockNames?.get(name)?.filter((d) => d.ns === ns || ns === 'value' && d.def.kind === 'variant');
+    if (local && local.length > 0) return local;
+  }
+  const inScope = lookupInScope(lex.module, ns, name);
+  if (inScope.length > 0) return inScope;
+  if (ns === 'macro') {
+    const textual = crate.macros.get(name)?.filter((d) => !d.inactive);
+    if (textual && textual.length > 0) return textual;
+    return NO_DEFS;
+  }
+  if (ns === 'type') {
+    const dep = crate.deps.get(name);
+    if (dep) return [rootOf(dep)];
+  }
+  return NO_DEFS;
+}
+
+function firstSegment(name: string, path: Path, lex: LexicalScope, ns: Namespace, single: boolean, inUse: boolean): DefInfo[] {
+  const crate = lex.module.crate;
+  switch (name) {
+    case 'crate':
+    case '$crate':
+      return [rootOf(crate)];
+    case 'self':
+      return [lex.module.def];
+    case 'super': {
+      const parent = lex.module.module.parent;
+      return parent ? [crate.scopes.get(parent)!.def] : NO_DEFS;
+    }
+    case 'Self': {
+      const self = lex.selfType ?? lex.selfTrait;
+      return self ? [self] : NO_DEFS;
+    }
+  }
+  if (path.global) {
+    if (crate.edition === '2015') return lookupMember(rootOf(crate), name, single ? ns : 'type');
+    const dep = crate.deps.get(name);
+    return dep ? [rootOf(dep)] : NO_DEFS;
+  }
+  if (inUse && crate.edition === '2015') return lookupMember(rootOf(crate), name, single ? 'any' : 'type');
+  if (inUse && single) {
+    for (const n of ['type', 'value', 'macro'] as const) {
+      const found = lookupName(name, lex, n);
+      if (found.length > 0) return found;
+    }
+    return NO_DEFS;
+  }
+  return lookupName(name, lex, single ? ns : 'type');
+}
+
+/**
+ * Resolves `path` seen from `lex`. The last segment is looked up in `ns` (`any` in use trees);
+ * earlier segments name modules, types, traits or enums.
+ */
+export function resolvePath(path: Path, lex: LexicalScope, ns: Namespace | 'any', inUse = false): SegmentDefs {
+  const out: SegmentDefs = [];
+  if (path.qself) {
+    // `<T as Trait>::x`: x is an item of Trait (or of T when there is no trait).
+    const owner = path.qself.trait ? resolvePath(path.qself.trait, lex, 'type').at(-1) : undefined;
+    if (!owner || owner.length === 0 || path.segments.length === 0) return out;
+    let cur = owner;
+    for (let i = 0; i < path.segments.length; i++) {
+      const last = i === path.segments.length - 1;
+      const found = cur.flatMap((o) => lookupMember(o, path.segments[i].name.text, last ? ns : 'type'));
+      out.push(found);
+      if (found.length === 0) break;
+      cur = found;
+    }
+    return out;
+  }
+  const segs = path.segments;
+  let cur: DefInfo[] = NO_DEFS;
+  for (let i = 0; i < segs.length; i++) {
+    const name = segs[i].name.text;
+    const last = i === segs.length - 1;
+    const segNs: Namespace | 'any' = last ? ns : 'type';
+    let found: DefInfo[];
+    if (i === 0) {
+      found = firstSegment(name, path, lex, segNs === 'any' ? 'type' : segNs, last, inUse);
+      if (found.length === 0 && last && segNs === 'any') found = firstSegment(name, path, lex, 'value', true, inUse);
+    } else if (name === 'super' && cur.length === 1 && cur[0].scope?.module.parent) {
+      found = [cur[0].crate.scopes.get(cur[0].scope.module.parent)!.def];
+    } else if (name === 'self') {
+      found = cur;
+    } else {
+      found = dedupe(cur.flatMap((c) => lookupMember(c, name, segNs)));
+    }
+    out.push(found);
+    if (found.length === 0) break;
+    cur = found;
+  }
+  return out;
+}
+
+function dedupe(defs: DefInfo[]): DefInfo[] {
+  return defs.length < 2 ? defs : [...new Set(defs)];
+}

@@ -1,0 +1,32 @@
+// Turns resolution results into refs on an item record.
+import type { RefRole, Ref } from '../../../schema/src/index.js';
+import type { Path } from '../syntax/ast.js';
+import type { DefInfo, ItemRecordDraft } from './model.js';
+import type { SegmentDefs } from './paths.js';
+
+export function pathText(path: Path): string {
+  return (path.global ? '::' : '') + path.segments.map((s) => s.name.text).join('::');
+}
+
+export function targetRef(span: [number, number], role: RefRole, defs: DefInfo[]): Ref {
+  if (defs.length === 1) return { span, role, target: defs[0].def.id };
+  return { span, role, candidates: [...new Set(defs.map((d) => d.def.id))] };
+}
+
+/**
+ * One ref per segment: the last with `role`, earlier ones with role `path`. The first segment
+ * that did not resolve becomes an `unresolved` ref carrying the path as written; later ones are dropped.
+ */
+export function emitPathRefs(record: ItemRecordDraft, path: Path, segs: SegmentDefs, role: RefRole): void {
+  const n = path.segments.length;
+  for (let i = 0; i < n; i++) {
+    const seg = path.segments[i];
+    const last = i === n - 1;
+    const defs = segs[i];
+    if (defs === undefined || defs.length === 0) {
+      record.refs.push({ span: seg.name.span, role: last ? role : 'path', unresolved: pathText(path) });
+      return;
+    }
+    record.refs.push(targetRef(seg.name.span, last ? role : 'path', defs));
+  }
+}

@@ -1,0 +1,125 @@
+// Refs inside types, bounds and generics: the signature-level references of an item.
+import type { RefRole } from '../../../schema/src/index.js';
+import { descriptor } from '../../../schema/src/index.js';
+import type { Bound, Generics, GenericArgs, Path, TypeNode } from '../syntax/ast.js';
+import type { DefInfo, ItemRecordDraft, LexicalScope, Place } from './model.js';
+import { addDef } from './collect.js';
+import { resolvePath, unalias } from './paths.js';
+import { emitPathRefs } from './refs.js';
+
+/** Declares an item's generic params as defs of its record and returns the scope they open. */
+export function genericsScope(place: Place, record: ItemRecordDraft, generics: Generics | undefined, parent: LexicalScope, owner?: DefInfo): LexicalScope {
+  const lex: LexicalScope = { module: parent.module, generics: new Map(), selfType: parent.selfType, selfTrait: parent.selfTrait, parent, genericsNode: generics };
+  if (!generics) return lex;
+  const ownerId = owner?.def.id ?? record.id;
+  for (const p of generics.params) {
+    const d = addDef(place, record, {
+      id: ownerId + descriptor(p.kind === 'lifetime' ? p.name.text.replace(/^'/, '') : p.name.text, 'type_param'),
+      kind: p.kind === 'lifetime' ? 'lifetime' : 'generic_param', name: p.name.text,
+      qualname: `${owner?.def.qualname ?? record.id}::${p.name.text}`, span: p.span, nameSpan: p.name.span,
+      vis: 'private', ns: 'type', parent: owner,
+    });
+    lex.generics.set(p.name.text, d);
+  }
+  return lex;
+}
+
+/** Refs of the bounds, param types and where clauses of generics, once `genericsScope` declared them. */
+export function genericsRefs(generics: Generics | undefined, lex: LexicalScope, record: ItemRecordDraft): void {
+  if (!generics) return;
+  for (const p of generics.params) {
+    boundsRefs(p.bounds, lex, record);
+    if (p.type) typeRefs(p.type, lex, record);
+  }
+  for (const w of generics.where) {
+    if (w.type) typeRefs(w.type, lex, record);
+    boundsRefs(w.bounds, lex, record);
+  }
+}
+
+export function boundsRefs(bounds: Bound[], lex: LexicalScope, record: ItemRecordDraft): void {
+  for (const b of bounds) if (b.kind === 'trait') pathRefs(b.path, lex, record, 'type');
+}
+
+export function pathRefs(path: Path, lex: LexicalScope, record: ItemRecordDraft, role: RefRole): DefInfo[] {
+  if (path.qself) {
+    typeRefs(path.qself.type, lex, record);
+    if (path.qself.trait) pathRefs(path.qself.trait, lex, record, 'type');
+  }
+  const segs = resolvePath(path, lex, role === 'call' || role === 'read' ? 'value' : 'type');
+  if (path.qself) {
+    // Only the segments after `<T as Trait>` are ours to emit.
+    for (let i = 0; i < path.segments.length; i++) {
+      const defs = segs[i];
+      if (!defs || defs.length === 0) break;
+      record.refs.push(defs.length === 1
+        ? { span: path.segments[i].name.span, role: i === path.segments.length - 1 ? role : 'path', target: defs[0].def.id }
+        : { span: path.segments[i].name.span, role, candidates: defs.map((d) => d.def.id) });
+    }
+  } else {
+    emitPathRefs(record, path, segs, role);
+  }
+  for (const seg of path.segments) {
+    if (seg.generics) genericArgsRefs(seg.generics, lex, record);
+    if (seg.fnArgs) {
+      for (const t of seg.fnArgs.inputs) typeRefs(t, lex, record);
+      if (seg.fnArgs.output) typeRefs(seg.fnArgs.output, lex, record);
+    }
+  }
+  return segs.length === path.segments.length ? segs.at(-1) ?? [] : [];
+}
+
+function genericArgsRefs(g: GenericArgs, lex: LexicalScope, record: ItemRecordDraft): void {
+  for (const a of g.args) typeRefs(a, lex, record);
+  for (const b of g.bindings) {
+    if (b.type) typeRefs(b.type, lex, record);
+    if (b.bounds) boundsRefs(b.bounds, lex, record);
+  }
+}
+
+export function typeRefs(t: TypeNode, lex: LexicalScope, record: ItemRecordDraft): void {
+  switch (t.kind) {
+    case 'path':
+      pathRefs(t.path, lex, record, 'type');
+      return;
+    case 'ref':
+    case 'ptr':
+    case 'slice':
+    case 'array':
+      typeRefs(t.inner, lex, record);
+      return;
+    case 'tuple':
+      for (const e of t.elems) typeRefs(e, lex, record);
+      return;
+    case 'fn':
+      for (const e of t.inputs) typeRefs(e, lex, record);
+      if (t.output) typeRefs(t.output, lex, record);
+      return;
+    case 'impl':
+    case 'dyn':
+      boundsRefs(t.bounds, lex, record);
+      return;
+    case 'macro':
+      pathRefs(t.path, lex, record, 'macro');
+      return;
+  }
+}
+
+/** The def a type names, looking through references and smart pointers to the pointee's def. */
+export function typeDef(t: TypeNode | undefined, lex: LexicalScope): DefInfo | undefined {
+  if (!t) return undefined;
+  if (t.kind === 'ref' || t.kind === 'ptr') return typeDef(t.inner, lex);
+  if (t.kind !== 'path') return undefined;
+  const last = t.path.segments.at(-1);
+  if (last && DEREF_WRAPPERS.has(last.name.text) && last.generics?.args.length) return typeDef(last.generics.args[0], lex);
+  if (last?.name.text === 'Self' && t.path.segments.length === 1) return lex.selfType;
+  const segs = resolvePath(t.path, lex, 'type');
+  const defs = segs.length === t.path.segments.length ? segs.at(-1) : undefined;
+  if (!defs || defs.length === 0) return undefined;
+  const d = unalias(defs[0]);
+  if (d.def.kind === 'type_alias' && d.declaredType) return typeDef(d.declaredType.type, d.declaredType.scope);
+  return d;
+}
+
+/** Types whose methods and fields are reached through Deref: look at what they hold. */
+const DEREF_WRAPPERS = new Set(['Box', 'Rc', 'Arc', 'Cow', 'Pin', 'ManuallyDrop']);

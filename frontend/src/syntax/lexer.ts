@@ -1,0 +1,375 @@
+// Hand-written Rust lexer over UTF-8 bytes, so every offset it reports is a byte offset.
+// Whitespace and ordinary comments are dropped; doc comments are tokens because docs go into
+// the dump. It never throws: malformed input yields an Unknown token or a lex error and goes on.
+import { TK, TOKEN_CHARS, KEYWORDS, EDITION_2018_KEYWORDS, EDITION_2024_KEYWORDS } from './tokens.js';
+
+export interface LexError {
+  offset: number;
+  message: string;
+}
+
+/** Tokens as parallel arrays: the hot loops in the splitter and parsers stay allocation-free. */
+export interface TokenStream {
+  src: Uint8Array;
+  count: number;
+  kinds: Uint8Array;
+  starts: Uint32Array;
+  ends: Uint32Array;
+  /** One character per token (TOKEN_CHARS), the input of the item grammar. */
+  text: string;
+  errors: LexError[];
+}
+
+export type Edition = '2015' | '2018' | '2021' | '2024';
+
+const enum C {
+  Tab = 9, LF = 10, CR = 13, Space = 32, Bang = 33, DQuote = 34, Hash = 35, Quote = 39,
+  Star = 42, Plus = 43, Minus = 45, Dot = 46, Slash = 47, D0 = 48, D9 = 57, Colon = 58,
+  Lt = 60, Eq = 61, Gt = 62, UA = 65, UE = 69, UZ = 90, Backslash = 92, Underscore = 95,
+  La = 97, Lb = 98, Lc = 99, Le = 101, Lr = 114, Lz = 122, LBrace = 123,
+}
+
+// Single-byte punctuation → kind; 0 where the byte is not punctuation.
+const PUNCT = new Uint8Array(128);
+for (const ch of ';,.(){}[]@#~?:$=!<>-&|+*/^%') PUNCT[ch.charCodeAt(0)] = TK[ch as keyof typeof TK];
+
+const COMPOUND_ASSIGN: Record<number, number> = {
+  [C.Plus]: TK['+='], [C.Minus]: TK['-='], [C.Star]: TK['*='], [C.Slash]: TK['/='],
+  [37 /* % */]: TK['%='], [94 /* ^ */]: TK['^='],
+};
+
+function isIdentStart(b: number): boolean {
+  return (b >= C.La && b <= C.Lz) || (b >= C.UA && b <= C.UZ) || b === C.Underscore || b >= 0x80;
+}
+
+function isIdentContinue(b: number): boolean {
+  return isIdentStart(b) || (b >= C.D0 && b <= C.D9);
+}
+
+function isDigit(b: number): boolean {
+  return b >= C.D0 && b <= C.D9;
+}
+
+function isWhitespace(b: number): boolean {
+  return b === C.Space || b === C.LF || b === C.Tab || b === C.CR || b === 11 || b === 12;
+}
+
+/** Length of the UTF-8 character starting with byte `b`. */
+function utf8Length(b: number): number {
+  return b < 0x80 ? 1 : b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+}
+
+export function lex(src: Uint8Array, edition: Edition = '2021'): TokenStream {
+  const n = src.length;
+  let cap = Math.max(16, n >> 2);
+  let kinds = new Uint8Array(cap);
+  let starts = new Uint32Array(cap);
+  let ends = new Uint32Array(cap);
+  let count = 0;
+  const errors: LexError[] = [];
+  const keywordsOff = new Set<string>();
+  if (edition === '2015') for (const k of EDITION_2018_KEYWORDS) if (k !== 'dyn') keywordsOff.add(k);
+  if (edition !== '2024') for (const k of EDITION_2024_KEYWORDS) keywordsOff.add(k);
+
+  const push = (kind: number, start: number, end: number) => {
+    if (count === cap) {
+      cap *= 2;
+      const k = new Uint8Array(cap); k.set(kinds); kinds = k;
+      const s = new Uint32Array(cap); s.set(starts); starts = s;
+      const e = new Uint32Array(cap); e.set(ends); ends = e;
+    }
+    kinds[count] = kind;
+    starts[count] = start;
+    ends[count] = end;
+    count++;
+  };
+
+  let i = skipPreamble(src);
+  while (i < n) {
+    const b = src[i];
+    if (isWhitespace(b)) { i++; continue; }
+    const start = i;
+
+    if (b === C.Slash && src[i + 1] === C.Slash) {
+      i = lineEnd(src, i);
+      const third = src[start + 2];
+      if (third === C.Bang) push(TK.InnerDoc, start, i);
+      else if (third === C.Slash && src[start + 3] !== C.Slash) push(TK.OuterDoc, start, i);
+      continue;
+    }
+    if (b === C.Slash && src[i + 1] === C.Star) {
+      i = blockCommentEnd(src, i, errors);
+      const third = src[start + 2];
+      const body = i - start;
+      if (third === C.Bang) push(TK.InnerDoc, start, i);
+      else if (third === C.Star && body > 4 && src[start + 3] !== C.Star) push(TK.OuterDoc, start, i);
+      continue;
+    }
+
+    // Prefixed literals and raw identifiers: r"…", r#"…"#, b"…", br"…", b'…', c"…", cr"…", r#ident.
+    if (b === C.Lr || b === C.Lb || b === C.Lc) {
+      const lit = prefixedLiteral(src, i, errors);
+      if (lit !== 0) { push(lit > 0 ? TK.Str : TK.Char, start, Math.abs(lit)); i = Math.abs(lit); continue; }
+      if (b === C.Lr && src[i + 1] === C.Hash && isIdentStart(src[i + 2] ?? 0)) {
+        i += 2;
+        while (i < n && isIdentContinue(src[i])) i++;
+        push(TK.Ident, start, i);
+        continue;
+      }
+    }
+
+    if (isIdentStart(b)) {
+      i++;
+      while (i < n && isIdentContinue(src[i])) i++;
+      push(identKind(src, start, i, keywordsOff), start, i);
+      continue;
+    }
+    if (isDigit(b)) {
+      const afterDot = count > 0 && kinds[count - 1] === TK['.'] && ends[count - 1] === start;
+      const [end, isFloat] = numberEnd(src, i, afterDot);
+      i = end;
+      push(isFloat ? TK.Float : TK.Int, start, i);
+      continue;
+    }
+    if (b === C.DQuote) {
+      i = suffixEnd(src, quotedEnd(src, i + 1, C.DQuote, true, errors, start));
+      push(TK.Str, start, i);
+      continue;
+    }
+    if (b === C.Quote) {
+      i = quoteOrLifetime(src, i, errors, (kind, end) => push(kind, start, end));
+      continue;
+    }
+    if (b < 128 && PUNCT[b] !== 0) {
+      const [kind, end] = punctuation(src, i);
+      push(kind, start, end);
+      i = end;
+      continue;
+    }
+    const len = utf8Length(b);
+    errors.push({ offset: start, message: `unknown character ${JSON.stringify(new TextDecoder().decode(src.subarray(start, start + len)))}` });
+    i += len;
+    push(TK.Unknown, start, i);
+  }
+
+  kinds = kinds.subarray(0, count);
+  starts = starts.subarray(0, count);
+  ends = ends.subarray(0, count);
+  let text = '';
+  // Chunked so a 1 MB file does not build a million one-char strings.
+  const chunk: string[] = [];
+  for (let t = 0; t < count; t++) {
+    chunk.push(TOKEN_CHARS[kinds[t]]);
+    if (chunk.length === 4096) { text += chunk.join(''); chunk.length = 0; }
+  }
+  text += chunk.join('');
+  return { src, count, kinds, starts, ends, text, errors };
+}
+
+/** Skips a shebang line (not `#![`) and a `---` frontmatter block at the start of the file. */
+function skipPreamble(src: Uint8Array): number {
+  let i = 0;
+  if (src[0] === 0xef && src[1] === 0xbb && src[2] === 0xbf) i = 3;
+  if (src[i] === C.Hash && src[i + 1] === C.Bang) {
+    let j = i + 2;
+    while (j < src.length && (src[j] === C.Space || src[j] === C.Tab)) j++;
+    if (src[j] !== 91 /* [ */) return lineEnd(src, i);
+  }
+  let j = i;
+  while (j < src.length && isWhitespace(src[j])) j++;
+  if (src[j] === C.Minus && src[j + 1] === C.Minus && src[j + 2] === C.Minus) {
+    let k = lineEnd(src, j) + 1;
+    while (k < src.length) {
+      if (src[k] === C.Minus && src[k + 1] === C.Minus && src[k + 2] === C.Minus) return lineEnd(src, k);
+      k = lineEnd(src, k) + 1;
+    }
+  }
+  return i;
+}
+
+function lineEnd(src: Uint8Array, i: number): number {
+  const nl = src.indexOf(C.LF, i);
+  return nl < 0 ? src.length : nl;
+}
+
+function blockCommentEnd(src: Uint8Array, i: number, errors: LexError[]): number {
+  const start = i;
+  let depth = 0;
+  const n = src.length;
+  while (i < n) {
+    if (src[i] === C.Slash && src[i + 1] === C.Star) { depth++; i += 2; continue; }
+    if (src[i] === C.Star && src[i + 1] === C.Slash) {
+      depth--; i += 2;
+      if (depth === 0) return i;
+      continue;
+    }
+    i++;
+  }
+  errors.push({ offset: start, message: 'unterminated block comment' });
+  return n;
+}
+
+function identKind(src: Uint8Array, start: number, end: number, keywordsOff: Set<string>): number {
+  const len = end - start;
+  if (len > 11 || len < 2) return TK.Ident;
+  let word = '';
+  for (let k = start; k < end; k++) {
+    const c = src[k];
+    if (c >= 0x80) return TK.Ident;
+    word += String.fromCharCode(c);
+  }
+  const kind = KEYWORDS.get(word);
+  return kind === undefined || keywordsOff.has(word) ? TK.Ident : kind;
+}
+
+/** End of a string or char body starting after the opening quote; `errors` gets unterminated ones. */
+function quotedEnd(src: Uint8Array, i: number, quote: number, escapes: boolean, errors: LexError[], start: number): number {
+  const n = src.length;
+  while (i < n) {
+    const c = src[i];
+    if (c === quote) return i + 1;
+    if (escapes && c === C.Backslash) { i += 2; continue; }
+    i++;
+  }
+  errors.push({ offset: start, message: quote === C.DQuote ? 'unterminated string literal' : 'unterminated character literal' });
+  return n;
+}
+
+/** Literal suffixes like `1u8` or `"x"suffix` belong to the literal token. */
+function suffixEnd(src: Uint8Array, i: number): number {
+  if (i < src.length && isIdentStart(src[i])) {
+    i++;
+    while (i < src.length && isIdentContinue(src[i])) i++;
+  }
+  return i;
+}
+
+function rawStringEnd(src: Uint8Array, i: number, errors: LexError[], start: number): number {
+  let hashes = 0;
+  while (src[i] === C.Hash) { hashes++; i++; }
+  if (src[i] !== C.DQuote) return -1;
+  i++;
+  const n = src.length;
+  while (i < n) {
+    if (src[i] === C.DQuote) {
+      let k = 0;
+      while (k < hashes && src[i + 1 + k] === C.Hash) k++;
+      if (k === hashes) return i + 1 + hashes;
+    }
+    i++;
+  }
+  errors.push({ offset: start, message: 'unterminated raw string literal' });
+  return n;
+}
+
+/**
+ * Lexes r"…", r#"…"#, b"…", br"…", b'…', c"…", cr"…" at `i`.
+ * Returns the end offset, positive for string-like and negative for byte chars; 0 if none is here.
+ */
+function prefixedLiteral(src: Uint8Array, i: number, errors: LexError[]): number {
+  const b = src[i];
+  let j = i + 1;
+  if ((b === C.Lb || b === C.Lc) && src[j] === C.Lr) j++;
+  const raw = b === C.Lr || j === i + 2;
+  if (raw) {
+    if (src[j] !== C.DQuote && src[j] !== C.Hash) return 0;
+    const end = rawStringEnd(src, j, errors, i);
+    return end < 0 ? 0 : suffixEnd(src, end);
+  }
+  if (src[j] === C.DQuote) return suffixEnd(src, quotedEnd(src, j + 1, C.DQuote, true, errors, i));
+  if (b === C.Lb && src[j] === C.Quote) return -suffixEnd(src, quotedEnd(src, j + 1, C.Quote, true, errors, i));
+  return 0;
+}
+
+/** A `'` starts a char literal (`'a'`, `'\n'`) or a lifetime/label (`'a`, `'static`, `'r#x`). */
+function quoteOrLifetime(src: Uint8Array, i: number, errors: LexError[], push: (kind: number, end: number) => void): number {
+  const start = i;
+  const c = src[i + 1];
+  if (c === C.Backslash) {
+    const end = suffixEnd(src, quotedEnd(src, i + 1, C.Quote, true, errors, start));
+    push(TK.Char, end);
+    return end;
+  }
+  if (c === undefined) {
+    errors.push({ offset: start, message: 'unterminated character literal' });
+    push(TK.Unknown, i + 1);
+    return i + 1;
+  }
+  const len = utf8Length(c);
+  if (src[i + 1 + len] === C.Quote) {
+    const end = suffixEnd(src, i + 2 + len);
+    push(TK.Char, end);
+    return end;
+  }
+  if (isIdentStart(c)) {
+    let j = i + 1;
+    if (c === C.Lr && src[j + 1] === C.Hash) j += 2;
+    while (j < src.length && isIdentContinue(src[j])) j++;
+    const isStatic = j - start === 7 && String.fromCharCode(...src.subarray(start + 1, j)) === 'static';
+    push(isStatic ? TK["'static"] : TK.Lifetime, j);
+    return j;
+  }
+  errors.push({ offset: start, message: 'unterminated character literal' });
+  push(TK.Unknown, i + 1);
+  return i + 1;
+}
+
+/** Returns [end, isFloat]. After a `.` (tuple index `x.0.1`) a number never takes a fraction. */
+function numberEnd(src: Uint8Array, i: number, afterDot: boolean): [number, boolean] {
+  const n = src.length;
+  if (src[i] === C.D0 && (src[i + 1] === 120 || src[i + 1] === 111 || src[i + 1] === C.Lb)) {
+    i += 2;
+    while (i < n && (isIdentContinue(src[i]))) i++;
+    return [i, false];
+  }
+  while (i < n && (isDigit(src[i]) || src[i] === C.Underscore)) i++;
+  let isFloat = false;
+  if (!afterDot && src[i] === C.Dot && src[i + 1] !== C.Dot && !isIdentStart(src[i + 1] ?? 0)) {
+    isFloat = true;
+    i++;
+    while (i < n && (isDigit(src[i]) || src[i] === C.Underscore)) i++;
+  }
+  if (!afterDot && (src[i] === C.Le || src[i] === C.UE)) {
+    let j = i + 1;
+    if (src[j] === C.Plus || src[j] === C.Minus) j++;
+    if (isDigit(src[j]) || src[j] === C.Underscore) {
+      isFloat = true;
+      i = j;
+      while (i < n && (isDigit(src[i]) || src[i] === C.Underscore)) i++;
+    }
+  }
+  const sufStart = i;
+  i = suffixEnd(src, i);
+  if (i > sufStart && src[sufStart] === 102 /* f */) isFloat = true;
+  return [i, isFloat];
+}
+
+function punctuation(src: Uint8Array, i: number): [number, number] {
+  const b = src[i];
+  const c = src[i + 1];
+  switch (b) {
+    case C.Colon: if (c === C.Colon) return [TK['::'], i + 2]; break;
+    case C.Minus: if (c === C.Gt) return [TK['->'], i + 2]; break;
+    case C.Eq:
+      if (c === C.Gt) return [TK['=>'], i + 2];
+      if (c === C.Eq) return [TK['=='], i + 2];
+      break;
+    case C.Bang: if (c === C.Eq) return [TK['!='], i + 2]; break;
+    case C.Dot:
+      if (c === C.Dot) {
+        if (src[i + 2] === C.Dot) return [TK['...'], i + 3];
+        if (src[i + 2] === C.Eq) return [TK['..='], i + 3];
+        return [TK['..'], i + 2];
+      }
+      break;
+  }
+  if (c === C.Eq && COMPOUND_ASSIGN[b] !== undefined) return [COMPOUND_ASSIGN[b], i + 2];
+  return [PUNCT[b], i + 1];
+}
+
+/** The source text of token `t` (decoded as UTF-8). */
+export function tokenText(ts: TokenStream, t: number): string {
+  return decoder.decode(ts.src.subarray(ts.starts[t], ts.ends[t]));
+}
+
+const decoder = new TextDecoder();

@@ -1,0 +1,32 @@
+// Cargo workspace discovery: which crates a workspace compiles, with their roots, editions,
+// features and extern crates. `cargo metadata` is asked first when allowed; the Cargo.toml
+// reader is the fallback and must agree with it.
+import { join } from 'node:path';
+import { assemble } from './assemble.js';
+import { CargoMetadataError, readCargoMetadata } from './cargo-metadata.js';
+import { locateWorkspace } from './locate.js';
+import { readManifestGraph } from './manual.js';
+import { WorkspaceError, type DiscoverOptions, type Workspace } from './types.js';
+
+export { KIND_ORDER, WorkspaceError } from './types.js';
+export type { CrateKind, CrateTarget, DiscoverOptions, Edition, Workspace } from './types.js';
+
+export async function discoverWorkspace(dir: string, opts: DiscoverOptions = {}): Promise<Workspace> {
+  const useCargo = opts.useCargo ?? 'auto';
+  const includeDevTargets = opts.includeDevTargets ?? false;
+  const located = locateWorkspace(dir);
+  let fallbackWarning: string | undefined;
+  if (useCargo !== false) {
+    try {
+      return assemble(await readCargoMetadata(join(located.startDir, 'Cargo.toml'), located.root), includeDevTargets);
+    } catch (e) {
+      if (!(e instanceof CargoMetadataError)) throw e;
+      if (useCargo === true) throw new WorkspaceError(e.message);
+      // A missing cargo is the ordinary case the reader exists for, not worth a warning.
+      if (!e.notInstalled) fallbackWarning = `${e.message}; read the Cargo.toml files instead`;
+    }
+  }
+  const workspace = assemble(readManifestGraph(located), includeDevTargets);
+  if (fallbackWarning) workspace.warnings.unshift(fallbackWarning);
+  return workspace;
+}

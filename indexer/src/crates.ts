@@ -1,0 +1,61 @@
+// Store-wide summaries, read from the crate headers alone (one key per crate).
+import { keys, ranges, type CrateHeader } from './keys.js';
+import type { Store } from './store.js';
+
+export interface CrateSummary {
+  id: string;
+  name: string;
+  version: string;
+  kind: string;
+  edition: string;
+  root: string;
+  files: number;
+  items: number;
+  defs: number;
+  refs: number;
+}
+
+export interface StoreStats {
+  crates: number;
+  /** Distinct file paths: a file compiled into two crates counts once. */
+  files: number;
+  items: number;
+  defs: number;
+  refs: number;
+  /** When `indexDumps` last ran, as an ISO time. */
+  indexedAt?: string;
+}
+
+async function headers(store: Store): Promise<CrateHeader[]> {
+  const out: CrateHeader[] = [];
+  for await (const [, header] of store.entries<CrateHeader>(ranges.crates())) out.push(header);
+  return out;
+}
+
+/** The indexed crates, sorted by crate id. */
+export async function listCrates(store: Store): Promise<CrateSummary[]> {
+  return (await headers(store)).map((h) => ({
+    id: h.id,
+    name: h.crate.name,
+    version: h.crate.version,
+    kind: h.crate.kind,
+    edition: h.crate.edition,
+    root: h.crate.root,
+    files: h.files.length,
+    ...h.counts,
+  }));
+}
+
+export async function stats(store: Store): Promise<StoreStats> {
+  const all = await headers(store);
+  const files = new Set<string>();
+  const totals = { items: 0, defs: 0, refs: 0 };
+  for (const h of all) {
+    for (const f of h.files) files.add(f);
+    totals.items += h.counts.items;
+    totals.defs += h.counts.defs;
+    totals.refs += h.counts.refs;
+  }
+  const indexedAt = await store.getJson<string>(keys.indexedAt());
+  return { crates: all.length, files: files.size, ...totals, ...(indexedAt === undefined ? {} : { indexedAt }) };
+}

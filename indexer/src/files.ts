@@ -1,0 +1,84 @@
+// A file table read from the store, with what queries need from it: where each item starts,
+// which items contain an offset, and item-relative spans turned into line/column ranges.
+import { LineIndex } from '../../schema/src/index.js';
+import { InconsistentIndexError } from './errors.js';
+import { keyParts, keys, ranges, type FileItem, type FileTable } from './keys.js';
+import type { Store } from './store.js';
+
+export interface LineRange {
+  line: number;
+  col: number;
+  endLine: number;
+  endCol: number;
+}
+
+export class FileView {
+  private lineIndexCache?: LineIndex;
+  private startCache?: Map<string, number>;
+
+  constructor(
+    readonly path: string,
+    readonly crate: string,
+    readonly table: FileTable,
+  ) {}
+
+  get lineIndex(): LineIndex {
+    return (this.lineIndexCache ??= new LineIndex(this.table));
+  }
+
+  itemStart(item: string): number {
+    this.startCache ??= new Map(this.table.items.map(([id, start]) => [id, start]));
+    const start = this.startCache.get(item);
+    if (start === undefined) {
+      throw new InconsistentIndexError(`${item} is not in the table of ${this.path}`);
+    }
+    return start;
+  }
+
+  /** Items whose span contains `offset`, innermost first. */
+  itemsContaining(offset: number): FileItem[] {
+    const found: FileItem[] = [];
+    for (const entry of this.table.items) {
+      if (entry[1] > offset) break;
+      if (offset < entry[2]) found.push(entry);
+    }
+    return found.reverse();
+  }
+
+  range(itemStart: number, span: readonly [number, number]): LineRange {
+    const start = this.lineIndex.position(itemStart + span[0]);
+    const end = this.lineIndex.position(itemStart + span[1]);
+    return { line: start.line, col: start.col, endLine: end.line, endCol: end.col };
+  }
+}
+
+/** Caches file views for the length of one query: a file is read and indexed once however many hits it has. */
+export class FileViews {
+  private readonly views = new Map<string, Promise<FileView>>();
+
+  constructor(private readonly store: Store) {}
+
+  get(path: string, crate: string): Promise<FileView> {
+    const k = keys.file(path, crate);
+    let view = this.views.get(k);
+    if (view === undefined) {
+      view = this.store.getJson<FileTable>(k).then((table) => {
+        if (table === undefined) throw new InconsistentIndexError(`no table for ${path} in ${crate}`);
+        return new FileView(path, crate, table);
+      });
+      this.views.set(k, view);
+    }
+    return view;
+  }
+
+  /** The file's view in every crate that compiles it; empty when the index does not know the file. */
+  async allCratesOf(path: string): Promise<FileView[]> {
+    const found: FileView[] = [];
+    for await (const [k, table] of this.store.entries<FileTable>(ranges.filesOf(path))) {
+      const view = new FileView(path, keyParts(k)[1], table);
+      this.views.set(k, Promise.resolve(view));
+      found.push(view);
+    }
+    return found;
+  }
+}

@@ -1,0 +1,13 @@
+// The indexer's public API: open a store, load dumps into it, query it.
+export * from './errors.js';
+export { STORE_FORMAT_VERSION } from './keys.js';
+export { openStore, Store, type OpenOptions } from './store.js';
+export { loadDump, removeCrate, type MergeStats } from './merge.js';
+export { indexDumps, type DumpFailure, type IndexResult } from './load.js';
+export {
+  definitionsAt, references, resolveTarget, defById,
+  type Location, type RefLocation, type DefinitionResult, type DefDetails, type ReferenceOptions,
+} from './queries.js';
+export { search, type SearchOptions } from './search.js';
+export { listCrates, stats, type CrateSummary, type StoreStats } from './crates.js';
+export type { LineRange } from './files.js';

@@ -1,0 +1,66 @@
+// Indexes a set of dump files: each valid dump is merged (one batch per crate), a dump that
+// fails to read or validate is reported and leaves the store as it was for that dump, and
+// crates the set no longer has are removed.
+import { readFile } from 'node:fs/promises';
+import { crateId, DumpFormatError, parseDump, SchemaVersionError } from '../../schema/src/index.js';
+import { DumpSetError } from './errors.js';
+import { keyParts, KeyPartError, keys, ranges } from './keys.js';
+import { addStats, emptyStats, loadDump, removeCrate, type MergeStats } from './merge.js';
+import type { Store } from './store.js';
+
+export interface DumpFailure {
+  file: string;
+  /** One line, naming the file and where in it the problem is. */
+  message: string;
+}
+
+export interface IndexResult extends MergeStats {
+  cratesLoaded: number;
+  cratesRemoved: number;
+  /**
+   * Dumps that were not loaded. When any dump failed, no crate is removed: a bad dump's
+   * crate cannot be told apart from a crate that left the workspace.
+   */
+  failures: DumpFailure[];
+}
+
+export async function indexDumps(store: Store, dumpFiles: string[]): Promise<IndexResult> {
+  const result: IndexResult = { ...emptyStats(), cratesLoaded: 0, cratesRemoved: 0, failures: [] };
+  const loadedFrom = new Map<string, string>();
+  for (const file of dumpFiles) {
+    try {
+      const dump = parseDump(await readFile(file, 'utf8'), file);
+      const crate = crateId(dump.header.crate);
+      const earlier = loadedFrom.get(crate);
+      if (earlier !== undefined) throw new DumpSetError(`${file}: crate '${crate}' was already loaded from ${earlier}`);
+      addStats(result, await loadDump(store, dump));
+      loadedFrom.set(crate, file);
+      result.cratesLoaded++;
+    } catch (error) {
+      if (!isDumpProblem(error)) throw error;
+      const message = (error as Error).message;
+      result.failures.push({ file, message: message.startsWith(file) ? message : `${file}: ${message}` });
+    }
+  }
+  if (result.failures.length === 0) {
+    const gone: string[] = [];
+    for await (const k of store.keys(ranges.crates())) {
+      const crate = keyParts(k)[0];
+      if (!loadedFrom.has(crate)) gone.push(crate);
+    }
+    for (const crate of gone) {
+      addStats(result, await removeCrate(store, crate));
+      result.cratesRemoved++;
+    }
+  }
+  await store.db.put(keys.indexedAt(), JSON.stringify(new Date().toISOString()));
+  return result;
+}
+
+/** Errors that condemn one dump but not the run; anything else (the store failing) propagates. */
+function isDumpProblem(error: unknown): boolean {
+  if (error instanceof DumpFormatError || error instanceof SchemaVersionError) return true;
+  if (error instanceof DumpSetError || error instanceof KeyPartError) return true;
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES';
+}

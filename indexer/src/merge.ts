@@ -1,0 +1,195 @@
+// Loads one crate's dump into the store by diffing item fingerprints against what the store
+// holds for that crate, and removes a crate. Each runs as one LevelDB batch, so a reader (or a
+// crash) sees the crate entirely before or entirely after.
+import { crateId, type Dump, type ItemRecord } from '../../schema/src/index.js';
+import {
+  deriveItemKeys, keyParts, keys, ranges, storedItem,
+  type CrateHeader, type FileItem, type FileTable, type StoredItem,
+} from './keys.js';
+import { InconsistentIndexError } from './errors.js';
+import type { Store } from './store.js';
+
+export interface MergeStats {
+  itemsAdded: number;
+  itemsChanged: number;
+  itemsRemoved: number;
+  keysWritten: number;
+  keysDeleted: number;
+}
+
+export function emptyStats(): MergeStats {
+  return { itemsAdded: 0, itemsChanged: 0, itemsRemoved: 0, keysWritten: 0, keysDeleted: 0 };
+}
+
+export function addStats(total: MergeStats, more: MergeStats): void {
+  total.itemsAdded += more.itemsAdded;
+  total.itemsChanged += more.itemsChanged;
+  total.itemsRemoved += more.itemsRemoved;
+  total.keysWritten += more.keysWritten;
+  total.keysDeleted += more.keysDeleted;
+}
+
+/** Old records are read this many at a time, so a crate the size of core never sits in memory twice. */
+const READ_CHUNK = 512;
+
+/** A chained batch (it streams each op to LevelDB's native batch) that counts what it does. */
+class CountingBatch {
+  readonly stats = emptyStats();
+  private readonly batch;
+
+  constructor(store: Store) {
+    this.batch = store.db.batch();
+  }
+
+  put(key: string, value: string): void {
+    this.batch.put(key, value);
+    this.stats.keysWritten++;
+  }
+
+  del(key: string): void {
+    this.batch.del(key);
+    this.stats.keysDeleted++;
+  }
+
+  /** Writes only what differs between an item's old keys and its new ones. */
+  replace(oldKeys: Map<string, string>, newKeys: Map<string, string>): void {
+    for (const [k, v] of newKeys) if (oldKeys.get(k) !== v) this.put(k, v);
+    for (const k of oldKeys.keys()) if (!newKeys.has(k)) this.del(k);
+  }
+
+  async write(): Promise<MergeStats> {
+    await this.batch.write();
+    return this.stats;
+  }
+
+  async abandon(): Promise<void> {
+    await this.batch.close();
+  }
+}
+
+/**
+ * Brings the store's copy of the dump's crate up to date with the dump, which must be valid
+ * (parseDump validates). Items whose fingerprint and file are unchanged are not touched.
+ */
+export async function loadDump(store: Store, dump: Dump): Promise<MergeStats> {
+  const crate = crateId(dump.header.crate);
+  const incoming = new Map<string, ItemRecord>();
+  for (const item of dump.items) incoming.set(item.item, item);
+
+  const batch = new CountingBatch(store);
+  try {
+    const stale: string[] = [];
+    const present = new Set<string>();
+    for await (const [k, [fingerprint, file]] of store.entries<[string, string]>(ranges.fingerprintsOf(crate))) {
+      const id = keyParts(k)[1];
+      present.add(id);
+      const next = incoming.get(id);
+      if (next === undefined) batch.stats.itemsRemoved++;
+      else if (next.fingerprint !== fingerprint || next.file !== file) batch.stats.itemsChanged++;
+      else continue;
+      stale.push(id);
+    }
+    await forOldItems(store, crate, stale, (old) => {
+      const next = incoming.get(old.item);
+      batch.replace(deriveItemKeys(crate, old), next ? deriveItemKeys(crate, storedItem(next)) : new Map());
+    });
+    for (const [id, item] of incoming) {
+      if (present.has(id)) continue;
+      batch.stats.itemsAdded++;
+      for (const [k, v] of deriveItemKeys(crate, storedItem(item))) batch.put(k, v);
+    }
+    await writeFileTablesAndHeader(store, batch, crate, dump);
+    return await batch.write();
+  } catch (error) {
+    await batch.abandon();
+    throw error;
+  }
+}
+
+/** Deletes every key of a crate. Returns zero stats for a crate the store does not have. */
+export async function removeCrate(store: Store, crate: string): Promise<MergeStats> {
+  const header = await store.getJson<CrateHeader>(keys.crate(crate));
+  if (header === undefined) return emptyStats();
+  const batch = new CountingBatch(store);
+  try {
+    const ids: string[] = [];
+    for await (const k of store.keys(ranges.fingerprintsOf(crate))) ids.push(keyParts(k)[1]);
+    batch.stats.itemsRemoved = ids.length;
+    await forOldItems(store, crate, ids, (old) => {
+      for (const k of deriveItemKeys(crate, old).keys()) batch.del(k);
+    });
+    for (const path of header.files) batch.del(keys.file(path, crate));
+    batch.del(keys.crate(crate));
+    return await batch.write();
+  } catch (error) {
+    await batch.abandon();
+    throw error;
+  }
+}
+
+async function forOldItems(store: Store, crate: string, ids: string[], visit: (old: StoredItem) => void): Promise<void> {
+  for (let i = 0; i < ids.length; i += READ_CHUNK) {
+    const chunk = ids.slice(i, i + READ_CHUNK);
+    const records = await store.getManyJson<StoredItem>(chunk.map((id) => keys.item(crate, id)));
+    records.forEach((record, j) => {
+      if (record === undefined) throw new InconsistentIndexError(`no record for ${chunk[j]}`);
+      visit(record);
+    });
+  }
+}
+
+/** File tables and the crate header are compared as JSON text and written only when they differ. */
+async function writeFileTablesAndHeader(store: Store, batch: CountingBatch, crate: string, dump: Dump): Promise<void> {
+  const headerKey = keys.crate(crate);
+  const oldHeaderText = await store.db.get(headerKey);
+  const oldFiles = oldHeaderText === undefined ? [] : (JSON.parse(oldHeaderText) as CrateHeader).files;
+
+  const tables = fileTables(dump);
+  const paths = [...tables.keys()];
+  const oldTexts = await store.db.getMany(paths.map((path) => keys.file(path, crate)));
+  paths.forEach((path, i) => {
+    const text = JSON.stringify(tables.get(path));
+    if (oldTexts[i] !== text) batch.put(keys.file(path, crate), text);
+  });
+  for (const path of oldFiles) if (!tables.has(path)) batch.del(keys.file(path, crate));
+
+  const headerText = JSON.stringify(crateHeader(crate, dump));
+  if (headerText !== oldHeaderText) batch.put(headerKey, headerText);
+}
+
+function fileTables(dump: Dump): Map<string, FileTable> {
+  const itemsByFile = new Map<string, FileItem[]>();
+  for (const file of dump.header.files) itemsByFile.set(file.path, []);
+  for (const item of dump.items) itemsByFile.get(item.file)!.push([item.item, item.span[0], item.span[1]]);
+  const tables = new Map<string, FileTable>();
+  for (const file of dump.header.files) {
+    // Outer before inner at one start, so the last containing item in the list is the innermost.
+    const items = itemsByFile.get(file.path)!.sort((a, b) => a[1] - b[1] || b[2] - a[2] || cmp(a[0], b[0]));
+    const { hash, bytes, lines, lineStarts, multibyte } = file;
+    tables.set(file.path, { hash, bytes, lines, lineStarts, multibyte, items });
+  }
+  return tables;
+}
+
+function crateHeader(crate: string, dump: Dump): CrateHeader {
+  let defs = 0;
+  let refs = 0;
+  for (const item of dump.items) {
+    defs += item.defs.length;
+    refs += item.refs.length;
+  }
+  const { schemaVersion, tool, dependencies, files } = dump.header;
+  return {
+    id: crate,
+    schemaVersion,
+    tool,
+    crate: dump.header.crate,
+    dependencies,
+    files: files.map((f) => f.path),
+    counts: { items: dump.items.length, defs, refs },
+  };
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

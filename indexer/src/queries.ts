@@ -1,0 +1,204 @@
+// Goto-definition, find-references and symbol lookups. Each query reads only the keys it
+// needs: the file tables of the files it reports on, the items around a position, and the
+// def/ref/qual keys of the symbols asked about.
+import { isSymbolId, type Def, type DefKind, type RefRole, type Span } from '../../schema/src/index.js';
+import { InconsistentIndexError, PositionError, UnknownFileError } from './errors.js';
+import { FileViews, type FileView, type LineRange } from './files.js';
+import { keyParts, keys, ranges, type DefEntry, type Range, type RefEntry, type StoredItem } from './keys.js';
+import type { Store } from './store.js';
+
+/** A def's name: 1-based lines, columns in characters, end exclusive. */
+export interface Location extends LineRange {
+  file: string;
+  id: string;
+  qualname: string;
+  kind: DefKind;
+  name: string;
+}
+
+/** One use of a symbol; role `decl` marks the def's own name (references with includeDecl). */
+export interface RefLocation extends LineRange {
+  file: string;
+  role: RefRole | 'decl';
+  itemId: string;
+  /** The ref may resolve to the symbol: resolution found several candidates. */
+  candidate: boolean;
+}
+
+/**
+ * What is at a position. An unknown file or a position outside the file is thrown instead
+ * (UnknownFileError, PositionError), since those are mistakes in the request.
+ * - found: the position is a def's name (locations is that def) or a ref; `notIndexed` lists
+ *   targets the store has no def for (a dependency that was not indexed), so locations may be
+ *   empty; `ambiguous` is set when the ref had several candidates.
+ * - unresolved: a ref the front end could not resolve; `path` is the path as written.
+ * - none: no identifier at the position.
+ */
+export type DefinitionResult =
+  | { status: 'found'; locations: Location[]; notIndexed: string[]; ambiguous: boolean }
+  | { status: 'unresolved'; path: string }
+  | { status: 'none' };
+
+export interface DefDetails {
+  location: Location;
+  def: Def;
+  crate: string;
+  itemId: string;
+}
+
+export interface ReferenceOptions {
+  includeDecl?: boolean;
+  /** Only refs with one of these roles; every role when absent. */
+  kinds?: RefRole[];
+}
+
+type Hit =
+  | { kind: 'def'; def: Def; itemId: string; itemStart: number }
+  | { kind: 'ref'; targets: string[]; ambiguous: boolean }
+  | { kind: 'unresolved'; path: string };
+
+export async function definitionsAt(store: Store, file: string, line: number, col: number): Promise<DefinitionResult> {
+  const views = new FileViews(store);
+  const fileViews = await views.allCratesOf(file);
+  if (fileViews.length === 0) throw new UnknownFileError(file);
+  const found = new Map<string, Location>();
+  const targets = new Set<string>();
+  let ambiguous = false;
+  let unresolved: string | undefined;
+  // A file compiled into several crates is answered from each; the answers are united.
+  for (const view of fileViews) {
+    const offset = view.lineIndex.offset(line, col);
+    if (offset === undefined) throw new PositionError(file, line, col);
+    const hit = await hitAt(store, view, offset);
+    if (hit?.kind === 'def') found.set(hit.def.id, defLocation(view, hit.itemStart, hit.def));
+    else if (hit?.kind === 'ref') {
+      for (const t of hit.targets) targets.add(t);
+      ambiguous ||= hit.ambiguous;
+    } else if (hit?.kind === 'unresolved') unresolved = hit.path;
+  }
+  const notIndexed: string[] = [];
+  for (const target of targets) {
+    if (found.has(target)) continue;
+    const locations = await locateDef(store, views, target);
+    if (locations.length === 0) notIndexed.push(target);
+    for (const location of locations) found.set(location.id, location);
+  }
+  if (found.size > 0 || notIndexed.length > 0) return { status: 'found', locations: [...found.values()], notIndexed, ambiguous };
+  if (unresolved !== undefined) return { status: 'unresolved', path: unresolved };
+  return { status: 'none' };
+}
+
+/** The def name or ref at `offset`, from the innermost item that has one there. */
+async function hitAt(store: Store, view: FileView, offset: number): Promise<Hit | undefined> {
+  for (const [itemId, itemStart] of view.itemsContaining(offset)) {
+    const item = await store.getJson<StoredItem>(keys.item(view.crate, itemId));
+    if (item === undefined) throw new InconsistentIndexError(`no record for ${itemId}`);
+    const rel = offset - itemStart;
+    const def = smallestContaining(item.defs, (d) => d.nameSpan, rel);
+    if (def !== undefined) return { kind: 'def', def, itemId, itemStart };
+    const ref = smallestContaining(item.refs, (r) => r.span, rel);
+    if (ref === undefined) continue;
+    if (ref.target !== undefined) return { kind: 'ref', targets: [ref.target], ambiguous: false };
+    if (ref.candidates !== undefined) return { kind: 'ref', targets: ref.candidates, ambiguous: true };
+    return { kind: 'unresolved', path: ref.unresolved ?? '' };
+  }
+  return undefined;
+}
+
+function smallestContaining<T>(list: T[], spanOf: (t: T) => Span, offset: number): T | undefined {
+  let best: T | undefined;
+  let bestLength = Infinity;
+  for (const entry of list) {
+    const [start, end] = spanOf(entry);
+    if (start <= offset && offset < end && end - start < bestLength) {
+      best = entry;
+      bestLength = end - start;
+    }
+  }
+  return best;
+}
+
+function defLocation(view: FileView, itemStart: number, def: Pick<Def, 'id' | 'qualname' | 'kind' | 'name' | 'nameSpan'>): Location {
+  const { id, qualname, kind, name } = def;
+  return { file: view.path, ...view.range(itemStart, def.nameSpan), id, qualname, kind, name };
+}
+
+async function locateDef(store: Store, views: FileViews, id: string): Promise<Location[]> {
+  const out: Location[] = [];
+  for await (const [k, entry] of store.entries<DefEntry>(ranges.defsOf(id))) {
+    const [, crate, itemId] = keyParts(k);
+    out.push(await entryLocation(views, id, crate, itemId, entry));
+  }
+  return out;
+}
+
+/** The location of a def from its def key, without reading its item. */
+export async function entryLocation(views: FileViews, id: string, crate: string, itemId: string, entry: DefEntry): Promise<Location> {
+  const view = await views.get(entry.file, crate);
+  return defLocation(view, view.itemStart(itemId), { id, ...entry });
+}
+
+/** Every ref to `targetId`, sorted by file then position; a ref seen from two crates is listed once. */
+export async function references(store: Store, targetId: string, options: ReferenceOptions = {}): Promise<RefLocation[]> {
+  const views = new FileViews(store);
+  const roles = options.kinds ? new Set<RefRole>(options.kinds) : undefined;
+  const out: RefLocation[] = [];
+  for await (const [k, entry] of store.entries<RefEntry>(ranges.refsTo(targetId))) {
+    const [, crate, itemId] = keyParts(k);
+    const view = await views.get(entry.file, crate);
+    const start = view.itemStart(itemId);
+    for (const [s, e, role, candidate] of entry.refs) {
+      if (roles && !roles.has(role)) continue;
+      out.push({ file: entry.file, ...view.range(start, [s, e]), role, itemId, candidate: candidate === 1 });
+    }
+  }
+  if (options.includeDecl) {
+    for await (const [k, entry] of store.entries<DefEntry>(ranges.defsOf(targetId))) {
+      const [, crate, itemId] = keyParts(k);
+      const view = await views.get(entry.file, crate);
+      out.push({ file: entry.file, ...view.range(view.itemStart(itemId), entry.nameSpan), role: 'decl', itemId, candidate: false });
+    }
+  }
+  out.sort(byPosition);
+  return out.filter((r, i) => i === 0 || !samePlace(out[i - 1], r));
+}
+
+function byPosition(a: RefLocation, b: RefLocation): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.line - b.line || a.col - b.col || a.endLine - b.endLine || a.endCol - b.endCol;
+}
+
+function samePlace(a: RefLocation, b: RefLocation): boolean {
+  return byPosition(a, b) === 0 && a.role === b.role && a.candidate === b.candidate;
+}
+
+/**
+ * The def ids `text` names: a symbol id the store knows; else defs whose qualname is `text`;
+ * else defs whose qualname ends with `::text` (so `Circle::area` finds `geometry::shapes::Circle::area`).
+ */
+export async function resolveTarget(store: Store, text: string): Promise<string[]> {
+  const query = text.trim();
+  if (isSymbolId(query)) return (await store.hasAny(ranges.defsOf(query))) ? [query] : [];
+  const path = query.replace(/^::/, '');
+  if (path === '') return [];
+  const exact = await defIdsIn(store, ranges.exactQualname(path));
+  return exact.length > 0 ? exact : defIdsIn(store, ranges.qualnameSuffix(path));
+}
+
+async function defIdsIn(store: Store, range: Range): Promise<string[]> {
+  const ids = new Set<string>();
+  for await (const k of store.keys(range)) ids.add(keyParts(k)[1]);
+  return [...ids].sort();
+}
+
+export async function defById(store: Store, id: string): Promise<DefDetails | undefined> {
+  for await (const [k, entry] of store.entries<DefEntry>(ranges.defsOf(id))) {
+    const [, crate, itemId] = keyParts(k);
+    const item = await store.getJson<StoredItem>(keys.item(crate, itemId));
+    const def = item?.defs.find((d) => d.id === id);
+    if (def === undefined) continue;
+    const view = await new FileViews(store).get(entry.file, crate);
+    return { location: defLocation(view, view.itemStart(itemId), def), def, crate, itemId };
+  }
+  return undefined;
+}

@@ -1,0 +1,104 @@
+// Opening and closing the LevelDB store, its format-version check, and the read helpers the
+// merge and the queries share.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Level } from 'level';
+import { IndexLockedError, NoIndexError, StoreFormatError } from './errors.js';
+import { keys, STORE_FORMAT_VERSION, type Range } from './keys.js';
+
+export interface OpenOptions {
+  /** Create the store when `dbDir` holds none (indexing); queries pass false. */
+  create: boolean;
+  /**
+   * Empty the store once it is open and locked, whatever format it had (`xref index --full`).
+   * Doing it under the lock means a store another process is using is never wiped.
+   */
+  reset?: boolean;
+}
+
+export class Store {
+  private constructor(
+    readonly dir: string,
+    readonly db: Level<string, string>,
+  ) {}
+
+  /**
+   * Opens the store at `dbDir`. Throws NoIndexError when there is none and `create` is false,
+   * IndexLockedError when another process has it open, StoreFormatError when it was written
+   * by an xref with another key layout.
+   */
+  static async open(dbDir: string, options: OpenOptions): Promise<Store> {
+    // LevelDB's own "does not exist" comes back as a generic open failure; CURRENT is the
+    // file every LevelDB directory has, so checking it first gives the clear error.
+    if (!options.create && !existsSync(join(dbDir, 'CURRENT'))) throw new NoIndexError(dbDir);
+    const db = new Level<string, string>(dbDir, { keyEncoding: 'utf8', valueEncoding: 'utf8' });
+    try {
+      await db.open({ createIfMissing: options.create });
+    } catch (error) {
+      if (isLockedError(error)) throw new IndexLockedError(dbDir);
+      throw error;
+    }
+    const store = new Store(dbDir, db);
+    try {
+      if (options.reset) await db.clear();
+      await store.checkFormat();
+    } catch (error) {
+      await db.close();
+      throw error;
+    }
+    return store;
+  }
+
+  async close(): Promise<void> {
+    await this.db.close();
+  }
+
+  async getJson<T>(key: string): Promise<T | undefined> {
+    const value = await this.db.get(key);
+    return value === undefined ? undefined : (JSON.parse(value) as T);
+  }
+
+  async getManyJson<T>(keyList: string[]): Promise<Array<T | undefined>> {
+    const values = await this.db.getMany(keyList);
+    return values.map((v) => (v === undefined ? undefined : (JSON.parse(v) as T)));
+  }
+
+  async *entries<T>(range: Range): AsyncGenerator<[string, T]> {
+    for await (const [k, v] of this.db.iterator(range)) yield [k, JSON.parse(v) as T];
+  }
+
+  async *keys(range: Range): AsyncGenerator<string> {
+    yield* this.db.keys(range);
+  }
+
+  async hasAny(range: Range): Promise<boolean> {
+    for await (const _ of this.db.keys({ ...range, limit: 1 })) return true;
+    return false;
+  }
+
+  private async isEmpty(): Promise<boolean> {
+    for await (const _ of this.db.keys({ limit: 1 })) return false;
+    return true;
+  }
+
+  /** A fresh store gets the current format; a store without one, or with another, is refused. */
+  private async checkFormat(): Promise<void> {
+    const found = await this.getJson<unknown>(keys.format());
+    if (found === STORE_FORMAT_VERSION) return;
+    if (found === undefined && (await this.isEmpty())) {
+      await this.db.put(keys.format(), JSON.stringify(STORE_FORMAT_VERSION));
+      return;
+    }
+    throw new StoreFormatError(this.dir, found, STORE_FORMAT_VERSION);
+  }
+}
+
+export function openStore(dbDir: string, options: OpenOptions): Promise<Store> {
+  return Store.open(dbDir, options);
+}
+
+/** level 10 reports a held LOCK as LEVEL_DATABASE_NOT_OPEN caused by LEVEL_LOCKED. */
+function isLockedError(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: unknown } } | null)?.cause;
+  return (error as { code?: unknown } | null)?.code === 'LEVEL_DATABASE_NOT_OPEN' && cause?.code === 'LEVEL_LOCKED';
+}

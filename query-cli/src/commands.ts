@@ -1,0 +1,12 @@
+// The command table oclif loads (package.json: oclif.commands, strategy "explicit").
+import Def from './commands/def.js';
+import Index from './commands/index.js';
+import Refs from './commands/refs.js';
+import Search from './commands/search.js';
+
+export const COMMANDS = {
+  index: Index,
+  def: Def,
+  refs: Refs,
+  search: Search,
+};

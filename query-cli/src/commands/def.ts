@@ -1,0 +1,88 @@
+import { Args, Flags } from '@oclif/core';
+import { definitionsAt, type Location, type Store } from '../../../indexer/src/index.js';
+import { answerEachLine } from '../batch.js';
+import { XrefCommand } from '../base.js';
+import { CliFailure, EXIT, usageFailure } from '../failure.js';
+import { locationLine, printJson, printLine, SourceLines } from '../output.js';
+import { inWorkspace, parsePosition, type Position } from '../position.js';
+import { locateStore, withStore, type StoreLocation } from '../store.js';
+
+interface DefAnswer {
+  query: string;
+  definitions: Array<Pick<Location, 'file' | 'line' | 'col' | 'endLine' | 'endCol' | 'id' | 'qualname' | 'kind'>>;
+  /** The path as written, when the identifier is a reference the front end could not resolve. */
+  unresolved?: string;
+  /** Symbols the identifier refers to that are outside the index (e.g. std). */
+  notIndexed?: string[];
+}
+
+export default class Def extends XrefCommand {
+  static override summary = 'Print the definition of the identifier at FILE:LINE:COL.';
+  static override description =
+    'LINE counts from 1 and COL counts characters from 1. FILE is relative to the current directory or absolute; ' +
+    'printed paths are relative to the workspace root.';
+
+  static override examples = [
+    '<%= config.bin %> def canvas/src/bin/draw.rs:9:24',
+    '<%= config.bin %> def --json src/lib.rs:12:5',
+    'printf "src/lib.rs:3:8\\nsrc/lib.rs:9:1\\n" | <%= config.bin %> def --stdin --json',
+  ];
+
+  static override args = {
+    position: Args.string({ description: 'FILE:LINE:COL of an identifier' }),
+  };
+
+  static override flags = {
+    stdin: Flags.boolean({
+      description: 'read one FILE:LINE:COL per line from stdin and print one JSON object per line, in order',
+      dependsOn: ['json'],
+    }),
+  };
+
+  async run(): Promise<void> {
+    const { args, flags } = await this.parse(Def);
+    const cwd = process.cwd();
+    if (flags.stdin) {
+      if (args.position !== undefined) throw usageFailure('give FILE:LINE:COL or --stdin, not both');
+      const where = locateStore(flags.db, cwd);
+      await withStore(where.dbDir, false, (store) =>
+        answerEachLine('def', (query) => lookUp(store, query, inWorkspace(parsePosition(query), cwd, where.root))),
+      );
+      return;
+    }
+    const query = args.position;
+    if (query === undefined) throw usageFailure("missing FILE:LINE:COL (see 'xref def --help')");
+    const position = parsePosition(query);
+    const where = locateStore(flags.db, cwd);
+    const answer = await withStore(where.dbDir, false, (store) => lookUp(store, query, inWorkspace(position, cwd, where.root)));
+    if (flags.json) printJson(answer);
+    else printText(answer, where);
+    if (answer.definitions.length === 0) {
+      process.exitCode = EXIT.noResult;
+      if (!flags.json) throw new CliFailure(EXIT.noResult, noDefinitionMessage(answer));
+    }
+  }
+}
+
+async function lookUp(store: Store, query: string, at: Position): Promise<DefAnswer> {
+  const result = await definitionsAt(store, at.file, at.line, at.col);
+  if (result.status === 'none') throw new CliFailure(EXIT.badLocation, `no identifier at ${query}`);
+  if (result.status === 'unresolved') return { query, definitions: [], unresolved: result.path };
+  const definitions = result.locations.map(({ file, line, col, endLine, endCol, id, qualname, kind }) =>
+    ({ file, line, col, endLine, endCol, id, qualname, kind }));
+  return { query, definitions, ...(result.notIndexed.length > 0 ? { notIndexed: result.notIndexed } : {}) };
+}
+
+function printText(answer: DefAnswer, where: StoreLocation): void {
+  const source = new SourceLines(where.root);
+  for (const d of answer.definitions) {
+    printLine(locationLine(d, `${d.kind} ${d.qualname}`));
+    for (const line of source.excerpt(d.file, d.line)) printLine(line);
+  }
+}
+
+function noDefinitionMessage(answer: DefAnswer): string {
+  if (answer.unresolved !== undefined) return `no definition for ${answer.query}: '${answer.unresolved}' did not resolve`;
+  if (answer.notIndexed) return `no definition in the index for ${answer.query}: it refers to ${answer.notIndexed.join(', ')}`;
+  return `no definition for ${answer.query}`;
+}

@@ -1,0 +1,130 @@
+import { Args, Flags } from '@oclif/core';
+import { isSymbolId, REF_ROLES, type RefRole } from '../../../schema/src/index.js';
+import { definitionsAt, references, resolveTarget, type RefLocation, type Store } from '../../../indexer/src/index.js';
+import { answerEachLine } from '../batch.js';
+import { XrefCommand } from '../base.js';
+import { CliFailure, EXIT, usageFailure } from '../failure.js';
+import { locationLine, printJson, printLine, SourceLines } from '../output.js';
+import { inWorkspace, looksLikePosition, parsePosition } from '../position.js';
+import { locateStore, withStore } from '../store.js';
+
+interface RefsAnswer {
+  query: string;
+  /** The symbol ids the target named; references to each are listed together. */
+  targets: string[];
+  references: Array<Omit<RefLocation, 'itemId'> & { target: string }>;
+}
+
+interface RefsOptions {
+  includeDecl: boolean;
+  kinds?: RefRole[];
+}
+
+export default class Refs extends XrefCommand {
+  static override summary = 'List the references to a symbol.';
+  static override description =
+    'TARGET is FILE:LINE:COL of an identifier (its definition or a use of it), a Rust path ' +
+    '(`geometry::shapes::Shape::area`, or a tail of one such as `Shape::area`) or a symbol id ' +
+    '(`cargo geometry 0.1.0 shapes/Shape#area().`). Printed paths are relative to the workspace root.';
+
+  static override examples = [
+    '<%= config.bin %> refs geometry::shapes::Shape::area',
+    '<%= config.bin %> refs canvas/src/bin/draw.rs:9:24 --kind call',
+    "<%= config.bin %> refs 'cargo geometry 0.1.0 shapes/Shape#area().' --include-decl --json",
+  ];
+
+  static override args = {
+    target: Args.string({ description: 'FILE:LINE:COL, a Rust path or a symbol id' }),
+  };
+
+  static override flags = {
+    kind: Flags.string({
+      description: `only references with these roles, comma-separated: ${REF_ROLES.join(', ')}`,
+      helpValue: 'ROLE,...',
+    }),
+    'include-decl': Flags.boolean({ description: "also list the symbol's own declaration (role decl)" }),
+    stdin: Flags.boolean({
+      description: 'read one TARGET per line from stdin and print one JSON object per line, in order',
+      dependsOn: ['json'],
+    }),
+  };
+
+  async run(): Promise<void> {
+    const { args, flags } = await this.parse(Refs);
+    const options: RefsOptions = { includeDecl: flags['include-decl'], kinds: flags.kind === undefined ? undefined : parseRoles(flags.kind) };
+    if (flags.stdin && args.target !== undefined) throw usageFailure('give TARGET or --stdin, not both');
+    if (!flags.stdin && args.target === undefined) throw usageFailure("missing TARGET (see 'xref refs --help')");
+    const target = args.target;
+    // A malformed position is a usage error whether or not there is an index.
+    if (target !== undefined && isPosition(target)) parsePosition(target);
+    const where = locateStore(flags.db, process.cwd());
+    const lookUp = (store: Store, query: string) => findReferences(store, query, where.root, options);
+    if (target === undefined) {
+      await withStore(where.dbDir, false, (store) => answerEachLine('refs', (query) => lookUp(store, query)));
+      return;
+    }
+    const answer = await withStore(where.dbDir, false, (store) => lookUp(store, target));
+    if (flags.json) printJson(answer);
+    else printText(answer, where.root);
+    if (answer.references.length === 0) process.exitCode = EXIT.noResult;
+  }
+}
+
+function parseRoles(list: string): RefRole[] {
+  const roles = list.split(',').map((r) => r.trim()).filter((r) => r !== '');
+  const unknown = roles.filter((r) => !(REF_ROLES as readonly string[]).includes(r));
+  if (unknown.length > 0 || roles.length === 0) {
+    throw usageFailure(`bad --kind '${list}': roles are ${REF_ROLES.join(', ')}`);
+  }
+  return roles as RefRole[];
+}
+
+async function findReferences(store: Store, query: string, root: string, options: RefsOptions): Promise<RefsAnswer> {
+  const targets = await targetIds(store, query, root);
+  const found: RefsAnswer['references'] = [];
+  for (const target of targets) {
+    for (const { itemId: _item, ...ref } of await references(store, target, options)) found.push({ ...ref, target });
+  }
+  found.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.col - b.col));
+  return { query, targets, references: found };
+}
+
+/** The symbol ids a TARGET names. */
+async function targetIds(store: Store, query: string, root: string): Promise<string[]> {
+  if (!isPosition(query)) {
+    const ids = await resolveTarget(store, query);
+    if (ids.length === 0) throw new CliFailure(EXIT.noResult, `no symbol in the index matches '${query}'`);
+    return ids;
+  }
+  const at = inWorkspace(parsePosition(query), process.cwd(), root);
+  const result = await definitionsAt(store, at.file, at.line, at.col);
+  if (result.status === 'none') throw new CliFailure(EXIT.badLocation, `no identifier at ${query}`);
+  if (result.status === 'unresolved') {
+    throw new CliFailure(EXIT.noResult, `no symbol for ${query}: '${result.path}' did not resolve`);
+  }
+  // References are keyed by target id, so a symbol outside the index (std) still has them.
+  return [...result.locations.map((l) => l.id), ...result.notIndexed];
+}
+
+function isPosition(target: string): boolean {
+  return !isSymbolId(target) && looksLikePosition(target);
+}
+
+function printText(answer: RefsAnswer, root: string): void {
+  const source = new SourceLines(root);
+  const several = answer.targets.length > 1;
+  const files = new Set<string>();
+  for (const ref of answer.references) {
+    if (!files.has(ref.file)) {
+      if (files.size > 0) printLine('');
+      printLine(`${ref.file}:`);
+      files.add(ref.file);
+    }
+    const role = ref.candidate ? `${ref.role} (candidate)` : ref.role;
+    printLine(locationLine(ref, several ? `${role} ${ref.target}` : role));
+    for (const line of source.excerpt(ref.file, ref.line)) printLine(line);
+  }
+  if (files.size > 0) printLine('');
+  const n = answer.references.length;
+  printLine(`${n} reference${n === 1 ? '' : 's'} in ${files.size} file${files.size === 1 ? '' : 's'}`);
+}

@@ -1,0 +1,70 @@
+// Where the store is, which workspace root its paths are relative to, and opening it.
+//
+// `xref index` writes `<root>/.xref/db`; queries find it by walking up from the current
+// directory, so they work from anywhere inside the workspace. `--db` names it directly, as the
+// store directory, its `.xref` directory or the workspace root.
+import { existsSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { openStore, type Store } from '../../indexer/src/index.js';
+import { CliFailure, EXIT } from './failure.js';
+
+export interface StoreLocation {
+  dbDir: string;
+  /** The directory the store's file paths are relative to. */
+  root: string;
+}
+
+const XREF_DIR = '.xref';
+const DB_DIR = 'db';
+
+export function defaultStoreDir(root: string): string {
+  return join(root, XREF_DIR, DB_DIR);
+}
+
+/** The store directory `--db` means; it need not exist yet (`xref index --db`). */
+export function storeDirFromFlag(dbFlag: string, cwd: string): string {
+  const dir = resolve(cwd, dbFlag);
+  if (isStore(dir)) return dir;
+  if (basename(dir) === XREF_DIR || isStore(join(dir, DB_DIR))) return join(dir, DB_DIR);
+  if (existsSync(join(dir, XREF_DIR)) || existsSync(join(dir, 'Cargo.toml'))) return defaultStoreDir(dir);
+  return dir;
+}
+
+/** The store a query reads: `--db`, else the nearest `.xref/db` at or above `cwd`. */
+export function locateStore(dbFlag: string | undefined, cwd: string): StoreLocation {
+  const dbDir = dbFlag === undefined ? findUpwards(cwd) : storeDirFromFlag(dbFlag, cwd);
+  return { dbDir, root: rootOf(dbDir) ?? cwd };
+}
+
+function findUpwards(cwd: string): string {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    const candidate = defaultStoreDir(dir);
+    if (existsSync(candidate)) return candidate;
+    if (dirname(dir) === dir) break;
+  }
+  throw new CliFailure(EXIT.index, `no index in ${resolve(cwd)} or above it: run 'xref index' first, or pass --db`);
+}
+
+/**
+ * The workspace root of a store at `<root>/.xref/db`. A store elsewhere has no known root;
+ * the caller then takes the current directory.
+ */
+export function rootOf(dbDir: string): string | undefined {
+  const xref = dirname(dbDir);
+  return basename(dbDir) === DB_DIR && basename(xref) === XREF_DIR ? dirname(xref) : undefined;
+}
+
+/** LevelDB writes CURRENT when it creates a store, so its presence marks one. */
+function isStore(dir: string): boolean {
+  return existsSync(join(dir, 'CURRENT'));
+}
+
+/** Opens the store for the length of `use`; one open serves a whole --stdin batch. */
+export async function withStore<T>(dbDir: string, create: boolean, use: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(dbDir, { create });
+  try {
+    return await use(store);
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,155 @@
+// Byte offsets ↔ 1-based line/column, from a FileEntry's tables alone: the indexer answers
+// positions without the source file, so everything it needs is in lineStarts and multibyte.
+//
+// Lines end at '\n' only (as in rustc); a '\r' before it is an ordinary character of the line.
+// A file has lineStarts.length lines: a final '\n' opens one more, empty, line, and an empty
+// file has one line. Columns count characters (code points), so 'é' and '😀' each count 1.
+import type { FileEntry } from './types.js';
+
+export interface Position {
+  line: number;
+  col: number;
+}
+
+export class LineIndex {
+  private readonly lineStarts: readonly number[];
+  private readonly bytes: number;
+  /** Byte offset of each multibyte character, ascending. */
+  private readonly mbStart: Float64Array;
+  /** extra[k]: bytes beyond one per character among the first k multibyte characters. */
+  private readonly extra: Float64Array;
+  /** File-wide character index of each multibyte character. */
+  private readonly mbChar: Float64Array;
+
+  constructor(entry: Pick<FileEntry, 'lineStarts' | 'multibyte' | 'bytes'>) {
+    this.lineStarts = entry.lineStarts;
+    this.bytes = entry.bytes;
+    const n = entry.multibyte.length;
+    this.mbStart = new Float64Array(n);
+    this.extra = new Float64Array(n + 1);
+    this.mbChar = new Float64Array(n);
+    for (let k = 0; k < n; k++) {
+      const [start, length] = entry.multibyte[k];
+      this.mbStart[k] = start;
+      this.mbChar[k] = start - this.extra[k];
+      this.extra[k + 1] = this.extra[k] + length - 1;
+    }
+  }
+
+  /**
+   * The line and column of a byte offset in `0..bytes`. An offset inside a multibyte
+   * character gets that character's column. Throws a RangeError outside the file.
+   */
+  position(byteOffset: number): Position {
+    if (!Number.isInteger(byteOffset) || byteOffset < 0 || byteOffset > this.bytes) {
+      throw new RangeError(`byte offset ${byteOffset} is outside the file (0..${this.bytes})`);
+    }
+    const lineIndex = countAtMost(this.lineStarts, byteOffset) - 1;
+    const lineStart = this.lineStarts[lineIndex];
+    let offset = byteOffset;
+    let k = countBelow(this.mbStart, offset);
+    if (k > 0 && this.mbStart[k - 1] + this.extra[k] - this.extra[k - 1] + 1 > offset) {
+      k--;
+      offset = this.mbStart[k];
+    }
+    const col = offset - this.extra[k] - this.charIndex(lineStart) + 1;
+    return { line: lineIndex + 1, col };
+  }
+
+  /**
+   * The byte offset of a 1-based line and column. The column just past the last character
+   * (where the '\n' or the end of file sits) is valid; anything beyond, or outside the file,
+   * gives undefined.
+   */
+  offset(line: number, col: number): number | undefined {
+    if (!Number.isInteger(line) || !Number.isInteger(col)) return undefined;
+    if (line < 1 || line > this.lineStarts.length || col < 1) return undefined;
+    const lineStart = this.lineStarts[line - 1];
+    const lineEnd = line < this.lineStarts.length ? this.lineStarts[line] - 1 : this.bytes;
+    const char = this.charIndex(lineStart) + col - 1;
+    const byte = char + this.extra[countBelow(this.mbChar, char)];
+    return byte <= lineEnd ? byte : undefined;
+  }
+
+  /** File-wide character index of a byte offset that starts a character. */
+  private charIndex(byteOffset: number): number {
+    return byteOffset - this.extra[countBelow(this.mbStart, byteOffset)];
+  }
+}
+
+/** How many entries of an ascending array are < value. */
+function countBelow(sorted: ArrayLike<number>, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** How many entries of an ascending array are <= value. */
+function countAtMost(sorted: ArrayLike<number>, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export interface FileTables {
+  lineStarts: number[];
+  multibyte: Array<[number, number]>;
+  lines: number;
+}
+
+/**
+ * Computes a FileEntry's line and multibyte tables from the file's bytes.
+ * Throws on bytes that are not UTF-8, which rustc would reject as source too.
+ */
+export function buildFileTables(bytes: Uint8Array): FileTables {
+  const lineStarts = [0];
+  const multibyte: Array<[number, number]> = [];
+  const n = bytes.length;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      if (b === 0x0a) lineStarts.push(i + 1);
+      continue;
+    }
+    const length = utf8SequenceLength(bytes, i);
+    if (length === 0) throw new Error(`invalid UTF-8 at byte ${i}`);
+    multibyte.push([i, length]);
+    i += length - 1;
+  }
+  return { lineStarts, multibyte, lines: lineStarts.length };
+}
+
+/** Length of the well-formed UTF-8 sequence starting at `i` (RFC 3629), or 0 if there is none. */
+function utf8SequenceLength(bytes: Uint8Array, i: number): number {
+  const lead = bytes[i];
+  let length: number;
+  let secondMin = 0x80;
+  let secondMax = 0xbf;
+  if (lead >= 0xc2 && lead <= 0xdf) length = 2;
+  else if (lead >= 0xe0 && lead <= 0xef) {
+    length = 3;
+    if (lead === 0xe0) secondMin = 0xa0; // overlong
+    if (lead === 0xed) secondMax = 0x9f; // UTF-16 surrogates
+  } else if (lead >= 0xf0 && lead <= 0xf4) {
+    length = 4;
+    if (lead === 0xf0) secondMin = 0x90; // overlong
+    if (lead === 0xf4) secondMax = 0x8f; // beyond U+10FFFF
+  } else return 0;
+  if (i + length > bytes.length) return 0;
+  const second = bytes[i + 1];
+  if (second < secondMin || second > secondMax) return 0;
+  for (let j = 2; j < length; j++) {
+    if ((bytes[i + j] & 0xc0) !== 0x80) return 0;
+  }
+  return length;
+}

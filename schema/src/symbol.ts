@@ -1,0 +1,66 @@
+// Symbol ids in the spirit of SCIP: `cargo <crate> <version> <descriptors>`.
+// They are built from paths, never from counters, so an edit elsewhere never renames them.
+//
+// Descriptors: `name/` module, `name#` type (struct, enum, union, trait, type alias),
+// `name.` term (const, static, variant, field), `name().` fn or method, `name!` macro,
+// `[name]` generic parameter, `(name)` parameter, `$name@N` local at relative offset N,
+// `impl#[SelfType]` inherent impl, `impl#[SelfType][Trait]` trait impl.
+
+export interface CrateRef {
+  name: string;
+  version: string;
+}
+
+export function crateId(crate: CrateRef): string {
+  return `cargo ${crate.name} ${crate.version}`;
+}
+
+/** The id of a crate's root module. */
+export function crateRootId(crate: CrateRef): string {
+  return `${crateId(crate)} `;
+}
+
+export type DescriptorSuffix = 'mod' | 'type' | 'term' | 'method' | 'macro' | 'type_param' | 'param';
+
+const SIMPLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Escapes a name the SCIP way: backticks around anything that is not a plain identifier. */
+export function escapeName(name: string): string {
+  return SIMPLE_NAME.test(name) ? name : '`' + name.replace(/`/g, '``') + '`';
+}
+
+export function descriptor(name: string, suffix: DescriptorSuffix): string {
+  const n = escapeName(name);
+  switch (suffix) {
+    case 'mod': return `${n}/`;
+    case 'type': return `${n}#`;
+    case 'term': return `${n}.`;
+    case 'method': return `${n}().`;
+    case 'macro': return `${n}!`;
+    case 'type_param': return `[${n}]`;
+    case 'param': return `(${n})`;
+  }
+}
+
+/** Impl block descriptor; type and trait text is whitespace-free so the id stays one token. */
+export function implDescriptor(selfType: string, trait?: string): string {
+  const norm = (t: string) => t.replace(/\s+/g, '');
+  return trait === undefined ? `impl#[${norm(selfType)}]` : `impl#[${norm(selfType)}][${norm(trait)}]`;
+}
+
+export function localDescriptor(name: string, relOffset: number): string {
+  return `$${escapeName(name)}@${relOffset}`;
+}
+
+/** Splits an id into its crate part and descriptors, or returns undefined for a non-id string. */
+export function parseSymbolId(id: string): { crate: string; version: string; descriptors: string } | undefined {
+  const m = /^cargo (\S+) (\S+) (.*)$/.exec(id);
+  return m ? { crate: m[1], version: m[2], descriptors: m[3] } : undefined;
+}
+
+// Same grammar as parseSymbolId; test() spares the match array, and validation calls this per ref.
+const SYMBOL_ID = /^cargo \S+ \S+ .*$/;
+
+export function isSymbolId(text: string): boolean {
+  return SYMBOL_ID.test(text);
+}

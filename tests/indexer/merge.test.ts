@@ -1,0 +1,162 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { definitionsAt, indexDumps, loadDump, references, stats, type Store } from '../../indexer/src/index.js';
+import { serializeDump, type Dump } from '../../schema/src/index.js';
+import { app, freshSnapshot, geometry, ids, snapshot, tempStore } from './fixture.js';
+
+let store: Store;
+let dir: string;
+let cleanup: () => Promise<void>;
+
+beforeEach(async () => {
+  ({ store, dir, cleanup } = await tempStore());
+});
+afterEach(() => cleanup());
+
+const itemKey = (crate: string, item: string) => `item\0${crate}\0${item}`;
+const GEOMETRY = 'cargo geometry 0.1.0';
+
+async function writeDump(name: string, dump: Dump | string): Promise<string> {
+  const file = join(dir, name);
+  await writeFile(file, typeof dump === 'string' ? dump : serializeDump(dump));
+  return file;
+}
+
+describe('loadDump', () => {
+  it('writes every key of a new crate, and nothing when the same dump is loaded again', async () => {
+    const first = await loadDump(store, geometry().dump);
+    expect(first).toMatchObject({ itemsAdded: geometry().dump.items.length, itemsChanged: 0, itemsRemoved: 0, keysDeleted: 0 });
+    const keysAfterFirst = (await snapshot(store)).size - 1; // less meta\0format
+    expect(first.keysWritten).toBe(keysAfterFirst);
+    const again = await loadDump(store, geometry().dump);
+    expect(again).toEqual({ itemsAdded: 0, itemsChanged: 0, itemsRemoved: 0, keysWritten: 0, keysDeleted: 0 });
+  });
+
+  it('moving an item rewrites only its file table', async () => {
+    await loadDump(store, geometry().dump);
+    const before = await store.db.get(itemKey(GEOMETRY, ids.cafe));
+    const moved = geometry({ padding: '\n\n// two lines up\n' });
+    const result = await loadDump(store, moved.dump);
+    expect(result).toEqual({ itemsAdded: 0, itemsChanged: 0, itemsRemoved: 0, keysWritten: 1, keysDeleted: 0 });
+    expect(await store.db.get(itemKey(GEOMETRY, ids.cafe))).toBe(before);
+    expect(await store.db.get(`file\0${moved.shapes.path}\0${GEOMETRY}`)).toContain(moved.shapes.entry().hash);
+
+    const [fn] = moved.shapes.find('pub fn café');
+    const name = moved.shapes.position(moved.shapes.find('café', 0, fn));
+    const result2 = await definitionsAt(store, moved.shapes.path, name.line, name.col);
+    expect(result2).toMatchObject({ status: 'found', locations: [{ id: ids.cafe, ...name }] });
+    expect(await snapshot(store)).toEqual(await freshSnapshot(moved.dump));
+  });
+
+  it('a changed item rewrites only the keys that differ', async () => {
+    await loadDump(store, geometry().dump);
+    const edited = geometry({ areaBody: '3.0 * self.r' });
+    const result = await loadDump(store, edited.dump);
+    // The item's item, fp and ref-to-field keys change; its def, name and qual keys do not.
+    // Outside the item: the file table (the bytes moved) and the crate header (one ref fewer).
+    expect(result).toEqual({ itemsAdded: 0, itemsChanged: 1, itemsRemoved: 0, keysWritten: 5, keysDeleted: 0 });
+    const refs = await references(store, ids.r);
+    expect(refs.filter((r) => r.itemId === ids.area)).toHaveLength(1);
+    expect(await snapshot(store)).toEqual(await freshSnapshot(edited.dump));
+  });
+
+  it('removing an item deletes exactly the keys it wrote', async () => {
+    await loadDump(store, geometry().dump);
+    await loadDump(store, app().dump);
+    const result = await loadDump(store, geometry({ withoutCafe: true }).dump);
+    // Deleted: item, fp, def, name, qual, and its refs to Circle and to r.
+    // Written: the file table (the text changed) and the crate header (its item count did).
+    expect(result).toEqual({ itemsAdded: 0, itemsChanged: 0, itemsRemoved: 1, keysWritten: 2, keysDeleted: 7 });
+
+    const all = [...(await snapshot(store)).keys()];
+    const parts = all.map((k) => k.split('\0'));
+    expect(parts.filter((p) => p.at(-1) === ids.cafe && p[0] !== 'ref')).toEqual([]);
+    expect(parts.filter((p) => p[0] === 'ref' && p.at(-1) === ids.cafe)).toEqual([]);
+    expect(parts.filter((p) => ['def', 'name', 'qual'].includes(p[0]) && p.includes(ids.cafe))).toEqual([]);
+    // app's ambiguous call still names café as a candidate: that key is app's, not café's.
+    expect(parts.filter((p) => p[0] === 'ref' && p[1] === ids.cafe)).toEqual([['ref', ids.cafe, 'cargo app 0.1.0', ids.main]]);
+    expect(await snapshot(store)).toEqual(await freshSnapshot(geometry({ withoutCafe: true }).dump, app().dump));
+  });
+
+  it('putting a removed item back restores the store', async () => {
+    await loadDump(store, geometry().dump);
+    const full = await snapshot(store);
+    await loadDump(store, geometry({ withoutCafe: true }).dump);
+    const back = await loadDump(store, geometry().dump);
+    expect(back).toMatchObject({ itemsAdded: 1, itemsChanged: 0, itemsRemoved: 0 });
+    expect(await snapshot(store)).toEqual(full);
+  });
+});
+
+describe('indexDumps', () => {
+  it('loads a set of dump files and reports combined stats', async () => {
+    const files = [await writeDump('geometry.jsonl', geometry().dump), await writeDump('app.jsonl', app().dump)];
+    const result = await indexDumps(store, files);
+    expect(result).toMatchObject({
+      itemsAdded: geometry().dump.items.length + app().dump.items.length,
+      cratesLoaded: 2,
+      cratesRemoved: 0,
+      failures: [],
+    });
+    expect(await snapshot(store)).toEqual(await freshSnapshot(geometry().dump, app().dump));
+    expect((await stats(store)).indexedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+  });
+
+  it('removes crates that are no longer in the set', async () => {
+    await indexDumps(store, [await writeDump('geometry.jsonl', geometry().dump), await writeDump('app.jsonl', app().dump)]);
+    const result = await indexDumps(store, [await writeDump('app.jsonl', app().dump)]);
+    expect(result).toMatchObject({ cratesLoaded: 1, cratesRemoved: 1, itemsRemoved: geometry().dump.items.length, failures: [] });
+    expect(await snapshot(store)).toEqual(await freshSnapshot(app().dump));
+    // app's refs to geometry stay; they now point at a crate that is not indexed.
+    const main = app().main;
+    const circle = main.position(main.find('Circle', 1));
+    expect(await definitionsAt(store, main.path, circle.line, circle.col)).toEqual({
+      status: 'found', locations: [], notIndexed: [ids.circle], ambiguous: false,
+    });
+  });
+
+  it('an invalid dump writes nothing and is reported on one line', async () => {
+    await indexDumps(store, [await writeDump('geometry.jsonl', geometry().dump)]);
+    const before = await snapshot(store);
+    const bad = geometry({ withoutCafe: true }).dump;
+    bad.items[0].refs.push({ span: [0, 10_000], role: 'read', target: ids.circle });
+    const badFile = await writeDump('bad.jsonl', bad);
+    const result = await indexDumps(store, [badFile]);
+    expect(result).toMatchObject({ cratesLoaded: 0, cratesRemoved: 0, keysWritten: 0, keysDeleted: 0 });
+    expect(result.failures).toHaveLength(1);
+    expect(result.failures[0].file).toBe(badFile);
+    expect(result.failures[0].message.startsWith(`${badFile}:2: `)).toBe(true);
+    expect(result.failures[0].message).toContain('span [0, 10000]');
+    expect(result.failures[0].message).not.toContain('\n');
+    expect(await snapshot(store)).toEqual(before);
+  });
+
+  it('loads the good dumps of a set with a bad one, and then removes nothing', async () => {
+    await indexDumps(store, [await writeDump('geometry.jsonl', geometry().dump)]);
+    const result = await indexDumps(store, [
+      await writeDump('broken.jsonl', '{"schemaVersion":"1.0.0"\n'),
+      await writeDump('app.jsonl', app().dump),
+      join(dir, 'missing.jsonl'),
+    ]);
+    expect(result.cratesLoaded).toBe(1);
+    expect(result.cratesRemoved).toBe(0);
+    expect(result.failures.map((f) => f.message)).toEqual([
+      `${join(dir, 'broken.jsonl')}:1: not valid JSON`,
+      expect.stringMatching(/^.*missing\.jsonl: .*ENOENT/),
+    ]);
+    expect(await snapshot(store)).toEqual(await freshSnapshot(geometry().dump, app().dump));
+  });
+
+  it('refuses a second dump of the same crate', async () => {
+    const result = await indexDumps(store, [
+      await writeDump('one.jsonl', geometry().dump),
+      await writeDump('two.jsonl', geometry({ withoutCafe: true }).dump),
+    ]);
+    expect(result.cratesLoaded).toBe(1);
+    expect(result.failures.map((f) => f.message)).toEqual([
+      `${join(dir, 'two.jsonl')}: crate 'cargo geometry 0.1.0' was already loaded from ${join(dir, 'one.jsonl')}`,
+    ]);
+    expect(await snapshot(store)).toEqual(await freshSnapshot(geometry().dump));
+  });
+});

@@ -1,0 +1,94 @@
+// Runs the built `xref` as a user would (node bin/xref.js) against a temporary copy of the
+// example workspace, so the tests cover oclif's loading, flag parsing and exit codes too.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const BIN = join(REPO, 'bin', 'xref.js');
+const GOLDEN = join(REPO, 'tests', 'query-cli', 'golden');
+const SOURCES = ['schema/src', 'frontend/src', 'indexer/src', 'query-cli/src'];
+const BUILT = join(REPO, 'dist', 'query-cli', 'src', 'commands.js');
+
+export interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Compiles the project unless dist/ is newer than every source (`npm test` has just built it).
+ * tsc rewrites all its outputs, so the command table's mtime is the build's time.
+ */
+export function ensureBuilt(): void {
+  const builtAt = mtimeOrZero(BUILT);
+  if (SOURCES.every((dir) => newestMtime(join(REPO, dir)) < builtAt)) return;
+  execFileSync(process.execPath, [join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], {
+    cwd: REPO,
+    stdio: 'inherit',
+  });
+}
+
+function mtimeOrZero(path: string): number {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+/** A fresh copy of data/example under the OS temp directory, without any .xref/ of its own. */
+export function copyExample(): string {
+  const example = join(REPO, 'data', 'example');
+  const dir = mkdtempSync(join(tmpdir(), 'xref-cli-'));
+  cpSync(example, dir, {
+    recursive: true,
+    filter: (source) => {
+      const parts = relative(example, source).split(sep);
+      return parts[0] !== 'target' && !parts.includes('.xref');
+    },
+  });
+  return dir;
+}
+
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+export function xref(args: string[], options: { cwd: string; input?: string }): Run {
+  // A user's shell has no NODE_ENV=test; oclif changes behaviour under it.
+  const { NODE_ENV: _testEnv, ...env } = process.env;
+  const run = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd,
+    input: options.input ?? '',
+    encoding: 'utf8',
+    env,
+  });
+  return { code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** Parses stdout as JSON Lines. */
+export function jsonLines(stdout: string): unknown[] {
+  return stdout.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l));
+}
+
+/**
+ * The expected output stored as tests/query-cli/golden/<name>. With XREF_UPDATE_GOLDEN=1 the
+ * actual output is written there instead; a new or changed golden file must be read and checked
+ * against the Rust sources by hand before it is committed.
+ */
+export function golden(name: string, actual: string): string {
+  const path = join(GOLDEN, name);
+  if (process.env.XREF_UPDATE_GOLDEN === '1') writeFileSync(path, actual);
+  return readFileSync(path, 'utf8');
+}

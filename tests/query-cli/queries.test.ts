@@ -1,0 +1,199 @@
+// def / refs / search end to end on the example workspace (data/example/README.md lists the
+// symbols and use sites asked about here).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyExample, ensureBuilt, golden, jsonLines, removeDir, xref } from './cli.js';
+
+interface Definition {
+  file: string;
+  line: number;
+  col: number;
+  endLine: number;
+  endCol: number;
+  id: string;
+  qualname: string;
+  kind: string;
+}
+
+interface Reference {
+  file: string;
+  line: number;
+  col: number;
+  role: string;
+  target: string;
+}
+
+let ws: string;
+
+/** The 1-based line of a file of the workspace copy. */
+function sourceLine(file: string, line: number): string {
+  return readFileSync(join(ws, file), 'utf8').split('\n')[line - 1];
+}
+
+beforeAll(() => {
+  ensureBuilt();
+  ws = copyExample();
+  const run = xref(['index', '.'], { cwd: ws });
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+}, 120_000);
+
+afterAll(() => removeDir(ws));
+
+describe('xref index', () => {
+  it('reports nothing new when run again on an unchanged workspace', () => {
+    const run = xref(['index', '--json'], { cwd: join(ws, 'canvas', 'src') });
+    expect(run.code).toBe(0);
+    const summary = JSON.parse(run.stdout);
+    expect(Object.keys(summary).sort()).toEqual(
+      ['crates', 'files', 'itemsAdded', 'itemsChanged', 'itemsRemoved', 'keysDeleted', 'keysWritten', 'seconds'],
+    );
+    expect(summary).toMatchObject({ crates: 3, itemsAdded: 0, itemsChanged: 0, itemsRemoved: 0, keysDeleted: 0 });
+    expect(summary.files).toBe(13);
+  });
+
+  it('prints a one-line text summary', () => {
+    const run = xref(['index'], { cwd: ws });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^indexed 3 crates, 13 files, \d+ items in \d+\.\d\d s \(items: 0 added, 0 changed, 0 removed\)\n$/);
+  });
+});
+
+describe('xref def', () => {
+  it("goes from a use of Circle::new in canvas to geometry's Circle::new", () => {
+    const run = xref(['def', '--json', 'canvas/src/bin/draw.rs:9:24'], { cwd: ws });
+    expect(run.code).toBe(0);
+    const answer = JSON.parse(run.stdout);
+    expect(answer.query).toBe('canvas/src/bin/draw.rs:9:24');
+    const defs: Definition[] = answer.definitions;
+    expect(defs.map((d) => [d.qualname, d.kind, d.file])).toEqual([
+      ['geometry::shapes::circle::Circle::new', 'fn', 'geometry/src/shapes/circle.rs'],
+    ]);
+    const [d] = defs;
+    expect(Object.keys(d).sort()).toEqual(['col', 'endCol', 'endLine', 'file', 'id', 'kind', 'line', 'qualname']);
+    expect(sourceLine(d.file, d.line).slice(d.col - 1, d.endCol - 1)).toBe('new');
+    expect(run.stdout).toBe(golden('def-circle-new.json', run.stdout));
+  });
+
+  it('prints path:line:col: kind qualname and the source line', () => {
+    const run = xref(['def', 'canvas/src/bin/draw.rs:9:24'], { cwd: ws });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^geometry\/src\/shapes\/circle\.rs:\d+:\d+: fn geometry::shapes::circle::Circle::new\n {4}pub fn new\(/);
+    expect(run.stdout).toBe(golden('def-circle-new.txt', run.stdout));
+  });
+
+  it('takes FILE relative to the current directory', () => {
+    const fromRoot = xref(['def', '--json', 'canvas/src/bin/draw.rs:9:24'], { cwd: ws });
+    const fromSubdir = xref(['def', '--json', 'bin/draw.rs:9:24'], { cwd: join(ws, 'canvas', 'src') });
+    const fromAbsolute = xref(['def', '--json', join(ws, 'canvas/src/bin/draw.rs') + ':9:24'], { cwd: join(ws, 'geometry') });
+    expect(fromSubdir.code).toBe(0);
+    expect(JSON.parse(fromSubdir.stdout).definitions).toEqual(JSON.parse(fromRoot.stdout).definitions);
+    expect(JSON.parse(fromAbsolute.stdout).definitions).toEqual(JSON.parse(fromRoot.stdout).definitions);
+  });
+
+  it('follows a renamed re-export to the original item', () => {
+    const run = xref(['def', '--json', 'canvas/src/scene.rs:53:19'], { cwd: ws });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).definitions.map((d: Definition) => d.qualname)).toContain('geometry::ops::total_area');
+  });
+
+  it('answers a --stdin batch in input order, one JSON object per line, errors inline', () => {
+    const queries = [
+      'canvas/src/bin/draw.rs:15:21',
+      'canvas/src/bin/draw.rs:nine:24',
+      'canvas/src/nope.rs:1:1',
+      'canvas/src/bin/draw.rs:9:24',
+      'geometry/src/shapes/rect.rs:34:35',
+    ];
+    const run = xref(['def', '--stdin', '--json'], { cwd: ws, input: queries.join('\n') + '\n' });
+    expect(run.code).toBe(0);
+    const lines = jsonLines(run.stdout) as Array<{ query: string; definitions?: Definition[]; error?: string }>;
+    expect(lines.map((l) => l.query)).toEqual(queries);
+    expect(lines[0].definitions?.map((d) => d.qualname)).toEqual(['canvas::scene::Canvas']);
+    expect(lines[1]).toEqual({ query: queries[1], error: expect.stringMatching(/^bad position 'canvas\/src\/bin\/draw.rs:nine:24'/) });
+    expect(lines[2]).toEqual({ query: queries[2], error: expect.stringContaining('canvas/src/nope.rs') });
+    expect(lines[3].definitions?.map((d) => d.qualname)).toEqual(['geometry::shapes::circle::Circle::new']);
+    expect(lines[4].definitions?.map((d) => d.qualname)).toEqual(['geometry::units::Meters::from_feet']);
+  });
+});
+
+describe('xref refs', () => {
+  function refsOf(target: string, ...flags: string[]): { targets: string[]; references: Reference[] } {
+    const run = xref(['refs', '--json', ...flags, target], { cwd: ws });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    return JSON.parse(run.stdout);
+  }
+
+  it('lists the uses of Shape::area, including the call in canvas', () => {
+    const answer = refsOf('geometry::shapes::Shape::area');
+    const places = answer.references.map((r) => `${r.file}:${r.line}:${r.col}`);
+    expect(places).toContain('canvas/src/bin/draw.rs:10:26');
+    expect(places).toContain('geometry/src/shapes/mod.rs:28:25');
+    for (const r of answer.references) expect(sourceLine(r.file, r.line).slice(r.col - 1)).toMatch(/^area\b/);
+  });
+
+  it('gives the same references for a path, a symbol id and a position of a use', () => {
+    const byPath = refsOf('geometry::shapes::Shape::area');
+    expect(byPath.targets).toHaveLength(1);
+    const byId = refsOf(byPath.targets[0]);
+    const byPosition = refsOf('canvas/src/bin/draw.rs:10:26');
+    expect(byId.references).toEqual(byPath.references);
+    expect(byPosition.references).toEqual(byPath.references);
+  });
+
+  it('filters by role and adds the declaration on request', () => {
+    const all = refsOf('geometry::shapes::circle::Circle::new');
+    const calls = refsOf('geometry::shapes::circle::Circle::new', '--kind', 'call');
+    expect(calls.references.length).toBeGreaterThan(0);
+    expect(calls.references.every((r) => r.role === 'call')).toBe(true);
+    expect(calls.references).toEqual(all.references.filter((r) => r.role === 'call'));
+    const withDecl = refsOf('geometry::shapes::circle::Circle::new', '--include-decl');
+    const decls = withDecl.references.filter((r) => r.role === 'decl');
+    expect(decls.map((r) => r.file)).toEqual(['geometry/src/shapes/circle.rs']);
+    expect(withDecl.references).toHaveLength(all.references.length + 1);
+  });
+
+  it('groups text output by file and ends with a count', () => {
+    const run = xref(['refs', 'geometry::shapes::Shape::area'], { cwd: ws });
+    expect(run.code).toBe(0);
+    const n = refsOf('geometry::shapes::Shape::area').references.length;
+    const files = new Set(refsOf('geometry::shapes::Shape::area').references.map((r) => r.file)).size;
+    expect(run.stdout.endsWith(`\n${n} references in ${files} files\n`)).toBe(true);
+    expect(run.stdout).toContain('canvas/src/bin/draw.rs:\ncanvas/src/bin/draw.rs:10:26: ');
+    expect(run.stdout).toBe(golden('refs-shape-area.txt', run.stdout));
+  });
+
+  it('answers a --stdin batch in input order', () => {
+    const queries = ['geometry::kind::Kind::Polygon', 'no::such::thing', 'geometry::square'];
+    const run = xref(['refs', '--stdin', '--json'], { cwd: ws, input: queries.join('\n') });
+    expect(run.code).toBe(0);
+    const lines = jsonLines(run.stdout) as Array<{ query: string; references?: Reference[]; error?: string }>;
+    expect(lines.map((l) => l.query)).toEqual(queries);
+    expect(lines[0].references?.map((r) => `${r.file}:${r.line}:${r.col}`)).toEqual(
+      expect.arrayContaining(['geometry/src/kind.rs:20:13', 'geometry/src/shapes/rect.rs:59:9']),
+    );
+    expect(lines[1].error).toMatch(/no::such::thing/);
+    expect(lines[2].references?.map((r) => `${r.file}:${r.line}:${r.col}`)).toContain('geometry/src/shapes/circle.rs:44:14');
+  });
+});
+
+describe('xref search', () => {
+  it('finds the Circle struct by a lower-case name', () => {
+    const run = xref(['search', '--json', 'circle'], { cwd: ws });
+    expect(run.code).toBe(0);
+    const hits: Definition[] = JSON.parse(run.stdout);
+    expect(hits.map((h) => [h.kind, h.qualname])).toContainEqual(['struct', 'geometry::shapes::circle::Circle']);
+  });
+
+  it('prints path:line:col: kind qualname lines and honours --limit', () => {
+    const run = xref(['search', 'area', '--limit', '2'], { cwd: ws });
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    for (const line of lines) expect(line).toMatch(/^[\w/.]+\.rs:\d+:\d+: \w+ [\w:]+area$/);
+    const full = xref(['search', 'area'], { cwd: ws });
+    expect(full.stdout).toBe(golden('search-area.txt', full.stdout));
+  });
+});

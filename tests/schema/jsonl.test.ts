@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DumpFormatError, SCHEMA_VERSION, SchemaVersionError, parseDump, serializeDump,
+} from '../../schema/src/index.js';
+import { IDS, sampleDump } from './sample-dump.js';
+
+const SOURCE_NAME = 'target/xref/shapes.jsonl';
+
+/** The sample dump as text, with line `index` (0 = header) replaced by `edit`'s result. */
+function editedLine(index: number, edit: (line: string) => string): string {
+  const lines = serializeDump(sampleDump()).split('\n');
+  lines[index] = edit(lines[index]);
+  return lines.join('\n');
+}
+
+function parseError(text: string): Error {
+  try {
+    parseDump(text, SOURCE_NAME);
+  } catch (e) {
+    return e as Error;
+  }
+  throw new Error('parseDump accepted a broken dump');
+}
+
+describe('serializeDump / parseDump', () => {
+  it('round-trips a dump exactly', () => {
+    const dump = sampleDump();
+    const text = serializeDump(dump);
+    const parsed = parseDump(text, SOURCE_NAME);
+    expect(parsed).toEqual(dump);
+    expect(serializeDump(parsed)).toBe(text);
+  });
+
+  it('writes the header then one item per line, ending with a newline', () => {
+    const dump = sampleDump();
+    const lines = serializeDump(dump).split('\n');
+    expect(lines.pop()).toBe('');
+    expect(lines).toHaveLength(dump.items.length + 1);
+    expect(JSON.parse(lines[0]).schemaVersion).toBe(SCHEMA_VERSION);
+    expect(lines.slice(1).map((l) => JSON.parse(l).item)).toEqual(dump.items.map((it) => it.item));
+  });
+
+  it('accepts a dump without the final newline and with CRLF line ends', () => {
+    const text = serializeDump(sampleDump());
+    expect(parseDump(text.slice(0, -1), SOURCE_NAME).items).toHaveLength(4);
+    expect(parseDump(text.replace(/\n/g, '\r\n'), SOURCE_NAME)).toEqual(sampleDump());
+  });
+
+  it('accepts a newer minor version and keeps the fields it added', () => {
+    const text = editedLine(0, (l) => l.replace(`"schemaVersion":"${SCHEMA_VERSION}"`, '"schemaVersion":"1.9.0","target":"wasm32"'));
+    const dump = parseDump(text, SOURCE_NAME);
+    expect(dump.header.schemaVersion).toBe('1.9.0');
+    expect((dump.header as unknown as Record<string, unknown>).target).toBe('wasm32');
+  });
+});
+
+describe('parseDump refuses broken dumps with a one-line message naming file and line', () => {
+  it('refuses another major version', () => {
+    const error = parseError(editedLine(0, (l) => l.replace(`"schemaVersion":"${SCHEMA_VERSION}"`, '"schemaVersion":"2.0.0"')));
+    expect(error).toBeInstanceOf(SchemaVersionError);
+    expect(error.message).toBe(
+      `${SOURCE_NAME}:1: dump schema 2.0.0 is not readable by this xref (reads 1.x); re-run the front end that matches it`,
+    );
+  });
+
+  it('refuses a schemaVersion that is not semver', () => {
+    const error = parseError(editedLine(0, (l) => l.replace(`"schemaVersion":"${SCHEMA_VERSION}"`, '"schemaVersion":1')));
+    expect(error).toBeInstanceOf(SchemaVersionError);
+    expect(error.message).toBe(`${SOURCE_NAME}:1: dump has no valid schemaVersion (got 1)`);
+  });
+
+  it('refuses a line that is not JSON', () => {
+    const error = parseError(editedLine(3, (l) => l.slice(0, 40)));
+    expect(error).toBeInstanceOf(DumpFormatError);
+    expect(error.message).toBe(`${SOURCE_NAME}:4: not valid JSON`);
+  });
+
+  it('refuses a dump whose first line is an item, not a header', () => {
+    const text = serializeDump(sampleDump()).split('\n').slice(1).join('\n');
+    expect(parseError(text).message).toBe(`${SOURCE_NAME}:1: first line is not a dump header (no schemaVersion)`);
+  });
+
+  it('refuses an empty dump', () => {
+    expect(parseError('').message).toBe(`${SOURCE_NAME}: empty dump`);
+  });
+
+  it('passes on the validator problem with its line', () => {
+    const text = editedLine(4, (l) => l.replace('"role":"call"', '"role":"invoke"'));
+    const error = parseError(text);
+    expect(error).toBeInstanceOf(DumpFormatError);
+    expect(error.message).toMatch(new RegExp(`^${SOURCE_NAME}:5: item '${escape(IDS.total)}' ref 3: role "invoke" is not one of read, `));
+    expect(error.message).not.toContain('\n');
+  });
+
+  it('refuses a ref with both target and candidates', () => {
+    const text = editedLine(4, (l) => l.replace('"role":"method",', `"role":"method","target":"${IDS.area}",`));
+    expect(parseError(text).message).toBe(
+      `${SOURCE_NAME}:5: item '${IDS.total}' ref 2: needs exactly one of target, candidates, unresolved but has target and candidates`,
+    );
+  });
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
