@@ -2,7 +2,7 @@
 // dump per crate. Crates are resolved together because `pub use` chains cross crates.
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { serializeDump, LineIndex } from '../../schema/src/index.js';
+import { crateId, serializeDump, LineIndex } from '../../schema/src/index.js';
 import { discoverWorkspace, type CrateTarget } from './workspace/index.js';
 import { loadCrate, type SourceFile } from './crate/modules.js';
 import { defaultCfg } from './crate/cfg.js';
@@ -78,10 +78,9 @@ export async function analyzeWorkspace(dir: string, opts: AnalyzeOptions = {}): 
 function newCrate(target: CrateTarget, workspaceRoot: string): CrateCtx {
   const cfg = defaultCfg(target.features);
   const loaded = loadCrate(target.rootFile, { workspaceRoot, edition: target.edition, cfg });
-  const idName = target.kind === 'lib' || target.kind === 'proc-macro' ? target.name : `${target.name}:${target.kind}`;
   return {
-    target, name: target.name, idPrefix: `cargo ${idName} ${target.version}`, edition: target.edition, cfg, loaded,
-    deps: new Map(), records: [], scopes: new Map(), macros: new Map(), exportedMacros: new Map(),
+    target, name: target.name, idPrefix: crateId(target), edition: target.edition, cfg, loaded,
+    deps: new Map(), records: [], scopes: new Map(), macros: new Map(),
     usedIds: new Set(), defs: [], deferred: [],
   };
 }

@@ -1,6 +1,6 @@
 // --stdin: one query per input line, one JSON object per output line, in input order. A query
-// that fails becomes `{"query", "error"}` on its own line and the batch goes on, so line N of
-// the output always answers line N of the input (score.py pairs them up that way).
+// that fails becomes `{"query", "error"}` on its own line and the batch goes on, so the Nth
+// output line always answers the Nth non-blank input line (score.py pairs them up that way).
 import { createInterface } from 'node:readline';
 import { describeFailure } from './failure.js';
 import { printJson } from './output.js';

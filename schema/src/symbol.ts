@@ -9,10 +9,14 @@
 export interface CrateRef {
   name: string;
   version: string;
+  /** Target kind; a crate that is not a lib (a bin, test…) is named `NAME:KIND`, so a package's
+   * bin `foo` and lib `foo` never share ids. */
+  kind?: string;
 }
 
 export function crateId(crate: CrateRef): string {
-  return `cargo ${crate.name} ${crate.version}`;
+  const lib = crate.kind === undefined || crate.kind === 'lib' || crate.kind === 'proc-macro';
+  return `cargo ${lib ? crate.name : `${crate.name}:${crate.kind}`} ${crate.version}`;
 }
 
 /** The id of a crate's root module. */

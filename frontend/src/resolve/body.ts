@@ -9,7 +9,7 @@ import { TK, isKeywordKind } from '../syntax/tokens.js';
 import type { DefInfo, ItemRecordDraft, LexicalScope, Namespace, Place } from './model.js';
 import { addDef } from './collect.js';
 import { lookupMember, lookupName, resolvePath, unalias } from './paths.js';
-import { targetRef } from './refs.js';
+import { emitPathRefs, targetRef } from './refs.js';
 import { typeDef } from './types.js';
 import type { Path, PathSegment } from '../syntax/ast.js';
 
@@ -398,6 +398,12 @@ export class BodyResolver {
     const path = readPath(ts, t, end);
     const next = k[path.end];
     const first = path.segments[0];
+    if (path.segments.length === 1 && this.atStructLiteralField(t, next)) {
+      const field = this.braces.at(-1)!.struct!.fields.get(first.name.text);
+      if (field) this.record.refs.push({ span: first.name.span, role: 'field', target: field.def.id });
+      // `Point { x, y }` shorthand: the name is also a read of the local.
+      if (next === TK[':']) return path.end + 1;
+    }
     const local = path.segments.length === 1 && !path.path.global ? this.lookupLocal(first.name.text) : undefined;
     if (local) {
       const write = next === TK['='] && k[path.end + 1] !== TK['='] || isCompoundAssign(next);
@@ -435,6 +441,14 @@ export class BodyResolver {
     return path.end;
   }
 
+  /** A name at field position of a struct literal: right after its `{` or a `,`, before `:`, `,` or `}`. */
+  private atStructLiteralField(t: number, next: number): boolean {
+    const top = this.braces.at(-1);
+    if (!top?.struct || this.parens.length !== top.parenDepth) return false;
+    const prev = this.ts.kinds[t - 1];
+    return (prev === TK['{'] || prev === TK[',']) && (next === TK[':'] || next === TK[','] || next === TK['}']);
+  }
+
   /** Resolves a path read from tokens, emits a ref per segment; returns the last segment's defs. */
   private resolveAndEmit(path: ReadPath, ns: Namespace, role: RefRole, inUse = false): DefInfo[] {
     let segs = resolvePath(path.path, this.lex, ns, inUse);
@@ -442,19 +456,9 @@ export class BodyResolver {
       const asType = resolvePath(path.path, this.lex, 'type');
       if (asType.length > segs.length || (asType.at(-1)?.length ?? 0) > 0) segs = asType;
     }
-    const n = path.segments.length;
-    for (let i = 0; i < n; i++) {
-      const seg = path.segments[i];
-      const defs = segs[i];
-      const last = i === n - 1;
-      if (!defs || defs.length === 0) {
-        if (!isSelfKeyword(seg.name.text)) this.record.refs.push({ span: seg.name.span, role: last ? role : 'path', unresolved: pathString(path) });
-        break;
-      }
-      this.record.refs.push(targetRef(seg.name.span, last ? role : 'path', defs));
-    }
+    emitPathRefs(this.record, path.path, segs, role);
     for (const [a, b] of path.generics) this.typeTokens(a, b, false);
-    return segs.length === n ? segs[n - 1] : [];
+    return segs.length === path.segments.length ? segs[segs.length - 1] : [];
   }
 
   /** `.name(…)` method call, `.name` field, `.0` tuple field, `.await`. */
@@ -507,10 +511,6 @@ function isPathStart(kind: number): boolean {
   return kind === TK.Ident || kind === TK.self || kind === TK.Self || kind === TK.super || kind === TK.crate
     || kind === TK['::'] || kind === TK.union || kind === TK.auto || kind === TK.default || kind === TK.safe || kind === TK.raw
     || kind === TK.macro_rules || kind === TK.ref || kind === TK.mut || kind === TK['$'];
-}
-
-function isSelfKeyword(name: string): boolean {
-  return name === 'self' || name === 'Self' || name === 'super' || name === 'crate';
 }
 
 function isCompoundAssign(kind: number): boolean {
@@ -588,10 +588,6 @@ export function readPath(ts: TokenStream, t: number, end: number, turbofish = tr
   }
   const path: Path = { global, segments, span: [start, ts.ends[Math.max(0, t - 1)]] };
   return { path, segments, generics, end: t };
-}
-
-function pathString(p: ReadPath): string {
-  return (p.path.global ? '::' : '') + p.segments.map((s) => s.name.text).join('::');
 }
 
 /** Index just past the `>` matching the `<` at `t`. */

@@ -182,8 +182,9 @@ function collectItem(place: Place, item: Item): void {
       d.item = item;
       if (!inactive) {
         addMember(crate.macros, item.name.text, d);
-        if (exported) crate.exportedMacros.set(item.name.text, d);
         bind(scope, 'macro', item.name.text, d);
+        // `#[macro_export]` puts the macro at the crate root: `geometry::square!`.
+        if (exported && scope !== crate.root?.scope) bind(crate.root!.scope!, 'macro', item.name.text, d);
       }
       return;
     }

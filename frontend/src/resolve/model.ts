@@ -24,8 +24,6 @@ export interface CrateCtx {
   scopes: Map<ModuleNode, Scope>;
   /** macro_rules by name, crate-wide: a simplification of textual scoping. */
   macros: Map<string, DefInfo[]>;
-  /** `#[macro_export]` macros, reachable as `crate_name::m!`. */
-  exportedMacros: Map<string, DefInfo>;
   usedIds: Set<string>;
   /** Every def of the crate, in creation order. */
   defs: DefInfo[];

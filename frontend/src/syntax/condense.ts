@@ -1,6 +1,6 @@
 // Builds the grammar's input for one item: its slice of the token string with every group the
 // item grammar only sees as a token tree (fn/mod/trait/impl bodies, macro arguments, const
-// values) condensed to its two delimiters. Function bodies are most of a file's tokens, so the
+// values, attribute arguments) condensed to its two delimiters. Function bodies are most of a file's tokens, so the
 // grammar mostly runs over signatures. `map` takes positions in the condensed text back to
 // token indices.
 import type { TokenStream } from './lexer.js';
@@ -37,10 +37,10 @@ export function condenseItem(ts: TokenStream, partner: Int32Array, first: number
   let t = first;
   while (t < end) {
     const k = kinds[t];
-    if (depth === 0 && isOpener(k) && condenses(policy, k, afterEq, afterBang)) {
+    const close = partner[t];
+    const closed = close > t && close < end;
+    if ((closed && isAttrBracket(ts, first, t)) || (depth === 0 && isOpener(k) && condenses(policy, k, afterEq, afterBang))) {
       flush(t);
-      const close = partner[t];
-      const closed = close > t && close < end;
       pieces.push(ts.text[t], closed ? ts.text[close] : closingChar(k));
       map[n++] = t;
       // An unclosed body (the splitter cut the item) gets a virtual closer on the item's last token.
@@ -73,6 +73,13 @@ function condenses(policy: Policy, kind: number, afterEq: boolean, afterBang: bo
     case 'value': return afterEq;
     case 'macro': return afterBang;
   }
+}
+
+/** The `[` of `#[…]` or `#![…]`: the builders read attributes from the tokens. */
+function isAttrBracket(ts: TokenStream, first: number, t: number): boolean {
+  const { kinds } = ts;
+  return kinds[t] === TK['['] && t > first
+    && (kinds[t - 1] === TK['#'] || (kinds[t - 1] === TK['!'] && t - 1 > first && kinds[t - 2] === TK['#']));
 }
 
 function closingChar(kind: number): string {

@@ -72,7 +72,7 @@ export function summarizeStderr(stderr: string, cwd: string): string {
   if (message.endsWith(':')) {
     // The message goes on in the following lines, up to the first blank one.
     const end = lines.findIndex((l, i) => i > at && l.trim() === '');
-    message += ' ' + lines.slice(at + 1, end < 0 ? undefined : end).map((l) => l.trim()).join(' ');
+    message += ' ' + lines.slice(at + 1, end < 0 ? undefined : end).map((l) => l.trim().replace(/\s+/g, ' ')).join(' ');
   }
   const location = /^\s*-->\s*(\S+)/.exec(lines[at + 1] ?? '')?.[1];
   const causedBy = lines.indexOf('Caused by:', at);

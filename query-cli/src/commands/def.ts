@@ -29,7 +29,7 @@ export default class Def extends XrefCommand {
   ];
 
   static override args = {
-    position: Args.string({ description: 'FILE:LINE:COL of an identifier' }),
+    position: Args.string({ description: 'FILE:LINE:COL of an identifier', ignoreStdin: true }),
   };
 
   static override flags = {

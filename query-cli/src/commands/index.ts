@@ -16,7 +16,7 @@ export default class Index extends XrefCommand {
   static override examples = ['<%= config.bin %> index', '<%= config.bin %> index data/example --json'];
 
   static override args = {
-    dir: Args.string({ description: 'a directory inside the workspace', default: '.' }),
+    dir: Args.string({ description: 'a directory inside the workspace', default: '.', ignoreStdin: true }),
   };
 
   static override flags = {

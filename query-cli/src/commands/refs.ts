@@ -34,7 +34,7 @@ export default class Refs extends XrefCommand {
   ];
 
   static override args = {
-    target: Args.string({ description: 'FILE:LINE:COL, a Rust path or a symbol id' }),
+    target: Args.string({ description: 'FILE:LINE:COL, a Rust path or a symbol id', ignoreStdin: true }),
   };
 
   static override flags = {

@@ -14,7 +14,7 @@ export default class Search extends XrefCommand {
   static override examples = ['<%= config.bin %> search circle', '<%= config.bin %> search area --limit 5 --json'];
 
   static override args = {
-    text: Args.string({ description: 'the name, or part of it' }),
+    text: Args.string({ description: 'the name, or part of it', ignoreStdin: true }),
   };
 
   static override flags = {

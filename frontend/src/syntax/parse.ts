@@ -1,0 +1,101 @@
+// The item-layer parser: pairs delimiters, splits the file into items, matches each item on its
+// own against the item grammar and builds the AST. Bodies of mods, traits, impls and extern
+// blocks are split and parsed the same way, so a syntax error stays inside its item.
+import type { TokenStream } from './lexer.js';
+import type { Attribute, Item, Name, ParsedFile, SyntaxError, TokenRange } from './ast.js';
+import { matchDelimiters, skipOuterAttrs, splitItems, type ItemSlice } from './split.js';
+import { condenseItem } from './condense.js';
+import { itemGrammar } from './grammar.js';
+import { cstOf } from './cst.js';
+import { matchError } from './errors.js';
+import { attrsAndDocs } from './docs.js';
+import { buildItem, type BodyItems, type ItemContext } from './build-items.js';
+import { nameOf, spanOf } from './build-types.js';
+import { tokenText } from './lexer.js';
+import { TK } from './tokens.js';
+
+export function parseFile(ts: TokenStream): ParsedFile {
+  return parseItems(ts, [0, ts.count]);
+}
+
+/** Parses the items of a token range: a whole file, or the inside of a body on its own. */
+export function parseItems(ts: TokenStream, range: TokenRange): ParsedFile {
+  const [first, end] = range;
+  const delimiters = matchDelimiters(ts, first, end);
+  const errors: SyntaxError[] = [...delimiters.errors];
+  const ctx: ItemContext = {
+    ts,
+    partner: delimiters.partner,
+    parseBody: (a, b) => parseRange(ctx, errors, a, b),
+  };
+  const parsed = parseRange(ctx, errors, first, end);
+  errors.sort((a, b) => a.offset - b.offset);
+  const file: ParsedFile = { items: parsed.items, innerAttrs: parsed.innerAttrs, errors };
+  if (parsed.innerDocs !== undefined) file.innerDocs = parsed.innerDocs;
+  return file;
+}
+
+function parseRange(ctx: ItemContext, errors: SyntaxError[], first: number, end: number): BodyItems {
+  const split = splitItems(ctx.ts, ctx.partner, first, end);
+  const innerAttrs: Attribute[] = [];
+  const docs: string[] = [];
+  for (const [a, b] of split.inner) {
+    const found = attrsAndDocs(ctx.ts, ctx.partner, a, b);
+    innerAttrs.push(...found.attrs);
+    if (found.docs !== undefined) docs.push(found.docs);
+  }
+  const items = split.items.map((slice) => parseItem(ctx, errors, slice));
+  const body: BodyItems = { items, innerAttrs };
+  if (docs.length > 0) body.innerDocs = docs.join('\n');
+  return body;
+}
+
+function parseItem(ctx: ItemContext, errors: SyntaxError[], slice: ItemSlice): Item {
+  const { ts, partner } = ctx;
+  const condensed = condenseItem(ts, partner, slice.first, slice.end);
+  // An unclosed or stray delimiter already has its error from matchDelimiters.
+  if (condensed.broken) return errorItem(ctx, slice);
+  const match = itemGrammar().match(condensed.text, 'item');
+  if (match.failed()) {
+    errors.push(matchError(ts, match, condensed.map));
+    return errorItem(ctx, slice);
+  }
+  return buildItem(ctx, cstOf(match, condensed.map), slice.first, slice.end);
+}
+
+/** An item that did not parse, with what a token scan can still tell: attributes, docs, name. */
+function errorItem(ctx: ItemContext, slice: ItemSlice): Item {
+  const { ts, partner } = ctx;
+  const head = skipOuterAttrs(ts, partner, slice.first, slice.end);
+  const item: Item = {
+    ...attrsAndDocs(ts, partner, slice.first, head),
+    vis: ts.kinds[head] === TK.pub && head < slice.end ? 'pub' : 'private',
+    span: spanOf(ts, slice.first, slice.end),
+    tokens: [slice.first, slice.end],
+    kind: 'error',
+  };
+  if (item.docs === undefined) delete item.docs;
+  const name = spotName(ts, head, slice.end);
+  if (name) item.name = name;
+  return item;
+}
+
+const NAMING_KEYWORDS = new Set<number>([
+  TK.fn, TK.struct, TK.enum, TK.union, TK.trait, TK.mod, TK.type, TK.const, TK.static,
+]);
+
+/** The identifier after the first naming keyword (`fn NAME`, `macro_rules! NAME`), before any group. */
+function spotName(ts: TokenStream, from: number, end: number): Name | undefined {
+  const { kinds } = ts;
+  for (let t = from; t + 1 < end; t++) {
+    const k = kinds[t];
+    if (k === TK['('] || k === TK['{'] || k === TK['['] || k === TK[';'] || k === TK['=']) return undefined;
+    let at = -1;
+    if (NAMING_KEYWORDS.has(k)) at = t + 1;
+    else if (k === TK.macro_rules && kinds[t + 1] === TK['!']) at = t + 2;
+    if (at >= 0 && at < end && kinds[at] === TK.Ident && tokenText(ts, at) !== '_') {
+      return nameOf(ts, { rule: 'name', first: at, end: at + 1, kids: [] });
+    }
+  }
+  return undefined;
+}

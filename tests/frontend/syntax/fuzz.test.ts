@@ -1,0 +1,134 @@
+// Property test: realistic sources with tokens deleted, duplicated, swapped or delimiters
+// inserted (seeded PRNG). parseFile must never throw, must finish quickly, and every span and
+// token range it returns must lie inside the file and inside its parent item.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lex, type TokenStream } from '../../../frontend/src/syntax/lexer.js';
+import { parseFile } from '../../../frontend/src/syntax/parse.js';
+import type { Item, ParsedFile, Range, TokenRange } from '../../../frontend/src/syntax/ast.js';
+import { SAMPLE_RS } from './sample.js';
+
+const EXAMPLE_DIR = new URL('../../../data/example', import.meta.url).pathname;
+const CASES = 360;
+const TIME_BOUND_MS = 500;
+
+function rustFiles(dir: string): string[] {
+  let out: string[] = [];
+  let entries: string[];
+  try { entries = readdirSync(dir); } catch { return out; }
+  for (const e of entries) {
+    const p = join(dir, e);
+    if (statSync(p).isDirectory()) out = out.concat(rustFiles(p));
+    else if (p.endsWith('.rs')) out.push(p);
+  }
+  return out;
+}
+
+const SOURCES: Array<[string, Uint8Array]> = [
+  ['sample', new TextEncoder().encode(SAMPLE_RS)],
+  ...rustFiles(EXAMPLE_DIR).map((f): [string, Uint8Array] => [f, readFileSync(f)]),
+];
+
+/** mulberry32: small, seedable, good enough to pick mutations. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const INSERTS = ['{', '}', '(', ')', '[', ']', '<', '>', ';', ',', '#', '!', 'fn', '::', '"', "'", '/*'];
+
+function mutate(src: Uint8Array, rand: () => number): Uint8Array {
+  const ts = lex(src);
+  if (ts.count < 2) return src;
+  const pick = () => Math.floor(rand() * (ts.count - 1));
+  const piece = (a: number, b: number) => src.subarray(a, b);
+  const t = pick();
+  const [s0, e0, s1, e1] = [ts.starts[t], ts.ends[t], ts.starts[t + 1], ts.ends[t + 1]];
+  const enc = (s: string) => new TextEncoder().encode(s);
+  let parts: Uint8Array[];
+  switch (Math.floor(rand() * 4)) {
+    case 0: parts = [piece(0, s0), piece(e0, src.length)]; break;
+    case 1: parts = [piece(0, e0), enc(' '), piece(s0, src.length)]; break;
+    case 2: parts = [piece(0, s0), piece(s1, e1), piece(e0, s1), piece(s0, e0), piece(e1, src.length)]; break;
+    default: parts = [piece(0, s0), enc(INSERTS[Math.floor(rand() * INSERTS.length)] + ' '), piece(s0, src.length)];
+  }
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) { out.set(p, at); at += p.length; }
+  return out;
+}
+
+function checkInside(what: string, [a, b]: Range | TokenRange, lo: number, hi: number): void {
+  if (!(lo <= a && a <= b && b <= hi)) throw new Error(`${what} [${a}, ${b}] outside [${lo}, ${hi}]`);
+}
+
+function checkItems(ts: TokenStream, items: Item[], parent: TokenRange, len: number): void {
+  for (const item of items) {
+    checkInside(`${item.kind} tokens`, item.tokens, parent[0], parent[1]);
+    checkInside(`${item.kind} span`, item.span, 0, len);
+    if (item.tokens[1] > item.tokens[0]) {
+      expect(item.span).toEqual([ts.starts[item.tokens[0]], ts.ends[item.tokens[1] - 1]]);
+    }
+    if ('name' in item && item.name) checkInside(`${item.kind} name`, item.name.span, item.span[0], item.span[1]);
+    for (const a of item.attrs) checkInside('attribute', a.span, item.span[0], item.span[1]);
+    if ('items' in item && item.items) checkItems(ts, item.items, item.tokens, len);
+  }
+}
+
+function checkFile(ts: TokenStream, file: ParsedFile): void {
+  checkItems(ts, file.items, [0, ts.count], ts.src.length);
+  for (const e of file.errors) checkInside('error', [e.offset, e.offset], 0, ts.src.length);
+}
+
+describe('parser robustness', () => {
+  it('parses the unmutated sources without errors', () => {
+    expect(SOURCES.length).toBeGreaterThan(1);
+    for (const [name, src] of SOURCES) {
+      const ts = lex(src);
+      const file = parseFile(ts);
+      expect({ name, errors: file.errors }).toEqual({ name, errors: [] });
+      checkFile(ts, file);
+    }
+  });
+
+  it('finds every item kind in the sample', () => {
+    const kinds = new Set<string>();
+    const walk = (items: Item[]) => items.forEach((i) => { kinds.add(i.kind); if ('items' in i && i.items) walk(i.items); });
+    walk(parseFile(lex(new TextEncoder().encode(SAMPLE_RS))).items);
+    expect([...kinds].sort()).toEqual([
+      'const', 'enum', 'extern_block', 'extern_crate', 'fn', 'impl', 'macro_call', 'macro_rules', 'mod', 'static',
+      'struct', 'trait', 'type', 'union', 'use',
+    ]);
+  });
+
+  it(`survives ${CASES} mutated sources`, () => {
+    const rand = prng(0x5eed);
+    let withErrors = 0;
+    for (let c = 0; c < CASES; c++) {
+      const [name, original] = SOURCES[c % SOURCES.length];
+      let src = original;
+      const rounds = 1 + Math.floor(rand() * 3);
+      for (let m = 0; m < rounds; m++) src = mutate(src, rand);
+      const started = performance.now();
+      const ts = lex(src);
+      let file: ParsedFile;
+      try {
+        file = parseFile(ts);
+      } catch (e) {
+        throw new Error(`case ${c} (${name}) threw: ${(e as Error).stack}\n--- source ---\n${new TextDecoder().decode(src)}`);
+      }
+      expect(performance.now() - started).toBeLessThan(TIME_BOUND_MS);
+      checkFile(ts, file);
+      if (file.errors.length > 0) withErrors++;
+    }
+    // Most mutations break something: the test would be vacuous if they never did.
+    expect(withErrors).toBeGreaterThan(CASES / 4);
+  });
+});
