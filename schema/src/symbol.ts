@@ -46,10 +46,17 @@ export function descriptor(name: string, suffix: DescriptorSuffix): string {
   }
 }
 
-/** Impl block descriptor; type and trait text is whitespace-free so the id stays one token. */
+/**
+ * Source text made into one id token: whitespace goes, except between two word characters
+ * where it becomes `+` (`dyn Shape` → `dyn+Shape`, `a as b` → `a+as+b`).
+ */
+export function compactText(text: string): string {
+  return text.trim().replace(/(\w)\s+(?=\w)/g, '$1+').replace(/\s+/g, '');
+}
+
+/** Impl block descriptor, named by self type and trait. */
 export function implDescriptor(selfType: string, trait?: string): string {
-  const norm = (t: string) => t.replace(/\s+/g, '');
-  return trait === undefined ? `impl#[${norm(selfType)}]` : `impl#[${norm(selfType)}][${norm(trait)}]`;
+  return trait === undefined ? `impl#[${compactText(selfType)}]` : `impl#[${compactText(selfType)}][${compactText(trait)}]`;
 }
 
 export function localDescriptor(name: string, relOffset: number): string {

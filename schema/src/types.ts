@@ -70,6 +70,8 @@ export interface Relation {
   kind: RelationKind;
   from: string;
   to: string;
+  /** `reexports` only: the public path under which `to` is re-exported, e.g. `geometry::Circle`. */
+  qualname?: string;
 }
 
 export interface Diagnostic {

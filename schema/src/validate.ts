@@ -295,7 +295,8 @@ function checkRelation(relation: unknown): string | undefined {
   if (!isObject(relation)) return `must be an object (got ${show(relation)})`;
   return needEnum(relation.kind, 'kind', RELATION_KIND_TABLE, RELATION_KINDS)
     ?? needSymbolId(relation.from, 'from')
-    ?? needSymbolId(relation.to, 'to');
+    ?? needSymbolId(relation.to, 'to')
+    ?? (relation.qualname === undefined ? undefined : needString(relation.qualname, 'qualname'));
 }
 
 function checkDiagnostic(diagnostic: unknown, itemLength: number): string | undefined {

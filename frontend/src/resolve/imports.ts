@@ -3,7 +3,8 @@
 import type { Path, UseTree } from '../syntax/ast.js';
 import { normalizeVisibility } from './model.js';
 import type { CrateCtx, DefInfo, Namespace, Place, Scope, ItemRecordDraft } from './model.js';
-import { moduleIdPrefix, newRecord, typeText } from './collect.js';
+import { moduleIdPrefix, moduleQualname, newRecord, textOf } from './collect.js';
+import { compactText } from '../../../schema/src/index.js';
 import { lookupInScope, resolvePath, unalias, type SegmentDefs } from './paths.js';
 import { emitPathRefs } from './refs.js';
 
@@ -37,7 +38,7 @@ export function resolveImports(crates: CrateCtx[]): void {
     linkExternCrates(crate);
     for (const { place, item } of crate.deferred) {
       if (item.kind !== 'use') continue;
-      const text = typeText(place.file, item.tree.span).replace(/\s+/g, '');
+      const text = compactText(textOf(place.file, item.tree.span));
       const record = newRecord(place, `${moduleIdPrefix(crate, place.module)}use[${text}]`, 'use', item.span, place.inactive);
       record.surface.push(`use ${item.vis} ${text}`);
       if (place.inactive) continue;
@@ -57,8 +58,19 @@ export function resolveImports(crates: CrateCtx[]): void {
   for (const leaf of leaves) {
     const segs = leaf.segs ?? resolvePath(leaf.path, { module: leaf.place.scope, generics: new Map() }, 'any', true);
     emitPathRefs(leaf.record, leaf.path, segs, 'import');
+    if (leaf.segs && !leaf.glob) reexports(leaf, leaf.segs.at(-1)!);
   }
   dedupeRefs(leaves);
+}
+
+/** A `pub use` gives its targets a second public path, which target lookup by path must find. */
+function reexports(leaf: UseLeaf, targets: DefInfo[]): void {
+  if (leaf.bindAs === undefined || normalizeVisibility(leaf.vis) === 'private') return;
+  const qualname = `${moduleQualname(leaf.place.crate, leaf.place.module)}::${leaf.bindAs}`;
+  for (const t of new Set(targets)) {
+    if (t.def.qualname === qualname) continue;
+    leaf.record.relations.push({ kind: 'reexports', from: leaf.record.id, to: t.def.id, qualname });
+  }
 }
 
 function linkExternCrates(crate: CrateCtx): void {

@@ -124,7 +124,7 @@ export function addMember(map: Map<string, DefInfo[]>, name: string, d: DefInfo)
 
 export function normalizeVisibility(vis: string): Visibility {
   const v = vis.replace(/\s+/g, '');
-  if (v === '') return 'private';
+  if (v === '' || v === 'private') return 'private';
   if (v === 'pub' || v === 'pub(crate)' || v === 'pub(super)' || v === 'pub(self)') return v;
   if (v === 'crate') return 'pub(crate)';
   const m = /^pub\(in(.*)\)$/.exec(v);

@@ -93,8 +93,9 @@ export function splitItems(ts: TokenStream, partner: Int32Array, first: number, 
       const close = partner[t + 2];
       if (close > t && close < end) { inner.push([t, close + 1]); t = close + 1; continue; }
     }
-    // Stray `;` and stray closers between items: the latter already have a delimiter error.
-    if (k === TK[';'] || (isCloser(k) && !(partner[t] >= first && partner[t] < t))) { t++; continue; }
+    // A `;` or a closer cannot start an item: a stray closer already has its delimiter error, a
+    // closer paired before `t` closes a group of an item the recovery rule cut short.
+    if (k === TK[';'] || isCloser(k)) { t++; continue; }
     const item = scanItem(ts, partner, t, end);
     items.push(item);
     t = item.end;

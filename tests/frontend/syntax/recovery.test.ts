@@ -105,6 +105,13 @@ describe('unbalanced delimiters', () => {
     });
   });
 
+  it('a closer left behind by a recovery cut does not stall the splitter', () => {
+    expect(summary('fn a() {\n    foo(\nfn b() {}\n    );\nstruct C;\n')).toEqual({
+      items: ['fn a', 'fn b', 'struct C'],
+      errors: ["1:8 unclosed delimiter '{'"],
+    });
+  });
+
   it('a stray closer is reported and skipped', () => {
     expect(summary('fn a() {}\n}\nfn b() {}\n')).toEqual({
       items: ['fn a', 'fn b'],
