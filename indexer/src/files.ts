@@ -14,7 +14,7 @@ export interface LineRange {
 
 export class FileView {
   private lineIndexCache?: LineIndex;
-  private startCache?: Map<string, number>;
+  private spanCache?: Map<string, readonly [number, number]>;
 
   constructor(
     readonly path: string,
@@ -27,12 +27,17 @@ export class FileView {
   }
 
   itemStart(item: string): number {
-    this.startCache ??= new Map(this.table.items.map(([id, start]) => [id, start]));
-    const start = this.startCache.get(item);
-    if (start === undefined) {
+    return this.itemSpan(item)[0];
+  }
+
+  /** The item's absolute byte span in the file. */
+  itemSpan(item: string): readonly [number, number] {
+    this.spanCache ??= new Map(this.table.items.map(([id, start, end]) => [id, [start, end]]));
+    const span = this.spanCache.get(item);
+    if (span === undefined) {
       throw new InconsistentIndexError(`${item} is not in the table of ${this.path}`);
     }
-    return start;
+    return span;
   }
 
   /** Items whose span contains `offset`, innermost first. */

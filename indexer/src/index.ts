@@ -8,6 +8,9 @@ export {
   definitionsAt, references, resolveTarget, defById,
   type Location, type RefLocation, type DefinitionResult, type DefDetails, type ReferenceOptions,
 } from './queries.js';
+export { implementations, type ImplLocation, type Implementations } from './implementations.js';
+export { relationsFrom, relationsTo, type RelationHit } from './relations.js';
+export type { ImplLink } from './keys.js';
 export { search, type SearchOptions } from './search.js';
 export { listCrates, stats, type CrateSummary, type StoreStats } from './crates.js';
 export type { LineRange } from './files.js';

@@ -18,26 +18,44 @@
 //   ref \0 <target> \0 <crate> \0 <item>    → RefEntry: file and the item's refs to <target> as
 //                                             [relStart, relEnd, role, candidate 0|1]
 //   name \0 <lowercased name> \0 <def> \0 <crate> \0 <item>   → '' (search)
-//   qual \0 <qualname, segments reversed> \0 <def> \0 <crate> \0 <item>   → '' (resolveTarget)
+//   qual \0 <qualname, segments reversed> \0 <def> \0 <crate> \0 <item>   → '' (resolveTarget);
+//                                             a `reexports` relation adds its public path here too,
+//                                             pointing at the re-exported def, under the `use` item
+//   relto \0 <kind> \0 <to> \0 <from> \0 <crate> \0 <item>     → '' (what points at <to>: the
+//                                             methods overriding a trait method, a trait's subtraits)
+//   relfrom \0 <kind> \0 <from> \0 <to> \0 <crate> \0 <item>   → '' (what <from> points at: the
+//                                             trait method an impl method overrides)
+//   impl \0 <trait|self> \0 <target> \0 <impl> \0 <crate> \0 <item>   → ImplEntry: an impl block of
+//                                             trait <target> (`trait`) or for type <target> (`self`)
 //
 // Why this shape:
-// - Nothing under item/fp/def/ref/name/qual holds an absolute position: spans are relative to
-//   the item's start, which only the file table knows. Moving an item rewrites its file table
-//   and nothing else.
-// - Every key under item/fp/def/ref/name/qual is derived from one stored item (deriveItemKeys),
-//   so an item's old record says exactly which keys to delete when it changes or goes away.
-// - def/ref/name/qual keys end in <crate> \0 <item> although a def id is unique, so a def that
-//   moves between items in one load (old item changed, new item added) is a delete and a put
-//   of two different keys, never two writes to one key whose order in the batch would matter.
+// - Nothing under item/fp/def/ref/name/qual/relto/relfrom/impl holds an absolute position:
+//   spans are relative to the item's start, which only the file table knows. Moving an item
+//   rewrites its file table and nothing else.
+// - Every key under item/fp/def/ref/name/qual/relto/relfrom/impl is derived from one stored
+//   item (deriveItemKeys), so an item's old record says exactly which keys to delete when it
+//   changes or goes away.
+// - Keys under def/ref/name/qual/relto/relfrom/impl end in <crate> \0 <item> although a def id
+//   is unique, so a def (or relation, or impl) that moves between items in one load (old item
+//   changed, new item added) is a delete and a put of two different keys, never two writes to
+//   one key whose order in the batch would matter.
 //   A file compiled into several crates (tests/common/mod.rs) has one file table per crate.
 // - The qualname index stores segments in reverse (`area::Circle::shapes::geometry`) so both an
 //   exact qualname and "ends with ::Circle::area" are prefix scans.
+// - Relations are keyed both ways because queries walk them both ways: find-references on a
+//   trait method needs the methods overriding it, goto-definition on an impl method needs the
+//   trait method it overrides. The kind comes first so one scan never mixes kinds.
+// - An impl of a trait that did not resolve (`trait` is the path as written) gets no impl key
+//   for it: nothing could ask for that text as a target.
 // - Locals, params, labels, lifetimes and generic params get def and ref keys but no name or
 //   qual keys: searching for `x` should find items, not every local called x.
-import type { CrateInfo, Def, DefKind, FileEntry, ItemRecord, RefRole, Span } from '../../schema/src/index.js';
+import {
+  isSymbolId, type CrateInfo, type Def, type DefKind, type FileEntry, type Impl, type ItemRecord, type RefRole,
+  type RelationKind, type Span,
+} from '../../schema/src/index.js';
 
 /** Bump when the key layout or a value shape changes; stores of another format need `xref index --full`. */
-export const STORE_FORMAT_VERSION = 1;
+export const STORE_FORMAT_VERSION = 2;
 
 const SEP = '\0';
 /** Upper bound for a prefix scan: no id, path or name contains U+10FFFF. */
@@ -78,6 +96,14 @@ export interface RefEntry {
   refs: StoredRef[];
 }
 
+/** An impl block as its item holds it, with the item's file so the block can be located. */
+export interface ImplEntry extends Impl {
+  file: string;
+}
+
+/** How an impl key relates the impl to its target: it implements the trait, or is for the type. */
+export type ImplLink = 'trait' | 'self';
+
 export class KeyPartError extends Error {}
 
 function part(text: string): string {
@@ -99,8 +125,14 @@ export const keys = {
   def: (def: string, crate: string, item: string) => key('def', def, crate, item),
   ref: (target: string, crate: string, item: string) => key('ref', target, crate, item),
   name: (def: Def, crate: string, item: string) => key('name', def.name.toLowerCase(), def.id, crate, item),
-  qualname: (def: Def, crate: string, item: string) =>
-    key('qual', reverseQualname(def.qualname), def.id, crate, item),
+  qualname: (qualname: string, def: string, crate: string, item: string) =>
+    key('qual', reverseQualname(qualname), def, crate, item),
+  relationTo: (kind: RelationKind, to: string, from: string, crate: string, item: string) =>
+    key('relto', kind, to, from, crate, item),
+  relationFrom: (kind: RelationKind, from: string, to: string, crate: string, item: string) =>
+    key('relfrom', kind, from, to, crate, item),
+  impl: (link: ImplLink, target: string, impl: string, crate: string, item: string) =>
+    key('impl', link, target, impl, crate, item),
 };
 
 /** Key ranges for prefix scans; each `gte`/`lt` pair selects the keys starting with the prefix. */
@@ -116,6 +148,11 @@ export const ranges = {
   exactQualname: (qualname: string) => below(key('qual', reverseQualname(qualname), '')),
   /** Qualnames ending with `::<qualname>`: reversed, they start with `<reversed>::`. */
   qualnameSuffix: (qualname: string) => below(key('qual', reverseQualname(qualname) + '::')),
+  /** Keys whose parts after `relto`, kind, `to` are from, crate, item. */
+  relationsTo: (kind: RelationKind, to: string) => below(key('relto', kind, to, '')),
+  /** Keys whose parts after `relfrom`, kind, `from` are to, crate, item. */
+  relationsFrom: (kind: RelationKind, from: string) => below(key('relfrom', kind, from, '')),
+  impls: (link: ImplLink, target: string) => below(key('impl', link, target, '')),
 };
 
 export interface Range {
@@ -175,8 +212,20 @@ export function deriveItemKeys(crate: string, stored: StoredItem): Map<string, s
     out.set(keys.def(def.id, crate, id), JSON.stringify(entry));
     if (isSearchable(def.kind)) {
       out.set(keys.name(def, crate, id), '');
-      out.set(keys.qualname(def, crate, id), '');
+      out.set(keys.qualname(def.qualname, def.id, crate, id), '');
     }
+  }
+  for (const relation of stored.relations) {
+    out.set(keys.relationTo(relation.kind, relation.to, relation.from, crate, id), '');
+    out.set(keys.relationFrom(relation.kind, relation.from, relation.to, crate, id), '');
+    if (relation.kind === 'reexports' && relation.qualname !== undefined) {
+      out.set(keys.qualname(relation.qualname, relation.to, crate, id), '');
+    }
+  }
+  for (const impl of stored.impls) {
+    const entry = JSON.stringify({ ...impl, file: stored.file } satisfies ImplEntry);
+    if (impl.trait !== undefined && isSymbolId(impl.trait)) out.set(keys.impl('trait', impl.trait, impl.id, crate, id), entry);
+    if (impl.selfTarget !== undefined) out.set(keys.impl('self', impl.selfTarget, impl.id, crate, id), entry);
   }
   const byTarget = new Map<string, StoredRef[]>();
   const add = (target: string, ref: StoredRef) => {

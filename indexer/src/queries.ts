@@ -5,6 +5,7 @@ import { isSymbolId, type Def, type DefKind, type RefRole, type Span } from '../
 import { InconsistentIndexError, PositionError, UnknownFileError } from './errors.js';
 import { FileViews, type FileView, type LineRange } from './files.js';
 import { keyParts, keys, ranges, type DefEntry, type Range, type RefEntry, type StoredItem } from './keys.js';
+import { distinctEnds, relationsFrom, relationsTo } from './relations.js';
 import type { Store } from './store.js';
 
 /** A def's name: 1-based lines, columns in characters, end exclusive. */
@@ -23,12 +24,19 @@ export interface RefLocation extends LineRange {
   itemId: string;
   /** The ref may resolve to the symbol: resolution found several candidates. */
   candidate: boolean;
+  /**
+   * Set when the ref is not to the symbol itself but to this method overriding it: a call the
+   * front end resolved to one impl of the trait method asked about.
+   */
+  via?: string;
 }
 
 /**
  * What is at a position. An unknown file or a position outside the file is thrown instead
  * (UnknownFileError, PositionError), since those are mistakes in the request.
- * - found: the position is a def's name (locations is that def) or a ref; `notIndexed` lists
+ * - found: the position is a def's name (locations is that def) or a ref. A ref to an impl
+ *   method that overrides a trait method gives the impl method, then the trait's declaration
+ *   (when its crate is indexed), since a call site may mean either. `notIndexed` lists
  *   targets the store has no def for (a dependency that was not indexed), so locations may be
  *   empty; `ambiguous` is set when the ref had several candidates.
  * - unresolved: a ref the front end could not resolve; `path` is the path as written.
@@ -50,6 +58,11 @@ export interface ReferenceOptions {
   includeDecl?: boolean;
   /** Only refs with one of these roles; every role when absent. */
   kinds?: RefRole[];
+  /**
+   * Only refs to the symbol itself. By default a trait method's references also include refs
+   * to the methods overriding it, marked with `via`.
+   */
+  exact?: boolean;
 }
 
 type Hit =
@@ -78,10 +91,15 @@ export async function definitionsAt(store: Store, file: string, line: number, co
   }
   const notIndexed: string[] = [];
   for (const target of targets) {
-    if (found.has(target)) continue;
-    const locations = await locateDef(store, views, target);
-    if (locations.length === 0) notIndexed.push(target);
-    for (const location of locations) found.set(location.id, location);
+    if (!found.has(target)) {
+      const locations = await locateDef(store, views, target);
+      if (locations.length === 0) notIndexed.push(target);
+      for (const location of locations) found.set(location.id, location);
+    }
+    for (const declaration of distinctEnds(await relationsFrom(store, 'overrides', target), 'to')) {
+      if (found.has(declaration)) continue;
+      for (const location of await locateDef(store, views, declaration)) found.set(location.id, location);
+    }
   }
   if (found.size > 0 || notIndexed.length > 0) return { status: 'found', locations: [...found.values()], notIndexed, ambiguous };
   if (unresolved !== undefined) return { status: 'unresolved', path: unresolved };
@@ -123,7 +141,8 @@ function defLocation(view: FileView, itemStart: number, def: Pick<Def, 'id' | 'q
   return { file: view.path, ...view.range(itemStart, def.nameSpan), id, qualname, kind, name };
 }
 
-async function locateDef(store: Store, views: FileViews, id: string): Promise<Location[]> {
+/** Where `id` is defined: one location per crate that has the def, none when it is not indexed. */
+export async function locateDef(store: Store, views: FileViews, id: string): Promise<Location[]> {
   const out: Location[] = [];
   for await (const [k, entry] of store.entries<DefEntry>(ranges.defsOf(id))) {
     const [, crate, itemId] = keyParts(k);
@@ -138,18 +157,19 @@ export async function entryLocation(views: FileViews, id: string, crate: string,
   return defLocation(view, view.itemStart(itemId), { id, ...entry });
 }
 
-/** Every ref to `targetId`, sorted by file then position; a ref seen from two crates is listed once. */
+/**
+ * Every ref to `targetId`, sorted by file then position; a ref seen from two crates is listed
+ * once, and a ref both to the symbol and via an overriding method is listed as the former.
+ * Unless `exact`, refs to the methods overriding a trait method count as its refs (`via`).
+ */
 export async function references(store: Store, targetId: string, options: ReferenceOptions = {}): Promise<RefLocation[]> {
   const views = new FileViews(store);
   const roles = options.kinds ? new Set<RefRole>(options.kinds) : undefined;
   const out: RefLocation[] = [];
-  for await (const [k, entry] of store.entries<RefEntry>(ranges.refsTo(targetId))) {
-    const [, crate, itemId] = keyParts(k);
-    const view = await views.get(entry.file, crate);
-    const start = view.itemStart(itemId);
-    for (const [s, e, role, candidate] of entry.refs) {
-      if (roles && !roles.has(role)) continue;
-      out.push({ file: entry.file, ...view.range(start, [s, e]), role, itemId, candidate: candidate === 1 });
+  await collectRefs(store, views, targetId, roles, undefined, out);
+  if (!options.exact) {
+    for (const overrider of distinctEnds(await relationsTo(store, 'overrides', targetId), 'from')) {
+      await collectRefs(store, views, overrider, roles, overrider, out);
     }
   }
   if (options.includeDecl) {
@@ -159,8 +179,24 @@ export async function references(store: Store, targetId: string, options: Refere
       out.push({ file: entry.file, ...view.range(view.itemStart(itemId), entry.nameSpan), role: 'decl', itemId, candidate: false });
     }
   }
+  // The sort is stable, so at one place a direct ref (collected first) is the one kept.
   out.sort(byPosition);
   return out.filter((r, i) => i === 0 || !samePlace(out[i - 1], r));
+}
+
+async function collectRefs(
+  store: Store, views: FileViews, target: string, roles: Set<RefRole> | undefined, via: string | undefined, out: RefLocation[],
+): Promise<void> {
+  for await (const [k, entry] of store.entries<RefEntry>(ranges.refsTo(target))) {
+    const [, crate, itemId] = keyParts(k);
+    const view = await views.get(entry.file, crate);
+    const start = view.itemStart(itemId);
+    for (const [s, e, role, candidate] of entry.refs) {
+      if (roles && !roles.has(role)) continue;
+      const ref: RefLocation = { file: entry.file, ...view.range(start, [s, e]), role, itemId, candidate: candidate === 1 };
+      out.push(via === undefined ? ref : { ...ref, via });
+    }
+  }
 }
 
 function byPosition(a: RefLocation, b: RefLocation): number {
@@ -173,8 +209,9 @@ function samePlace(a: RefLocation, b: RefLocation): boolean {
 }
 
 /**
- * The def ids `text` names: a symbol id the store knows; else defs whose qualname is `text`;
- * else defs whose qualname ends with `::text` (so `Circle::area` finds `geometry::shapes::Circle::area`).
+ * The def ids `text` names: a symbol id the store knows; else defs whose qualname, or a path a
+ * `pub use` re-exports them under, is `text`; else defs whose qualname or re-export path ends
+ * with `::text` (so `Circle::area` finds `geometry::shapes::Circle::area`).
  */
 export async function resolveTarget(store: Store, text: string): Promise<string[]> {
   const query = text.trim();

@@ -94,9 +94,12 @@ export interface RefSpec {
   unresolved?: string;
 }
 
+/** What an item states besides its defs and refs. */
+export type Facts = Partial<Pick<ItemRecord, 'impls' | 'relations'>>;
+
 /** An item record with spans made relative to `span` and a fingerprint over the relative records. */
 export function makeItem(
-  id: string, kind: ItemKind, file: Source, span: Span, defs: DefSpec[] = [], refs: RefSpec[] = [],
+  id: string, kind: ItemKind, file: Source, span: Span, defs: DefSpec[] = [], refs: RefSpec[] = [], facts: Facts = {},
 ): ItemRecord {
   const rel = (s: Span): Span => {
     if (s[0] < span[0] || s[1] > span[1]) throw new Error(`fixture: span ${s} is outside item ${id}`);
@@ -109,8 +112,8 @@ export function makeItem(
       visibility: 'pub' as const,
     })),
     refs: refs.map(({ at, ...rest }) => ({ span: rel(at), ...rest })),
-    impls: [],
-    relations: [],
+    impls: facts.impls ?? [],
+    relations: facts.relations ?? [],
     diagnostics: [],
   };
   const fingerprint = createHash('sha1').update(JSON.stringify(body)).digest('hex');

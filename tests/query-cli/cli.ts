@@ -41,8 +41,8 @@ function mtimeOrZero(path: string): number {
 
 function newestMtime(dir: string): number {
   let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+  for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    newest = Math.max(newest, statSync(join(dir, name)).mtimeMs);
   }
   return newest;
 }

@@ -8,7 +8,7 @@ import type {
 import type { CstNode } from './cst.js';
 import { child, children, has, only } from './cst.js';
 import { attrsAndDocs } from './docs.js';
-import { boundList, generics, nameOf, nodeSpan, optionalBounds, simplePath, spanOf, type, typePath } from './build-types.js';
+import { generics, nameOf, nodeSpan, optionalBounds, simplePath, spanOf, type, typePath } from './build-types.js';
 import { columnOf } from './split.js';
 import { TK } from './tokens.js';
 

@@ -160,7 +160,7 @@ function boundedType(ts: TokenStream, node: CstNode, more: CstNode, span: Range)
 
 // ---- bounds and generics ----
 
-export function boundList(ts: TokenStream, node: CstNode): Bound[] {
+function boundList(ts: TokenStream, node: CstNode): Bound[] {
   return children(node, 'bound').map((b) => bound(ts, b));
 }
 
@@ -194,7 +194,7 @@ function lifetimeBounds(ts: TokenStream, node: CstNode | undefined): Bound[] {
   return children(node, 'lifetime').map((l) => ({ kind: 'lifetime', name: nameOf(ts, l), span: nodeSpan(ts, l) }));
 }
 
-export function genericParams(ts: TokenStream, node: CstNode | undefined): GenericParam[] {
+function genericParams(ts: TokenStream, node: CstNode | undefined): GenericParam[] {
   if (!node) return [];
   return children(node, 'generic_param').map((gp) => {
     const p = gp.kids[gp.kids.length - 1];
@@ -220,7 +220,7 @@ export function optionalBounds(ts: TokenStream, node: CstNode): Bound[] {
   return b ? boundList(ts, b) : [];
 }
 
-export function wherePredicates(ts: TokenStream, clauses: CstNode[]): WherePredicate[] {
+function wherePredicates(ts: TokenStream, clauses: CstNode[]): WherePredicate[] {
   const preds: WherePredicate[] = [];
   for (const clause of clauses) {
     for (const wp of children(clause, 'where_pred')) {

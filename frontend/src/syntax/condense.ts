@@ -1,8 +1,8 @@
 // Builds the grammar's input for one item: its slice of the token string with every group the
 // item grammar only sees as a token tree (fn/mod/trait/impl bodies, macro arguments, const
-// values, attribute arguments) condensed to its two delimiters. Function bodies are most of a file's tokens, so the
-// grammar mostly runs over signatures. `map` takes positions in the condensed text back to
-// token indices.
+// values, attribute arguments) condensed to its two delimiters. Bodies and attributes are most
+// of a file's tokens, so the grammar mostly runs over signatures. `map` takes positions in the
+// condensed text back to token indices.
 import type { TokenStream } from './lexer.js';
 import { TK } from './tokens.js';
 import { isCloser, isOpener, skipOuterAttrs } from './split.js';
@@ -39,7 +39,8 @@ export function condenseItem(ts: TokenStream, partner: Int32Array, first: number
     const k = kinds[t];
     const close = partner[t];
     const closed = close > t && close < end;
-    if ((closed && isAttrBracket(ts, first, t)) || (depth === 0 && isOpener(k) && condenses(policy, k, afterEq, afterBang))) {
+    const attribute = closed && isAttrBracket(ts, first, t);
+    if (attribute || (depth === 0 && isOpener(k) && condenses(policy, k, afterEq, afterBang))) {
       flush(t);
       pieces.push(ts.text[t], closed ? ts.text[close] : closingChar(k));
       map[n++] = t;

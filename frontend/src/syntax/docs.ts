@@ -82,7 +82,7 @@ function docAttrText(ts: TokenStream, attr: Attribute): string | undefined {
 }
 
 /** The text of a doc comment token without its markers. */
-export function docCommentText(raw: string): string {
+function docCommentText(raw: string): string {
   if (raw.startsWith('/*')) return blockDocText(raw.slice(3, raw.endsWith('*/') ? -2 : undefined));
   return stripOneSpace(raw.slice(3).replace(/\r$/, ''));
 }
@@ -103,7 +103,7 @@ function stripOneSpace(text: string): string {
 }
 
 /** The value of a (raw) string literal token; undefined for byte/C strings and suffixed ones. */
-export function stringLiteralValue(tok: string): string | undefined {
+function stringLiteralValue(tok: string): string | undefined {
   const raw = /^r(#*)"([\s\S]*)"\1$/.exec(tok);
   if (raw) return raw[2];
   if (!tok.startsWith('"') || !tok.endsWith('"') || tok.length < 2) return undefined;

@@ -31,7 +31,7 @@ export const RULE_OF_CHAR: ReadonlyMap<string, string> = new Map(TOKEN_SPECS.map
 const TERMINAL_OF_RULE = new Map<string, string>(TOKEN_SPECS.map(([, ch, rule]) => [rule, JSON.stringify(ch)]));
 
 /** The grammar text with token rule applications replaced by their terminals. */
-export function inlineTokenRules(text: string): string {
+function inlineTokenRules(text: string): string {
   return text
     .split('\n')
     .map((line) => {

@@ -24,8 +24,6 @@ export interface Delimiters {
 export interface ItemSlice {
   first: number;
   end: number;
-  /** The item runs into an unclosed delimiter and was cut by the recovery rule. */
-  cut: boolean;
 }
 
 export interface RangeSplit {
@@ -113,24 +111,24 @@ function scanItem(ts: TokenStream, partner: Int32Array, start: number, end: numb
   for (; t < end; t++) {
     const k = kinds[t];
     if (t > head && isItemStart(ts, t, column) && !continuesQualifier(kinds[t - 1])) {
-      return { first: start, end: t, cut: false };
+      return { first: start, end: t };
     }
     if (isOpener(k)) {
       const close = partner[t];
-      if (close < t || close >= end) return { first: start, end: recoveryEnd(ts, t + 1, end, column), cut: true };
+      if (close < t || close >= end) return { first: start, end: recoveryEnd(ts, t + 1, end, column) };
       if (k === TK['{'] && !afterEq && angle <= 0 && !isUseGroup(kinds[t - 1])) {
-        return { first: start, end: close + 1, cut: false };
+        return { first: start, end: close + 1 };
       }
       t = close;
       continue;
     }
-    if (isCloser(k)) return { first: start, end: t, cut: false };
-    if (k === TK[';']) return { first: start, end: t + 1, cut: false };
+    if (isCloser(k)) return { first: start, end: t };
+    if (k === TK[';']) return { first: start, end: t + 1 };
     if (k === TK['<']) angle++;
     else if (k === TK['>'] && angle > 0) angle--;
     else if (k === TK['='] && angle === 0) afterEq = true;
   }
-  return { first: start, end, cut: false };
+  return { first: start, end };
 }
 
 /** `use a::{b, c};` and `use {a, b};`: the group is part of the tree, the `;` ends the item. */

@@ -1,6 +1,6 @@
 import { Args, Flags } from '@oclif/core';
 import { isSymbolId, REF_ROLES, type RefRole } from '../../../schema/src/index.js';
-import { definitionsAt, references, resolveTarget, type RefLocation, type Store } from '../../../indexer/src/index.js';
+import { definitionsAt, defById, references, resolveTarget, type LineRange, type RefLocation, type Store } from '../../../indexer/src/index.js';
 import { answerEachLine } from '../batch.js';
 import { XrefCommand } from '../base.js';
 import { CliFailure, EXIT, usageFailure } from '../failure.js';
@@ -10,7 +10,7 @@ import { locateStore, withStore } from '../store.js';
 
 interface RefsAnswer {
   query: string;
-  /** The symbol ids the target named; references to each are listed together. */
+  /** The symbol ids the target named; the references are those of all of them, each place once. */
   targets: string[];
   references: Array<Omit<RefLocation, 'itemId'> & { target: string }>;
 }
@@ -63,9 +63,12 @@ export default class Refs extends XrefCommand {
       await withStore(where.dbDir, false, (store) => answerEachLine('refs', (query) => lookUp(store, query)));
       return;
     }
-    const answer = await withStore(where.dbDir, false, (store) => lookUp(store, target));
+    const [answer, names] = await withStore(where.dbDir, false, async (store) => {
+      const found = await lookUp(store, target);
+      return [found, flags.json ? new Map<string, string>() : await qualnamesOf(store, idsToName(found))] as const;
+    });
     if (flags.json) printJson(answer);
-    else printText(answer, where.root);
+    else printText(answer, names, where.root);
     if (answer.references.length === 0) process.exitCode = EXIT.noResult;
   }
 }
@@ -85,9 +88,19 @@ async function findReferences(store: Store, query: string, root: string, options
   for (const target of targets) {
     for (const { itemId: _item, ...ref } of await references(store, target, options)) found.push({ ...ref, target });
   }
-  found.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.col - b.col));
-  return { query, targets, references: found };
+  // Several targets (an impl method and the trait method it overrides) can share a use site;
+  // it is listed once, for the first target (the sort is stable).
+  found.sort(byPlace);
+  const once = found.filter((r, i) => i === 0 || byPlace(found[i - 1], r) !== 0 || found[i - 1].role !== r.role);
+  return { query, targets, references: once };
 }
+
+function byPlace(a: Place, b: Place): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.line - b.line || a.col - b.col || a.endLine - b.endLine || a.endCol - b.endCol;
+}
+
+type Place = LineRange & { file: string };
 
 /** The symbol ids a TARGET names. */
 async function targetIds(store: Store, query: string, root: string): Promise<string[]> {
@@ -110,9 +123,26 @@ function isPosition(target: string): boolean {
   return !isSymbolId(target) && looksLikePosition(target);
 }
 
-function printText(answer: RefsAnswer, root: string): void {
+/** The ids text output names: each ref's target when there are several, and the `via` methods. */
+function idsToName(answer: RefsAnswer): Set<string> {
+  const ids = new Set<string>(answer.targets.length > 1 ? answer.targets : []);
+  for (const ref of answer.references) if (ref.via !== undefined) ids.add(ref.via);
+  return ids;
+}
+
+async function qualnamesOf(store: Store, ids: Set<string>): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for (const id of ids) {
+    const details = await defById(store, id);
+    if (details !== undefined) names.set(id, details.location.qualname);
+  }
+  return names;
+}
+
+function printText(answer: RefsAnswer, names: Map<string, string>, root: string): void {
   const source = new SourceLines(root);
   const several = answer.targets.length > 1;
+  const name = (id: string) => names.get(id) ?? id;
   const files = new Set<string>();
   for (const ref of answer.references) {
     if (!files.has(ref.file)) {
@@ -120,8 +150,11 @@ function printText(answer: RefsAnswer, root: string): void {
       printLine(`${ref.file}:`);
       files.add(ref.file);
     }
-    const role = ref.candidate ? `${ref.role} (candidate)` : ref.role;
-    printLine(locationLine(ref, several ? `${role} ${ref.target}` : role));
+    let detail: string = ref.role;
+    if (ref.candidate) detail += ' (candidate)';
+    if (several) detail += ` ${name(ref.target)}`;
+    if (ref.via !== undefined) detail += ` via ${name(ref.via)}`;
+    printLine(locationLine(ref, detail));
     for (const line of source.excerpt(ref.file, ref.line)) printLine(line);
   }
   if (files.size > 0) printLine('');

@@ -6,13 +6,14 @@ import type { Item, Range } from '../../../frontend/src/syntax/ast.js';
 const bytes = (src: string) => new TextEncoder().encode(src);
 const slice = (src: string, [a, b]: Range) => new TextDecoder().decode(bytes(src).subarray(a, b));
 
-function only<K extends Item['kind']>(src: string, kind: K): Extract<Item, { kind: K }> {
+/** The one item of `src`, of kind `kind`. */
+function only<K extends Item['kind']>(src: string, kind: K): Item & { kind: K } {
   const { file } = parse(src);
   expect(file.errors).toEqual([]);
   expect(file.items).toHaveLength(1);
   const item = file.items[0];
   expect(item.kind).toBe(kind);
-  return item as Extract<Item, { kind: K }>;
+  return item as Item & { kind: K };
 }
 
 describe('spans', () => {

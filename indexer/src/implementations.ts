@@ -1,0 +1,63 @@
+// Goto-implementation: the impl blocks of a trait or of a type, and the methods overriding a
+// trait method. Reads the impl and relation indexes, then the file tables to place the results.
+import { FileViews, type LineRange } from './files.js';
+import { keyParts, ranges, type ImplEntry, type ImplLink } from './keys.js';
+import { locateDef, type Location } from './queries.js';
+import { distinctEnds, relationsTo } from './relations.js';
+import type { Store } from './store.js';
+
+/** An impl block; the range is the whole item that holds it, attributes and docs included. */
+export interface ImplLocation extends LineRange {
+  file: string;
+  crate: string;
+  /** The impl's id, `…/impl#[SelfType][Trait]`. */
+  id: string;
+  /** Why it is listed: it implements the target trait (`trait`), or its self type is the target (`self`). */
+  link: ImplLink;
+  /** The trait's id, or its path as written when it did not resolve; absent for an inherent impl. */
+  trait?: string;
+  /** The self type as written. */
+  selfType: string;
+  selfTarget?: string;
+  /** Ids of the associated items the impl defines. */
+  items: string[];
+}
+
+/**
+ * What implements `targetId`. Each list is empty when it does not apply, so one call serves
+ * any kind of def:
+ * - impls: for a trait, the impl blocks implementing it; for a type, the impl blocks for it,
+ *   inherent and trait impls alike (`link` tells the two cases apart for a trait that is also
+ *   a self type, as in `impl dyn Shape`). Sorted by file then position.
+ * - methods: for a trait method, the impl methods overriding it. Sorted by file then position.
+ */
+export interface Implementations {
+  impls: ImplLocation[];
+  methods: Location[];
+}
+
+export async function implementations(store: Store, targetId: string): Promise<Implementations> {
+  const views = new FileViews(store);
+  const impls: ImplLocation[] = [];
+  for (const link of ['trait', 'self'] as const) {
+    for await (const [k, entry] of store.entries<ImplEntry>(ranges.impls(link, targetId))) {
+      const [, , , crate, itemId] = keyParts(k);
+      const view = await views.get(entry.file, crate);
+      const [start, end] = view.itemSpan(itemId);
+      const { file, ...impl } = entry;
+      impls.push({ file, ...view.range(start, [0, end - start]), crate, link, ...impl });
+    }
+  }
+  const methods: Location[] = [];
+  for (const overrider of distinctEnds(await relationsTo(store, 'overrides', targetId), 'from')) {
+    methods.push(...(await locateDef(store, views, overrider)));
+  }
+  impls.sort(byPosition);
+  methods.sort(byPosition);
+  return { impls, methods };
+}
+
+function byPosition(a: LineRange & { file: string; id: string }, b: LineRange & { file: string; id: string }): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.line - b.line || a.col - b.col || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
