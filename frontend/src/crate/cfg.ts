@@ -1,5 +1,6 @@
-// Evaluates `#[cfg(...)]` predicates over token ranges. Unknown predicates are true so that
-// code guarded by cfgs we do not model is still indexed rather than silently dropped.
+// Evaluates `#[cfg(...)]` predicates over token ranges with rustc's rule: a flag or key-value
+// pair that is not set is false. Only a predicate we cannot read at all counts as true, so an
+// item is never dropped for our own parsing limits.
 import type { TokenStream } from '../syntax/lexer.js';
 import { tokenText } from '../syntax/lexer.js';
 import { TK } from '../syntax/tokens.js';
@@ -10,8 +11,6 @@ export interface CfgSet {
   flags: ReadonlySet<string>;
   /** `key="value"` pairs that are set, e.g. `feature="std"`, `target_os="linux"`. */
   pairs: ReadonlySet<string>;
-  /** Keys whose value we know exhaustively; a pair with another key is assumed true. */
-  knownKeys: ReadonlySet<string>;
 }
 
 export function defaultCfg(features: string[], extraFlags: string[] = []): CfgSet {
@@ -19,17 +18,14 @@ export function defaultCfg(features: string[], extraFlags: string[] = []): CfgSe
     'target_os="linux"', 'target_family="unix"', 'target_arch="x86_64"', 'target_pointer_width="64"',
     'target_endian="little"', 'target_env="gnu"', 'panic="unwind"', 'target_has_atomic="8"',
     'target_has_atomic="16"', 'target_has_atomic="32"', 'target_has_atomic="64"', 'target_has_atomic="ptr"',
+    'target_vendor="unknown"', 'target_feature="sse"', 'target_feature="sse2"', 'target_feature="fxsr"',
   ]);
   for (const f of features) pairs.add(`feature="${f}"`);
   return {
     flags: new Set(['unix', 'debug_assertions', ...extraFlags]),
     pairs,
-    knownKeys: new Set(['feature', 'target_os', 'target_family', 'target_arch', 'target_pointer_width', 'target_endian', 'target_env']),
   };
 }
-
-/** Flags whose absence we are sure of; any other unknown flag is assumed set. */
-const KNOWN_FLAGS = new Set(['test', 'windows', 'unix', 'debug_assertions', 'miri', 'doc', 'doctest', 'loom', 'fuzzing', 'bootstrap']);
 
 /** False when one of the item's `cfg` attributes is false. */
 export function cfgActive(attrs: Attribute[], ts: TokenStream, cfg: CfgSet): boolean {
@@ -70,11 +66,9 @@ function evalPredicate(c: Cursor, cfg: CfgSet): boolean {
   if (ts.kinds[c.pos] === TK['='] && ts.kinds[c.pos + 1] === TK.Str) {
     const value = tokenText(ts, c.pos + 1);
     c.pos += 2;
-    if (!cfg.knownKeys.has(name)) return true;
     return cfg.pairs.has(`${name}=${value}`);
   }
-  if (cfg.flags.has(name)) return true;
-  return !KNOWN_FLAGS.has(name);
+  return cfg.flags.has(name);
 }
 
 function skipPredicate(c: Cursor): void {

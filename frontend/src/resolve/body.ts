@@ -250,6 +250,7 @@ export class BodyResolver {
     if (this.ts.kinds[u] === TK['|']) u++;
     else {
       while (u < end && this.ts.kinds[u] !== TK['|']) {
+        const from = u;
         u = this.patternUntil(u, end, (kk) => kk === TK[','] || kk === TK['|'] || kk === TK[':'], locals, 'param');
         if (this.ts.kinds[u] === TK[':']) {
           const ty = this.typeAt(u + 1, end, true);
@@ -257,6 +258,8 @@ export class BodyResolver {
           u = ty.end;
         }
         if (this.ts.kinds[u] === TK[',']) u++;
+        // Not a closure after all (a stray `|` before a closing delimiter): resume after the `|`.
+        else if (u === from || this.ts.kinds[u] !== TK['|']) return t + 1;
       }
       u++;
     }

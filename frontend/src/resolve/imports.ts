@@ -152,18 +152,19 @@ function nsMember(owner: DefInfo, name: string, ns: Namespace): DefInfo[] {
   return (o.members.get(name) ?? []).filter((d) => d.ns === ns);
 }
 
+/**
+ * Binds `name` in `scope`. An explicit import shadows glob imports; two imports of one kind merge
+ * their defs (an ambiguity we keep rather than pick from). Bindings only ever grow, so the
+ * fixpoint in `resolveImports` terminates. Returns true when something new was bound.
+ */
 function bindImport(scope: Scope, ns: Namespace, name: string, defs: DefInfo[], vis: string, glob: boolean): boolean {
   const map = scope.names[ns];
   const existing = map.get(name);
-  if (existing) {
+  if (existing && (existing.glob === glob || !existing.glob)) {
     if (glob && !existing.glob) return false;
-    if (existing.defs.length === defs.length && existing.defs.every((d, i) => d === defs[i])) return false;
-    if (!glob && !existing.glob) {
-      const merged = [...new Set([...existing.defs, ...defs])];
-      if (merged.length === existing.defs.length) return false;
-      existing.defs = merged;
-      return true;
-    }
+    const before = existing.defs.length;
+    existing.defs = [...new Set([...existing.defs, ...defs])];
+    return existing.defs.length !== before;
   }
   map.set(name, { defs, vis: normalizeVisibility(vis), module: scope.module, glob });
   return true;
@@ -172,6 +173,7 @@ function bindImport(scope: Scope, ns: Namespace, name: string, defs: DefInfo[], 
 /** Copies the target's visible names into the importing scope; true when something new was bound. */
 function expandGlob(g: GlobImport): boolean {
   let changed = false;
+  if (g.from.scope === g.into) return false;
   const crossCrate = g.from.crate !== g.into.crate;
   const vis = g.vis;
   if (g.from.scope) {
