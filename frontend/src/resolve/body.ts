@@ -401,19 +401,26 @@ export class BodyResolver {
     const path = readPath(ts, t, end);
     const next = k[path.end];
     const first = path.segments[0];
+    let shorthandField: DefInfo | undefined;
     if (path.segments.length === 1 && this.atStructLiteralField(t, next)) {
       const field = this.braces.at(-1)!.struct!.fields.get(first.name.text);
-      if (field) this.record.refs.push({ span: first.name.span, role: 'field', target: field.def.id });
-      // `Point { x, y }` shorthand: the name is also a read of the local.
-      if (next === TK[':']) return path.end + 1;
+      if (next === TK[':']) {
+        if (field) this.record.refs.push({ span: first.name.span, role: 'field', target: field.def.id });
+        return path.end + 1;
+      }
+      shorthandField = field;
     }
     const local = path.segments.length === 1 && !path.path.global ? this.lookupLocal(first.name.text) : undefined;
+    // `Point { x, y }` shorthand names the local and the field; the local comes first, as the
+    // definition a reader wants.
     if (local) {
       const write = next === TK['='] && k[path.end + 1] !== TK['='] || isCompoundAssign(next);
       this.record.refs.push({ span: first.name.span, role: write ? 'write' : 'read', target: local.def.def.id });
+      if (shorthandField) this.record.refs.push({ span: first.name.span, role: 'field', target: shorthandField.def.id });
       this.lastType = local.type;
       return path.end;
     }
+    if (shorthandField) this.record.refs.push({ span: first.name.span, role: 'field', target: shorthandField.def.id });
     if (next === TK['!'] && k[path.end + 1] !== TK['=']) {
       this.resolveAndEmit(path, 'macro', 'macro');
       const open = k[path.end + 1];
