@@ -3,7 +3,7 @@
 //
 // Descriptors: `name/` module, `name#` type (struct, enum, union, trait, type alias),
 // `name.` term (const, static, variant, field), `name().` fn or method, `name!` macro,
-// `[name]` generic parameter, `(name)` parameter, `$name@N` local at relative offset N,
+// `[name]` generic parameter, `$name@N` local or parameter at relative offset N,
 // `impl#[SelfType]` inherent impl, `impl#[SelfType][Trait]` trait impl.
 
 export interface CrateRef {
@@ -24,7 +24,7 @@ export function crateRootId(crate: CrateRef): string {
   return `${crateId(crate)} `;
 }
 
-export type DescriptorSuffix = 'mod' | 'type' | 'term' | 'method' | 'macro' | 'type_param' | 'param';
+export type DescriptorSuffix = 'mod' | 'type' | 'term' | 'method' | 'macro' | 'type_param';
 
 const SIMPLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -42,7 +42,6 @@ export function descriptor(name: string, suffix: DescriptorSuffix): string {
     case 'method': return `${n}().`;
     case 'macro': return `${n}!`;
     case 'type_param': return `[${n}]`;
-    case 'param': return `(${n})`;
   }
 }
 

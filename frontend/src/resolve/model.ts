@@ -1,7 +1,7 @@
 // The front end's in-memory model of a workspace during analysis: crates, their defs with
 // the scopes they open, and the item records that become the dump.
 import type { Def, Diagnostic, Impl, Ref, Relation, Visibility, ItemKind } from '../../../schema/src/index.js';
-import type { Item, TypeNode, Generics } from '../syntax/ast.js';
+import type { Item, TypeNode } from '../syntax/ast.js';
 import type { CrateTarget } from '../workspace/index.js';
 import type { LoadedCrate, ModuleNode, SourceFile } from '../crate/modules.js';
 import type { CfgSet } from '../crate/cfg.js';
@@ -107,7 +107,6 @@ export interface LexicalScope {
   /** In a trait or impl of a trait: the trait, for `Self::Item`. */
   selfTrait?: DefInfo;
   parent?: LexicalScope;
-  genericsNode?: Generics;
   /** Names that items and `use` declarations inside a block bind, by namespace-free name. */
   blockNames?: Map<string, DefInfo[]>;
 }

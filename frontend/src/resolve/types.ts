@@ -9,7 +9,7 @@ import { emitPathRefs } from './refs.js';
 
 /** Declares an item's generic params as defs of its record and returns the scope they open. */
 export function genericsScope(place: Place, record: ItemRecordDraft, generics: Generics | undefined, parent: LexicalScope, owner?: DefInfo): LexicalScope {
-  const lex: LexicalScope = { module: parent.module, generics: new Map(), selfType: parent.selfType, selfTrait: parent.selfTrait, parent, genericsNode: generics };
+  const lex: LexicalScope = { module: parent.module, generics: new Map(), selfType: parent.selfType, selfTrait: parent.selfTrait, parent };
   if (!generics) return lex;
   const ownerId = owner?.def.id ?? record.id;
   for (const p of generics.params) {
