@@ -12,6 +12,7 @@ import { resolveImports } from './resolve/imports.js';
 import { resolveImpls } from './resolve/impls.js';
 import { resolveItems } from './resolve/items.js';
 import { buildDump } from './dump/write.js';
+import { buildStdCrates, linkStd } from './resolve/std.js';
 
 export interface AnalyzeOptions {
   /** Where dumps go; default `<workspace root>/.xref/dumps`. */
@@ -46,10 +47,12 @@ export async function analyzeWorkspace(dir: string, opts: AnalyzeOptions = {}): 
       if (dep) c.deps.set(name, dep);
     }
   }
+  const std = buildStdCrates();
+  for (const c of crates) linkStd(c, std);
   for (const c of crates) collectCrate(c);
   resolveImports(crates);
   const { impls, macroCalls } = resolveImpls(crates);
-  resolveItems(crates, impls, macroCalls);
+  resolveItems(crates, impls, macroCalls, [...std.crates.values()]);
 
   const outDir = opts.outDir ?? path.join(ws.root, '.xref', 'dumps');
   mkdirSync(outDir, { recursive: true });

@@ -74,3 +74,27 @@ const SYMBOL_ID = /^cargo \S+ \S+ .*$/;
 export function isSymbolId(text: string): boolean {
   return SYMBOL_ID.test(text);
 }
+
+const DESCRIPTOR = /^(?:`((?:[^`]|``)*)`|([^\s/#.!()[\]`$]+))(\/|#|\(\)\.|\.|!)/;
+
+/**
+ * The Rust path and def kind an id names, read from its descriptors, for symbols of crates
+ * that are not indexed (`cargo core 0.0.0 option/Option#Some.` → `core::option::Option::Some`,
+ * a variant or const). Undefined for ids whose descriptors are not plain names (impls, locals).
+ */
+export function describeSymbolId(id: string): { qualname: string; kind: 'mod' | 'type' | 'term' | 'fn' | 'macro' } | undefined {
+  const parsed = parseSymbolId(id);
+  if (!parsed) return undefined;
+  const names = [parsed.crate.split(':')[0]];
+  let rest = parsed.descriptors === 'crate/' ? '' : parsed.descriptors;
+  let suffix = '/';
+  while (rest.length > 0) {
+    const m = DESCRIPTOR.exec(rest);
+    if (!m) return undefined;
+    names.push(m[1] !== undefined ? m[1].replace(/``/g, '`') : m[2]);
+    suffix = m[3];
+    rest = rest.slice(m[0].length);
+  }
+  const kind = suffix === '/' ? 'mod' : suffix === '#' ? 'type' : suffix === '().' ? 'fn' : suffix === '!' ? 'macro' : 'term';
+  return { qualname: names.join('::'), kind };
+}

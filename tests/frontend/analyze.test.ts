@@ -89,4 +89,35 @@ describe('analyzeWorkspace', () => {
     expect(fb.fingerprint).not.toBe(fa.fingerprint);
     expect(fb.surface).toBe(fa.surface);
   });
+
+  it('resolves std names through the built-in table when std is not indexed', async () => {
+    const { dump } = await analyze({
+      'Cargo.toml': MANIFEST,
+      'src/lib.rs': [
+        'use std::collections::HashMap;',
+        '#[derive(Debug, Clone)]',
+        'pub struct S { pub n: u32 }',
+        'pub fn f(m: HashMap<String, S>) -> Option<String> {',
+        '    let s = String::from("x");',
+        '    println!("{}", s);',
+        '    Some(s.to_string())',
+        '}',
+      ].join('\n') + '\n',
+    });
+    const targets = dump.items.flatMap((i) => i.refs.map((r) => r.target)).filter(Boolean);
+    expect(targets).toEqual(expect.arrayContaining([
+      'cargo std 0.0.0 collections/HashMap#',
+      'cargo core 0.0.0 fmt/Debug!',
+      'cargo core 0.0.0 clone/Clone!',
+      'cargo core 0.0.0 primitive/u32#',
+      'cargo alloc 0.0.0 string/String#',
+      'cargo core 0.0.0 option/Option#',
+      'cargo core 0.0.0 option/Option#Some.',
+      'cargo core 0.0.0 convert/From#from().',
+      'cargo std 0.0.0 println!',
+      'cargo alloc 0.0.0 string/ToString#to_string().',
+    ]));
+    expect(dump.items.flatMap((i) => i.refs.filter((r) => r.unresolved))).toEqual([]);
+    expect(dump.header.dependencies).toMatchObject({ std: 'cargo std 0.0.0', core: 'cargo core 0.0.0' });
+  });
 });

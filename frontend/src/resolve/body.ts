@@ -517,7 +517,7 @@ export class BodyResolver {
   }
 }
 
-function isPathStart(kind: number): boolean {
+export function isPathStart(kind: number): boolean {
   return kind === TK.Ident || kind === TK.self || kind === TK.Self || kind === TK.super || kind === TK.crate
     || kind === TK['::'] || kind === TK.union || kind === TK.auto || kind === TK.default || kind === TK.safe || kind === TK.raw
     || kind === TK.macro_rules || kind === TK.ref || kind === TK.mut || kind === TK['$'];

@@ -1,7 +1,9 @@
 // The ref pass: signatures, then bodies, of every item once all names are bound.
 import type { Item } from '../syntax/ast.js';
 import type { CrateCtx, DefInfo, ItemRecordDraft, LexicalScope, Place } from './model.js';
-import { BodyResolver, type MemberIndex } from './body.js';
+import { BodyResolver, isPathStart, readPath, type MemberIndex } from './body.js';
+import { resolvePath } from './paths.js';
+import { emitPathRefs } from './refs.js';
 import { boundsRefs, genericsRefs, genericsScope, pathRefs, typeDef, typeRefs } from './types.js';
 import type { ImplInfo, MacroCallInfo } from './impls.js';
 import { addMember } from './model.js';
@@ -13,9 +15,9 @@ interface Pending {
 }
 
 /** Resolves signatures of all crates first (bodies need field and return types), then bodies. */
-export function resolveItems(crates: CrateCtx[], impls: ImplInfo[], macroCalls: MacroCallInfo[]): void {
+export function resolveItems(crates: CrateCtx[], impls: ImplInfo[], macroCalls: MacroCallInfo[], external: CrateCtx[] = []): void {
   const bodies: Pending[] = [];
-  const index = memberIndex(crates);
+  const index = memberIndex([...crates, ...external]);
   for (const crate of crates) {
     for (const d of [...crate.defs]) {
       if (!d.item || d.def.parent !== crate.scopes.get(d.module)?.def.def.id || d.inactive) continue;
@@ -40,6 +42,7 @@ function signature(crate: CrateCtx, d: DefInfo, bodies: Pending[], index: Member
   const place = placeOf(d);
   const moduleLex: LexicalScope = { module: place.scope, generics: new Map() };
   const record = d.record;
+  deriveRefs(item, place, moduleLex, record);
   switch (item.kind) {
     case 'fn':
       fnRefs(place, d, item, moduleLex, bodies, index);
@@ -112,6 +115,20 @@ function signature(crate: CrateCtx, d: DefInfo, bodies: Pending[], index: Member
       const value = item.value;
       if (value) bodies.push({ run: () => new BodyResolver(place, record, moduleLex, index).resolve(value[0], value[1]) });
       return;
+    }
+  }
+}
+
+/** `#[derive(Debug, serde::Serialize)]`: each name is a ref to a derive macro. */
+function deriveRefs(item: Item, place: Place, lex: LexicalScope, record: ItemRecordDraft): void {
+  const ts = place.file.ts;
+  for (const a of item.attrs) {
+    if (a.path !== 'derive') continue;
+    for (let t = a.args[0]; t < a.args[1]; t++) {
+      if (!isPathStart(ts.kinds[t])) continue;
+      const path = readPath(ts, t, a.args[1]);
+      emitPathRefs(record, path.path, resolvePath(path.path, lex, 'macro'), 'macro');
+      t = path.end - 1;
     }
   }
 }

@@ -25,6 +25,8 @@ export interface CrateCtx {
   /** macro_rules by name, crate-wide: a simplification of textual scoping. */
   macros: Map<string, DefInfo[]>;
   usedIds: Set<string>;
+  /** Names every module sees last: the std prelude of the crate's edition, primitive types. */
+  prelude?: Record<Namespace, Map<string, DefInfo[]>>;
   /** Every def of the crate, in creation order. */
   defs: DefInfo[];
   /** Items whose ids depend on resolution (uses, impls) or on order (macro calls), for later passes. */

@@ -65,13 +65,12 @@ export function lookupName(name: string, lex: LexicalScope, ns: Namespace): DefI
   if (ns === 'macro') {
     const textual = crate.macros.get(name)?.filter((d) => !d.inactive);
     if (textual && textual.length > 0) return textual;
-    return NO_DEFS;
   }
   if (ns === 'type') {
     const dep = crate.deps.get(name);
     if (dep) return [rootOf(dep)];
   }
-  return NO_DEFS;
+  return crate.prelude?.[ns].get(name) ?? NO_DEFS;
 }
 
 function firstSegment(name: string, path: Path, lex: LexicalScope, ns: Namespace, single: boolean, inUse: boolean): DefInfo[] {

@@ -13,11 +13,6 @@ export function targetRef(span: [number, number], role: RefRole, defs: DefInfo[]
   return { span, role, candidates: [...new Set(defs.map((d) => d.def.id))] };
 }
 
-/** Built-in types: not unresolved, but with no def in any indexed crate (schema/README.md). */
-const PRIMITIVE_TYPES = new Set([
-  'bool', 'char', 'str', 'u8', 'u16', 'u32', 'u64', 'u128', 'usize', 'i8', 'i16', 'i32', 'i64', 'i128', 'isize', 'f32', 'f64',
-]);
-
 /** Path keywords whose failure to resolve is a context problem (no impl, no parent), not a name to report. */
 const PATH_KEYWORDS = new Set(['self', 'Self', 'super', 'crate']);
 
@@ -32,7 +27,7 @@ export function emitPathRefs(record: ItemRecordDraft, path: Path, segs: SegmentD
     const last = i === n - 1;
     const defs = segs[i];
     if (defs === undefined || defs.length === 0) {
-      if (i === 0 && (PRIMITIVE_TYPES.has(seg.name.text) || PATH_KEYWORDS.has(seg.name.text))) return;
+      if (i === 0 && PATH_KEYWORDS.has(seg.name.text)) return;
       record.refs.push({ span: seg.name.span, role: last ? role : 'path', unresolved: pathText(path) });
       return;
     }

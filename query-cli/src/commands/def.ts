@@ -1,5 +1,6 @@
 import { Args, Flags } from '@oclif/core';
 import { definitionsAt, type Location, type Store } from '../../../indexer/src/index.js';
+import { describeSymbolId } from '../../../schema/src/index.js';
 import { answerEachLine } from '../batch.js';
 import { XrefCommand } from '../base.js';
 import { CliFailure, EXIT, usageFailure } from '../failure.js';
@@ -7,9 +8,14 @@ import { locationLine, printJson, printLine, SourceLines } from '../output.js';
 import { inWorkspace, parsePosition, type Position } from '../position.js';
 import { locateStore, withStore, type StoreLocation } from '../store.js';
 
+type Definition =
+  | Pick<Location, 'file' | 'line' | 'col' | 'endLine' | 'endCol' | 'id' | 'qualname' | 'kind'>
+  /** A def in a crate that is not indexed (std without its sources): no position, only its path. */
+  | { id: string; qualname: string; kind: string };
+
 interface DefAnswer {
   query: string;
-  definitions: Array<Pick<Location, 'file' | 'line' | 'col' | 'endLine' | 'endCol' | 'id' | 'qualname' | 'kind'>>;
+  definitions: Definition[];
   /** The path as written, when the identifier is a reference the front end could not resolve. */
   unresolved?: string;
   /** Symbols the identifier refers to that are outside the index (e.g. std). */
@@ -68,14 +74,22 @@ async function lookUp(store: Store, query: string, at: Position): Promise<DefAns
   const result = await definitionsAt(store, at.file, at.line, at.col);
   if (result.status === 'none') throw new CliFailure(EXIT.badLocation, `no identifier at ${query}`);
   if (result.status === 'unresolved') return { query, definitions: [], unresolved: result.path };
-  const definitions = result.locations.map(({ file, line, col, endLine, endCol, id, qualname, kind }) =>
+  const definitions: Definition[] = result.locations.map(({ file, line, col, endLine, endCol, id, qualname, kind }) =>
     ({ file, line, col, endLine, endCol, id, qualname, kind }));
+  for (const id of result.notIndexed) {
+    const described = describeSymbolId(id);
+    if (described) definitions.push({ id, qualname: described.qualname, kind: described.kind });
+  }
   return { query, definitions, ...(result.notIndexed.length > 0 ? { notIndexed: result.notIndexed } : {}) };
 }
 
 function printText(answer: DefAnswer, where: StoreLocation): void {
   const source = new SourceLines(where.root);
   for (const d of answer.definitions) {
+    if (!('file' in d)) {
+      printLine(`${d.kind} ${d.qualname} (not indexed: ${d.id})`);
+      continue;
+    }
     printLine(locationLine(d, `${d.kind} ${d.qualname}`));
     for (const line of source.excerpt(d.file, d.line)) printLine(line);
   }

@@ -1,0 +1,133 @@
+// Virtual crates core, alloc and std built from the built-in table (std-table.ts), for
+// workspaces whose std sources are not indexed. They have scopes and members like real crates,
+// so path resolution needs no special case; they write no dump.
+import { descriptor, type DefKind, type DescriptorSuffix } from '../../../schema/src/index.js';
+import type { CrateTarget } from '../workspace/index.js';
+import type { ModuleNode } from '../crate/modules.js';
+import { defaultCfg } from '../crate/cfg.js';
+import { addMember, newDefInfo, type CrateCtx, type DefInfo, type ItemRecordDraft, type Namespace, type Scope } from './model.js';
+import { PRELUDE, PRELUDE_2021, PRELUDE_MACROS, STD_TABLE, STD_VERSION } from './std-table.js';
+
+export type Prelude = Record<Namespace, Map<string, DefInfo[]>>;
+
+export interface StdCrates {
+  crates: Map<string, CrateCtx>;
+  /** The prelude of each edition group: 2015/2018, and 2021 on. */
+  prelude2015: Prelude;
+  prelude2021: Prelude;
+}
+
+const KINDS: Record<string, { kind: DefKind; suffix: DescriptorSuffix; ns: Namespace }> = {
+  mod: { kind: 'mod', suffix: 'mod', ns: 'type' },
+  enum: { kind: 'enum', suffix: 'type', ns: 'type' },
+  struct: { kind: 'struct', suffix: 'type', ns: 'type' },
+  trait: { kind: 'trait', suffix: 'type', ns: 'type' },
+  type: { kind: 'type_alias', suffix: 'type', ns: 'type' },
+  // Primitive types have no def kind of their own; they are named like the types they are.
+  primitive: { kind: 'struct', suffix: 'type', ns: 'type' },
+  variant: { kind: 'variant', suffix: 'term', ns: 'value' },
+  const: { kind: 'const', suffix: 'term', ns: 'value' },
+  fn: { kind: 'fn', suffix: 'method', ns: 'value' },
+  method: { kind: 'method', suffix: 'method', ns: 'value' },
+  macro: { kind: 'macro', suffix: 'macro', ns: 'macro' },
+  derive: { kind: 'macro', suffix: 'macro', ns: 'macro' },
+};
+
+export function buildStdCrates(): StdCrates {
+  const crates = new Map<string, CrateCtx>();
+  const byPath = new Map<string, DefInfo[]>();
+  const crateOf = (name: string) => {
+    let c = crates.get(name);
+    if (!c) crates.set(name, (c = virtualCrate(name)));
+    return c;
+  };
+  const lookup = (path: string, ns?: Namespace) => (byPath.get(path) ?? []).filter((d) => ns === undefined || d.ns === ns);
+
+  for (const line of STD_TABLE.split('\n')) {
+    const [kindWord, path, eq, target] = line.trim().split(/\s+/);
+    if (!kindWord) continue;
+    if (kindWord === 'impl') {
+      const trait = lookup(eq, 'type')[0];
+      for (const d of lookup(path, 'type')) d.traits.push(trait);
+      continue;
+    }
+    const segs = path.split('::');
+    const crate = crateOf(segs[0]);
+    const parentPath = segs.slice(0, -1).join('::');
+    const parent = segs.length === 2 ? crate.root! : lookup(parentPath).find((d) => d.scope || d.ns === 'type')!;
+    const name = segs[segs.length - 1];
+    if (kindWord === 'reexport' && eq === '=') {
+      for (const d of lookup(target)) bindIn(parent, d.ns, name, d, parentPath);
+      continue;
+    }
+    const spec = KINDS[kindWord];
+    const id = parent.scope ? `${parent.def.id === `${crate.idPrefix} crate/` ? `${crate.idPrefix} ` : parent.def.id}${descriptor(name, spec.suffix)}`
+      : parent.def.id + descriptor(name, spec.suffix);
+    const d = newDefInfo({
+      def: { id, kind: spec.kind, name, qualname: path, span: [0, 0], nameSpan: [0, 0], visibility: 'pub' },
+      ns: spec.ns, crate, file: undefined as never, record: crate.records[0], module: crate.loaded.root, inactive: false,
+    });
+    if (kindWord === 'mod') {
+      const node = { ...crate.loaded.root, name, path: segs.slice(1), parent: parent.scope!.module, children: [] } as ModuleNode;
+      d.scope = { module: node, crate, def: d, names: emptyNames() };
+    }
+    crate.defs.push(d);
+    byPath.set(path, [...(byPath.get(path) ?? []), d]);
+    bindIn(parent, spec.ns, name, d, parentPath);
+  }
+
+  const prelude = (paths: string[]): Prelude => {
+    const p: Prelude = emptyNames() as unknown as Prelude;
+    // A prelude trait comes with its derive macro of the same path (`Clone`, `Debug`).
+    for (const path of paths) for (const d of lookup(path)) addMember(p[d.ns], d.def.name, d);
+    for (const d of byPath.values()) for (const x of d) if (x.def.qualname.startsWith('core::primitive::')) addMember(p.type, x.def.name, x);
+    for (const path of PRELUDE_MACROS) for (const d of lookup(path, 'macro')) addMember(p.macro, d.def.name, d);
+    return p;
+  };
+  return { crates, prelude2015: prelude(PRELUDE), prelude2021: prelude([...PRELUDE, ...PRELUDE_2021]) };
+}
+
+function emptyNames(): Scope['names'] {
+  return { type: new Map(), value: new Map(), macro: new Map() };
+}
+
+/** Binds `d` in `owner`: a module's scope, or an enum's, type's or trait's members. */
+function bindIn(owner: DefInfo, ns: Namespace, name: string, d: DefInfo, ownerPath: string): void {
+  if (owner.scope) {
+    const map = owner.scope.names[ns];
+    const b = map.get(name);
+    if (b) b.defs.push(d);
+    else map.set(name, { defs: [d], vis: 'pub', module: owner.scope.module, glob: false });
+    return;
+  }
+  if (!ownerPath) return;
+  addMember(owner.members, name, d);
+}
+
+function virtualCrate(name: string): CrateCtx {
+  const target = {
+    name, package: name, version: STD_VERSION, edition: '2021', kind: 'lib', rootFile: '', packageDir: '',
+    dependencies: {}, features: [], key: `${name} ${STD_VERSION} lib ${name}`, member: false,
+  } as CrateTarget;
+  const root = { name: '', path: [], items: [], children: [], inactive: false } as unknown as ModuleNode;
+  const record = { id: '', kind: 'mod', span: [0, 0], inactive: false, defs: [], refs: [], impls: [], relations: [], diagnostics: [], surface: [] } as unknown as ItemRecordDraft;
+  const crate: CrateCtx = {
+    target, name, idPrefix: `cargo ${name} ${STD_VERSION}`, edition: '2021', cfg: defaultCfg([]),
+    loaded: { root, files: [], problems: [] }, deps: new Map(), records: [record], scopes: new Map(),
+    macros: new Map(), usedIds: new Set(), defs: [], deferred: [],
+  };
+  const rootDef = newDefInfo({
+    def: { id: `${crate.idPrefix} crate/`, kind: 'crate', name, qualname: name, span: [0, 0], nameSpan: [0, 0], visibility: 'pub' },
+    ns: 'type', crate, file: undefined as never, record, module: root, inactive: false,
+  });
+  rootDef.scope = { module: root, crate, def: rootDef, names: emptyNames() };
+  crate.scopes.set(root, rootDef.scope);
+  crate.root = rootDef;
+  return crate;
+}
+
+/** Gives a real crate the extern prelude entries and the prelude the std table provides. */
+export function linkStd(crate: CrateCtx, std: StdCrates): void {
+  for (const [name, c] of std.crates) if (!crate.deps.has(name) && crate.name !== name) crate.deps.set(name, c);
+  crate.prelude = crate.edition === '2015' || crate.edition === '2018' ? std.prelude2015 : std.prelude2021;
+}
