@@ -1,10 +1,15 @@
-// Benchmarks: `npm run bench -- parse DIR [--runs N]` and `npm run bench -- index DIR [--runs N]`.
-// Each prints one JSON line of medians; record them in bench/RESULTS.md with the command and date.
+// Benchmarks: `npm run bench -- parse DIR [--runs N] [--workers N]`, `npm run bench -- index DIR
+// [--runs N]` and `npm run bench -- reparse FILE [--runs N]`. Each prints one JSON line of
+// medians; record them in bench/RESULTS.md with the command and date.
 import { readdirSync, readFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { lex } from '../frontend/src/syntax/lexer.js';
 import { parseFile } from '../frontend/src/syntax/parse.js';
+import { parseBodies, type BodyOptions } from '../frontend/src/syntax/body/parser.js';
+import { ItemCache } from '../frontend/src/syntax/item-cache.js';
+import type { Item } from '../frontend/src/syntax/ast.js';
+import { parsePaths } from '../frontend/src/parse-paths.js';
 import { analyzeWorkspace } from '../frontend/src/index.js';
 import { openStore, indexDumps } from '../indexer/src/index.js';
 
@@ -31,15 +36,18 @@ function dirSize(dir: string): number {
   return total;
 }
 
-function benchParse(dir: string, runs: number) {
+/** Lex and item parse, then body parse unless `--no-bodies` (`--no-fast-paths`: patterns and types all through the grammar). */
+function benchParse(dir: string, runs: number, bodies: false | BodyOptions) {
   const sources = rustFiles(dir).map((f) => ({ f, bytes: new Uint8Array(readFileSync(f)) }));
   const bytes = sources.reduce((n, s) => n + s.bytes.length, 0);
   const times: number[] = [];
   let errors = 0;
+  let bodyErrors = 0;
   let items = 0;
   const errorFiles = new Set<string>();
   for (let r = 0; r < runs; r++) {
     errors = 0;
+    bodyErrors = 0;
     items = 0;
     const t0 = performance.now();
     for (const s of sources) {
@@ -47,16 +55,78 @@ function benchParse(dir: string, runs: number) {
       const parsed = parseFile(ts);
       items += parsed.items.length;
       const n = parsed.errors.length + ts.errors.length;
+      const b = bodies ? parseBodies(ts, parsed, bodies).length : 0;
       errors += n;
-      if (n > 0) errorFiles.add(path.relative(dir, s.f));
+      bodyErrors += b;
+      if (n + b > 0) errorFiles.add(path.relative(dir, s.f));
     }
     times.push((performance.now() - t0) / 1000);
   }
   const seconds = median(times);
   return {
-    bench: 'parse', dir, files: sources.length, mb: +(bytes / 1e6).toFixed(2), items, syntaxErrors: errors,
+    bench: 'parse', dir, bodies: bodies !== false, fastPaths: bodies !== false && bodies.fastPaths !== false,
+    files: sources.length, mb: +(bytes / 1e6).toFixed(2), items, syntaxErrors: errors, bodySyntaxErrors: bodyErrors,
     filesWithErrors: errorFiles.size, seconds: +seconds.toFixed(3), mbPerSec: +(bytes / 1e6 / seconds).toFixed(2),
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), runs,
+  };
+}
+
+/** `parsePaths` on worker threads: reading files, item and body parsing and line tables included. */
+async function benchParseOnWorkers(dir: string, runs: number, workers: number) {
+  const reports = [];
+  for (let r = 0; r < runs; r++) reports.push(await parsePaths([dir], { workers }));
+  const { files, bytes, items, syntaxErrors } = reports[0];
+  const seconds = median(reports.map((r) => r.seconds));
+  return {
+    bench: 'parse', dir, workers, files, mb: +(bytes / 1e6).toFixed(2), items, syntaxErrors: syntaxErrors.length,
+    filesWithErrors: new Set(syntaxErrors.map((e) => e.file)).size, seconds: +seconds.toFixed(3),
+    mbPerSec: +(bytes / 1e6 / seconds).toFixed(2), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), runs,
+  };
+}
+
+/**
+ * Re-parsing FILE after a one-line edit inside the body of its middle fn: without a cache, and
+ * with an item cache holding the file as it was before the edit. Item parse only; lexing is
+ * the same either way and timed apart.
+ */
+function benchReparse(file: string, runs: number) {
+  const before = new Uint8Array(readFileSync(file));
+  const fns: Array<Extract<Item, { kind: 'fn' }>> = [];
+  const walk = (items: Item[]) => {
+    for (const i of items) {
+      if (i.kind === 'fn' && i.body) fns.push(i);
+      if ('items' in i && i.items) walk(i.items);
+    }
+  };
+  const beforeTs = lex(before);
+  walk(parseFile(beforeTs).items);
+  if (fns.length === 0) throw new Error(`${file} has no fn with a body`);
+  fns.sort((a, b) => a.span[0] - b.span[0]);
+  const edited = fns[fns.length >> 1];
+  const at = beforeTs.ends[edited.body![0]];
+  const after = new Uint8Array(Buffer.concat([before.subarray(0, at), Buffer.from('\n    let _xref_edit = 0;'), before.subarray(at)]));
+  const time = (f: () => void) => { const t0 = performance.now(); f(); return performance.now() - t0; };
+  const lexMs: number[] = [];
+  const coldMs: number[] = [];
+  const fillMs: number[] = [];
+  const warmMs: number[] = [];
+  let counts = { hits: 0, misses: 0 };
+  for (let r = 0; r < runs; r++) {
+    const ts = lex(after);
+    lexMs.push(time(() => lex(after)));
+    coldMs.push(time(() => parseFile(ts)));
+    const cache = new ItemCache();
+    fillMs.push(time(() => parseFile(beforeTs, { cache })));
+    const filled = cache.stats();
+    warmMs.push(time(() => parseFile(ts, { cache })));
+    const s = cache.stats();
+    counts = { hits: s.hits - filled.hits, misses: s.misses - filled.misses };
+  }
+  const ms = (xs: number[]) => +median(xs).toFixed(1);
+  return {
+    bench: 'reparse', file, bytes: before.length, editedFn: edited.name.text, lexMs: ms(lexMs),
+    coldParseMs: ms(coldMs), fillParseMs: ms(fillMs), warmParseMs: ms(warmMs), ...counts,
+    hitRate: +(counts.hits / (counts.hits + counts.misses)).toFixed(4), speedup: +(median(coldMs) / median(warmMs)).toFixed(1), runs,
   };
 }
 
@@ -90,13 +160,17 @@ async function benchIndex(dir: string, runs: number) {
 
 async function main() {
   const [what, dir, ...rest] = process.argv.slice(2);
-  const runsAt = rest.indexOf('--runs');
-  const runs = runsAt >= 0 ? Number(rest[runsAt + 1]) : 3;
-  if (!dir || (what !== 'parse' && what !== 'index')) {
-    console.error('usage: npm run bench -- parse|index DIR [--runs N]');
+  const option = (name: string) => (rest.includes(name) ? Number(rest[rest.indexOf(name) + 1]) : undefined);
+  const runs = option('--runs') ?? 3;
+  const workers = option('--workers');
+  if (!dir || (what !== 'parse' && what !== 'index' && what !== 'reparse')) {
+    console.error('usage: npm run bench -- parse DIR [--runs N] [--workers N] [--no-bodies] [--no-fast-paths] | index DIR [--runs N] | reparse FILE [--runs N]');
     process.exit(2);
   }
-  const result = what === 'parse' ? benchParse(dir, runs) : await benchIndex(dir, runs);
+  const result = what === 'index' ? await benchIndex(dir, runs)
+    : what === 'reparse' ? benchReparse(dir, runs)
+    : workers !== undefined ? await benchParseOnWorkers(dir, runs, workers)
+    : benchParse(dir, runs, !rest.includes('--no-bodies') && { fastPaths: !rest.includes('--no-fast-paths') });
   console.log(JSON.stringify(result));
 }
 

@@ -1,6 +1,7 @@
 // The command table oclif loads (package.json: oclif.commands, strategy "explicit").
 import Def from './commands/def.js';
 import Index from './commands/index.js';
+import Parse from './commands/parse.js';
 import Refs from './commands/refs.js';
 import Search from './commands/search.js';
 
@@ -9,4 +10,5 @@ export const COMMANDS = {
   def: Def,
   refs: Refs,
   search: Search,
+  parse: Parse,
 };

@@ -8,7 +8,7 @@ import type {
 import type { CstNode } from './cst.js';
 import { child, children, has, only } from './cst.js';
 import { attrsAndDocs } from './docs.js';
-import { generics, nameOf, nodeSpan, optionalBounds, simplePath, spanOf, type, typePath } from './build-types.js';
+import { generics, isMutRef, nameOf, nodeSpan, optionalBounds, simplePath, spanOf, type, typePath } from './build-types.js';
 import { columnOf } from './split.js';
 import { TK } from './tokens.js';
 
@@ -83,6 +83,12 @@ export function buildItem(ctx: ItemContext, root: CstNode, first: number, end: n
       if (value) item.value = [value.first + 1, value.end];
       return item;
     }
+    case 'const_block_item': {
+      // Named `_` like `const _: () = { … };`, which it means.
+      const kw = child(node, 'kw_const')!;
+      const block = child(node, 'brace_group')!;
+      return { ...common, kind: 'const', name: { text: '_', span: nodeSpan(ts, kw) }, value: [block.first, block.end], mutable: false };
+    }
     case 'type_item': {
       const value = child(node, 'type');
       const item: Item = { ...common, kind: 'type', name: name(), generics: generics(ts, node), bounds: optionalBounds(ts, node) };
@@ -155,7 +161,7 @@ function param(ts: TokenStream, node: CstNode): Param {
   switch (p.rule) {
     case 'ref_self_param': case 'value_self_param': {
       const self = child(p, 'kw_self')!;
-      const selfParam: NonNullable<Param['self']> = { ref: p.rule === 'ref_self_param', mutable: has(p, 'kw_mut'), span };
+      const selfParam: NonNullable<Param['self']> = { ref: p.rule === 'ref_self_param', mutable: isMutRef(p), span };
       const ty = child(p, 'type');
       if (ty) selfParam.type = type(ts, ty);
       return { pattern: [self.first, self.end], self: selfParam, span };
@@ -164,6 +170,7 @@ function param(ts: TokenStream, node: CstNode): Param {
       const pat = child(p, 'pattern');
       return { pattern: pat ? [pat.first, pat.end] : [p.first, p.first], span };
     }
+    case 'anon_param': return { pattern: [p.first, p.first], type: type(ts, child(p, 'type')!), span };
     default: {
       const pat = child(p, 'pattern')!;
       return { pattern: [pat.first, pat.end], type: type(ts, child(p, 'type')!), span };

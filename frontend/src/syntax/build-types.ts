@@ -58,7 +58,7 @@ function pathSegment(ts: TokenStream, node: CstNode): PathSegment {
   return seg;
 }
 
-function genericArgs(ts: TokenStream, node: CstNode): GenericArgs {
+export function genericArgs(ts: TokenStream, node: CstNode): GenericArgs {
   const out: GenericArgs = { args: [], bindings: [], other: [] };
   for (const arg of children(node, 'generic_arg')) {
     const a = only(arg);
@@ -94,7 +94,7 @@ export function type(ts: TokenStream, node: CstNode): TypeNode {
     case 'path_type': return pathType(ts, child(node, 'type_path')!, span);
     case 'ref_type': {
       const lifetime = child(node, 'lifetime');
-      const ref: TypeNode = { kind: 'ref', mutable: has(node, 'kw_mut'), inner: type(ts, child(node, 'type_nb')!), span };
+      const ref: TypeNode = { kind: 'ref', mutable: isMutRef(node), inner: type(ts, child(node, 'type_nb')!), span };
       if (lifetime) ref.lifetime = nameOf(ts, lifetime);
       return ref;
     }
@@ -118,10 +118,23 @@ export function type(ts: TokenStream, node: CstNode): TypeNode {
     }
     case 'impl_nb_type': return { kind: 'impl', bounds: [bound(ts, child(node, 'bound')!)], span };
     case 'dyn_nb_type': return { kind: 'dyn', bounds: [bound(ts, child(node, 'bound')!)], span };
+    case 'for_bound_type': return { kind: 'dyn', bounds: [traitBound(ts, child(node, 'trait_bound')!, span)], span };
+    case 'lifetime_led_type': {
+      const lifetime = child(node, 'lifetime')!;
+      const first: Bound = { kind: 'lifetime', name: nameOf(ts, lifetime), span: nodeSpan(ts, lifetime) };
+      return { kind: 'dyn', bounds: [first, ...boundList(ts, child(node, 'more_bounds')!)], span };
+    }
+    case 'unsafe_binder_type': return type(ts, child(node, 'type_nb')!);
     case 'qpath_type': return { kind: 'path', path: qualifiedPath(ts, node), span };
     case 'macro_type': return { kind: 'macro', path: simplePath(ts, child(node, 'simple_path')!), span };
     default: return { kind: 'other', tokens: [node.first, node.end], span };
   }
+}
+
+/** `&mut T`, and the unstable `&pin mut T` (a `ref_type` or a `ref_self_param`). */
+export function isMutRef(node: CstNode): boolean {
+  const pin = child(node, 'pin_ref');
+  return has(node, 'kw_mut') || (pin !== undefined && has(pin, 'kw_mut'));
 }
 
 /** `_` is an ordinary identifier token; as a lone path it is the inferred type. */
@@ -151,7 +164,7 @@ function qualifiedPath(ts: TokenStream, node: CstNode): Path {
 /** `impl A + B`, `dyn A + B`, and edition-2015 `Box<Error + Send>`, a trait object without `dyn`. */
 function boundedType(ts: TokenStream, node: CstNode, more: CstNode, span: Range): TypeNode {
   const head = type(ts, only(node));
-  const rest = children(more, 'bound').map((b) => bound(ts, b));
+  const rest = boundList(ts, more);
   if (head.kind === 'impl' || head.kind === 'dyn') return { kind: head.kind, bounds: [...head.bounds, ...rest], span };
   if (head.kind !== 'path') return { kind: 'other', tokens: [node.first, node.end], span };
   const first: Bound = { kind: 'trait', path: head.path, maybe: false, forLifetimes: [], span: head.span };
@@ -224,7 +237,7 @@ function wherePredicates(ts: TokenStream, clauses: CstNode[]): WherePredicate[] 
   const preds: WherePredicate[] = [];
   for (const clause of clauses) {
     for (const wp of children(clause, 'where_pred')) {
-      const p = only(wp);
+      const p = wp.kids[wp.kids.length - 1];
       if (p.rule === 'where_lifetime_pred') {
         preds.push({ forLifetimes: [], lifetime: nameOf(ts, child(p, 'lifetime')!), bounds: lifetimeBounds(ts, child(p, 'lifetime_bounds')) });
       } else {

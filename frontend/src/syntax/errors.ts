@@ -45,10 +45,14 @@ export function matchError(ts: TokenStream, match: MatchResult, map: Int32Array)
 
 const IDENTIFIER = KIND_WORDS.Ident;
 const NAME_LIKE = ["'raw'", "'safe'", "'default'", "'macro_rules'", "'auto'", "'union'", "'$'", "'crate'", "'super'", "'Self'", "'self'"];
-const TYPE_STARTS = [IDENTIFIER, "'::'", "'<'", "'!'", "'['", "'dyn'", "'impl'", "'fn'", "'extern'", "'unsafe'", "'async'", "'const'", "'for'", "'*'", "'('", "'&'"];
+// A lifetime starts an edition-2015 trait object (`'static + Trait`); fn qualifiers a fn pointer.
+const TYPE_STARTS = [
+  IDENTIFIER, "'::'", "'<'", "'!'", "'['", "'dyn'", "'impl'", "'fn'", "'extern'", "'unsafe'", "'async'", "'const'",
+  "'for'", "'*'", "'('", "'&'", 'lifetime', "''static'", "'gen'", "'safe'", "'default'", "'final'",
+];
 const ITEM_STARTS = [
   "'#'", "'fn'", "'struct'", "'enum'", "'impl'", "'trait'", "'mod'", "'use'", "'static'", "'const'", "'type'",
-  "'macro'", "'pub'", "'extern'", "'unsafe'", "'async'", 'doc comment', IDENTIFIER, "'::'",
+  "'macro'", "'pub'", "'extern'", "'unsafe'", "'async'", "'gen'", "'final'", 'doc comment', IDENTIFIER, "'::'",
 ];
 
 /**

@@ -38,12 +38,42 @@ const COMPOUND_ASSIGN: Record<number, number> = {
   [37 /* % */]: TK['%='], [94 /* ^ */]: TK['^='],
 };
 
-function isIdentStart(b: number): boolean {
-  return (b >= C.La && b <= C.Lz) || (b >= C.UA && b <= C.UZ) || b === C.Underscore || b >= 0x80;
+function isAsciiIdentStart(b: number): boolean {
+  return (b >= C.La && b <= C.Lz) || (b >= C.UA && b <= C.UZ) || b === C.Underscore;
 }
 
-function isIdentContinue(b: number): boolean {
-  return isIdentStart(b) || (b >= C.D0 && b <= C.D9);
+function isAsciiIdentContinue(b: number): boolean {
+  return isAsciiIdentStart(b) || (b >= C.D0 && b <= C.D9);
+}
+
+const XID_START = /^\p{XID_Start}$/u;
+const XID_CONTINUE = /^\p{XID_Continue}$/u;
+
+/** Byte length of the identifier character at `i` (0 if there is none): Unicode XID, like rustc. */
+function identCharLength(src: Uint8Array, i: number, first: boolean): number {
+  const b = src[i];
+  if (b === undefined) return 0;
+  if (b < 0x80) return (first ? isAsciiIdentStart(b) : isAsciiIdentContinue(b)) ? 1 : 0;
+  const len = charLength(src, i);
+  const ch = decoder.decode(src.subarray(i, i + len));
+  return (first ? XID_START : XID_CONTINUE).test(ch) ? len : 0;
+}
+
+/** End of the identifier characters starting at `i` (continue characters only). */
+function identEnd(src: Uint8Array, i: number): number {
+  const n = src.length;
+  while (i < n) {
+    const b = src[i];
+    if (b < 0x80) {
+      if (!isAsciiIdentContinue(b)) return i;
+      i++;
+      continue;
+    }
+    const len = identCharLength(src, i, false);
+    if (len === 0) return i;
+    i += len;
+  }
+  return i;
 }
 
 function isDigit(b: number): boolean {
@@ -54,9 +84,44 @@ function isWhitespace(b: number): boolean {
   return b === C.Space || b === C.LF || b === C.Tab || b === C.CR || b === 11 || b === 12;
 }
 
-/** Length of the UTF-8 character starting with byte `b`. */
-function utf8Length(b: number): number {
-  return b < 0x80 ? 1 : b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+/**
+ * Byte length of the non-ASCII whitespace character at `i`, 0 if there is none. Rust's
+ * whitespace is Pattern_White_Space: besides ASCII, U+0085, U+200E, U+200F, U+2028, U+2029.
+ */
+function unicodeWhitespaceLength(src: Uint8Array, i: number): number {
+  const b = src[i];
+  if (b === 0xc2 && src[i + 1] === 0x85) return 2;
+  if (b === 0xe2 && src[i + 1] === 0x80) {
+    const c = src[i + 2];
+    if (c === 0x8e || c === 0x8f || c === 0xa8 || c === 0xa9) return 3;
+  }
+  return 0;
+}
+
+/** Byte length of the UTF-8 character at `i`; 1 for a byte that does not start a well-formed one. */
+function charLength(src: Uint8Array, i: number): number {
+  const b = src[i];
+  const len = b < 0xc0 ? 1 : b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+  for (let k = 1; k < len; k++) if (((src[i + k] ?? 0) & 0xc0) !== 0x80) return 1;
+  return len;
+}
+
+/** What differs between editions at the lexical level. */
+interface EditionRules {
+  /** Keywords that lex as identifiers in this edition. */
+  keywordsOff: Set<string>;
+  /** `c"…"` / `cr"…"` and `'r#a` are tokens from 2021 on; before, `c` and `'r` are followed by more tokens. */
+  cStringsAndRawLifetimes: boolean;
+  /** 2015: `dyn` is a keyword only where it starts a trait object (see contextualDyn). */
+  contextualDyn: boolean;
+}
+
+function editionRules(edition: Edition): EditionRules {
+  const keywordsOff = new Set<string>();
+  if (edition === '2015') for (const k of EDITION_2018_KEYWORDS) keywordsOff.add(k);
+  if (edition !== '2024') for (const k of EDITION_2024_KEYWORDS) keywordsOff.add(k);
+  const modern = edition === '2021' || edition === '2024';
+  return { keywordsOff, cStringsAndRawLifetimes: modern, contextualDyn: edition === '2015' };
 }
 
 export function lex(src: Uint8Array, edition: Edition = '2021'): TokenStream {
@@ -67,9 +132,8 @@ export function lex(src: Uint8Array, edition: Edition = '2021'): TokenStream {
   let ends = new Uint32Array(cap);
   let count = 0;
   const errors: LexError[] = [];
-  const keywordsOff = new Set<string>();
-  if (edition === '2015') for (const k of EDITION_2018_KEYWORDS) if (k !== 'dyn') keywordsOff.add(k);
-  if (edition !== '2024') for (const k of EDITION_2024_KEYWORDS) keywordsOff.add(k);
+  const rules = editionRules(edition);
+  const dynIdents: number[] = [];
 
   const push = (kind: number, start: number, end: number) => {
     if (count === cap) {
@@ -84,7 +148,7 @@ export function lex(src: Uint8Array, edition: Edition = '2021'): TokenStream {
     count++;
   };
 
-  let i = skipPreamble(src);
+  let i = skipPreamble(src, errors);
   while (i < n) {
     const b = src[i];
     if (isWhitespace(b)) { i++; continue; }
@@ -92,36 +156,33 @@ export function lex(src: Uint8Array, edition: Edition = '2021'): TokenStream {
 
     if (b === C.Slash && src[i + 1] === C.Slash) {
       i = lineEnd(src, i);
-      const third = src[start + 2];
-      if (third === C.Bang) push(TK.InnerDoc, start, i);
-      else if (third === C.Slash && src[start + 3] !== C.Slash) push(TK.OuterDoc, start, i);
+      const kind = lineCommentKind(src, start);
+      if (kind !== 0) push(kind, start, i);
       continue;
     }
     if (b === C.Slash && src[i + 1] === C.Star) {
       i = blockCommentEnd(src, i, errors);
-      const third = src[start + 2];
-      const body = i - start;
-      if (third === C.Bang) push(TK.InnerDoc, start, i);
-      else if (third === C.Star && body > 4 && src[start + 3] !== C.Star) push(TK.OuterDoc, start, i);
+      const kind = blockCommentKind(src, start);
+      if (kind !== 0) push(kind, start, i);
       continue;
     }
 
     // Prefixed literals and raw identifiers: r"…", r#"…"#, b"…", br"…", b'…', c"…", cr"…", r#ident.
-    if (b === C.Lr || b === C.Lb || b === C.Lc) {
+    if (b === C.Lr || b === C.Lb || (b === C.Lc && rules.cStringsAndRawLifetimes)) {
       const lit = prefixedLiteral(src, i, errors);
       if (lit !== 0) { push(lit > 0 ? TK.Str : TK.Char, start, Math.abs(lit)); i = Math.abs(lit); continue; }
-      if (b === C.Lr && src[i + 1] === C.Hash && isIdentStart(src[i + 2] ?? 0)) {
-        i += 2;
-        while (i < n && isIdentContinue(src[i])) i++;
+      if (b === C.Lr && src[i + 1] === C.Hash && identCharLength(src, i + 2, true) > 0) {
+        i = identEnd(src, i + 2);
         push(TK.Ident, start, i);
         continue;
       }
     }
 
-    if (isIdentStart(b)) {
-      i++;
-      while (i < n && isIdentContinue(src[i])) i++;
-      push(identKind(src, start, i, keywordsOff), start, i);
+    if (isAsciiIdentStart(b)) {
+      i = identEnd(src, i + 1);
+      const kind = identKind(src, start, i, rules.keywordsOff);
+      if (rules.contextualDyn && kind === TK.Ident && isDyn(src, start, i)) dynIdents.push(count);
+      push(kind, start, i);
       continue;
     }
     if (isDigit(b)) {
@@ -137,7 +198,7 @@ export function lex(src: Uint8Array, edition: Edition = '2021'): TokenStream {
       continue;
     }
     if (b === C.Quote) {
-      i = quoteOrLifetime(src, i, errors, (kind, end) => push(kind, start, end));
+      i = quoteOrLifetime(src, i, rules.cStringsAndRawLifetimes, errors, (kind, end) => push(kind, start, end));
       continue;
     }
     if (b < 128 && PUNCT[b] !== 0) {
@@ -146,8 +207,17 @@ export function lex(src: Uint8Array, edition: Edition = '2021'): TokenStream {
       i = end;
       continue;
     }
-    const len = utf8Length(b);
-    errors.push({ offset: start, message: `unknown character ${JSON.stringify(new TextDecoder().decode(src.subarray(start, start + len)))}` });
+    if (b >= 0x80) {
+      const space = unicodeWhitespaceLength(src, i);
+      if (space > 0) { i += space; continue; }
+      if (identCharLength(src, i, true) > 0) {
+        i = identEnd(src, i);
+        push(TK.Ident, start, i);
+        continue;
+      }
+    }
+    const len = charLength(src, i);
+    errors.push({ offset: start, message: `unknown character ${JSON.stringify(decoder.decode(src.subarray(start, start + len)))}` });
     i += len;
     push(TK.Unknown, start, i);
   }
@@ -155,6 +225,7 @@ export function lex(src: Uint8Array, edition: Edition = '2021'): TokenStream {
   kinds = kinds.subarray(0, count);
   starts = starts.subarray(0, count);
   ends = ends.subarray(0, count);
+  for (const t of dynIdents) if (startsDynBound(kinds, t + 1)) kinds[t] = TK.dyn;
   let text = '';
   // Chunked so a 1 MB file does not build a million one-char strings.
   const chunk: string[] = [];
@@ -166,30 +237,92 @@ export function lex(src: Uint8Array, edition: Edition = '2021'): TokenStream {
   return { src, count, kinds, starts, ends, text, errors };
 }
 
-/** Skips a shebang line (not `#![`) and a `---` frontmatter block at the start of the file. */
-function skipPreamble(src: Uint8Array): number {
+function isDyn(src: Uint8Array, start: number, end: number): boolean {
+  return end - start === 3 && src[start] === 100 && src[start + 1] === 121 && src[start + 2] === 110;
+}
+
+const DYN_BOUND_STARTS = new Set<number>([
+  TK.Ident, TK.Lifetime, TK["'static"], TK['?'], TK.for,
+  TK.self, TK.Self, TK.super, TK.crate, TK.$,
+  TK.union, TK.auto, TK.macro_rules, TK.default, TK.safe, TK.raw,
+]);
+
+/**
+ * In 2015 `dyn` is a keyword only where it starts a trait object: before something that can
+ * begin a bound (rustc's `is_explicit_dyn_type`, which only runs in type position). rustc also
+ * takes `(` and `*` there; the lexer does not know the position and leaves `dyn(x)` and
+ * `dyn * x` to a fn or variable named `dyn` (as a type, `dyn(T)` still parses, as a path).
+ */
+function startsDynBound(kinds: Uint8Array, next: number): boolean {
+  if (next >= kinds.length) return false;
+  return DYN_BOUND_STARTS.has(kinds[next]);
+}
+
+/** Skips a BOM, a shebang line (not `#![`) and a `---` frontmatter block at the start of the file. */
+function skipPreamble(src: Uint8Array, errors: LexError[]): number {
   let i = 0;
   if (src[0] === 0xef && src[1] === 0xbb && src[2] === 0xbf) i = 3;
-  if (src[i] === C.Hash && src[i + 1] === C.Bang) {
-    let j = i + 2;
-    while (j < src.length && (src[j] === C.Space || src[j] === C.Tab)) j++;
-    if (src[j] !== 91 /* [ */) return lineEnd(src, i);
+  if (src[i] === C.Hash && src[i + 1] === C.Bang && !attributeFollows(src, i + 2)) i = lineEnd(src, i);
+  return skipFrontmatter(src, i, errors);
+}
+
+/** rustc keeps `#!` as code when the next token, past whitespace and plain comments, is `[`. */
+function attributeFollows(src: Uint8Array, i: number): boolean {
+  const n = src.length;
+  while (i < n) {
+    if (isWhitespace(src[i])) { i++; continue; }
+    if (src[i] === C.Slash && src[i + 1] === C.Slash && lineCommentKind(src, i) === 0) { i = lineEnd(src, i); continue; }
+    if (src[i] === C.Slash && src[i + 1] === C.Star && blockCommentKind(src, i) === 0) { i = blockCommentEnd(src, i, []); continue; }
+    return src[i] === 91; // [
   }
+  return false;
+}
+
+/**
+ * Cargo-script frontmatter: an opening fence of three or more dashes (an info string may follow)
+ * as the first thing after whitespace, closed by a line of as many dashes. Returns where Rust
+ * code starts; an unclosed block runs to the end of the file, as in rustc.
+ */
+function skipFrontmatter(src: Uint8Array, i: number, errors: LexError[]): number {
   let j = i;
   while (j < src.length && isWhitespace(src[j])) j++;
-  if (src[j] === C.Minus && src[j + 1] === C.Minus && src[j + 2] === C.Minus) {
-    let k = lineEnd(src, j) + 1;
-    while (k < src.length) {
-      if (src[k] === C.Minus && src[k + 1] === C.Minus && src[k + 2] === C.Minus) return lineEnd(src, k);
-      k = lineEnd(src, k) + 1;
-    }
+  const fence = dashesAt(src, j);
+  if (fence < 3) return i;
+  for (let line = lineEnd(src, j) + 1; line < src.length; line = lineEnd(src, line) + 1) {
+    let k = line;
+    while (src[k] === C.Space || src[k] === C.Tab) k++;
+    if (dashesAt(src, k) >= fence) return lineEnd(src, k);
   }
-  return i;
+  errors.push({ offset: j, message: 'unterminated frontmatter' });
+  return src.length;
+}
+
+function dashesAt(src: Uint8Array, i: number): number {
+  let k = i;
+  while (src[k] === C.Minus) k++;
+  return k - i;
 }
 
 function lineEnd(src: Uint8Array, i: number): number {
   const nl = src.indexOf(C.LF, i);
   return nl < 0 ? src.length : nl;
+}
+
+/** `//!` is an inner doc, `///` an outer doc but `////` a plain comment; 0 for a plain comment. */
+function lineCommentKind(src: Uint8Array, start: number): number {
+  const third = src[start + 2];
+  if (third === C.Bang) return TK.InnerDoc;
+  if (third === C.Slash && src[start + 3] !== C.Slash) return TK.OuterDoc;
+  return 0;
+}
+
+// Block comments: `/*!` starts an inner doc, `/**` an outer doc, but `/***` and an empty
+// `/**` + `*/` are plain comments (as in rustc). 0 for a plain comment.
+function blockCommentKind(src: Uint8Array, start: number): number {
+  const third = src[start + 2];
+  if (third === C.Bang) return TK.InnerDoc;
+  if (third === C.Star && src[start + 3] !== C.Star && src[start + 3] !== C.Slash) return TK.OuterDoc;
+  return 0;
 }
 
 function blockCommentEnd(src: Uint8Array, i: number, errors: LexError[]): number {
@@ -237,11 +370,8 @@ function quotedEnd(src: Uint8Array, i: number, quote: number, escapes: boolean, 
 
 /** Literal suffixes like `1u8` or `"x"suffix` belong to the literal token. */
 function suffixEnd(src: Uint8Array, i: number): number {
-  if (i < src.length && isIdentStart(src[i])) {
-    i++;
-    while (i < src.length && isIdentContinue(src[i])) i++;
-  }
-  return i;
+  const len = identCharLength(src, i, true);
+  return len > 0 ? identEnd(src, i + len) : i;
 }
 
 function rawStringEnd(src: Uint8Array, i: number, errors: LexError[], start: number): number {
@@ -281,8 +411,10 @@ function prefixedLiteral(src: Uint8Array, i: number, errors: LexError[]): number
   return 0;
 }
 
-/** A `'` starts a char literal (`'a'`, `'\n'`) or a lifetime/label (`'a`, `'static`, `'r#x`). */
-function quoteOrLifetime(src: Uint8Array, i: number, errors: LexError[], push: (kind: number, end: number) => void): number {
+/** A `'` starts a char literal (`'a'`, `'\n'`) or a lifetime/label (`'a`, `'static`, `'r#x` from 2021). */
+function quoteOrLifetime(
+  src: Uint8Array, i: number, rawLifetimes: boolean, errors: LexError[], push: (kind: number, end: number) => void,
+): number {
   const start = i;
   const c = src[i + 1];
   if (c === C.Backslash) {
@@ -295,16 +427,16 @@ function quoteOrLifetime(src: Uint8Array, i: number, errors: LexError[], push: (
     push(TK.Unknown, i + 1);
     return i + 1;
   }
-  const len = utf8Length(c);
+  const len = charLength(src, i + 1);
   if (src[i + 1 + len] === C.Quote) {
     const end = suffixEnd(src, i + 2 + len);
     push(TK.Char, end);
     return end;
   }
-  if (isIdentStart(c)) {
+  if (identCharLength(src, i + 1, true) > 0) {
     let j = i + 1;
-    if (c === C.Lr && src[j + 1] === C.Hash) j += 2;
-    while (j < src.length && isIdentContinue(src[j])) j++;
+    if (rawLifetimes && c === C.Lr && src[j + 1] === C.Hash && identCharLength(src, j + 2, true) > 0) j += 2;
+    j = identEnd(src, j);
     const isStatic = j - start === 7 && String.fromCharCode(...src.subarray(start + 1, j)) === 'static';
     push(isStatic ? TK["'static"] : TK.Lifetime, j);
     return j;
@@ -318,13 +450,11 @@ function quoteOrLifetime(src: Uint8Array, i: number, errors: LexError[], push: (
 function numberEnd(src: Uint8Array, i: number, afterDot: boolean): [number, boolean] {
   const n = src.length;
   if (src[i] === C.D0 && (src[i + 1] === 120 || src[i + 1] === 111 || src[i + 1] === C.Lb)) {
-    i += 2;
-    while (i < n && (isIdentContinue(src[i]))) i++;
-    return [i, false];
+    return [identEnd(src, i + 2), false];
   }
   while (i < n && (isDigit(src[i]) || src[i] === C.Underscore)) i++;
   let isFloat = false;
-  if (!afterDot && src[i] === C.Dot && src[i + 1] !== C.Dot && !isIdentStart(src[i + 1] ?? 0)) {
+  if (!afterDot && src[i] === C.Dot && src[i + 1] !== C.Dot && identCharLength(src, i + 1, true) === 0) {
     isFloat = true;
     i++;
     while (i < n && (isDigit(src[i]) || src[i] === C.Underscore)) i++;

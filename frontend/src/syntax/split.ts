@@ -101,7 +101,7 @@ export function splitItems(ts: TokenStream, partner: Int32Array, first: number, 
   return { inner, items };
 }
 
-function scanItem(ts: TokenStream, partner: Int32Array, start: number, end: number): ItemSlice {
+export function scanItem(ts: TokenStream, partner: Int32Array, start: number, end: number): ItemSlice {
   const { kinds } = ts;
   let t = skipOuterAttrs(ts, partner, start, end);
   const column = columnOf(ts, start);
@@ -156,10 +156,14 @@ function continuesQualifier(prevKind: number): boolean {
   return QUALIFIERS.has(prevKind);
 }
 
-/** A token that starts its line, no further right than `column`, and can start an item. */
+/**
+ * A token that starts its line, no further right than `column`, and can start an item. `use<…>`
+ * is a precise-capturing bound (`-> impl Sized\nuse<'a>`), not a use item.
+ */
 function isItemStart(ts: TokenStream, t: number, column: number): boolean {
   const k = ts.kinds[t];
-  const keyword = ITEM_KEYWORDS.has(k) || (k === TK['#'] && ts.kinds[t + 1] === TK['[']);
+  const next = ts.kinds[t + 1];
+  const keyword = (ITEM_KEYWORDS.has(k) && !(k === TK.use && next === TK['<'])) || (k === TK['#'] && next === TK['[']);
   return keyword && startsLine(ts, t) && columnOf(ts, t) <= column;
 }
 

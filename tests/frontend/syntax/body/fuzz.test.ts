@@ -1,0 +1,153 @@
+// Property test for the body parser: realistic files with tokens deleted, duplicated, swapped
+// or replaced by delimiters and operators (seeded PRNG). parseBodies must never throw, must
+// finish quickly, and every span and token range in the trees must lie inside its body.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lex, type TokenStream } from '../../../../frontend/src/syntax/lexer.js';
+import { parseFile } from '../../../../frontend/src/syntax/parse.js';
+import type { Item, TokenRange } from '../../../../frontend/src/syntax/ast.js';
+import { fnBodyOf, parseBodies, valueOf } from '../../../../frontend/src/syntax/body/parser.js';
+import { SAMPLE_RS } from '../sample.js';
+import { BODIES_RS } from './sample-bodies.js';
+
+const EXAMPLE_DIR = new URL('../../../../data/example', import.meta.url).pathname;
+const CASES = 400;
+const TIME_BOUND_MS = 500;
+
+function rustFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((e) => {
+    const p = join(dir, e);
+    return statSync(p).isDirectory() ? rustFiles(p) : p.endsWith('.rs') ? [p] : [];
+  });
+}
+
+const enc = new TextEncoder();
+const SOURCES: Array<[string, Uint8Array]> = [
+  ['bodies', enc.encode(BODIES_RS)],
+  ['sample', enc.encode(SAMPLE_RS)],
+  ...rustFiles(EXAMPLE_DIR).map((f): [string, Uint8Array] => [f, readFileSync(f)]),
+];
+
+/** mulberry32 */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const INSERTS = ['{', '}', '(', ')', '[', ']', '<', '>', ';', ',', '|', '||', '&', '=', '..', '::', 'let', 'if',
+  'match', '=>', '.', '?', 'as', 'move', "'a:", '#', '!', '-', '_', '@'];
+
+/** Mutates the token after a random point of the file's second half, where the bodies are. */
+function mutate(src: Uint8Array, rand: () => number): Uint8Array {
+  const ts = lex(src);
+  if (ts.count < 2) return src;
+  const t = Math.floor(rand() * (ts.count - 1));
+  const [s0, e0, s1, e1] = [ts.starts[t], ts.ends[t], ts.starts[t + 1], ts.ends[t + 1]];
+  const piece = (a: number, b: number) => src.subarray(a, b);
+  let parts: Uint8Array[];
+  switch (Math.floor(rand() * 4)) {
+    case 0: parts = [piece(0, s0), piece(e0, src.length)]; break;
+    case 1: parts = [piece(0, e0), enc.encode(' '), piece(s0, src.length)]; break;
+    case 2: parts = [piece(0, s0), piece(s1, e1), piece(e0, s1), piece(s0, e0), piece(e1, src.length)]; break;
+    default: parts = [piece(0, s0), enc.encode(INSERTS[Math.floor(rand() * INSERTS.length)] + ' '), piece(s0, src.length)];
+  }
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) { out.set(p, at); at += p.length; }
+  return out;
+}
+
+/** Every `span` and token range in `tree` lies inside the byte range and token range of its body. */
+function checkTree(ts: TokenStream, tree: unknown, range: TokenRange): void {
+  const lo = ts.starts[range[0]];
+  const hi = range[1] > range[0] ? ts.ends[range[1] - 1] : lo;
+  const visit = (x: unknown, key: string, where: string): void => {
+    if (!x || typeof x !== 'object') return;
+    if (Array.isArray(x)) {
+      if ((key === 'span' || key === 'args' || key === 'tokens' || key === 'len') && typeof x[0] === 'number') {
+        const [a, b] = x as [number, number];
+        const [min, max] = key === 'span' ? [lo, hi] : range;
+        if (!(min <= a && a <= b && b <= max)) throw new Error(`${where}.${key} [${a}, ${b}] outside [${min}, ${max}]`);
+        return;
+      }
+      x.forEach((y) => visit(y, key, where));
+      return;
+    }
+    const kind = (x as { kind?: unknown }).kind;
+    const here = typeof kind === 'string' ? `${where}/${kind}` : where;
+    for (const [k, v] of Object.entries(x)) visit(v, k, here);
+  };
+  visit(tree, '', '');
+}
+
+function checkItems(ts: TokenStream, items: Item[]): void {
+  for (const item of items) {
+    if (item.kind === 'fn' && item.body) {
+      const body = fnBodyOf(item);
+      expect(body).toBeDefined();
+      checkTree(ts, body!.block, item.body);
+    }
+    if ((item.kind === 'const' || item.kind === 'static') && item.value) checkTree(ts, valueOf(item), item.value);
+    if ('items' in item && item.items) checkItems(ts, item.items);
+  }
+}
+
+describe('body parser robustness', () => {
+  it('parses the unmutated sources without errors', () => {
+    for (const [name, src] of SOURCES) {
+      const ts = lex(src);
+      const parsed = parseFile(ts);
+      expect({ name, errors: parseBodies(ts, parsed) }).toEqual({ name, errors: [] });
+      checkItems(ts, parsed.items);
+    }
+  });
+
+  it(`survives ${CASES} mutated sources`, () => {
+    const rand = prng(0xb0d1e5);
+    let withErrors = 0;
+    for (let c = 0; c < CASES; c++) {
+      const [name, original] = SOURCES[c % SOURCES.length];
+      let src = original;
+      const rounds = 1 + Math.floor(rand() * 3);
+      for (let m = 0; m < rounds; m++) src = mutate(src, rand);
+      const ts = lex(src);
+      const parsed = parseFile(ts);
+      const started = performance.now();
+      let errors;
+      try {
+        errors = parseBodies(ts, parsed);
+      } catch (e) {
+        throw new Error(`case ${c} (${name}) threw: ${(e as Error).stack}\n--- source ---\n${new TextDecoder().decode(src)}`);
+      }
+      expect(performance.now() - started).toBeLessThan(TIME_BOUND_MS);
+      for (const e of errors) expect(e.offset >= 0 && e.offset <= src.length).toBe(true);
+      try {
+        checkItems(ts, parsed.items);
+      } catch (e) {
+        throw new Error(`case ${c} (${name}): ${(e as Error).message}\n--- source ---\n${new TextDecoder().decode(src)}`);
+      }
+      if (errors.length > 0) withErrors++;
+    }
+    // The test would be vacuous if the mutations never broke a body.
+    expect(withErrors).toBeGreaterThan(CASES / 4);
+  });
+
+  it('stays linear on long and pathological bodies', () => {
+    const statements = 'let x = a as u8 < b as u8; f(x, |y| y + 1)?;\n'.repeat(4000);
+    const casts = 'x' + ' as a < b'.repeat(3000) + ';';
+    for (const body of [statements, casts, 'match x {' + 'A => '.repeat(3000) + '}', '{'.repeat(3000)]) {
+      const src = enc.encode(`fn f() {\n${body}\n}`);
+      const ts = lex(src);
+      const started = performance.now();
+      parseBodies(ts, parseFile(ts));
+      expect(performance.now() - started).toBeLessThan(3000);
+    }
+  });
+});
