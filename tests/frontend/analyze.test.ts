@@ -120,4 +120,15 @@ describe('analyzeWorkspace', () => {
     expect(dump.items.flatMap((i) => i.refs.filter((r) => r.unresolved))).toEqual([]);
     expect(dump.header.dependencies).toMatchObject({ std: 'cargo std 0.0.0', core: 'cargo core 0.0.0' });
   });
+
+  it('reports a syntax error inside a fn body in the dump, and keeps the fn and its refs', async () => {
+    const { dump, diagnostics } = await analyze({
+      'Cargo.toml': MANIFEST,
+      'src/lib.rs': 'fn g() -> u8 { 1 }\npub fn f() -> u8 {\n    let x = ;\n    g()\n}\n',
+    });
+    expect(diagnostics).toEqual([expect.objectContaining({ file: 'src/lib.rs', line: 3, message: "expected expression but found ';'" })]);
+    const f = dump.items.find((i) => i.item === 'cargo demo 0.2.0 f().')!;
+    expect(f.diagnostics).toHaveLength(1);
+    expect(f.refs.map((r) => r.target)).toContain('cargo demo 0.2.0 g().');
+  });
 });

@@ -7,6 +7,7 @@ import { buildFileTables, type FileEntry } from '../../../schema/src/index.js';
 import { lex, tokenText, type Edition, type TokenStream } from '../syntax/lexer.js';
 import { TK } from '../syntax/tokens.js';
 import { parseFile } from '../syntax/parse.js';
+import { parseBodies } from '../syntax/body/parser.js';
 import type { Item, ParsedFile } from '../syntax/ast.js';
 import { cfgActive, type CfgSet } from './cfg.js';
 
@@ -53,6 +54,7 @@ export function readSourceFile(abs: string, workspaceRoot: string, edition: Edit
   const tables = buildFileTables(bytes);
   const ts = lex(bytes, edition);
   const parsed = parseFile(ts);
+  parsed.errors.push(...parseBodies(ts, parsed));
   for (const e of ts.errors) parsed.errors.push({ offset: e.offset, message: e.message });
   const rel = path.relative(workspaceRoot, abs).split(path.sep).join('/');
   const entry: FileEntry = {
