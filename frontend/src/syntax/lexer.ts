@@ -112,7 +112,7 @@ interface EditionRules {
   keywordsOff: Set<string>;
   /** `c"…"` / `cr"…"` and `'r#a` are tokens from 2021 on; before, `c` and `'r` are followed by more tokens. */
   cStringsAndRawLifetimes: boolean;
-  /** 2015: `dyn` is a keyword only where it starts a trait object (see contextualDyn). */
+  /** 2015: `dyn` is a keyword only where it starts a trait object (see startsDynBound). */
   contextualDyn: boolean;
 }
 
@@ -280,8 +280,10 @@ function attributeFollows(src: Uint8Array, i: number): boolean {
 
 /**
  * Cargo-script frontmatter: an opening fence of three or more dashes (an info string may follow)
- * as the first thing after whitespace, closed by a line of as many dashes. Returns where Rust
- * code starts; an unclosed block runs to the end of the file, as in rustc.
+ * as the first thing after whitespace, closed by a line that starts with as many dashes and has
+ * nothing else but blanks. Returns where Rust code starts. A body line may not start with that
+ * many dashes: such a line still closes the block, with an error. An unclosed block runs to the
+ * end of the file, as in rustc.
  */
 function skipFrontmatter(src: Uint8Array, i: number, errors: LexError[]): number {
   let j = i;
@@ -289,9 +291,14 @@ function skipFrontmatter(src: Uint8Array, i: number, errors: LexError[]): number
   const fence = dashesAt(src, j);
   if (fence < 3) return i;
   for (let line = lineEnd(src, j) + 1; line < src.length; line = lineEnd(src, line) + 1) {
-    let k = line;
-    while (src[k] === C.Space || src[k] === C.Tab) k++;
-    if (dashesAt(src, k) >= fence) return lineEnd(src, k);
+    const dashes = dashesAt(src, line);
+    if (dashes < fence) continue;
+    let k = line + dashes;
+    while (src[k] === C.Space || src[k] === C.Tab || src[k] === C.CR) k++;
+    if (dashes > fence || (k < src.length && src[k] !== C.LF)) {
+      errors.push({ offset: line, message: `a frontmatter line may not start with ${fence} dashes unless it closes the block` });
+    }
+    return lineEnd(src, line);
   }
   errors.push({ offset: j, message: 'unterminated frontmatter' });
   return src.length;

@@ -182,6 +182,13 @@ describe('frontmatter', () => {
     expect(toks('-----\ndescription = """\n---\n"""\n-----\nfn main() {}')).toEqual(main);
   });
 
+  it('closes only at a fence at the start of a line with nothing but blanks after it', () => {
+    expect(toks('---\nd = """\n ---\n"""\n--- \r\nfn main() {}')).toEqual(main);
+    expect(toks('---\n----\nfn main() {}')).toEqual(main);
+    expect(errors('---\n----\nfn main() {}')).toEqual([[4, 'a frontmatter line may not start with 3 dashes unless it closes the block']]);
+    expect(errors('---\n---cargo\nfn main() {}')).toEqual([[4, 'a frontmatter line may not start with 3 dashes unless it closes the block']]);
+  });
+
   it('reports an unclosed frontmatter and skips the rest of the file, like rustc', () => {
     expect(toks('---\n[dependencies]\nfn main() {}')).toEqual([]);
     expect(errors('\n---\n[dependencies]\nfn main() {}')).toEqual([[1, 'unterminated frontmatter']]);

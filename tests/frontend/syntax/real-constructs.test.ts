@@ -58,6 +58,10 @@ describe('edition 2015', () => {
 });
 
 describe('types and bounds', () => {
+  it('parses a const parameter defaulting to a constant (embassy-boot-nrf)', () => {
+    expect(r('pub struct BootLoader<const BUFFER_SIZE: usize = PAGE_SIZE>;')).toBe('pub struct BootLoader<const BUFFER_SIZE: usize>');
+  });
+
   it('ends an item at `use<..>` only when it is a use item', () => {
     expect(r("fn hello() -> impl\nuse<'a> + Sized {}\nuse a::b;")).toBe('fn hello() -> impl(use<..> + Sized) {..}\nuse a::b');
   });

@@ -29,7 +29,7 @@ export interface Cursor {
 /** Thrown after an error is recorded; caught where the parser can resume (statement, arm). */
 export const ABORT = Symbol('body parse aborted');
 
-export const MAX_DEPTH = 200;
+const MAX_DEPTH = 200;
 
 export function kindAt(p: Cursor, t: number): number {
   return t < p.limit ? p.kinds[t] : -1;
@@ -113,7 +113,7 @@ export function extentEnd(p: Cursor, first: number, stops: (kind: number) => boo
 const decoder = new TextDecoder();
 
 /** Token text; ASCII tokens (nearly all identifiers) skip the UTF-8 decoder. */
-export function tokenString(p: Cursor, t: number): string {
+function tokenString(p: Cursor, t: number): string {
   const { src } = p.ts;
   const a = p.starts[t];
   const b = p.ends[t];

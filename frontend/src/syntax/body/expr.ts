@@ -220,7 +220,7 @@ function isPathWord(kind: number): boolean {
 }
 
 /** A path in expression form: `a::b`, `::a`, `Vec::<u8>::new`, `<T as Trait>::f`, `$crate::x`. */
-export function exprPath(p: Cursor): Path {
+function exprPath(p: Cursor): Path {
   const first = p.pos;
   const path: Path = { global: false, segments: [], span: [0, 0] };
   if (at(p, TK['<'])) {
@@ -343,7 +343,7 @@ function exprList(p: Cursor): Expr[] {
  * Runs `parse` over the contents of the group opened at `p.pos`, then moves past its closer.
  * An unclosed group runs to the current limit.
  */
-export function inGroup<T>(p: Cursor, parse: () => T): T {
+function inGroup<T>(p: Cursor, parse: () => T): T {
   const open = p.pos;
   const close = closeOf(p, open);
   const saved = p.limit;

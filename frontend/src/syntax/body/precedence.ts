@@ -10,9 +10,9 @@ export enum Prec {
   Assign = 1, Range, Or, And, Compare, BitOr, BitXor, BitAnd, Shift, Sum, Product, Cast, Unary,
 }
 
-export type InfixKind = 'binary' | 'assign' | 'range' | 'cast';
+type InfixKind = 'binary' | 'assign' | 'range' | 'cast';
 
-export interface Infix {
+interface Infix {
   kind: InfixKind;
   op: BinaryOp | AssignOp | '..' | '..=' | 'as';
   prec: Prec;

@@ -116,7 +116,7 @@ function isPathWord(kind: number): boolean {
 }
 
 /** End of a plain path `a::b::C` (no generics) starting at `first`, or `first` if none is there. */
-export function simplePathEnd(p: Cursor, first: number, end: number): number {
+function simplePathEnd(p: Cursor, first: number, end: number): number {
   let t = first;
   if (t < end && p.kinds[t] === TK['::']) t++;
   if (t >= end || !isPathWord(p.kinds[t])) return first;
