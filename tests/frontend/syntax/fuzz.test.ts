@@ -1,46 +1,24 @@
 // Property test: realistic sources with tokens deleted, duplicated, swapped or delimiters
 // inserted (seeded PRNG). parseFile must never throw, must finish quickly, and every span and
 // token range it returns must lie inside the file and inside its parent item.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lex, type TokenStream } from '../../../frontend/src/syntax/lexer.js';
 import { parseFile } from '../../../frontend/src/syntax/parse.js';
 import type { Item, ParsedFile, Range, TokenRange } from '../../../frontend/src/syntax/ast.js';
 import { SAMPLE_RS } from './sample.js';
+import { prng, rustFiles } from '../../support/random.js';
 
 const EXAMPLE_DIR = new URL('../../../data/example', import.meta.url).pathname;
 const CASES = 360;
 const TIME_BOUND_MS = 500;
 
-function rustFiles(dir: string): string[] {
-  let out: string[] = [];
-  let entries: string[];
-  try { entries = readdirSync(dir); } catch { return out; }
-  for (const e of entries) {
-    const p = join(dir, e);
-    if (statSync(p).isDirectory()) out = out.concat(rustFiles(p));
-    else if (p.endsWith('.rs')) out.push(p);
-  }
-  return out;
-}
 
 const SOURCES: Array<[string, Uint8Array]> = [
   ['sample', new TextEncoder().encode(SAMPLE_RS)],
   ...rustFiles(EXAMPLE_DIR).map((f): [string, Uint8Array] => [f, readFileSync(f)]),
 ];
 
-/** mulberry32: small, seedable, good enough to pick mutations. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const INSERTS = ['{', '}', '(', ')', '[', ']', '<', '>', ';', ',', '#', '!', 'fn', '::', '"', "'", '/*'];
 

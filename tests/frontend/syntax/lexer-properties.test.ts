@@ -4,26 +4,16 @@
 // input; every byte outside a token is whitespace or inside a plain comment (checked by a scanner
 // written independently of the lexer); `text` has one character per token; and lexing the two
 // halves of a split at whitespace gives the tokens of the whole.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lex, type TokenStream } from '../../../frontend/src/syntax/lexer.js';
 import { TOKEN_CHARS } from '../../../frontend/src/syntax/tokens.js';
 import { SAMPLE_RS } from './sample.js';
+import { prng, rustFiles } from '../../support/random.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
-/** mulberry32: a tiny seedable PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function concat(parts: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
@@ -141,17 +131,6 @@ function soup(rand: () => number, touching: boolean): string[] {
 
 // ---- mutation fuzzing of real-looking sources ----
 
-function rustFiles(dir: string): string[] {
-  let out: string[] = [];
-  let entries: string[];
-  try { entries = readdirSync(dir); } catch { return out; }
-  for (const e of entries) {
-    const p = join(dir, e);
-    if (statSync(p).isDirectory()) out = out.concat(rustFiles(p));
-    else if (p.endsWith('.rs')) out.push(p);
-  }
-  return out;
-}
 
 const LEXER_STRESS_RS = String.raw`#!/usr/bin/env cargo
 ---

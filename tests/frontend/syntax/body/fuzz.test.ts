@@ -1,8 +1,7 @@
 // Property test for the body parser: realistic files with tokens deleted, duplicated, swapped
 // or replaced by delimiters and operators (seeded PRNG). parseBodies must never throw, must
 // finish quickly, and every span and token range in the trees must lie inside its body.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lex, type TokenStream } from '../../../../frontend/src/syntax/lexer.js';
 import { parseFile } from '../../../../frontend/src/syntax/parse.js';
@@ -10,17 +9,12 @@ import type { Item, TokenRange } from '../../../../frontend/src/syntax/ast.js';
 import { fnBodyOf, parseBodies, valueOf } from '../../../../frontend/src/syntax/body/parser.js';
 import { SAMPLE_RS } from '../sample.js';
 import { BODIES_RS } from './sample-bodies.js';
+import { prng, rustFiles } from '../../../support/random.js';
 
 const EXAMPLE_DIR = new URL('../../../../data/example', import.meta.url).pathname;
 const CASES = 400;
 const TIME_BOUND_MS = 500;
 
-function rustFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((e) => {
-    const p = join(dir, e);
-    return statSync(p).isDirectory() ? rustFiles(p) : p.endsWith('.rs') ? [p] : [];
-  });
-}
 
 const enc = new TextEncoder();
 const SOURCES: Array<[string, Uint8Array]> = [
@@ -29,17 +23,6 @@ const SOURCES: Array<[string, Uint8Array]> = [
   ...rustFiles(EXAMPLE_DIR).map((f): [string, Uint8Array] => [f, readFileSync(f)]),
 ];
 
-/** mulberry32 */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const INSERTS = ['{', '}', '(', ')', '[', ']', '<', '>', ';', ',', '|', '||', '&', '=', '..', '::', 'let', 'if',
   'match', '=>', '.', '?', 'as', 'move', "'a:", '#', '!', '-', '_', '@'];
