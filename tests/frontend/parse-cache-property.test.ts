@@ -1,43 +1,23 @@
 // Property test of the item cache: after one to three random line edits (inserted, deleted,
 // duplicated, re-indented or changed lines, above, inside and below items) of realistic
-// sources, a parse with the warm cache must equal a parse without it, errors included. One cache serves every
-// file and edit, so items move between positions, files and nesting levels.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+// sources, a parse with the warm cache must equal a parse without it, errors included. One
+// cache serves every file and edit, so items move between positions, files and nesting levels.
+import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { lex } from '../../frontend/src/syntax/lexer.js';
 import { parseFile } from '../../frontend/src/syntax/parse.js';
 import { ItemCache } from '../../frontend/src/syntax/item-cache.js';
 import { SAMPLE_RS } from './syntax/sample.js';
+import { prng, rustFiles } from '../support/random.js';
 
 const EXAMPLE_DIR = new URL('../../data/example', import.meta.url).pathname;
 const CASES_PER_FILE = 40;
-
-function rustFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) return rustFiles(p);
-    return p.endsWith('.rs') ? [p] : [];
-  });
-}
 
 const SOURCES: Array<[string, string]> = [
   ['sample', SAMPLE_RS],
   ...rustFiles(EXAMPLE_DIR).map((f): [string, string] => [f, readFileSync(f, 'utf8')]),
 ];
-
-/** mulberry32: small and seedable. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NEW_LINES = [
   '', '// a comment', '    let edited = 1;', 'fn inserted() {}', '    #[inline]', '/// A doc line.',

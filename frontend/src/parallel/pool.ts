@@ -4,16 +4,18 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker, parentPort } from 'node:worker_threads';
+import { Worker, parentPort, type ResourceLimits } from 'node:worker_threads';
 
 type Request<In> = { index: number; job: In };
 type Reply<Out> = { index: number; result: Out } | { index: number; error: string };
 
 /** Runs `jobs` on `workers` threads of `script` (which calls `serveJobs`); results in job order. */
-export async function runOnWorkers<In, Out>(script: URL, jobs: readonly In[], workers: number): Promise<Out[]> {
+export async function runOnWorkers<In, Out>(
+  script: URL, jobs: readonly In[], workers: number, resourceLimits: ResourceLimits = {},
+): Promise<Out[]> {
   const results = new Array<Out>(jobs.length);
   let next = 0;
-  const threads = Array.from({ length: Math.min(workers, jobs.length) }, () => new Worker(script));
+  const threads = Array.from({ length: Math.min(workers, jobs.length) }, () => new Worker(script, { resourceLimits }));
   const drain = (worker: Worker) => new Promise<void>((resolve, reject) => {
     const feed = () => {
       if (next >= jobs.length) return resolve();
