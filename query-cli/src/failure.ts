@@ -56,8 +56,9 @@ export function describeFailure(error: unknown, commandId: string | undefined): 
   const e = error as { name?: unknown; code?: unknown; message?: unknown; parse?: unknown } | null;
   const message = typeof e?.message === 'string' ? e.message : String(error);
   if (e !== null && typeof e === 'object') {
-    // oclif's argument-parser errors carry `parse`; their text spans several lines.
-    if (e.parse !== undefined) {
+    // oclif's argument-parser errors carry `parse`; its flag-value errors (`Flags.integer({min})`)
+    // do not, but every parse error it raises ends with the same pointer to --help.
+    if (e.parse !== undefined || message.includes('See more help with --help')) {
       const help = commandId ? `xref ${commandId} --help` : 'xref --help';
       const text = message.replace(/See more help with --help/, '').replace(/^The following error occurred:/, '');
       return { message: `${oneLine(text)} (see '${help}')`, exitCode: EXIT.usage };

@@ -42,6 +42,7 @@ describe('usage errors (exit 2)', () => {
     expectFailure(xref(['def'], { cwd: ws }), 2, /missing FILE:LINE:COL/);
     expectFailure(xref(['refs', '--kind', 'read,sneeze', 'geometry::square'], { cwd: ws }), 2, /bad --kind 'read,sneeze'/);
     expectFailure(xref(['def', '--stdin'], { cwd: ws }), 2, /--json/);
+    expectFailure(xref(['search', '--limit', '0', 'x'], { cwd: ws }), 2, /--limit.*\(see 'xref search --help'\)/);
   });
 });
 
