@@ -160,8 +160,8 @@ function nsMember(owner: DefInfo, name: string, ns: Namespace): DefInfo[] {
 function bindImport(scope: Scope, ns: Namespace, name: string, defs: DefInfo[], vis: string, glob: boolean): boolean {
   const map = scope.names[ns];
   const existing = map.get(name);
-  if (existing && (existing.glob === glob || !existing.glob)) {
-    if (glob && !existing.glob) return false;
+  if (existing && glob && !existing.glob) return false;
+  if (existing && existing.glob === glob) {
     const before = existing.defs.length;
     existing.defs = [...new Set([...existing.defs, ...defs])];
     return existing.defs.length !== before;

@@ -6,6 +6,7 @@ import type { CrateTarget } from '../workspace/index.js';
 import type { ModuleNode } from '../crate/modules.js';
 import { defaultCfg } from '../crate/cfg.js';
 import { addMember, newDefInfo, type CrateCtx, type DefInfo, type ItemRecordDraft, type Namespace, type Scope } from './model.js';
+import { bind } from './collect.js';
 import { PRELUDE, PRELUDE_2021, PRELUDE_MACROS, STD_TABLE, STD_VERSION } from './std-table.js';
 
 export type Prelude = Record<Namespace, Map<string, DefInfo[]>>;
@@ -61,8 +62,9 @@ export function buildStdCrates(): StdCrates {
       continue;
     }
     const spec = KINDS[kindWord];
-    const id = parent.scope ? `${parent.def.id === `${crate.idPrefix} crate/` ? `${crate.idPrefix} ` : parent.def.id}${descriptor(name, spec.suffix)}`
-      : parent.def.id + descriptor(name, spec.suffix);
+    // The root's id is `… crate/`, but its children are named from the bare crate prefix.
+    const prefix = parent === crate.root ? `${crate.idPrefix} ` : parent.def.id;
+    const id = prefix + descriptor(name, spec.suffix);
     const d = newDefInfo({
       def: { id, kind: spec.kind, name, qualname: path, span: [0, 0], nameSpan: [0, 0], visibility: 'pub' },
       ns: spec.ns, crate, file: undefined as never, record: crate.records[0], module: crate.loaded.root, inactive: false,
@@ -94,10 +96,7 @@ function emptyNames(): Scope['names'] {
 /** Binds `d` in `owner`: a module's scope, or an enum's, type's or trait's members. */
 function bindIn(owner: DefInfo, ns: Namespace, name: string, d: DefInfo, ownerPath: string): void {
   if (owner.scope) {
-    const map = owner.scope.names[ns];
-    const b = map.get(name);
-    if (b) b.defs.push(d);
-    else map.set(name, { defs: [d], vis: 'pub', module: owner.scope.module, glob: false });
+    bind(owner.scope, ns, name, d);
     return;
   }
   if (!ownerPath) return;

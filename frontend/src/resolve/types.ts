@@ -47,18 +47,7 @@ export function pathRefs(path: Path, lex: LexicalScope, record: ItemRecordDraft,
     if (path.qself.trait) pathRefs(path.qself.trait, lex, record, 'type');
   }
   const segs = resolvePath(path, lex, role === 'call' || role === 'read' ? 'value' : 'type');
-  if (path.qself) {
-    // Only the segments after `<T as Trait>` are ours to emit.
-    for (let i = 0; i < path.segments.length; i++) {
-      const defs = segs[i];
-      if (!defs || defs.length === 0) break;
-      record.refs.push(defs.length === 1
-        ? { span: path.segments[i].name.span, role: i === path.segments.length - 1 ? role : 'path', target: defs[0].def.id }
-        : { span: path.segments[i].name.span, role, candidates: defs.map((d) => d.def.id) });
-    }
-  } else {
-    emitPathRefs(record, path, segs, role);
-  }
+  emitPathRefs(record, path, segs, role);
   for (const seg of path.segments) {
     if (seg.generics) genericArgsRefs(seg.generics, lex, record);
     if (seg.fnArgs) {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { lex } from '../../../../frontend/src/syntax/lexer.js';
 import { parseBlock } from '../../../../frontend/src/syntax/body/parser.js';
-import { renderBody } from './render.js';
+import { parseBothWays, renderBody } from './render.js';
 
 /** The pattern of `let PAT = v;`, rendered. */
 function letPattern(pat: string): string {
@@ -73,9 +73,7 @@ describe('the trivial-pattern fast path', () => {
   it('builds the same trees as the grammar', () => {
     const src = '{ let x = 1; let mut y = 2; let ref z = 3; let ref mut w = 4; let _ = 5; let r#type = 6; '
       + 'let (a, mut b) = t; for i in v {} match q { n => n, _ => 0 } let f = |u, mut k| u; }';
-    const ts = lex(new TextEncoder().encode(src));
-    const fast = parseBlock(ts, [0, ts.count], { fastPaths: true });
-    const slow = parseBlock(ts, [0, ts.count], { fastPaths: false });
+    const { fast, slow } = parseBothWays(src);
     expect(fast.errors).toEqual([]);
     expect(slow.errors).toEqual([]);
     expect(fast.block).toEqual(slow.block);

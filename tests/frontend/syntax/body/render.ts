@@ -137,3 +137,12 @@ export function renderExpr(src: string, options: BodyOptions = {}): Rendered {
   const { expr: e, errors } = parseExpr(ts, range, options);
   return { tree: expr(ts, e), errors: errors.map((x) => `${lineCol(src, x.offset)} ${x.message}`), ts };
 }
+
+/** Parses a block with and without the fast paths, so a test can check both built the same tree. */
+export function parseBothWays(src: string): { fast: ReturnType<typeof parseBlock>; slow: ReturnType<typeof parseBlock> } {
+  const ts = lex(new TextEncoder().encode(src));
+  return {
+    fast: parseBlock(ts, [0, ts.count], { fastPaths: true }),
+    slow: parseBlock(ts, [0, ts.count], { fastPaths: false }),
+  };
+}

@@ -2,8 +2,7 @@
 // `generic_args`, `qself`); plain paths skip the grammar and must build the same trees.
 import { describe, expect, it } from 'vitest';
 import { lex } from '../../../../frontend/src/syntax/lexer.js';
-import { parseBlock } from '../../../../frontend/src/syntax/body/parser.js';
-import { renderBody, renderExpr } from './render.js';
+import { parseBothWays, renderBody, renderExpr } from './render.js';
 
 function tree(src: string): string {
   const { tree: out, errors } = renderBody(src);
@@ -48,9 +47,7 @@ describe('the plain-path type fast path', () => {
   it('builds the same trees as the grammar', () => {
     const src = '{ let a: u8 = 1; let b: std::io::Result = r; let c: _ = 3; let d: Self = s; let e: ::core::mem::X = x; '
       + 'let f = g as usize + h as crate::T; let v = w.collect::<Vec>(); let u = size_of::<A, b::C>(); let k = |p: u8, q: _| p; }';
-    const ts = lex(new TextEncoder().encode(src));
-    const fast = parseBlock(ts, [0, ts.count], { fastPaths: true });
-    const slow = parseBlock(ts, [0, ts.count], { fastPaths: false });
+    const { fast, slow } = parseBothWays(src);
     expect(fast.errors).toEqual([]);
     expect(slow.errors).toEqual([]);
     expect(fast.block).toEqual(slow.block);
