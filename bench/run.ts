@@ -130,14 +130,14 @@ function benchReparse(file: string, runs: number) {
   };
 }
 
-async function benchIndex(dir: string, runs: number) {
+async function benchIndex(dir: string, runs: number, workers: number | undefined) {
   const analyze: number[] = [];
   const load: number[] = [];
   let summary: Record<string, unknown> = {};
   for (let r = 0; r < runs; r++) {
     const tmp = mkdtempSync(path.join(tmpdir(), 'xref-bench-'));
     const t0 = performance.now();
-    const result = await analyzeWorkspace(dir, { outDir: path.join(tmp, 'dumps'), useCargo: false });
+    const result = await analyzeWorkspace(dir, { outDir: path.join(tmp, 'dumps'), useCargo: false, workers });
     const t1 = performance.now();
     const store = await openStore(path.join(tmp, 'db'), { create: true });
     const loaded = await indexDumps(store, result.dumpFiles);
@@ -153,7 +153,7 @@ async function benchIndex(dir: string, runs: number) {
     rmSync(tmp, { recursive: true, force: true });
   }
   return {
-    bench: 'index', dir, ...summary, analyzeSeconds: +median(analyze).toFixed(3), loadSeconds: +median(load).toFixed(3),
+    bench: 'index', dir, workers: workers ?? 'auto', ...summary, analyzeSeconds: +median(analyze).toFixed(3), loadSeconds: +median(load).toFixed(3),
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), runs,
   };
 }
@@ -167,7 +167,7 @@ async function main() {
     console.error('usage: npm run bench -- parse DIR [--runs N] [--workers N] [--no-bodies] [--no-fast-paths] | index DIR [--runs N] | reparse FILE [--runs N]');
     process.exit(2);
   }
-  const result = what === 'index' ? await benchIndex(dir, runs)
+  const result = what === 'index' ? await benchIndex(dir, runs, workers)
     : what === 'reparse' ? benchReparse(dir, runs)
     : workers !== undefined ? await benchParseOnWorkers(dir, runs, workers)
     : benchParse(dir, runs, !rest.includes('--no-bodies') && { fastPaths: !rest.includes('--no-fast-paths') });

@@ -4,7 +4,8 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { crateId, serializeDump, LineIndex } from '../../schema/src/index.js';
 import { discoverWorkspace, type CrateTarget } from './workspace/index.js';
-import { loadCrate, type SourceFile } from './crate/modules.js';
+import { loadCrate, type SourceFile, type SourceReader } from './crate/modules.js';
+import { openSourceReader } from './parallel/source-reader.js';
 import { defaultCfg } from './crate/cfg.js';
 import type { CrateCtx, ItemRecordDraft } from './resolve/model.js';
 import { collectCrate } from './resolve/collect.js';
@@ -18,6 +19,8 @@ export interface AnalyzeOptions {
   /** Where dumps go; default `<workspace root>/.xref/dumps`. */
   outDir?: string;
   useCargo?: boolean | 'auto';
+  /** Threads that parse files; default: the available cores for a large workspace, else 1. */
+  workers?: number;
 }
 
 export interface FileDiagnostic {
@@ -39,7 +42,13 @@ export interface AnalyzeResult {
 
 export async function analyzeWorkspace(dir: string, opts: AnalyzeOptions = {}): Promise<AnalyzeResult> {
   const ws = await discoverWorkspace(path.resolve(dir), { useCargo: opts.useCargo ?? 'auto' });
-  const crates = ws.crates.map((t) => newCrate(t, ws.root));
+  const reader = openSourceReader(ws.root, ws.crates.map((t) => path.dirname(t.rootFile)), opts.workers);
+  let crates: CrateCtx[];
+  try {
+    crates = await Promise.all(ws.crates.map((t) => newCrate(t, ws.root, reader.read)));
+  } finally {
+    await reader.close();
+  }
   const byKey = new Map(ws.crates.map((t, i) => [t.key, crates[i]]));
   for (const c of crates) {
     for (const [name, key] of Object.entries(c.target.dependencies)) {
@@ -78,9 +87,9 @@ export async function analyzeWorkspace(dir: string, opts: AnalyzeOptions = {}): 
   return { root: ws.root, dumpFiles, crates: crates.length, files: files.size, items, diagnostics, warnings };
 }
 
-function newCrate(target: CrateTarget, workspaceRoot: string): CrateCtx {
+async function newCrate(target: CrateTarget, workspaceRoot: string, read: SourceReader): Promise<CrateCtx> {
   const cfg = defaultCfg(target.features);
-  const loaded = loadCrate(target.rootFile, { workspaceRoot, edition: target.edition, cfg });
+  const loaded = await loadCrate(target.rootFile, { workspaceRoot, edition: target.edition, cfg }, read);
   return {
     target, name: target.name, idPrefix: crateId(target), edition: target.edition, cfg, loaded,
     deps: new Map(), records: [], scopes: new Map(), macros: new Map(),

@@ -5,14 +5,8 @@ import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import type { FileDiagnostic } from './analyze.js';
 import { compiledScript, runOnWorkers } from './parallel/pool.js';
+import { PARSE_WORKER_LIMITS } from './parallel/limits.js';
 import { parseOneFile, type FileParseReport, type ParseJob } from './parallel/parse-job.js';
-
-/**
- * Parsing makes many short-lived objects: a young generation larger than V8's default means
- * fewer scavenges. 64 MB made 2 workers on std about 20% faster
- * (`npm run bench -- parse DIR --workers 2`).
- */
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 64 };
 
 export interface ParsePathsOptions {
   /** Worker threads; 1 parses in this thread. Default: the available cores. */
@@ -48,7 +42,7 @@ export async function parsePaths(paths: readonly string[], options: ParsePathsOp
   const workers = Math.max(1, Math.min(options.workers ?? availableParallelism(), jobs.length));
   const reports: FileParseReport[] = workers === 1
     ? jobs.map(parseOneFile)
-    : await runOnWorkers(compiledScript(import.meta.url, './parallel/parse-worker.js'), jobs, workers, WORKER_LIMITS);
+    : await runOnWorkers(compiledScript(import.meta.url, './parallel/parse-worker.js'), jobs, workers, PARSE_WORKER_LIMITS);
   const seconds = (performance.now() - started) / 1000;
   const bytes = reports.reduce((n, r) => n + r.bytes, 0);
   const syntaxErrors = reports.flatMap((r) => r.syntaxErrors)

@@ -53,3 +53,8 @@ function readLines(path: string): string[] | undefined {
     return undefined;
   }
 }
+
+/** `1 file`, `2 files`. */
+export function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

@@ -1,7 +1,7 @@
 // The front end on small workspaces written by the test: bad input must yield diagnostics
 // and lose nothing else.
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { analyzeWorkspace, WorkspaceError } from '../../frontend/src/index.js';
@@ -66,6 +66,27 @@ describe('analyzeWorkspace', () => {
     ]);
     const main = dump.items.find((i) => i.item === 'cargo demo 0.2.0 main().')!;
     expect(main.refs.find((r) => r.role === 'call')?.target).toBe('cargo demo 0.2.0 pick().~2');
+  });
+
+  it('writes the same dumps when files are parsed on worker threads', async () => {
+    // A copy of the example workspace plus a module file that does not parse, so that
+    // diagnostics and module-tree problems cross the threads too.
+    const root = mkdtempSync(path.join(tmpdir(), 'xref-fe-workers-'));
+    cpSync(path.resolve(import.meta.dirname, '../../data/example'), root, { recursive: true, filter: (src) => !src.includes('.xref') });
+    const lib = path.join(root, 'geometry', 'src', 'lib.rs');
+    writeFileSync(lib, readFileSync(lib, 'utf8') + '\npub mod broken;\nmod missing;\n');
+    writeFileSync(path.join(root, 'geometry', 'src', 'broken.rs'), 'pub fn ok() {}\nfn bad( {}\npub fn after() { ok() }\n');
+    const run = async (workers: number) => {
+      const result = await analyzeWorkspace(root, { useCargo: false, workers, outDir: path.join(root, `dumps-${workers}`) });
+      return { result, dumps: result.dumpFiles.map((f) => readFileSync(f, 'utf8')) };
+    };
+    const inThread = await run(1);
+    const onWorkers = await run(2);
+    expect(inThread.result.diagnostics.map((d) => d.message)).toEqual(expect.arrayContaining([
+      "unclosed delimiter '('", expect.stringMatching(/^file not found for module `missing`/),
+    ]));
+    expect(onWorkers.result.diagnostics).toEqual(inThread.result.diagnostics);
+    expect(onWorkers.dumps).toEqual(inThread.dumps);
   });
 
   it('gives a clear error when there is no Cargo.toml', async () => {

@@ -43,6 +43,7 @@ describe('usage errors (exit 2)', () => {
     expectFailure(xref(['refs', '--kind', 'read,sneeze', 'geometry::square'], { cwd: ws }), 2, /bad --kind 'read,sneeze'/);
     expectFailure(xref(['def', '--stdin'], { cwd: ws }), 2, /--json/);
     expectFailure(xref(['search', '--limit', '0', 'x'], { cwd: ws }), 2, /--limit.*\(see 'xref search --help'\)/);
+    expectFailure(xref(['index', '--workers', 'two'], { cwd: ws }), 2, /^xref: bad --workers 'two': expected a whole number/);
   });
 });
 

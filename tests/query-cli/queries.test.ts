@@ -86,6 +86,13 @@ describe('xref index on a changed workspace', () => {
     expect(full.itemsAdded).toBeGreaterThan(100);
     expect(full).toMatchObject({ itemsChanged: 0, itemsRemoved: 0, keysDeleted: 0 });
   });
+
+  it('--workers 2 parses on worker threads and leaves the index as it was', () => {
+    xref(['index'], { cwd: copy });
+    const run = xref(['index', '--json', '--workers', '2'], { cwd: copy });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ itemsAdded: 0, itemsChanged: 0, itemsRemoved: 0, keysWritten: 0 });
+  });
 });
 
 describe('xref def', () => {

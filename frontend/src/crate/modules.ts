@@ -68,23 +68,26 @@ export function readSourceFile(abs: string, workspaceRoot: string, edition: Edit
   return { abs, rel, entry, ts, parsed };
 }
 
-export function loadCrate(rootFile: string, opts: LoadOptions): LoadedCrate {
-  const files: SourceFile[] = [];
+/** Reads, lexes and parses one file of a crate (`readSourceFile`, maybe on a worker thread). */
+export type SourceReader = (abs: string, edition: Edition) => Promise<SourceFile>;
+
+/**
+ * Walks the module tree from `rootFile`. Sibling module files are read concurrently, so with a
+ * reader on worker threads the files of a crate (and of every crate loaded at once) parse in
+ * parallel.
+ */
+export async function loadCrate(rootFile: string, opts: LoadOptions, read: SourceReader): Promise<LoadedCrate> {
   const problems: LoadedCrate['problems'] = [];
   const seen = new Set<string>();
-  const read = (abs: string) => {
-    const f = readSourceFile(abs, opts.workspaceRoot, opts.edition);
-    files.push(f);
-    seen.add(abs);
-    return f;
-  };
-  const rootSource = read(rootFile);
+  const rootSource = await read(rootFile, opts.edition);
+  seen.add(rootFile);
   const root: ModuleNode = {
     name: '', path: [], file: rootSource, items: rootSource.parsed.items, children: [], inactive: false,
   };
   // Children of the root, of mod.rs files and of `#[path]` files live in the file's directory;
   // children of `foo.rs` live in `foo/`.
-  const walk = (mod: ModuleNode, items: Item[], childDir: string) => {
+  const walk = async (mod: ModuleNode, items: Item[], childDir: string): Promise<void> => {
+    const loads: Array<Promise<void>> = [];
     for (const item of items) {
       if (item.kind !== 'mod') continue;
       const inactive = mod.inactive || !cfgActive(item.attrs, mod.file.ts, opts.cfg);
@@ -96,7 +99,7 @@ export function loadCrate(rootFile: string, opts: LoadOptions): LoadedCrate {
       const explicit = pathAttribute(item, mod.file.ts);
       if (item.items) {
         child.items = item.items;
-        walk(child, item.items, path.join(childDir, explicit ?? item.name.text));
+        loads.push(walk(child, item.items, path.join(childDir, explicit ?? item.name.text)));
         continue;
       }
       if (inactive) continue;
@@ -115,15 +118,34 @@ export function loadCrate(rootFile: string, opts: LoadOptions): LoadedCrate {
         problems.push({ file: mod.file, offset: item.name.span[0], message: `module file ${path.relative(opts.workspaceRoot, found)} is already loaded` });
         continue;
       }
-      const source = read(found);
-      child.file = source;
-      child.items = source.parsed.items;
-      const isModRs = path.basename(found) === 'mod.rs' || explicit !== undefined;
-      walk(child, source.parsed.items, isModRs ? path.dirname(found) : path.join(path.dirname(found), item.name.text));
+      seen.add(found);
+      loads.push(read(found, opts.edition).then((source) => {
+        child.file = source;
+        child.items = source.parsed.items;
+        const isModRs = path.basename(found) === 'mod.rs' || explicit !== undefined;
+        return walk(child, source.parsed.items, isModRs ? path.dirname(found) : path.join(path.dirname(found), item.name.text));
+      }));
+    }
+    await Promise.all(loads);
+  };
+  await walk(root, root.items, path.dirname(rootFile));
+  // Reads finish in any order: files and problems are listed depth-first, as rustc reaches them.
+  const files = filesDepthFirst(root);
+  const rank = new Map(files.map((f, i) => [f, i]));
+  problems.sort((a, b) => rank.get(a.file)! - rank.get(b.file)! || a.offset - b.offset);
+  return { root, files, problems };
+}
+
+function filesDepthFirst(root: ModuleNode): SourceFile[] {
+  const files: SourceFile[] = [root.file];
+  const visit = (mod: ModuleNode) => {
+    for (const child of mod.children) {
+      if (child.file !== mod.file) files.push(child.file);
+      visit(child);
     }
   };
-  walk(root, root.items, path.dirname(rootFile));
-  return { root, files, problems };
+  visit(root);
+  return files;
 }
 
 function pathAttribute(item: Item, ts: TokenStream): string | undefined {

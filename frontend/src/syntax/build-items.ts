@@ -39,7 +39,6 @@ export function buildItem(ctx: ItemContext, root: CstNode, first: number, end: n
     span: spanOf(ts, first, end),
     tokens: [first, end],
   };
-  if (common.docs === undefined) delete common.docs;
   const name = () => nameOf(ts, child(node, 'name')!);
   switch (node.rule) {
     case 'fn_item': return fnItem(ctx, node, common);
@@ -195,7 +194,6 @@ function fieldsShape(ctx: ItemContext, node: CstNode | undefined): FieldsShape {
       ...attrsAndDocs(ctx.ts, ctx.partner, f.kids[0].first, f.kids[0].end),
       span: nodeSpan(ctx.ts, f),
     };
-    if (field.docs === undefined) delete field.docs;
     if (named) field.name = nameOf(ctx.ts, child(f, 'name')!);
     return field;
   });
@@ -210,7 +208,6 @@ function variant(ctx: ItemContext, node: CstNode): Variant {
     ...attrsAndDocs(ctx.ts, ctx.partner, node.kids[0].first, node.kids[0].end),
     span: nodeSpan(ctx.ts, node),
   };
-  if (v.docs === undefined) delete v.docs;
   const disc = child(node, 'discriminant');
   if (disc) v.discriminant = [disc.first + 1, disc.end];
   return v;

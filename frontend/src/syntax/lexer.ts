@@ -108,20 +108,26 @@ function charLength(src: Uint8Array, i: number): number {
 
 /** What differs between editions at the lexical level. */
 interface EditionRules {
-  /** Keywords that lex as identifiers in this edition. */
-  keywordsOff: Set<string>;
+  /** The keywords of this edition. */
+  keywords: KeywordTable;
   /** `c"…"` / `cr"…"` and `'r#a` are tokens from 2021 on; before, `c` and `'r` are followed by more tokens. */
   cStringsAndRawLifetimes: boolean;
   /** 2015: `dyn` is a keyword only where it starts a trait object (see startsDynBound). */
   contextualDyn: boolean;
 }
 
+const RULES_OF_EDITION = new Map<Edition, EditionRules>();
+
 function editionRules(edition: Edition): EditionRules {
+  const known = RULES_OF_EDITION.get(edition);
+  if (known) return known;
   const keywordsOff = new Set<string>();
   if (edition === '2015') for (const k of EDITION_2018_KEYWORDS) keywordsOff.add(k);
   if (edition !== '2024') for (const k of EDITION_2024_KEYWORDS) keywordsOff.add(k);
   const modern = edition === '2021' || edition === '2024';
-  return { keywordsOff, cStringsAndRawLifetimes: modern, contextualDyn: edition === '2015' };
+  const rules = { keywords: keywordTable(keywordsOff), cStringsAndRawLifetimes: modern, contextualDyn: edition === '2015' };
+  RULES_OF_EDITION.set(edition, rules);
+  return rules;
 }
 
 export function lex(src: Uint8Array, edition: Edition = '2021'): TokenStream {
@@ -180,7 +186,7 @@ export function lex(src: Uint8Array, edition: Edition = '2021'): TokenStream {
 
     if (isAsciiIdentStart(b)) {
       i = identEnd(src, i + 1);
-      const kind = identKind(src, start, i, rules.keywordsOff);
+      const kind = identKind(src, start, i, rules.keywords);
       if (rules.contextualDyn && kind === TK.Ident && isDyn(src, start, i)) dynIdents.push(count);
       push(kind, start, i);
       continue;
@@ -349,17 +355,31 @@ function blockCommentEnd(src: Uint8Array, i: number, errors: LexError[]): number
   return n;
 }
 
-function identKind(src: Uint8Array, start: number, end: number, keywordsOff: Set<string>): number {
+function identKind(src: Uint8Array, start: number, end: number, keywords: KeywordTable): number {
   const len = end - start;
   if (len > 11 || len < 2) return TK.Ident;
-  let word = '';
-  for (let k = start; k < end; k++) {
-    const c = src[k];
-    if (c >= 0x80) return TK.Ident;
-    word += String.fromCharCode(c);
+  const candidates = keywords.get(len * 256 + src[start]);
+  if (candidates === undefined) return TK.Ident;
+  next: for (const [bytes, kind] of candidates) {
+    for (let k = 1; k < len; k++) if (src[start + k] !== bytes[k]) continue next;
+    return kind;
   }
-  const kind = KEYWORDS.get(word);
-  return kind === undefined || keywordsOff.has(word) ? TK.Ident : kind;
+  return TK.Ident;
+}
+
+/** Keywords by `length * 256 + first byte`: identifiers are matched without building strings. */
+type KeywordTable = Map<number, Array<[Uint8Array, number]>>;
+
+function keywordTable(keywordsOff: ReadonlySet<string>): KeywordTable {
+  const table: KeywordTable = new Map();
+  for (const [word, kind] of KEYWORDS) {
+    if (keywordsOff.has(word)) continue;
+    const key = word.length * 256 + word.charCodeAt(0);
+    const list = table.get(key) ?? [];
+    list.push([new TextEncoder().encode(word), kind]);
+    table.set(key, list);
+  }
+  return table;
 }
 
 /** End of a string or char body starting after the opening quote; `errors` gets unterminated ones. */
@@ -504,9 +524,19 @@ function punctuation(src: Uint8Array, i: number): [number, number] {
   return [PUNCT[b], i + 1];
 }
 
-/** The source text of token `t` (decoded as UTF-8). */
+/** The source text of token `t` (decoded as UTF-8; ASCII tokens, nearly all of them, skip the decoder). */
 export function tokenText(ts: TokenStream, t: number): string {
-  return decoder.decode(ts.src.subarray(ts.starts[t], ts.ends[t]));
+  const { src } = ts;
+  const a = ts.starts[t];
+  const b = ts.ends[t];
+  if (b - a > 64) return decoder.decode(src.subarray(a, b));
+  let s = '';
+  for (let i = a; i < b; i++) {
+    const c = src[i];
+    if (c >= 0x80) return decoder.decode(src.subarray(a, b));
+    s += String.fromCharCode(c);
+  }
+  return s;
 }
 
 const decoder = new TextDecoder();

@@ -6,8 +6,7 @@ import type { TokenStream } from './lexer.js';
 import type { Attribute, Item, Name, ParsedFile, SyntaxError, TokenRange } from './ast.js';
 import { matchDelimiters, skipOuterAttrs, splitItems, type ItemSlice } from './split.js';
 import { condenseItem } from './condense.js';
-import { itemGrammar } from './grammar.js';
-import { cstOf } from './cst.js';
+import { matchShape, placeTree } from './shape-memo.js';
 import { matchError } from './errors.js';
 import { attrsAndDocs } from './docs.js';
 import { buildItem, type BodyItems, type ItemContext } from './build-items.js';
@@ -77,15 +76,22 @@ function cachedItem(ctx: ItemContext, errors: SyntaxError[], cache: ItemCache, s
 
 function parseItem(ctx: ItemContext, errors: SyntaxError[], slice: ItemSlice): Item {
   const { ts, partner } = ctx;
-  const condensed = condenseItem(ts, partner, slice.first, slice.end);
+  // Outer attributes and doc comments are read from the tokens (docs.ts), not from the tree, so
+  // they stay out of the grammar's input: items that differ only in them then share a shape.
+  const head = skipOuterAttrs(ts, partner, slice.first, slice.end);
+  const condensed = condenseItem(ts, partner, head, slice.end);
   // An unclosed or stray delimiter already has its error from matchDelimiters.
   if (condensed.broken) return errorItem(ctx, slice);
-  const match = itemGrammar().match(condensed.text, 'item');
-  if (match.failed()) {
-    errors.push(matchError(ts, match, condensed.map));
+  const found = matchShape('item', condensed.text);
+  if (!found.ok) {
+    if ('tooDeep' in found) errors.push({ offset: ts.starts[slice.first], message: 'syntax nested too deeply' });
+    else errors.push(matchError(ts, found.failure, condensed.map));
     return errorItem(ctx, slice);
   }
-  return buildItem(ctx, cstOf(match, condensed.map), slice.first, slice.end);
+  const tree = placeTree(found.tree, condensed.map);
+  tree.first = slice.first;
+  tree.kids[0] = { rule: 'attrs', first: slice.first, end: head, kids: [] };
+  return buildItem(ctx, tree, slice.first, slice.end);
 }
 
 /** An item that did not parse, with what a token scan can still tell: attributes, docs, name. */
@@ -99,7 +105,6 @@ function errorItem(ctx: ItemContext, slice: ItemSlice): Item {
     tokens: [slice.first, slice.end],
     kind: 'error',
   };
-  if (item.docs === undefined) delete item.docs;
   const name = spotName(ts, head, slice.end);
   if (name) item.name = name;
   return item;

@@ -3,7 +3,8 @@ import { Args, Flags } from '@oclif/core';
 import { indexDumps } from '../../../indexer/src/index.js';
 import { XrefCommand } from '../base.js';
 import { CliFailure, EXIT } from '../failure.js';
-import { locationLine, printJson, printLine, warn } from '../output.js';
+import { locationLine, plural, printJson, printLine, warn } from '../output.js';
+import { workerCount, workersFlag } from '../workers.js';
 import { defaultStoreDir, storeDirFromFlag, withStore } from '../store.js';
 
 export default class Index extends XrefCommand {
@@ -21,6 +22,7 @@ export default class Index extends XrefCommand {
 
   static override flags = {
     full: Flags.boolean({ description: 'delete the index first and rebuild it from scratch' }),
+    workers: workersFlag('one less than the available cores for a workspace of 2 MB or more, else 1'),
   };
 
   async run(): Promise<void> {
@@ -28,7 +30,7 @@ export default class Index extends XrefCommand {
     const started = performance.now();
     // The front end (parser, grammar) is loaded only here: query commands must start fast.
     const { analyzeWorkspace } = await import('../../../frontend/src/index.js');
-    const analysis = await analyzeWorkspace(args.dir);
+    const analysis = await analyzeWorkspace(args.dir, { workers: workerCount(flags.workers) });
     for (const d of analysis.diagnostics) warn(locationLine(d, d.message));
     for (const w of analysis.warnings) warn(`xref: warning: ${w}`);
 
@@ -51,8 +53,4 @@ export default class Index extends XrefCommand {
       throw new CliFailure(EXIT.failure, `${plural(loaded.failures.length, 'dump')} not loaded; the index keeps the earlier state of those crates`);
     }
   }
-}
-
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

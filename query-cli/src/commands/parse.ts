@@ -1,7 +1,7 @@
-import { Flags } from '@oclif/core';
 import { XrefCommand } from '../base.js';
 import { CliFailure, EXIT, usageFailure } from '../failure.js';
-import { locationLine, printJson, printLine } from '../output.js';
+import { locationLine, plural, printJson, printLine } from '../output.js';
+import { workerCount, workersFlag } from '../workers.js';
 
 export default class Parse extends XrefCommand {
   static override summary = 'Check the syntax of Rust files, without indexing them.';
@@ -22,8 +22,7 @@ export default class Parse extends XrefCommand {
   static override baseFlags = { json: XrefCommand.baseFlags.json } as typeof XrefCommand.baseFlags;
 
   static override flags = {
-    // A string checked in run(): oclif's own integer check fails with a multi-line message.
-    workers: Flags.string({ description: 'worker threads; 1 parses in the main thread [default: the available cores]', helpValue: 'N' }),
+    workers: workersFlag('the available cores'),
   };
 
   async run(): Promise<void> {
@@ -32,7 +31,7 @@ export default class Parse extends XrefCommand {
     const flag = paths.find((p) => p.startsWith('-'));
     if (flag !== undefined) throw usageFailure(`nonexistent flag: ${flag} (see 'xref parse --help')`);
     if (paths.length === 0) throw usageFailure("missing PATH (see 'xref parse --help')");
-    const workers = flags.workers === undefined ? undefined : workerCount(flags.workers);
+    const workers = workerCount(flags.workers);
     // The front end is loaded only here: query commands must start fast.
     const { parsePaths, PathNotFoundError } = await import('../../../frontend/src/parse-paths.js');
     let report;
@@ -52,14 +51,4 @@ export default class Parse extends XrefCommand {
       throw new CliFailure(EXIT.noResult, `${plural(errors.length, 'syntax error')} in ${plural(files, 'file')}`);
     }
   }
-}
-
-function workerCount(text: string): number {
-  const n = Number(text);
-  if (!/^\d+$/.test(text) || n < 1) throw usageFailure(`bad --workers '${text}': expected a whole number, 1 or more`);
-  return n;
-}
-
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -28,6 +28,28 @@ describe('spans', () => {
     expect(ts.ends[f.tokens[1] - 1]).toBe(f.span[1]);
   });
 
+  it('items of one shape (the grammar sees the same token string) keep their own names, types and spans', () => {
+    // The second and third items reuse the first one's memoized match (shape-memo.ts); docs and
+    // attributes differ, and stay out of the shape.
+    const src = 'pub fn alpha(x: u8) -> u8 { x }\n/// Two.\n#[inline]\npub fn be(long_name: Vec) -> String { long_name }\n\n\npub fn c(y: T) -> U {}\n';
+    const { file } = parse(src);
+    expect(file.errors).toEqual([]);
+    const fns = file.items.map((i) => {
+      if (i.kind !== 'fn') throw new Error(`unexpected ${i.kind}`);
+      return i;
+    });
+    expect(fns.map((f) => f.name.text)).toEqual(['alpha', 'be', 'c']);
+    expect(fns.map((f) => slice(src, f.name.span))).toEqual(['alpha', 'be', 'c']);
+    expect(fns.map((f) => slice(src, f.span))).toEqual([
+      'pub fn alpha(x: u8) -> u8 { x }', '/// Two.\n#[inline]\npub fn be(long_name: Vec) -> String { long_name }', 'pub fn c(y: T) -> U {}',
+    ]);
+    expect(fns[1].docs).toBe('Two.');
+    expect(fns[1].attrs.map((a) => a.path)).toEqual(['inline']);
+    expect(fns[2].attrs).toEqual([]);
+    expect(fns.map((f) => f.signature)).toEqual(['pub fn alpha(x: u8) -> u8', 'pub fn be(long_name: Vec) -> String', 'pub fn c(y: T) -> U']);
+    expect(fns.map((f) => slice(src, f.params[0].span))).toEqual(['x: u8', 'long_name: Vec', 'y: T']);
+  });
+
   it('names slice their own text, in bytes, raw identifiers included', () => {
     const src = '/// é\nfn ü_größe() {}\nstruct r#type;';
     const { file } = parse(src);

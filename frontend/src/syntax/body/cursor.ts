@@ -1,7 +1,7 @@
 // The body parser's state and its token-level helpers. The parser works inside one delimited
 // group at a time: `limit` is the end of the current group's contents, so a broken statement
 // can never run past its group, and an unclosed delimiter's group just ends at `limit`.
-import type { TokenStream } from '../lexer.js';
+import { tokenText, type TokenStream } from '../lexer.js';
 import type { Item, Name, Range, SyntaxError } from '../ast.js';
 import { TK } from '../tokens.js';
 
@@ -82,7 +82,7 @@ export function expect(p: Cursor, kind: number, what: string): void {
 /** The token at `t` for a message: past the last token, the end of file. */
 export function found(p: Cursor, t: number): string {
   if (t >= p.ts.count) return 'end of file';
-  const text = tokenString(p, t).split('\n')[0];
+  const text = tokenText(p.ts, t).split('\n')[0];
   return `'${text.length > 24 ? text.slice(0, 24) + '…' : text}'`;
 }
 
@@ -110,25 +110,9 @@ export function extentEnd(p: Cursor, first: number, stops: (kind: number) => boo
   return p.limit;
 }
 
-const decoder = new TextDecoder();
-
-/** Token text; ASCII tokens (nearly all identifiers) skip the UTF-8 decoder. */
-function tokenString(p: Cursor, t: number): string {
-  const { src } = p.ts;
-  const a = p.starts[t];
-  const b = p.ends[t];
-  let s = '';
-  for (let i = a; i < b; i++) {
-    const c = src[i];
-    if (c >= 0x80) return decoder.decode(src.subarray(a, b));
-    s += String.fromCharCode(c);
-  }
-  return s;
-}
-
 /** A name token; raw identifiers lose their `r#`. */
 export function nameAt(p: Cursor, t: number): Name {
-  const text = tokenString(p, t);
+  const text = tokenText(p.ts, t);
   return { text: text.startsWith('r#') ? text.slice(2) : text, span: [p.starts[t], p.ends[t]] };
 }
 

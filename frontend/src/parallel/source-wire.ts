@@ -1,0 +1,29 @@
+// How a parsed file crosses from a worker thread: the token arrays are moved, not copied, and
+// the AST goes as one JSON string. Structured clone of the AST object graph measured 1.5 s to
+// serialize and 1.0 s to deserialize for all of std, JSON 0.5 s and 0.6 s, and deserializing
+// happens on the main thread, which also has to resolve.
+import type { Transferable } from 'node:worker_threads';
+import type { Edition } from '../syntax/lexer.js';
+import type { ParsedFile } from '../syntax/ast.js';
+import type { SourceFile } from '../crate/modules.js';
+
+export interface SourceJob {
+  abs: string;
+  workspaceRoot: string;
+  edition: Edition;
+}
+
+export type WireSource = Omit<SourceFile, 'parsed'> & { parsedJson: string };
+
+/** The AST holds only plain objects, arrays, strings, numbers and booleans, so JSON keeps it whole. */
+export function toWire({ parsed, ...rest }: SourceFile): WireSource {
+  return { ...rest, parsedJson: JSON.stringify(parsed) };
+}
+
+export function fromWire({ parsedJson, ...rest }: WireSource): SourceFile {
+  return { ...rest, parsed: JSON.parse(parsedJson) as ParsedFile };
+}
+
+export function wireTransfers({ ts }: WireSource): Transferable[] {
+  return [...new Set([ts.src.buffer, ts.kinds.buffer, ts.starts.buffer, ts.ends.buffer] as ArrayBuffer[])];
+}
