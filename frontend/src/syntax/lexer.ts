@@ -193,9 +193,9 @@ export function lex(src: Uint8Array, edition: Edition = '2021'): TokenStream {
     }
     if (isDigit(b)) {
       const afterDot = count > 0 && kinds[count - 1] === TK['.'] && ends[count - 1] === start;
-      const [end, isFloat] = numberEnd(src, i, afterDot);
-      i = end;
-      push(isFloat ? TK.Float : TK.Int, start, i);
+      const packed = numberEnd(src, i, afterDot);
+      i = Math.floor(packed / 2);
+      push(packed % 2 === 1 ? TK.Float : TK.Int, start, i);
       continue;
     }
     if (b === C.DQuote) {
@@ -208,9 +208,9 @@ export function lex(src: Uint8Array, edition: Edition = '2021'): TokenStream {
       continue;
     }
     if (b < 128 && PUNCT[b] !== 0) {
-      const [kind, end] = punctuation(src, i);
-      push(kind, start, end);
-      i = end;
+      const packed = punctuation(src, i);
+      i += packed & 3;
+      push(packed >> 2, start, i);
       continue;
     }
     if (b >= 0x80) {
@@ -232,14 +232,9 @@ export function lex(src: Uint8Array, edition: Edition = '2021'): TokenStream {
   starts = starts.subarray(0, count);
   ends = ends.subarray(0, count);
   for (const t of dynIdents) if (startsDynBound(kinds, t + 1)) kinds[t] = TK.dyn;
-  let text = '';
-  // Chunked so a 1 MB file does not build a million one-char strings.
-  const chunk: string[] = [];
-  for (let t = 0; t < count; t++) {
-    chunk.push(TOKEN_CHARS[kinds[t]]);
-    if (chunk.length === 4096) { text += chunk.join(''); chunk.length = 0; }
-  }
-  text += chunk.join('');
+  const codes = new Uint16Array(count);
+  for (let t = 0; t < count; t++) codes[t] = TOKEN_CODES[kinds[t]];
+  const text = UTF16.decode(codes);
   return { src, count, kinds, starts, ends, text, errors };
 }
 
@@ -473,11 +468,14 @@ function quoteOrLifetime(
   return i + 1;
 }
 
-/** Returns [end, isFloat]. After a `.` (tuple index `x.0.1`) a number never takes a fraction. */
-function numberEnd(src: Uint8Array, i: number, afterDot: boolean): [number, boolean] {
+/**
+ * `end * 2 + (isFloat ? 1 : 0)`: a number, so lexing allocates nothing per token. After a `.`
+ * (tuple index `x.0.1`) a number never takes a fraction.
+ */
+function numberEnd(src: Uint8Array, i: number, afterDot: boolean): number {
   const n = src.length;
   if (src[i] === C.D0 && (src[i + 1] === 120 || src[i + 1] === 111 || src[i + 1] === C.Lb)) {
-    return [identEnd(src, i + 2), false];
+    return identEnd(src, i + 2) * 2;
   }
   while (i < n && (isDigit(src[i]) || src[i] === C.Underscore)) i++;
   let isFloat = false;
@@ -498,30 +496,31 @@ function numberEnd(src: Uint8Array, i: number, afterDot: boolean): [number, bool
   const sufStart = i;
   i = suffixEnd(src, i);
   if (i > sufStart && src[sufStart] === 102 /* f */) isFloat = true;
-  return [i, isFloat];
+  return i * 2 + (isFloat ? 1 : 0);
 }
 
-function punctuation(src: Uint8Array, i: number): [number, number] {
+/** `kind * 4 + byte length` of the punctuation token at `i`: a number, so lexing allocates nothing per token. */
+function punctuation(src: Uint8Array, i: number): number {
   const b = src[i];
   const c = src[i + 1];
   switch (b) {
-    case C.Colon: if (c === C.Colon) return [TK['::'], i + 2]; break;
-    case C.Minus: if (c === C.Gt) return [TK['->'], i + 2]; break;
+    case C.Colon: if (c === C.Colon) return TK['::'] * 4 + 2; break;
+    case C.Minus: if (c === C.Gt) return TK['->'] * 4 + 2; break;
     case C.Eq:
-      if (c === C.Gt) return [TK['=>'], i + 2];
-      if (c === C.Eq) return [TK['=='], i + 2];
+      if (c === C.Gt) return TK['=>'] * 4 + 2;
+      if (c === C.Eq) return TK['=='] * 4 + 2;
       break;
-    case C.Bang: if (c === C.Eq) return [TK['!='], i + 2]; break;
+    case C.Bang: if (c === C.Eq) return TK['!='] * 4 + 2; break;
     case C.Dot:
       if (c === C.Dot) {
-        if (src[i + 2] === C.Dot) return [TK['...'], i + 3];
-        if (src[i + 2] === C.Eq) return [TK['..='], i + 3];
-        return [TK['..'], i + 2];
+        if (src[i + 2] === C.Dot) return TK['...'] * 4 + 3;
+        if (src[i + 2] === C.Eq) return TK['..='] * 4 + 3;
+        return TK['..'] * 4 + 2;
       }
       break;
   }
-  if (c === C.Eq && COMPOUND_ASSIGN[b] !== undefined) return [COMPOUND_ASSIGN[b], i + 2];
-  return [PUNCT[b], i + 1];
+  if (c === C.Eq && COMPOUND_ASSIGN[b] !== undefined) return COMPOUND_ASSIGN[b] * 4 + 2;
+  return PUNCT[b] * 4 + 1;
 }
 
 /** The source text of token `t` (decoded as UTF-8; ASCII tokens, nearly all of them, skip the decoder). */
@@ -540,3 +539,6 @@ export function tokenText(ts: TokenStream, t: number): string {
 }
 
 const decoder = new TextDecoder();
+const UTF16 = new TextDecoder('utf-16le');
+/** The token string's character of each kind, as a UTF-16 code unit. */
+const TOKEN_CODES = Uint16Array.from(TOKEN_CHARS, (ch) => ch.charCodeAt(0));
