@@ -1,5 +1,23 @@
 #!/usr/bin/env node
-import { execute, settings } from '@oclif/core';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+// `parse` and `index` run again in a node with V8 heap flags, which can only be set at start-up.
+// Parsing makes many short-lived objects: a 32 MB semi-space took one thread on std from 4.5 to
+// 5.4 MB/s, and GC on the main thread only (V8's helper threads compete with the parsing workers
+// for the cores) took 2 workers from 5.1 to 5.8 MB/s (bench/RESULTS.md). Queries start as they are.
+const HEAVY_COMMANDS = new Set(['parse', 'index']);
+const HEAP_FLAGS = ['--max-semi-space-size=32', '--single-threaded-gc'];
+
+if (HEAVY_COMMANDS.has(process.argv[2]) && !process.execArgv.includes(HEAP_FLAGS[1])) {
+  const child = spawnSync(process.execPath, [...HEAP_FLAGS, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
+  if (child.error) throw child.error;
+  if (child.signal) process.kill(process.pid, child.signal);
+  process.exit(child.status ?? 1);
+}
+
+// Loaded only now, so that the parent of a re-run does not load it for nothing.
+const { execute, settings } = await import('@oclif/core');
 
 // Always run the compiled commands in dist/: oclif would otherwise look for TypeScript sources
 // to transpile whenever NODE_ENV is "development" or "test" (as under vitest).
