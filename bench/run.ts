@@ -8,6 +8,7 @@ import { lex } from '../frontend/src/syntax/lexer.js';
 import { parseFile } from '../frontend/src/syntax/parse.js';
 import { parseBodies, type BodyOptions } from '../frontend/src/syntax/body/parser.js';
 import { ItemCache } from '../frontend/src/syntax/item-cache.js';
+import { clearShapeMemo } from '../frontend/src/syntax/shape-memo.js';
 import type { Item } from '../frontend/src/syntax/ast.js';
 import { parsePaths } from '../frontend/src/parse-paths.js';
 import { analyzeWorkspace } from '../frontend/src/index.js';
@@ -49,6 +50,8 @@ function benchParse(dir: string, runs: number, bodies: false | BodyOptions) {
     errors = 0;
     bodyErrors = 0;
     items = 0;
+    // Every run starts without memoized shapes: only the JIT is warm after the first.
+    clearShapeMemo();
     const t0 = performance.now();
     for (const s of sources) {
       const ts = lex(s.bytes);
@@ -74,7 +77,10 @@ function benchParse(dir: string, runs: number, bodies: false | BodyOptions) {
 /** `parsePaths` on worker threads: reading files, item and body parsing and line tables included. */
 async function benchParseOnWorkers(dir: string, runs: number, workers: number) {
   const reports = [];
-  for (let r = 0; r < runs; r++) reports.push(await parsePaths([dir], { workers }));
+  for (let r = 0; r < runs; r++) {
+    clearShapeMemo();
+    reports.push(await parsePaths([dir], { workers }));
+  }
   const { files, bytes, items, syntaxErrors } = reports[0];
   const seconds = median(reports.map((r) => r.seconds));
   return {

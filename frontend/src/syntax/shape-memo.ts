@@ -39,6 +39,11 @@ export function matchShape(rule: string, text: string): ShapeMatch {
   return { ok: true, tree };
 }
 
+/** Forgets every memoized shape (benchmarks use it to measure cold runs in one process). */
+export function clearShapeMemo(): void {
+  memo.clear();
+}
+
 /** A copy of `node` with string positions taken through `map` (string position → token index). */
 export function placeTree(node: CstNode, map: Int32Array): CstNode {
   const kids: CstNode[] = new Array(node.kids.length);
