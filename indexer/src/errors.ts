@@ -27,7 +27,7 @@ export class NoIndexError extends IndexError {
 
 export class IndexLockedError extends IndexError {
   constructor(readonly dir: string) {
-    super('INDEX_LOCKED', `index at ${dir} is locked by another xref process`);
+    super('INDEX_LOCKED', `index at ${dir} is locked by another xref process (an 'xref index' still running?); try again when it ends`);
   }
 }
 

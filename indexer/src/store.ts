@@ -14,7 +14,15 @@ export interface OpenOptions {
    * Doing it under the lock means a store another process is using is never wiped.
    */
   reset?: boolean;
+  /**
+   * How long to keep trying while another process holds the store (an `xref index` loading
+   * dumps holds it for a few seconds), before IndexLockedError. Default 0: fail at once.
+   */
+  waitForLockMs?: number;
 }
+
+/** Between two tries at a locked store. */
+const LOCK_RETRY_MS = 50;
 
 export class Store {
   private constructor(
@@ -31,13 +39,7 @@ export class Store {
     // LevelDB's own "does not exist" comes back as a generic open failure; CURRENT is the
     // file every LevelDB directory has, so checking it first gives the clear error.
     if (!options.create && !existsSync(join(dbDir, 'CURRENT'))) throw new NoIndexError(dbDir);
-    const db = new Level<string, string>(dbDir, { keyEncoding: 'utf8', valueEncoding: 'utf8' });
-    try {
-      await db.open({ createIfMissing: options.create });
-    } catch (error) {
-      if (isLockedError(error)) throw new IndexLockedError(dbDir);
-      throw error;
-    }
+    const db = await openLevel(dbDir, options.create, Date.now() + (options.waitForLockMs ?? 0));
     const store = new Store(dbDir, db);
     try {
       if (options.reset) await db.clear();
@@ -90,6 +92,20 @@ export class Store {
       return;
     }
     throw new StoreFormatError(this.dir, found, STORE_FORMAT_VERSION);
+  }
+}
+
+async function openLevel(dbDir: string, create: boolean, deadline: number): Promise<Level<string, string>> {
+  for (;;) {
+    const db = new Level<string, string>(dbDir, { keyEncoding: 'utf8', valueEncoding: 'utf8' });
+    try {
+      await db.open({ createIfMissing: create });
+      return db;
+    } catch (error) {
+      if (!isLockedError(error)) throw error;
+      if (Date.now() >= deadline) throw new IndexLockedError(dbDir);
+    }
+    await new Promise((resolve) => setTimeout(resolve, LOCK_RETRY_MS));
   }
 }
 

@@ -59,9 +59,21 @@ function isStore(dir: string): boolean {
   return existsSync(join(dir, 'CURRENT'));
 }
 
+/**
+ * How long a command waits for a store another process holds (`xref index` holds it while it
+ * loads dumps) before it gives up: XREF_LOCK_WAIT_MS, default 10 s.
+ */
+export function lockWaitMs(env: NodeJS.ProcessEnv = process.env): number {
+  const text = env.XREF_LOCK_WAIT_MS;
+  const ms = text === undefined ? NaN : Number(text);
+  return Number.isFinite(ms) && ms >= 0 ? ms : DEFAULT_LOCK_WAIT_MS;
+}
+
+const DEFAULT_LOCK_WAIT_MS = 10_000;
+
 /** Opens the store for the length of `use`; one open serves a whole --stdin batch. */
 export async function withStore<T>(dbDir: string, create: boolean, use: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(dbDir, { create });
+  const store = await openStore(dbDir, { create, waitForLockMs: lockWaitMs() });
   try {
     return await use(store);
   } finally {

@@ -15,7 +15,7 @@ beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'xref-store-'));
 });
 afterEach(async () => {
-  if (child && child.exitCode === null) {
+  if (child && child.exitCode === null && child.signalCode === null) {
     const exited = new Promise((resolve) => child!.once('exit', resolve));
     child.kill();
     await exited;
@@ -91,6 +91,13 @@ describe('openStore', () => {
     });
     const error = await openStore(db, { create: false }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IndexLockedError);
-    expect(error).toMatchObject({ code: 'INDEX_LOCKED', message: `index at ${db} is locked by another xref process` });
+    expect(error).toMatchObject({ code: 'INDEX_LOCKED' });
+    expect((error as Error).message).toMatch(new RegExp(`^index at ${db} is locked by another xref process`));
+    // With a wait, it keeps trying until the holder lets go.
+    const started = Date.now();
+    setTimeout(() => child!.kill(), 300);
+    const store = await openStore(db, { create: false, waitForLockMs: 5000 });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+    await store.close();
   });
 });

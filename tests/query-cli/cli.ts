@@ -65,9 +65,10 @@ export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
-export function xref(args: string[], options: { cwd: string; input?: string }): Run {
+export function xref(args: string[], options: { cwd: string; input?: string; env?: Record<string, string> }): Run {
   // A user's shell has no NODE_ENV=test; oclif changes behaviour under it.
-  const { NODE_ENV: _testEnv, ...env } = process.env;
+  const { NODE_ENV: _testEnv, ...inherited } = process.env;
+  const env = { ...inherited, ...options.env };
   const run = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd,
     input: options.input ?? '',

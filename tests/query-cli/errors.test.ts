@@ -61,13 +61,25 @@ describe('index errors (exit 3)', () => {
     }
   });
 
-  it('says so when another process holds the index open', async () => {
+  it('says so when another process holds the index open for longer than XREF_LOCK_WAIT_MS', async () => {
     const holder = await holdStore(join(ws, '.xref', 'db'));
     try {
-      expectFailure(xref(['def', 'canvas/src/bin/draw.rs:9:24'], { cwd: ws }), 3, /locked by another xref process/);
+      const started = Date.now();
+      const run = xref(['def', 'canvas/src/bin/draw.rs:9:24'], { cwd: ws, env: { XREF_LOCK_WAIT_MS: '400' } });
+      expectFailure(run, 3, /locked by another xref process.*try again/);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(400);
     } finally {
       holder.kill();
     }
+  });
+
+  it('waits for a store held briefly (as by a running xref index), then answers', async () => {
+    const holder = await holdStore(join(ws, '.xref', 'db'), 800);
+    const run = xref(['def', 'canvas/src/bin/draw.rs:9:24'], { cwd: ws });
+    holder.kill();
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Circle::new|new/);
   });
 });
 
@@ -101,12 +113,15 @@ describe('no result (exit 1)', () => {
 });
 
 /** Starts a process that opens the LevelDB store and keeps it open until killed. */
-function holdStore(dbDir: string): Promise<ChildProcess> {
+/** A process that holds the store open, for `releaseAfterMs` or until killed. */
+function holdStore(dbDir: string, releaseAfterMs?: number): Promise<ChildProcess> {
+  const release = releaseAfterMs === undefined ? '' : `setTimeout(async () => { await db.close(); process.exit(0); }, ${releaseAfterMs});`;
   const script = `
     const { Level } = await import('level');
     const db = new Level(${JSON.stringify(dbDir)});
     await db.open();
     process.stdout.write('open\\n');
+    ${release}
     setInterval(() => {}, 1000);
   `;
   const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'] });
