@@ -2,7 +2,7 @@
 // a clean build on the next `xref index` (issue 5). The workspace is the example plus a generated
 // crate large enough that loading its dump takes a while, and each round renames a pub fn used
 // in every generated file, so each run has many keys to rewrite when it is killed.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -98,4 +98,18 @@ describe('kill -9 during xref index', () => {
       expect(xref(['refs', '--json', `bulk::${helper}`], { cwd: ws }).stdout).toContain(`m${FILES - 1}.rs`);
     }
   }, 300_000);
+});
+
+describe('signals', () => {
+  it('SIGTERM to xref index alone stops the re-run node that does the work', async () => {
+    const { NODE_ENV: _test, ...env } = process.env;
+    const child = spawn(process.execPath, [join(REPO, 'bin', 'xref.js'), 'index', ws], { cwd: ws, env, stdio: 'ignore' });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    child.kill('SIGTERM');
+    const [, signal] = await new Promise<[number | null, string | null]>((resolve) => child.once('exit', (code, sig) => resolve([code, sig])));
+    expect(signal).toBe('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const running = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n').filter((l) => l.includes(`index ${ws}`));
+    expect(running).toEqual([]);
+  }, 30_000);
 });
