@@ -17,6 +17,8 @@ export interface AttrsAndDocs {
  * comment tokens, as left by the grammar's `attrs` rule or by the splitter's inner attributes.
  */
 export function attrsAndDocs(ts: TokenStream, partner: Int32Array, first: number, end: number): AttrsAndDocs {
+  // Most items, fields and params have none.
+  if (first >= end) return { attrs: [] };
   const attrs: Attribute[] = [];
   const docs: string[] = [];
   const { kinds } = ts;

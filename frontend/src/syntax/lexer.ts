@@ -204,7 +204,10 @@ export function lex(src: Uint8Array, edition: Edition = '2021'): TokenStream {
       continue;
     }
     if (b === C.Quote) {
-      i = quoteOrLifetime(src, i, rules.cStringsAndRawLifetimes, errors, (kind, end) => push(kind, start, end));
+      // Packed, not a callback: a closure over `start` would cost a context per token.
+      const packed = quoteOrLifetime(src, i, rules.cStringsAndRawLifetimes, errors);
+      i = Math.floor(packed / 256);
+      push(packed % 256, start, i);
       continue;
     }
     if (b < 128 && PUNCT[b] !== 0) {
@@ -433,39 +436,35 @@ function prefixedLiteral(src: Uint8Array, i: number, errors: LexError[]): number
   return 0;
 }
 
-/** A `'` starts a char literal (`'a'`, `'\n'`) or a lifetime/label (`'a`, `'static`, `'r#x` from 2021). */
-function quoteOrLifetime(
-  src: Uint8Array, i: number, rawLifetimes: boolean, errors: LexError[], push: (kind: number, end: number) => void,
-): number {
+/**
+ * A `'` starts a char literal (`'a'`, `'\n'`) or a lifetime/label (`'a`, `'static`, `'r#x` from
+ * 2021). Returns `end * 256 + kind`.
+ */
+function quoteOrLifetime(src: Uint8Array, i: number, rawLifetimes: boolean, errors: LexError[]): number {
   const start = i;
   const c = src[i + 1];
   if (c === C.Backslash) {
     const end = suffixEnd(src, quotedEnd(src, i + 1, C.Quote, true, errors, start));
-    push(TK.Char, end);
-    return end;
+    return end * 256 + TK.Char;
   }
   if (c === undefined) {
     errors.push({ offset: start, message: 'unterminated character literal' });
-    push(TK.Unknown, i + 1);
-    return i + 1;
+    return (i + 1) * 256 + TK.Unknown;
   }
   const len = charLength(src, i + 1);
   if (src[i + 1 + len] === C.Quote) {
     const end = suffixEnd(src, i + 2 + len);
-    push(TK.Char, end);
-    return end;
+    return end * 256 + TK.Char;
   }
   if (identCharLength(src, i + 1, true) > 0) {
     let j = i + 1;
     if (rawLifetimes && c === C.Lr && src[j + 1] === C.Hash && identCharLength(src, j + 2, true) > 0) j += 2;
     j = identEnd(src, j);
     const isStatic = j - start === 7 && String.fromCharCode(...src.subarray(start + 1, j)) === 'static';
-    push(isStatic ? TK["'static"] : TK.Lifetime, j);
-    return j;
+    return j * 256 + (isStatic ? TK["'static"] : TK.Lifetime);
   }
   errors.push({ offset: start, message: 'unterminated character literal' });
-  push(TK.Unknown, i + 1);
-  return i + 1;
+  return (i + 1) * 256 + TK.Unknown;
 }
 
 /**
