@@ -2,11 +2,11 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-// `parse` and `index` run again in a node with V8 heap flags, which can only be set at start-up.
+// `parse`, `index` and `watch` run again in a node with V8 heap flags, which can only be set at start-up.
 // Parsing makes many short-lived objects: a 32 MB semi-space took one thread on std from 4.5 to
 // 5.4 MB/s, and GC on the main thread only (V8's helper threads compete with the parsing workers
 // for the cores) took 2 workers from 5.1 to 5.8 MB/s (bench/RESULTS.md). Queries start as they are.
-const HEAVY_COMMANDS = new Set(['parse', 'index']);
+const HEAVY_COMMANDS = new Set(['parse', 'index', 'watch']);
 const HEAP_FLAGS = ['--max-semi-space-size=32', '--single-threaded-gc'];
 
 if (HEAVY_COMMANDS.has(process.argv[2]) && !process.execArgv.includes(HEAP_FLAGS[1])) {

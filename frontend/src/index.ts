@@ -1,2 +1,4 @@
 export { analyzeWorkspace, type AnalyzeOptions, type AnalyzeResult, type FileDiagnostic } from './analyze.js';
-export { WorkspaceError } from './workspace/index.js';
+export { WorkspaceError, discoverWorkspace } from './workspace/index.js';
+export { openAnalyzer, type Analyzer } from './analyzer.js';
+export { watchSources, isSourcePath, type SourceWatcher } from './watch-sources.js';

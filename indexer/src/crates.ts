@@ -1,6 +1,6 @@
 // Store-wide summaries, read from the crate headers alone (one key per crate).
 import { keys, ranges, type CrateHeader } from './keys.js';
-import type { Store } from './store.js';
+import type { StoreReader } from './store.js';
 
 export interface CrateSummary {
   id: string;
@@ -26,14 +26,14 @@ export interface StoreStats {
   indexedAt?: string;
 }
 
-async function headers(store: Store): Promise<CrateHeader[]> {
+async function headers(store: StoreReader): Promise<CrateHeader[]> {
   const out: CrateHeader[] = [];
   for await (const [, header] of store.entries<CrateHeader>(ranges.crates())) out.push(header);
   return out;
 }
 
 /** The indexed crates, sorted by crate id. */
-export async function listCrates(store: Store): Promise<CrateSummary[]> {
+export async function listCrates(store: StoreReader): Promise<CrateSummary[]> {
   return (await headers(store)).map((h) => ({
     id: h.id,
     name: h.crate.name,
@@ -46,7 +46,7 @@ export async function listCrates(store: Store): Promise<CrateSummary[]> {
   }));
 }
 
-export async function stats(store: Store): Promise<StoreStats> {
+export async function stats(store: StoreReader): Promise<StoreStats> {
   const all = await headers(store);
   const files = new Set<string>();
   const totals = { items: 0, defs: 0, refs: 0 };

@@ -3,7 +3,7 @@
 import { LineIndex } from '../../schema/src/index.js';
 import { InconsistentIndexError } from './errors.js';
 import { keyParts, keys, ranges, type FileItem, type FileTable } from './keys.js';
-import type { Store } from './store.js';
+import type { StoreReader } from './store.js';
 
 export interface LineRange {
   line: number;
@@ -61,7 +61,7 @@ export class FileView {
 export class FileViews {
   private readonly views = new Map<string, Promise<FileView>>();
 
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: StoreReader) {}
 
   get(path: string, crate: string): Promise<FileView> {
     const k = keys.file(path, crate);

@@ -4,7 +4,7 @@ import { FileViews, type LineRange } from './files.js';
 import { keyParts, ranges, type ImplEntry, type ImplLink } from './keys.js';
 import { locateDef, type Location } from './queries.js';
 import { distinctEnds, relationsTo } from './relations.js';
-import type { Store } from './store.js';
+import type { StoreReader } from './store.js';
 
 /** An impl block; the range is the whole item that holds it, attributes and docs included. */
 export interface ImplLocation extends LineRange {
@@ -36,7 +36,7 @@ export interface Implementations {
   methods: Location[];
 }
 
-export async function implementations(store: Store, targetId: string): Promise<Implementations> {
+export async function implementations(store: StoreReader, targetId: string): Promise<Implementations> {
   const views = new FileViews(store);
   const impls: ImplLocation[] = [];
   for (const link of ['trait', 'self'] as const) {

@@ -1,7 +1,9 @@
 // The indexer's public API: open a store, load dumps into it, query it.
 export * from './errors.js';
 export { STORE_FORMAT_VERSION } from './keys.js';
-export { openStore, Store, type OpenOptions } from './store.js';
+export { openStore, Store, type OpenOptions, type StoreReader } from './store.js';
+export { openStoreReader } from './reader.js';
+export { serveStore, RemoteStore, RemoteError, type RemoteOps, type StoreServer } from './remote.js';
 export { loadDump, removeCrate, type MergeStats } from './merge.js';
 export { indexDumps, type DumpFailure, type IndexResult } from './load.js';
 export {

@@ -6,7 +6,7 @@ import { InconsistentIndexError, PositionError, UnknownFileError } from './error
 import { FileViews, type FileView, type LineRange } from './files.js';
 import { keyParts, keys, ranges, type DefEntry, type Range, type RefEntry, type StoredItem } from './keys.js';
 import { distinctEnds, relationsFrom, relationsTo } from './relations.js';
-import type { Store } from './store.js';
+import type { StoreReader } from './store.js';
 
 /** A def's name: 1-based lines, columns in characters, end exclusive. */
 export interface Location extends LineRange {
@@ -70,7 +70,7 @@ type Hit =
   | { kind: 'ref'; targets: string[]; ambiguous: boolean }
   | { kind: 'unresolved'; path: string };
 
-export async function definitionsAt(store: Store, file: string, line: number, col: number): Promise<DefinitionResult> {
+export async function definitionsAt(store: StoreReader, file: string, line: number, col: number): Promise<DefinitionResult> {
   const views = new FileViews(store);
   const fileViews = await views.allCratesOf(file);
   if (fileViews.length === 0) throw new UnknownFileError(file);
@@ -107,7 +107,7 @@ export async function definitionsAt(store: Store, file: string, line: number, co
 }
 
 /** The def name or ref at `offset`, from the innermost item that has one there. */
-async function hitAt(store: Store, view: FileView, offset: number): Promise<Hit | undefined> {
+async function hitAt(store: StoreReader, view: FileView, offset: number): Promise<Hit | undefined> {
   for (const [itemId, itemStart] of view.itemsContaining(offset)) {
     const item = await store.getJson<StoredItem>(keys.item(view.crate, itemId));
     if (item === undefined) throw new InconsistentIndexError(`no record for ${itemId}`);
@@ -142,7 +142,7 @@ function defLocation(view: FileView, itemStart: number, def: Pick<Def, 'id' | 'q
 }
 
 /** Where `id` is defined: one location per crate that has the def, none when it is not indexed. */
-export async function locateDef(store: Store, views: FileViews, id: string): Promise<Location[]> {
+export async function locateDef(store: StoreReader, views: FileViews, id: string): Promise<Location[]> {
   const out: Location[] = [];
   for await (const [k, entry] of store.entries<DefEntry>(ranges.defsOf(id))) {
     const [, crate, itemId] = keyParts(k);
@@ -162,7 +162,7 @@ export async function entryLocation(views: FileViews, id: string, crate: string,
  * once, and a ref both to the symbol and via an overriding method is listed as the former.
  * Unless `exact`, refs to the methods overriding a trait method count as its refs (`via`).
  */
-export async function references(store: Store, targetId: string, options: ReferenceOptions = {}): Promise<RefLocation[]> {
+export async function references(store: StoreReader, targetId: string, options: ReferenceOptions = {}): Promise<RefLocation[]> {
   const views = new FileViews(store);
   const roles = options.kinds ? new Set<RefRole>(options.kinds) : undefined;
   const out: RefLocation[] = [];
@@ -185,7 +185,7 @@ export async function references(store: Store, targetId: string, options: Refere
 }
 
 async function collectRefs(
-  store: Store, views: FileViews, target: string, roles: Set<RefRole> | undefined, via: string | undefined, out: RefLocation[],
+  store: StoreReader, views: FileViews, target: string, roles: Set<RefRole> | undefined, via: string | undefined, out: RefLocation[],
 ): Promise<void> {
   for await (const [k, entry] of store.entries<RefEntry>(ranges.refsTo(target))) {
     const [, crate, itemId] = keyParts(k);
@@ -213,7 +213,7 @@ function samePlace(a: RefLocation, b: RefLocation): boolean {
  * `pub use` re-exports them under, is `text`; else defs whose qualname or re-export path ends
  * with `::text` (so `Circle::area` finds `geometry::shapes::Circle::area`).
  */
-export async function resolveTarget(store: Store, text: string): Promise<string[]> {
+export async function resolveTarget(store: StoreReader, text: string): Promise<string[]> {
   const query = text.trim();
   if (isSymbolId(query)) return (await store.hasAny(ranges.defsOf(query))) ? [query] : [];
   const path = query.replace(/^::/, '');
@@ -222,13 +222,13 @@ export async function resolveTarget(store: Store, text: string): Promise<string[
   return exact.length > 0 ? exact : defIdsIn(store, ranges.qualnameSuffix(path));
 }
 
-async function defIdsIn(store: Store, range: Range): Promise<string[]> {
+async function defIdsIn(store: StoreReader, range: Range): Promise<string[]> {
   const ids = new Set<string>();
   for await (const k of store.keys(range)) ids.add(keyParts(k)[1]);
   return [...ids].sort();
 }
 
-export async function defById(store: Store, id: string): Promise<DefDetails | undefined> {
+export async function defById(store: StoreReader, id: string): Promise<DefDetails | undefined> {
   for await (const [k, entry] of store.entries<DefEntry>(ranges.defsOf(id))) {
     const [, crate, itemId] = keyParts(k);
     const item = await store.getJson<StoredItem>(keys.item(crate, itemId));

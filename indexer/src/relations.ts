@@ -3,7 +3,7 @@
 // impl method overrides, a trait's supertraits).
 import type { RelationKind } from '../../schema/src/index.js';
 import { keyParts, ranges } from './keys.js';
-import type { Store } from './store.js';
+import type { StoreReader } from './store.js';
 
 /** One relation as some item's record states it. */
 export interface RelationHit {
@@ -16,7 +16,7 @@ export interface RelationHit {
 }
 
 /** Relations of `kind` whose `to` is `id`, sorted by `from`. */
-export async function relationsTo(store: Store, kind: RelationKind, id: string): Promise<RelationHit[]> {
+export async function relationsTo(store: StoreReader, kind: RelationKind, id: string): Promise<RelationHit[]> {
   const out: RelationHit[] = [];
   for await (const k of store.keys(ranges.relationsTo(kind, id))) {
     const [, , from, crate, itemId] = keyParts(k);
@@ -26,7 +26,7 @@ export async function relationsTo(store: Store, kind: RelationKind, id: string):
 }
 
 /** Relations of `kind` whose `from` is `id`, sorted by `to`. */
-export async function relationsFrom(store: Store, kind: RelationKind, id: string): Promise<RelationHit[]> {
+export async function relationsFrom(store: StoreReader, kind: RelationKind, id: string): Promise<RelationHit[]> {
   const out: RelationHit[] = [];
   for await (const k of store.keys(ranges.relationsFrom(kind, id))) {
     const [, , to, crate, itemId] = keyParts(k);

@@ -3,7 +3,7 @@
 import { FileViews } from './files.js';
 import { keyParts, keys, ranges, type DefEntry } from './keys.js';
 import { entryLocation, type Location } from './queries.js';
-import type { Store } from './store.js';
+import type { StoreReader } from './store.js';
 
 export interface SearchOptions {
   /** Most results to return; 20 when absent. */
@@ -16,7 +16,7 @@ interface NameHit {
   itemId: string;
 }
 
-export async function search(store: Store, text: string, options: SearchOptions = {}): Promise<Location[]> {
+export async function search(store: StoreReader, text: string, options: SearchOptions = {}): Promise<Location[]> {
   const limit = options.limit ?? 20;
   const needle = text.trim().toLowerCase();
   if (needle === '' || limit <= 0) return [];

@@ -24,7 +24,20 @@ export interface OpenOptions {
 /** Between two tries at a locked store. */
 const LOCK_RETRY_MS = 50;
 
-export class Store {
+/**
+ * What queries read. A local `Store` is one; so is a watcher's store over its socket
+ * (remote.ts), which is how queries answer while `xref watch` owns the store.
+ */
+export interface StoreReader {
+  getJson<T>(key: string): Promise<T | undefined>;
+  getManyJson<T>(keyList: string[]): Promise<Array<T | undefined>>;
+  entries<T>(range: Range): AsyncGenerator<[string, T]>;
+  keys(range: Range): AsyncGenerator<string>;
+  hasAny(range: Range): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export class Store implements StoreReader {
   private constructor(
     readonly dir: string,
     readonly db: Level<string, string>,

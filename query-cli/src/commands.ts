@@ -4,6 +4,7 @@ import Index from './commands/index.js';
 import Parse from './commands/parse.js';
 import Refs from './commands/refs.js';
 import Search from './commands/search.js';
+import Watch from './commands/watch.js';
 
 export const COMMANDS = {
   index: Index,
@@ -11,4 +12,5 @@ export const COMMANDS = {
   refs: Refs,
   search: Search,
   parse: Parse,
+  watch: Watch,
 };

@@ -5,7 +5,7 @@
 // store directory, its `.xref` directory or the workspace root.
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { openStore, type Store } from '../../indexer/src/index.js';
+import { openStore, openStoreReader, RemoteStore, type Store, type StoreReader } from '../../indexer/src/index.js';
 import { CliFailure, EXIT } from './failure.js';
 
 export interface StoreLocation {
@@ -37,12 +37,23 @@ export function locateStore(dbFlag: string | undefined, cwd: string): StoreLocat
 }
 
 function findUpwards(cwd: string): string {
+  const found = nearestStore(cwd);
+  if (found !== undefined) return found;
+  throw new CliFailure(EXIT.index, `no index in ${resolve(cwd)} or above it: run 'xref index' first, or pass --db`);
+}
+
+function nearestStore(cwd: string): string | undefined {
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
     const candidate = defaultStoreDir(dir);
     if (existsSync(candidate)) return candidate;
-    if (dirname(dir) === dir) break;
+    if (dirname(dir) === dir) return undefined;
   }
-  throw new CliFailure(EXIT.index, `no index in ${resolve(cwd)} or above it: run 'xref index' first, or pass --db`);
+}
+
+/** The `xref watch` that owns the store of the workspace around `dir` (or `--db`), if one runs. */
+export async function findWatcher(dir: string, dbFlag: string | undefined): Promise<RemoteStore | undefined> {
+  const dbDir = dbFlag === undefined ? nearestStore(dir) : storeDirFromFlag(dbFlag, process.cwd());
+  return dbDir === undefined ? undefined : RemoteStore.connect(dbDir);
 }
 
 /**
@@ -71,9 +82,22 @@ export function lockWaitMs(env: NodeJS.ProcessEnv = process.env): number {
 
 const DEFAULT_LOCK_WAIT_MS = 10_000;
 
-/** Opens the store for the length of `use`; one open serves a whole --stdin batch. */
-export async function withStore<T>(dbDir: string, create: boolean, use: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(dbDir, { create, waitForLockMs: lockWaitMs() });
+/** Opens the store to write (`xref index`) for the length of `use`. */
+export async function withStore<T>(dbDir: string, use: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(dbDir, { create: true, waitForLockMs: lockWaitMs() });
+  try {
+    return await use(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/**
+ * Opens the store to read for the length of `use`, through `xref watch` when it owns the store;
+ * one open serves a whole --stdin batch.
+ */
+export async function withReader<T>(dbDir: string, use: (store: StoreReader) => Promise<T>): Promise<T> {
+  const store = await openStoreReader(dbDir, { waitForLockMs: lockWaitMs() });
   try {
     return await use(store);
   } finally {

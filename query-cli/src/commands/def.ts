@@ -1,12 +1,12 @@
 import { Args, Flags } from '@oclif/core';
-import { definitionsAt, type Location, type Store } from '../../../indexer/src/index.js';
+import { definitionsAt, type Location, type StoreReader } from '../../../indexer/src/index.js';
 import { describeSymbolId } from '../../../schema/src/index.js';
 import { answerEachLine } from '../batch.js';
 import { XrefCommand } from '../base.js';
 import { CliFailure, EXIT, usageFailure } from '../failure.js';
 import { locationLine, printJson, printLine, SourceLines } from '../output.js';
 import { inWorkspace, parsePosition, type Position } from '../position.js';
-import { locateStore, withStore, type StoreLocation } from '../store.js';
+import { locateStore, withReader, type StoreLocation } from '../store.js';
 
 type Definition =
   | Pick<Location, 'file' | 'line' | 'col' | 'endLine' | 'endCol' | 'id' | 'qualname' | 'kind'>
@@ -51,7 +51,7 @@ export default class Def extends XrefCommand {
     if (flags.stdin) {
       if (args.position !== undefined) throw usageFailure('give FILE:LINE:COL or --stdin, not both');
       const where = locateStore(flags.db, cwd);
-      await withStore(where.dbDir, false, (store) =>
+      await withReader(where.dbDir, (store) =>
         answerEachLine('def', (query) => lookUp(store, query, inWorkspace(parsePosition(query), cwd, where.root))),
       );
       return;
@@ -60,7 +60,7 @@ export default class Def extends XrefCommand {
     if (query === undefined) throw usageFailure("missing FILE:LINE:COL (see 'xref def --help')");
     const position = parsePosition(query);
     const where = locateStore(flags.db, cwd);
-    const answer = await withStore(where.dbDir, false, (store) => lookUp(store, query, inWorkspace(position, cwd, where.root)));
+    const answer = await withReader(where.dbDir, (store) => lookUp(store, query, inWorkspace(position, cwd, where.root)));
     if (flags.json) printJson(answer);
     else printText(answer, where);
     if (answer.definitions.length === 0) {
@@ -70,7 +70,7 @@ export default class Def extends XrefCommand {
   }
 }
 
-async function lookUp(store: Store, query: string, at: Position): Promise<DefAnswer> {
+async function lookUp(store: StoreReader, query: string, at: Position): Promise<DefAnswer> {
   const result = await definitionsAt(store, at.file, at.line, at.col);
   if (result.status === 'none') throw new CliFailure(EXIT.badLocation, `no identifier at ${query}`);
   if (result.status === 'unresolved') return { query, definitions: [], unresolved: result.path };

@@ -3,9 +3,9 @@ import { Args, Flags } from '@oclif/core';
 import { indexDumps } from '../../../indexer/src/index.js';
 import { XrefCommand } from '../base.js';
 import { CliFailure, EXIT } from '../failure.js';
-import { locationLine, plural, printJson, printLine, warn } from '../output.js';
 import { workerCount, workersFlag } from '../workers.js';
-import { defaultStoreDir, storeDirFromFlag, withStore } from '../store.js';
+import { defaultStoreDir, findWatcher, storeDirFromFlag, withStore } from '../store.js';
+import { indexRun, printIndexRun, type IndexRun } from '../indexing.js';
 
 export default class Index extends XrefCommand {
   static override summary = 'Analyze a Cargo workspace and load it into its index.';
@@ -27,30 +27,26 @@ export default class Index extends XrefCommand {
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(Index);
+    const workers = workerCount(flags.workers);
+    const watcher = await findWatcher(args.dir, flags.db);
+    if (watcher) {
+      // `xref watch` owns the store: it runs the update and answers with its summary.
+      try {
+        if (flags.full) throw new CliFailure(EXIT.index, "'xref watch' holds this index: stop it to rebuild with --full");
+        printIndexRun(await watcher.call<IndexRun>('index'), flags.json);
+      } finally {
+        await watcher.close();
+      }
+      return;
+    }
     const started = performance.now();
     // The front end (parser, grammar) is loaded only here: query commands must start fast.
     const { analyzeWorkspace } = await import('../../../frontend/src/index.js');
-    const analysis = await analyzeWorkspace(args.dir, { workers: workerCount(flags.workers) });
-    for (const d of analysis.diagnostics) warn(locationLine(d, d.message));
-    for (const w of analysis.warnings) warn(`xref: warning: ${w}`);
-
+    const analysis = await analyzeWorkspace(args.dir, { workers });
     const dbDir = flags.db === undefined ? defaultStoreDir(analysis.root) : storeDirFromFlag(flags.db, process.cwd());
     if (flags.full) await rm(dbDir, { recursive: true, force: true });
-    const loaded = await withStore(dbDir, true, (store) => indexDumps(store, analysis.dumpFiles));
-    const seconds = Number(((performance.now() - started) / 1000).toFixed(3));
-
-    const { itemsAdded, itemsChanged, itemsRemoved, keysWritten, keysDeleted } = loaded;
-    if (flags.json) {
-      printJson({ crates: analysis.crates, files: analysis.files, itemsAdded, itemsChanged, itemsRemoved, keysWritten, keysDeleted, seconds });
-    } else {
-      printLine(
-        `indexed ${plural(analysis.crates, 'crate')}, ${plural(analysis.files, 'file')}, ${plural(analysis.items, 'item')} ` +
-          `in ${seconds.toFixed(2)} s (items: ${itemsAdded} added, ${itemsChanged} changed, ${itemsRemoved} removed)`,
-      );
-    }
-    if (loaded.failures.length > 0) {
-      for (const f of loaded.failures) warn(`xref: ${f.message}`);
-      throw new CliFailure(EXIT.failure, `${plural(loaded.failures.length, 'dump')} not loaded; the index keeps the earlier state of those crates`);
-    }
+    // The store is opened only now, so that queries are locked out for the load alone.
+    const loaded = await withStore(dbDir, (store) => indexDumps(store, analysis.dumpFiles));
+    printIndexRun(indexRun(analysis, loaded, started), flags.json);
   }
 }

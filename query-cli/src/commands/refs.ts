@@ -1,12 +1,12 @@
 import { Args, Flags } from '@oclif/core';
 import { isSymbolId, REF_ROLES, type RefRole } from '../../../schema/src/index.js';
-import { definitionsAt, defById, references, resolveTarget, type LineRange, type RefLocation, type Store } from '../../../indexer/src/index.js';
+import { definitionsAt, defById, references, resolveTarget, type LineRange, type RefLocation, type StoreReader } from '../../../indexer/src/index.js';
 import { answerEachLine } from '../batch.js';
 import { XrefCommand } from '../base.js';
 import { CliFailure, EXIT, usageFailure } from '../failure.js';
 import { locationLine, printJson, printLine, SourceLines } from '../output.js';
 import { inWorkspace, looksLikePosition, parsePosition } from '../position.js';
-import { locateStore, withStore } from '../store.js';
+import { locateStore, withReader } from '../store.js';
 
 interface RefsAnswer {
   query: string;
@@ -58,12 +58,12 @@ export default class Refs extends XrefCommand {
     // A malformed position is a usage error whether or not there is an index.
     if (target !== undefined && isPosition(target)) parsePosition(target);
     const where = locateStore(flags.db, process.cwd());
-    const lookUp = (store: Store, query: string) => findReferences(store, query, where.root, options);
+    const lookUp = (store: StoreReader, query: string) => findReferences(store, query, where.root, options);
     if (target === undefined) {
-      await withStore(where.dbDir, false, (store) => answerEachLine('refs', (query) => lookUp(store, query)));
+      await withReader(where.dbDir, (store) => answerEachLine('refs', (query) => lookUp(store, query)));
       return;
     }
-    const [answer, names] = await withStore(where.dbDir, false, async (store) => {
+    const [answer, names] = await withReader(where.dbDir, async (store) => {
       const found = await lookUp(store, target);
       return [found, flags.json ? new Map<string, string>() : await qualnamesOf(store, idsToName(found))] as const;
     });
@@ -82,7 +82,7 @@ function parseRoles(list: string): RefRole[] {
   return roles as RefRole[];
 }
 
-async function findReferences(store: Store, query: string, root: string, options: RefsOptions): Promise<RefsAnswer> {
+async function findReferences(store: StoreReader, query: string, root: string, options: RefsOptions): Promise<RefsAnswer> {
   const targets = await targetIds(store, query, root);
   const found: RefsAnswer['references'] = [];
   for (const target of targets) {
@@ -103,7 +103,7 @@ function byPlace(a: Place, b: Place): number {
 type Place = LineRange & { file: string };
 
 /** The symbol ids a TARGET names. */
-async function targetIds(store: Store, query: string, root: string): Promise<string[]> {
+async function targetIds(store: StoreReader, query: string, root: string): Promise<string[]> {
   if (!isPosition(query)) {
     const ids = await resolveTarget(store, query);
     if (ids.length === 0) throw new CliFailure(EXIT.noResult, `no symbol in the index matches '${query}'`);
@@ -130,7 +130,7 @@ function idsToName(answer: RefsAnswer): Set<string> {
   return ids;
 }
 
-async function qualnamesOf(store: Store, ids: Set<string>): Promise<Map<string, string>> {
+async function qualnamesOf(store: StoreReader, ids: Set<string>): Promise<Map<string, string>> {
   const names = new Map<string, string>();
   for (const id of ids) {
     const details = await defById(store, id);

@@ -3,7 +3,7 @@ import { search } from '../../../indexer/src/index.js';
 import { XrefCommand } from '../base.js';
 import { CliFailure, EXIT, usageFailure } from '../failure.js';
 import { locationLine, printJson, printLine } from '../output.js';
-import { locateStore, withStore } from '../store.js';
+import { locateStore, withReader } from '../store.js';
 
 export default class Search extends XrefCommand {
   static override summary = 'Find symbols by name.';
@@ -26,7 +26,7 @@ export default class Search extends XrefCommand {
     const text = args.text;
     if (text === undefined) throw usageFailure("missing TEXT (see 'xref search --help')");
     const where = locateStore(flags.db, process.cwd());
-    const found = await withStore(where.dbDir, false, (store) => search(store, text, { limit: flags.limit }));
+    const found = await withReader(where.dbDir, (store) => search(store, text, { limit: flags.limit }));
     if (flags.json) {
       printJson(found.map(({ file, line, col, endLine, endCol, id, qualname, kind, name }) =>
         ({ file, line, col, endLine, endCol, id, qualname, kind, name })));

@@ -1,0 +1,19 @@
+// The front end on a thread of its own, for a long-running process (`xref watch`): while it
+// analyzes, the calling thread stays free to answer queries.
+import { compiledScript, WorkerPool } from './parallel/pool.js';
+import { PARSE_WORKER_LIMITS } from './parallel/limits.js';
+import type { AnalyzeOptions, AnalyzeResult } from './analyze.js';
+import type { AnalyzeJob } from './parallel/analyze-worker.js';
+
+export interface Analyzer {
+  analyze(dir: string, options?: AnalyzeOptions): Promise<AnalyzeResult>;
+  close(): Promise<void>;
+}
+
+export function openAnalyzer(): Analyzer {
+  const pool = new WorkerPool<AnalyzeJob, AnalyzeResult>(compiledScript(import.meta.url, './parallel/analyze-worker.js'), 1, PARSE_WORKER_LIMITS);
+  return {
+    analyze: (dir, options = {}) => pool.run({ dir, options }),
+    close: () => pool.close(),
+  };
+}

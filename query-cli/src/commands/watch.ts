@@ -1,0 +1,80 @@
+import { Args } from '@oclif/core';
+import { indexDumps, openStore, serveStore } from '../../../indexer/src/index.js';
+import { XrefCommand } from '../base.js';
+import { indexRun, printIndexRun, type IndexRun } from '../indexing.js';
+import { printJson, printLine, warn } from '../output.js';
+import { defaultStoreDir, lockWaitMs, storeDirFromFlag } from '../store.js';
+
+export default class Watch extends XrefCommand {
+  static override summary = 'Keep the index of a workspace fresh as its files change, and answer queries meanwhile.';
+  static override description =
+    'Indexes the workspace containing DIR, then re-indexes it whenever a .rs file or a Cargo manifest changes ' +
+    '(debounced). It owns the index while it runs: other xref commands (def, refs, search, and index, which asks ' +
+    'it for an update) are answered through it over a local socket next to the store. With --json it prints one ' +
+    'JSON line per update, as `xref index --json` does. Ctrl-C stops it.';
+
+  static override examples = ['<%= config.bin %> watch', '<%= config.bin %> watch data/example --json'];
+
+  static override args = {
+    dir: Args.string({ description: 'a directory inside the workspace', default: '.', ignoreStdin: true }),
+  };
+
+  async run(): Promise<void> {
+    const { args, flags } = await this.parse(Watch);
+    // Loaded only here: query commands must start fast.
+    const { discoverWorkspace, openAnalyzer, watchSources } = await import('../../../frontend/src/index.js');
+    const ws = await discoverWorkspace(args.dir, { useCargo: 'auto' });
+    const dbDir = flags.db === undefined ? defaultStoreDir(ws.root) : storeDirFromFlag(flags.db, process.cwd());
+    const store = await openStore(dbDir, { create: true, waitForLockMs: lockWaitMs() });
+    const analyzer = openAnalyzer();
+
+    // One update at a time; edits during an update ask for one more after it.
+    let running: Promise<IndexRun> | undefined;
+    let again = false;
+    const update = (): Promise<IndexRun> => {
+      if (running) {
+        again = true;
+        return running;
+      }
+      running = (async () => {
+        try {
+          const started = performance.now();
+          const analysis = await analyzer.analyze(ws.root);
+          return indexRun(analysis, await indexDumps(store, analysis.dumpFiles), started);
+        } finally {
+          running = undefined;
+          if (again) {
+            again = false;
+            void update().then(report, reportError);
+          }
+        }
+      })();
+      return running;
+    };
+    const report = (run: IndexRun) => {
+      try {
+        printIndexRun(run, flags.json);
+      } catch (error) {
+        reportError(error);
+      }
+    };
+    const reportError = (error: unknown) => warn(`xref: ${error instanceof Error ? error.message : String(error)}`);
+
+    report(await update());
+    const server = await serveStore(store, { index: () => update() });
+    const watcher = watchSources(ws.root, () => void update().then(report, reportError));
+    if (flags.json) printJson({ watching: ws.root, db: dbDir });
+    else printLine(`watching ${ws.root}; queries on this index are answered here (Ctrl-C stops)`);
+
+    // `on`, not `once`: Ctrl-C reaches this process twice (from the terminal and from bin/xref.js),
+    // and a signal without a listener would end it before the cleanup.
+    await new Promise<void>((resolve) => {
+      for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => resolve());
+    });
+    watcher.close();
+    await server.close();
+    await running?.catch(() => undefined);
+    await analyzer.close();
+    await store.close();
+  }
+}
