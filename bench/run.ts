@@ -1,5 +1,5 @@
 // Benchmarks: `npm run bench -- parse DIR [--runs N] [--workers N]`, `npm run bench -- index DIR
-// [--runs N]` and `npm run bench -- reparse FILE [--runs N]`. Each prints one JSON line of
+// [--runs N]`, `npm run bench -- reparse FILE [--runs N]` and `reindex DIR FILE` (reindex.ts). Each prints one JSON line of
 // medians; record them in bench/RESULTS.md with the command and date.
 import { readdirSync, readFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +13,7 @@ import type { Item } from '../frontend/src/syntax/ast.js';
 import { parsePaths } from '../frontend/src/parse-paths.js';
 import { analyzeWorkspace } from '../frontend/src/index.js';
 import { openStore, indexDumps } from '../indexer/src/index.js';
+import { benchReindex } from './reindex.js';
 
 function rustFiles(dir: string, out: string[] = []): string[] {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
@@ -169,11 +170,13 @@ async function main() {
   const option = (name: string) => (rest.includes(name) ? Number(rest[rest.indexOf(name) + 1]) : undefined);
   const runs = option('--runs') ?? 3;
   const workers = option('--workers');
-  if (!dir || (what !== 'parse' && what !== 'index' && what !== 'reparse')) {
-    console.error('usage: npm run bench -- parse DIR [--runs N] [--workers N] [--no-bodies] [--no-fast-paths] | index DIR [--runs N] | reparse FILE [--runs N]');
+  if (!dir || !['parse', 'index', 'reparse', 'reindex'].includes(what)) {
+    console.error('usage: npm run bench -- parse DIR [--runs N] [--workers N] [--no-bodies] [--no-fast-paths] | index DIR [--runs N] | reparse FILE [--runs N] | reindex DIR FILE [--rename NAME] [--runs N]');
     process.exit(2);
   }
+  const text = (name: string) => (rest.includes(name) ? rest[rest.indexOf(name) + 1] : undefined);
   const result = what === 'index' ? await benchIndex(dir, runs, workers)
+    : what === 'reindex' ? await benchReindex(dir, rest[0], runs, text('--rename'))
     : what === 'reparse' ? benchReparse(dir, runs)
     : workers !== undefined ? await benchParseOnWorkers(dir, runs, workers)
     : benchParse(dir, runs, !rest.includes('--no-bodies') && { fastPaths: !rest.includes('--no-fast-paths') });

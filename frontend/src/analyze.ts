@@ -1,11 +1,12 @@
 // The front end's batch job: discover the workspace, load and resolve every crate, write one
 // dump per crate. Crates are resolved together because `pub use` chains cross crates.
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
-import { crateId, serializeDump, LineIndex } from '../../schema/src/index.js';
+import { crateId, LineIndex } from '../../schema/src/index.js';
 import { discoverWorkspace, type CrateTarget } from './workspace/index.js';
 import { loadCrate, type SourceFile, type SourceReader } from './crate/modules.js';
 import { openSourceReader } from './parallel/source-reader.js';
+import type { SourceCache } from './crate/source-cache.js';
 import { defaultCfg } from './crate/cfg.js';
 import type { CrateCtx, ItemRecordDraft } from './resolve/model.js';
 import { collectCrate } from './resolve/collect.js';
@@ -13,6 +14,7 @@ import { resolveImports } from './resolve/imports.js';
 import { resolveImpls } from './resolve/impls.js';
 import { resolveItems } from './resolve/items.js';
 import { buildDump } from './dump/write.js';
+import { writeDumpFile } from './dump/write-file.js';
 import { buildStdCrates, linkStd } from './resolve/std.js';
 
 export interface AnalyzeOptions {
@@ -21,6 +23,8 @@ export interface AnalyzeOptions {
   useCargo?: boolean | 'auto';
   /** Threads that parse files; default: the available cores for a large workspace, else 1. */
   workers?: number;
+  /** Files parsed by earlier analyses in this process; unchanged files are not parsed again. */
+  sources?: SourceCache;
 }
 
 export interface FileDiagnostic {
@@ -45,7 +49,8 @@ export async function analyzeWorkspace(dir: string, opts: AnalyzeOptions = {}): 
   const reader = openSourceReader(ws.root, ws.crates.map((t) => path.dirname(t.rootFile)), opts.workers);
   let crates: CrateCtx[];
   try {
-    crates = await Promise.all(ws.crates.map((t) => newCrate(t, ws.root, reader.read)));
+    const read = opts.sources ? opts.sources.readerOver(reader.read, ws.root) : reader.read;
+    crates = await Promise.all(ws.crates.map((t) => newCrate(t, ws.root, read)));
   } finally {
     await reader.close();
   }
@@ -75,7 +80,7 @@ export async function analyzeWorkspace(dir: string, opts: AnalyzeOptions = {}): 
     const { dump, warnings: w } = buildDump(c, ws.root);
     warnings.push(...w);
     const file = path.join(outDir, `${dumpName(c.target)}.jsonl`);
-    writeFileSync(file, serializeDump(dump));
+    writeDumpFile(file, dump);
     dumpFiles.push(file);
     items += dump.items.length;
     for (const f of dump.header.files) files.add(f.path);

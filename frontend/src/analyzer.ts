@@ -6,7 +6,7 @@ import type { AnalyzeOptions, AnalyzeResult } from './analyze.js';
 import type { AnalyzeJob } from './parallel/analyze-worker.js';
 
 export interface Analyzer {
-  analyze(dir: string, options?: AnalyzeOptions): Promise<AnalyzeResult>;
+  analyze(dir: string, options?: Omit<AnalyzeOptions, 'sources'>): Promise<AnalyzeResult>;
   close(): Promise<void>;
 }
 

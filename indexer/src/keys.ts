@@ -78,6 +78,8 @@ export interface CrateHeader {
   dependencies: Record<string, string>;
   files: string[];
   counts: { items: number; defs: number; refs: number };
+  /** The loaded dump's digest, when it had one: a dump with the same digest needs no merge. */
+  digest?: string;
 }
 
 export interface DefEntry {

@@ -1,10 +1,12 @@
 // Indexes a set of dump files: each valid dump is merged (one batch per crate), a dump that
 // fails to read or validate is reported and leaves the store as it was for that dump, and
-// crates the set no longer has are removed.
+// crates the set no longer has are removed. A dump whose header digest matches the one loaded
+// last time is skipped after reading its first line: an edit in one crate of a large workspace
+// merges that crate alone.
 import { readFile } from 'node:fs/promises';
-import { crateId, DumpFormatError, parseDump, SchemaVersionError } from '../../schema/src/index.js';
+import { crateId, DumpFormatError, parseDump, parseDumpHeader, SchemaVersionError } from '../../schema/src/index.js';
 import { DumpSetError } from './errors.js';
-import { keyParts, KeyPartError, keys, ranges } from './keys.js';
+import { keyParts, KeyPartError, keys, ranges, type CrateHeader } from './keys.js';
 import { addStats, emptyStats, loadDump, removeCrate, type MergeStats } from './merge.js';
 import type { Store } from './store.js';
 
@@ -16,6 +18,8 @@ export interface DumpFailure {
 
 export interface IndexResult extends MergeStats {
   cratesLoaded: number;
+  /** Crates whose dump has the digest of the one loaded last time: not merged again. */
+  cratesUnchanged: number;
   cratesRemoved: number;
   /**
    * Dumps that were not loaded. When any dump failed, no crate is removed: a bad dump's
@@ -25,15 +29,21 @@ export interface IndexResult extends MergeStats {
 }
 
 export async function indexDumps(store: Store, dumpFiles: string[]): Promise<IndexResult> {
-  const result: IndexResult = { ...emptyStats(), cratesLoaded: 0, cratesRemoved: 0, failures: [] };
+  const result: IndexResult = { ...emptyStats(), cratesLoaded: 0, cratesUnchanged: 0, cratesRemoved: 0, failures: [] };
   const loadedFrom = new Map<string, string>();
   for (const file of dumpFiles) {
     try {
-      const dump = parseDump(await readFile(file, 'utf8'), file);
-      const crate = crateId(dump.header.crate);
+      const text = await readFile(file, 'utf8');
+      const header = parseDumpHeader(text, file);
+      const crate = crateId(header.crate);
       const earlier = loadedFrom.get(crate);
       if (earlier !== undefined) throw new DumpSetError(`${file}: crate '${crate}' was already loaded from ${earlier}`);
-      addStats(result, await loadDump(store, dump));
+      if (header.digest !== undefined && (await store.getJson<CrateHeader>(keys.crate(crate)))?.digest === header.digest) {
+        loadedFrom.set(crate, file);
+        result.cratesUnchanged++;
+        continue;
+      }
+      addStats(result, await loadDump(store, parseDump(text, file)));
       loadedFrom.set(crate, file);
       result.cratesLoaded++;
     } catch (error) {

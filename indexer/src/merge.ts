@@ -187,6 +187,7 @@ function crateHeader(crate: string, dump: Dump): CrateHeader {
     dependencies,
     files: files.map((f) => f.path),
     counts: { items: dump.items.length, defs, refs },
+    ...(dump.header.digest === undefined ? {} : { digest: dump.header.digest }),
   };
 }
 

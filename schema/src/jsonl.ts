@@ -20,14 +20,35 @@ export function parseDump(text: string, source: string): Dump {
   if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   if (lines.length === 0) throw new DumpFormatError(`${source}: empty dump`);
   const records: unknown[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    try {
-      records.push(JSON.parse(lines[i]));
-    } catch {
-      throw new DumpFormatError(`${source}:${i + 1}: not valid JSON`);
-    }
+  for (let i = 0; i < lines.length; i++) records.push(parseLine(lines[i], source, i + 1));
+  const header = checkedHeader(records[0], source);
+  const dump: Dump = { header, items: records.slice(1) as ItemRecord[] };
+  const problem = validateDump(dump);
+  if (problem) throw new DumpFormatError(`${source}:${problem.line}: ${problem.message}`);
+  return dump;
+}
+
+/**
+ * The header of a dump, read from its first line alone (an indexer compares its digest before it
+ * pays for the rest). Only the version is checked: `parseDump` validates the whole.
+ */
+export function parseDumpHeader(text: string, source: string): DumpHeader {
+  const newline = text.indexOf('\n');
+  const first = newline < 0 ? text : text.slice(0, newline);
+  if (first === '') throw new DumpFormatError(`${source}: empty dump`);
+  return checkedHeader(parseLine(first, source, 1), source);
+}
+
+function parseLine(line: string, source: string, number: number): unknown {
+  try {
+    return JSON.parse(line);
+  } catch {
+    throw new DumpFormatError(`${source}:${number}: not valid JSON`);
   }
-  const header = records[0] as DumpHeader;
+}
+
+function checkedHeader(record: unknown, source: string): DumpHeader {
+  const header = record as DumpHeader;
   if (header === null || typeof header !== 'object' || !('schemaVersion' in header)) {
     throw new DumpFormatError(`${source}:1: first line is not a dump header (no schemaVersion)`);
   }
@@ -36,8 +57,5 @@ export function parseDump(text: string, source: string): Dump {
   } catch (e) {
     throw new SchemaVersionError(`${source}:1: ${(e as Error).message}`);
   }
-  const dump: Dump = { header, items: records.slice(1) as ItemRecord[] };
-  const problem = validateDump(dump);
-  if (problem) throw new DumpFormatError(`${source}:${problem.line}: ${problem.message}`);
-  return dump;
+  return header;
 }

@@ -112,6 +112,11 @@ export interface DumpHeader {
   /** Extern name → crate id (`cargo NAME VERSION`). */
   dependencies: Record<string, string>;
   files: FileEntry[];
+  /**
+   * Since 1.1: a hash of everything else in the dump, header and items. Two dumps of a crate with
+   * the same digest load to the same store contents, so an indexer may skip one it has loaded.
+   */
+  digest?: string;
 }
 
 export interface ItemRecord {

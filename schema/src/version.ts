@@ -1,7 +1,7 @@
 // Version policy: a major bump is incompatible and readers refuse it; a minor bump only adds
 // optional fields, so a reader accepts any minor of its own major.
 
-export const SCHEMA_VERSION = '1.0.0';
+export const SCHEMA_VERSION = '1.1.0';
 export const SCHEMA_MAJOR = 1;
 
 export class SchemaVersionError extends Error {}

@@ -148,6 +148,26 @@ describe('indexDumps', () => {
     expect(await snapshot(store)).toEqual(await freshSnapshot(geometry().dump, app().dump));
   });
 
+  it('skips a dump whose digest matches the one loaded last, and merges one whose digest differs', async () => {
+    const withDigest = (dump: Dump, digest: string | undefined): Dump => ({ ...dump, header: { ...dump.header, digest } });
+    const file = await writeDump('geometry.jsonl', withDigest(geometry().dump, 'd1'));
+    expect(await indexDumps(store, [file])).toMatchObject({ cratesLoaded: 1, cratesUnchanged: 0 });
+    const again = await indexDumps(store, [file]);
+    expect(again).toMatchObject({ cratesLoaded: 0, cratesUnchanged: 1, cratesRemoved: 0, keysWritten: 0, keysDeleted: 0 });
+
+    const changed = withDigest(geometry({ withoutCafe: true }).dump, 'd2');
+    const merged = await indexDumps(store, [await writeDump('geometry.jsonl', changed)]);
+    expect(merged).toMatchObject({ cratesLoaded: 1, cratesUnchanged: 0 });
+    expect(merged.itemsRemoved).toBeGreaterThan(0);
+    expect(await snapshot(store)).toEqual(await freshSnapshot(changed));
+
+    // A dump without a digest (schema 1.0) is always merged; this one puts the item back.
+    const old = withDigest(geometry().dump, undefined);
+    const restored = await indexDumps(store, [await writeDump('geometry.jsonl', old)]);
+    expect(restored).toMatchObject({ cratesLoaded: 1, cratesUnchanged: 0 });
+    expect(restored.itemsAdded).toBeGreaterThan(0);
+  });
+
   it('refuses a second dump of the same crate', async () => {
     const result = await indexDumps(store, [
       await writeDump('one.jsonl', geometry().dump),

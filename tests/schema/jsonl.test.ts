@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DumpFormatError, SCHEMA_VERSION, SchemaVersionError, parseDump, serializeDump,
+  DumpFormatError, SCHEMA_VERSION, SchemaVersionError, parseDump, parseDumpHeader, serializeDump,
 } from '../../schema/src/index.js';
 import { IDS, sampleDump } from './sample-dump.js';
 
@@ -103,3 +103,17 @@ describe('parseDump refuses broken dumps with a one-line message naming file and
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+describe('parseDumpHeader', () => {
+  it('reads the header from the first line, whatever follows it', () => {
+    const text = serializeDump(sampleDump());
+    expect(parseDumpHeader(text, SOURCE_NAME)).toEqual(sampleDump().header);
+    expect(parseDumpHeader(text.split('\n')[0] + '\nnot json at all\n', SOURCE_NAME)).toEqual(sampleDump().header);
+  });
+
+  it('refuses an empty dump, a first line that is no header and a header of another major', () => {
+    expect(() => parseDumpHeader('', SOURCE_NAME)).toThrow(new DumpFormatError(`${SOURCE_NAME}: empty dump`));
+    expect(() => parseDumpHeader('{"item":"x"}\n', SOURCE_NAME)).toThrow(/:1: first line is not a dump header/);
+    expect(() => parseDumpHeader('{"schemaVersion":"2.0.0"}', SOURCE_NAME)).toThrow(SchemaVersionError);
+  });
+});

@@ -1,7 +1,7 @@
 // A small, valid dump of a one-file crate, built from real source text so its spans and
 // file tables are true. Each call returns a fresh copy that a test may break as it likes.
 import { createHash } from 'node:crypto';
-import { buildFileTables, type Dump, type ItemRecord, type Span } from '../../schema/src/index.js';
+import { buildFileTables, SCHEMA_VERSION, type Dump, type ItemRecord, type Span } from '../../schema/src/index.js';
 
 export const SOURCE = [
   '//! Shapes with a café ☕ flavour 😀.',
@@ -81,7 +81,7 @@ export function sampleDump(): Dump {
   const totalSpan: Span = [at('pub fn total'), abs('missing() }')[1]];
   return {
     header: {
-      schemaVersion: '1.0.0',
+      schemaVersion: SCHEMA_VERSION,
       tool: { name: 'rust-xref', version: '0.1.0' },
       crate: {
         name: 'shapes', version: '0.1.0', edition: '2021', root: 'src/lib.rs', kind: 'lib',

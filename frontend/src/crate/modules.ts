@@ -7,6 +7,7 @@ import { buildFileTables, type FileEntry } from '../../../schema/src/index.js';
 import { lex, tokenText, type Edition, type TokenStream } from '../syntax/lexer.js';
 import { TK } from '../syntax/tokens.js';
 import { parseFile } from '../syntax/parse.js';
+import type { ItemCache } from '../syntax/item-cache.js';
 import { parseBodies } from '../syntax/body/parser.js';
 import type { Item, ParsedFile } from '../syntax/ast.js';
 import { cfgActive, type CfgSet } from './cfg.js';
@@ -49,11 +50,18 @@ export interface LoadOptions {
   cfg: CfgSet;
 }
 
-export function readSourceFile(abs: string, workspaceRoot: string, edition: Edition): SourceFile {
-  const bytes = new Uint8Array(readFileSync(abs));
+export interface ReadOptions {
+  /** The file's bytes, when the caller has read them already. */
+  bytes?: Uint8Array;
+  /** Items of earlier parses: only the items that changed are parsed again. */
+  itemCache?: ItemCache;
+}
+
+export function readSourceFile(abs: string, workspaceRoot: string, edition: Edition, options: ReadOptions = {}): SourceFile {
+  const bytes = options.bytes ?? new Uint8Array(readFileSync(abs));
   const tables = buildFileTables(bytes);
   const ts = lex(bytes, edition);
-  const parsed = parseFile(ts);
+  const parsed = parseFile(ts, { cache: options.itemCache });
   parsed.errors.push(...parseBodies(ts, parsed));
   for (const e of ts.errors) parsed.errors.push({ offset: e.offset, message: e.message });
   const rel = path.relative(workspaceRoot, abs).split(path.sep).join('/');

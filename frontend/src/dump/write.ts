@@ -1,7 +1,7 @@
 // Turns a crate's item record drafts into a schema v1 dump: spans become relative to their
 // item, and each item gets its two fingerprints.
 import { createHash } from 'node:crypto';
-import { SCHEMA_VERSION, type Dump, type ItemRecord, type Span, type CrateInfo } from '../../../schema/src/index.js';
+import { SCHEMA_VERSION, type Dump, type DumpHeader, type ItemRecord, type Span, type CrateInfo } from '../../../schema/src/index.js';
 import type { CrateCtx, ItemRecordDraft } from '../resolve/model.js';
 import { TOOL } from '../tool.js';
 
@@ -18,10 +18,10 @@ export function buildDump(crate: CrateCtx, workspaceRoot: string): { dump: Dump;
   const drafts = [...crate.records].sort((a, b) => cmp(a.file.rel, b.file.rel) || a.span[0] - b.span[0] || b.span[1] - a.span[1] || cmp(a.id, b.id));
   const items = drafts.map((d) => toRecord(d, warnings));
   const files = crate.loaded.files.map((f) => f.entry).sort((a, b) => cmp(a.path, b.path));
-  return {
-    dump: { header: { schemaVersion: SCHEMA_VERSION, tool: TOOL, crate: info, dependencies, files }, items },
-    warnings,
-  };
+  const header: DumpHeader = { schemaVersion: SCHEMA_VERSION, tool: TOOL, crate: info, dependencies, files };
+  // An item's fingerprint covers its records; with its id, file and absolute span, that is all of it.
+  header.digest = hash(JSON.stringify([header, items.map((i) => [i.item, i.file, i.span, i.fingerprint, i.surface])]));
+  return { dump: { header, items }, warnings };
 }
 
 function cmp(a: string, b: string): number {

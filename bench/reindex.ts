@@ -1,0 +1,84 @@
+// `npm run bench -- reindex DIR FILE [--rename NAME] [--runs N]`: the edit scenarios of issue 5,
+// as `xref watch` meets them: one process, files parsed before kept (SourceCache), the store
+// open. After a full index, each scenario edits FILE, re-analyzes and merges, and puts the file
+// back. Prints one JSON line: per scenario, the medians of analysis and merge time and what the
+// merge wrote.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { analyzeWorkspace } from '../frontend/src/index.js';
+import { SourceCache } from '../frontend/src/crate/source-cache.js';
+import { openStore, indexDumps, type Store } from '../indexer/src/index.js';
+
+type Edit = (text: string) => string;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/** Inserts a statement at the start of the body of the fn in the middle of the file. */
+function bodyEdit(text: string): string {
+  const bodies = [...text.matchAll(/\n(?:\s*pub(?:\([^)]*\))?\s+)?\s*fn [^;{]*\{\n/g)];
+  if (bodies.length === 0) throw new Error('no fn body found');
+  const m = bodies[bodies.length >> 1];
+  const at = m.index! + m[0].length;
+  return text.slice(0, at) + '        let _xref_edit = 1;\n' + text.slice(at);
+}
+
+const linesAtTop: Edit = (text) => '// edited\n// edited\n// edited\n' + text;
+
+function rename(name: string): Edit {
+  return (text) => {
+    const re = new RegExp(`\\bfn ${name}\\b`);
+    if (!re.test(text)) throw new Error(`no fn ${name} in the file`);
+    return text.replace(re, `fn ${name}_renamed`);
+  };
+}
+
+export async function benchReindex(dir: string, file: string, runs: number, renamed: string | undefined) {
+  const tmp = mkdtempSync(path.join(tmpdir(), 'xref-reindex-'));
+  const outDir = path.join(tmp, 'dumps');
+  const sources = new SourceCache();
+  const store = await openStore(path.join(tmp, 'db'), { create: true });
+  const original = readFileSync(file, 'utf8');
+  const step = async (s: Store) => {
+    const t0 = performance.now();
+    const analysis = await analyzeWorkspace(dir, { outDir, useCargo: false, sources });
+    const t1 = performance.now();
+    const loaded = await indexDumps(s, analysis.dumpFiles);
+    const t2 = performance.now();
+    return { analyzeMs: t1 - t0, mergeMs: t2 - t1, parsed: sources.takeStats().parsed, loaded };
+  };
+  try {
+    const full = await step(store);
+    const scenarios: Array<[string, Edit]> = [['body edit', bodyEdit], ['lines at top', linesAtTop]];
+    if (renamed) scenarios.push([`rename ${renamed}`, rename(renamed)]);
+    const results = [];
+    for (const [name, edit] of scenarios) {
+      const samples = [];
+      for (let r = 0; r < runs; r++) {
+        writeFileSync(file, edit(original));
+        samples.push(await step(store));
+        writeFileSync(file, original);
+        await step(store);
+      }
+      const last = samples[samples.length - 1];
+      const { itemsAdded, itemsChanged, itemsRemoved, keysWritten, keysDeleted } = last.loaded;
+      results.push({
+        scenario: name, analyzeMs: Math.round(median(samples.map((s) => s.analyzeMs))),
+        mergeMs: Math.round(median(samples.map((s) => s.mergeMs))), filesParsed: last.parsed,
+        itemsAdded, itemsChanged, itemsRemoved, keysWritten, keysDeleted,
+      });
+    }
+    return {
+      bench: 'reindex', dir, file: path.relative(dir, file),
+      full: { analyzeMs: Math.round(full.analyzeMs), mergeMs: Math.round(full.mergeMs), keysWritten: full.loaded.keysWritten },
+      scenarios: results, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), runs,
+    };
+  } finally {
+    writeFileSync(file, original);
+    await store.close();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
