@@ -59,7 +59,7 @@ export const STORE_FORMAT_VERSION = 2;
 
 const SEP = '\0';
 /** Upper bound for a prefix scan: no id, path or name contains U+10FFFF. */
-const HIGHEST = '\u{10ffff}';
+export const HIGHEST = '\u{10ffff}';
 
 export type StoredItem = Omit<ItemRecord, 'span'>;
 

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Level } from 'level';
 import { IndexLockedError, NoIndexError, StoreFormatError } from './errors.js';
-import { keys, STORE_FORMAT_VERSION, type Range } from './keys.js';
+import { HIGHEST, keys, STORE_FORMAT_VERSION, type Range } from './keys.js';
 
 export interface OpenOptions {
   /** Create the store when `dbDir` holds none (indexing); queries pass false. */
@@ -23,6 +23,13 @@ export interface OpenOptions {
 
 /** Between two tries at a locked store. */
 const LOCK_RETRY_MS = 50;
+
+/**
+ * LevelDB's block size. Larger blocks compress better (snappy), and keys and values here repeat
+ * ids and paths a lot: std's compacted store is 35.5 MB with 64 KB blocks against 47.0 MB with
+ * the default 4 KB, and random gets were no slower (p50 0.08 ms, p99 0.27 ms).
+ */
+const BLOCK_SIZE = 64 * 1024;
 
 /**
  * What queries read. A local `Store` is one; so is a watcher's store over its socket
@@ -68,6 +75,12 @@ export class Store implements StoreReader {
     await this.db.close();
   }
 
+  /** Compacts every key. `level` types the store as the browser-neutral Level; under Node it is classic-level's. */
+  async compact(): Promise<void> {
+    const db = this.db as unknown as { compactRange(start: string, end: string): Promise<void> };
+    await db.compactRange('', HIGHEST);
+  }
+
   async getJson<T>(key: string): Promise<T | undefined> {
     const value = await this.db.get(key);
     return value === undefined ? undefined : (JSON.parse(value) as T);
@@ -110,7 +123,7 @@ export class Store implements StoreReader {
 
 async function openLevel(dbDir: string, create: boolean, deadline: number): Promise<Level<string, string>> {
   for (;;) {
-    const db = new Level<string, string>(dbDir, { keyEncoding: 'utf8', valueEncoding: 'utf8' });
+    const db = new Level<string, string>(dbDir, { keyEncoding: 'utf8', valueEncoding: 'utf8', blockSize: BLOCK_SIZE });
     try {
       await db.open({ createIfMissing: create });
       return db;
