@@ -1,9 +1,11 @@
 // The command table oclif loads (package.json: oclif.commands, strategy "explicit").
 import Def from './commands/def.js';
+import Impls from './commands/impls.js';
 import Index from './commands/index.js';
 import Parse from './commands/parse.js';
 import Refs from './commands/refs.js';
 import Search from './commands/search.js';
+import Stats from './commands/stats.js';
 import Watch from './commands/watch.js';
 
 export const COMMANDS = {
@@ -11,6 +13,8 @@ export const COMMANDS = {
   def: Def,
   refs: Refs,
   search: Search,
+  impls: Impls,
+  stats: Stats,
   parse: Parse,
   watch: Watch,
 };

@@ -239,3 +239,49 @@ describe('xref search', () => {
     expect(full.stdout).toBe(golden('search-area.txt', full.stdout));
   });
 });
+
+describe('xref impls', () => {
+  it('lists the impls of a trait, with the self type of each, against the sources', () => {
+    const run = xref(['impls', 'geometry::shapes::Shape'], { cwd: ws });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(golden('impls-shape.txt', run.stdout));
+    const json = JSON.parse(xref(['impls', '--json', 'geometry::shapes::Shape'], { cwd: ws }).stdout);
+    expect(json.impls.map((i: { selfType: string; file: string }) => [i.selfType, i.file])).toEqual([
+      ['Canvas', 'canvas/src/scene.rs'], ['Circle', 'geometry/src/shapes/circle.rs'], ['Rect', 'geometry/src/shapes/rect.rs'],
+    ]);
+  });
+
+  it('lists the methods overriding a trait method, from its declaration position too', () => {
+    // geometry/src/shapes/mod.rs declares `fn area(&self) -> f64;` in trait Shape.
+    const byPath = JSON.parse(xref(['impls', '--json', 'geometry::shapes::Shape::area'], { cwd: ws }).stdout);
+    const files = byPath.methods.map((m: { file: string }) => m.file);
+    expect(files).toEqual(expect.arrayContaining(['geometry/src/shapes/circle.rs', 'geometry/src/shapes/rect.rs']));
+    expect(byPath.impls).toEqual([]);
+  });
+
+  it('says when nothing implements the target (exit 1) and rejects a missing TARGET (exit 2)', () => {
+    const none = xref(['impls', '--json', 'geometry::format_length'], { cwd: ws });
+    expect(none.code).toBe(1);
+    expect(JSON.parse(none.stdout)).toMatchObject({ impls: [], methods: [] });
+    const missing = xref(['impls'], { cwd: ws });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^xref: missing TARGET/);
+  });
+});
+
+describe('xref stats', () => {
+  it('counts crates, files, items, defs and refs, per crate too, and names the versions', () => {
+    const json = JSON.parse(xref(['stats', '--json'], { cwd: ws }).stdout);
+    expect(json).toMatchObject({ crates: 3, files: 13, items: 134, storeFormat: 2, schemaVersion: '1.1.0' });
+    expect(json.defs).toBeGreaterThan(100);
+    expect(json.refs).toBeGreaterThan(json.defs);
+    expect(json.storeBytes).toBeGreaterThan(0);
+    expect(Date.parse(json.indexedAt)).toBeGreaterThan(Date.parse('2026-01-01'));
+    expect(json.crateList.map((c: { name: string }) => c.name)).toEqual(['canvas', 'draw', 'geometry']);
+    expect(json.crateList.reduce((n: number, c: { items: number }) => n + c.items, 0)).toBe(json.items);
+    const text = xref(['stats'], { cwd: ws });
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^index .*\.xref\/db \(store format 2, dump schema 1\.1\.0\)\nlast indexed \d{4}-/);
+    expect(text.stdout).toContain('  geometry 0.1.0 (lib, edition 2021): 9 files, 100 items');
+  });
+});

@@ -1,11 +1,12 @@
 import { Args, Flags } from '@oclif/core';
-import { isSymbolId, REF_ROLES, type RefRole } from '../../../schema/src/index.js';
-import { definitionsAt, defById, references, resolveTarget, type LineRange, type RefLocation, type StoreReader } from '../../../indexer/src/index.js';
+import { REF_ROLES, type RefRole } from '../../../schema/src/index.js';
+import { defById, references, type LineRange, type RefLocation, type StoreReader } from '../../../indexer/src/index.js';
 import { answerEachLine } from '../batch.js';
 import { XrefCommand } from '../base.js';
-import { CliFailure, EXIT, usageFailure } from '../failure.js';
+import { EXIT, usageFailure } from '../failure.js';
 import { locationLine, printJson, printLine, SourceLines } from '../output.js';
-import { inWorkspace, looksLikePosition, parsePosition } from '../position.js';
+import { parsePosition } from '../position.js';
+import { isPosition, targetIds } from '../target.js';
 import { locateStore, withReader } from '../store.js';
 
 interface RefsAnswer {
@@ -101,27 +102,6 @@ function byPlace(a: Place, b: Place): number {
 }
 
 type Place = LineRange & { file: string };
-
-/** The symbol ids a TARGET names. */
-async function targetIds(store: StoreReader, query: string, root: string): Promise<string[]> {
-  if (!isPosition(query)) {
-    const ids = await resolveTarget(store, query);
-    if (ids.length === 0) throw new CliFailure(EXIT.noResult, `no symbol in the index matches '${query}'`);
-    return ids;
-  }
-  const at = inWorkspace(parsePosition(query), process.cwd(), root);
-  const result = await definitionsAt(store, at.file, at.line, at.col);
-  if (result.status === 'none') throw new CliFailure(EXIT.badLocation, `no identifier at ${query}`);
-  if (result.status === 'unresolved') {
-    throw new CliFailure(EXIT.noResult, `no symbol for ${query}: '${result.path}' did not resolve`);
-  }
-  // References are keyed by target id, so a symbol outside the index (std) still has them.
-  return [...result.locations.map((l) => l.id), ...result.notIndexed];
-}
-
-function isPosition(target: string): boolean {
-  return !isSymbolId(target) && looksLikePosition(target);
-}
 
 /** The ids text output names: each ref's target when there are several, and the `via` methods. */
 function idsToName(answer: RefsAnswer): Set<string> {
