@@ -21,6 +21,8 @@ export interface AnalyzeOptions {
   /** Where dumps go; default `<workspace root>/.xref/dumps`. */
   outDir?: string;
   useCargo?: boolean | 'auto';
+  /** Also analyze the members' examples, tests and benches, which see [dev-dependencies]; default false. */
+  includeDevTargets?: boolean;
   /** Threads that parse files; default: the available cores for a large workspace, else 1. */
   workers?: number;
   /** Files parsed by earlier analyses in this process; unchanged files are not parsed again. */
@@ -45,7 +47,7 @@ export interface AnalyzeResult {
 }
 
 export async function analyzeWorkspace(dir: string, opts: AnalyzeOptions = {}): Promise<AnalyzeResult> {
-  const ws = await discoverWorkspace(path.resolve(dir), { useCargo: opts.useCargo ?? 'auto' });
+  const ws = await discoverWorkspace(path.resolve(dir), { useCargo: opts.useCargo ?? 'auto', includeDevTargets: opts.includeDevTargets ?? false });
   const reader = openSourceReader(ws.root, ws.crates.map((t) => path.dirname(t.rootFile)), opts.workers);
   let crates: CrateCtx[];
   try {

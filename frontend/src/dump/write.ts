@@ -1,6 +1,7 @@
 // Turns a crate's item record drafts into a schema v1 dump: spans become relative to their
 // item, and each item gets its two fingerprints.
 import { createHash } from 'node:crypto';
+import * as path from 'node:path';
 import { SCHEMA_VERSION, type Dump, type DumpHeader, type ItemRecord, type Span, type CrateInfo } from '../../../schema/src/index.js';
 import type { CrateCtx, ItemRecordDraft } from '../resolve/model.js';
 import { TOOL } from '../tool.js';
@@ -8,7 +9,7 @@ import { TOOL } from '../tool.js';
 export function buildDump(crate: CrateCtx, workspaceRoot: string): { dump: Dump; warnings: string[] } {
   const warnings: string[] = [];
   const t = crate.target;
-  const rel = (p: string) => p.slice(workspaceRoot.length + 1).split('\\').join('/');
+  const rel = (p: string) => path.relative(workspaceRoot, p).split(path.sep).join('/');
   const info: CrateInfo = {
     name: crate.name, version: t.version, edition: crate.edition, root: rel(t.rootFile), kind: t.kind,
     features: [...t.features].sort(), cfgs: [...crate.cfg.flags].sort(),

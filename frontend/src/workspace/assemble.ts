@@ -64,6 +64,7 @@ export function assemble(graph: PackageGraph, includeDevTargets: boolean): Works
         features: features.get(pkg.id)!,
         key: keyOf(pkg, target),
         member: pkg.member,
+        source: pkg.source,
       };
       const existing = crates.get(crate.key);
       if (existing) {

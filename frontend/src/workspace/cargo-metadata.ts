@@ -3,7 +3,7 @@
 import { execFile } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import type { DepEdge, DepKind, PackageGraph, PackageNode, TargetSpec } from './graph.js';
-import type { CrateKind, Edition } from './types.js';
+import type { CrateKind, CrateSource, Edition } from './types.js';
 
 const TIMEOUT_MS = 30_000;
 const EDITIONS: readonly string[] = ['2015', '2018', '2021', '2024'];
@@ -28,6 +28,8 @@ interface MetaPackage {
   name: string;
   version: string;
   manifest_path: string;
+  /** `registry+URL`, `sparse+URL`, `git+URL#rev`; null for path packages and members. */
+  source: string | null;
   features: Record<string, string[]>;
   targets: { name: string; kind: string[]; src_path: string; edition: string }[];
   dependencies: { name: string; rename: string | null; kind: 'dev' | 'build' | null; optional: boolean }[];
@@ -87,6 +89,14 @@ function crateKind(kinds: string[]): CrateKind | undefined {
   return kinds.find((k): k is CrateKind => k === 'bin' || k === 'example' || k === 'test' || k === 'bench');
 }
 
+function packageSource(pkg: MetaPackage, member: boolean): CrateSource {
+  if (member) return 'workspace';
+  if (pkg.source === null) return 'path';
+  if (/^(registry|sparse)\+/.test(pkg.source)) return 'registry';
+  if (pkg.source.startsWith('git+')) return 'git';
+  throw new CargoMetadataError(`package \`${pkg.name}\` comes from ${pkg.source}, a source kind this reader does not know`);
+}
+
 function edition(value: string, pkg: MetaPackage): Edition {
   if (EDITIONS.includes(value)) return value as Edition;
   throw new CargoMetadataError(`package \`${pkg.name}\` has edition ${value}, which is not supported`);
@@ -107,7 +117,7 @@ function toGraph(metadata: Metadata): PackageGraph {
     }
     return {
       id: pkg.id, name: pkg.name, version: pkg.version, dir: dirname(pkg.manifest_path),
-      member: members.has(pkg.id), targets, featureTable: pkg.features,
+      member: members.has(pkg.id), source: packageSource(pkg, members.has(pkg.id)), targets, featureTable: pkg.features,
       deps: pkg.dependencies.map((dep) => resolveEdge(pkg, dep, nodes.get(pkg.id), byId)),
     };
   });

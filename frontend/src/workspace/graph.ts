@@ -1,6 +1,6 @@
 // The package graph both readers (Cargo.toml files, `cargo metadata`) produce. Turning it into
 // crates happens in one place (assemble.ts), so the two readers cannot drift apart there.
-import type { CrateKind, Edition } from './types.js';
+import type { CrateKind, CrateSource, Edition } from './types.js';
 
 export interface TargetSpec {
   kind: CrateKind;
@@ -34,6 +34,7 @@ export interface PackageNode {
   /** Absolute directory of the package's Cargo.toml. */
   dir: string;
   member: boolean;
+  source: CrateSource;
   /** Every target, including examples/tests/benches. */
   targets: TargetSpec[];
   /** The [features] table, plus the implicit feature of each optional dependency. */

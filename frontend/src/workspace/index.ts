@@ -9,7 +9,7 @@ import { readManifestGraph } from './manual.js';
 import { WorkspaceError, type DiscoverOptions, type Workspace } from './types.js';
 
 export { KIND_ORDER, WorkspaceError } from './types.js';
-export type { CrateKind, CrateTarget, DiscoverOptions, Edition, Workspace } from './types.js';
+export type { CrateKind, CrateSource, CrateTarget, DiscoverOptions, Edition, Workspace } from './types.js';
 
 export async function discoverWorkspace(dir: string, opts: DiscoverOptions = {}): Promise<Workspace> {
   const useCargo = opts.useCargo ?? 'auto';

@@ -182,6 +182,8 @@ export interface DepSpec {
   optional: boolean;
   /** Absolute directory of a path dependency. */
   path?: string;
+  /** The version requirement (`"1.2"`, `">=0.3, <0.5"`), when one is written. */
+  version?: string;
   /** Where a non-path dependency comes from, for messages: `registry` or `git <url>`. */
   source: string;
 }
@@ -216,7 +218,7 @@ export function dependencySpecs(doc: TomlTable, file: string, dir: string, ws: W
 function dependencySpec(
   key: string, value: unknown, kind: DepKind, file: string, dir: string, ws: WorkspaceSection | undefined, where: string,
 ): DepSpec {
-  if (typeof value === 'string') return { key, package: key, kind, optional: false, source: 'registry' };
+  if (typeof value === 'string') return { key, package: key, kind, optional: false, version: value, source: 'registry' };
   if (!isTable(value)) throw new ManifestError(`${file}: \`${where}${key}\` must be a version string or a table`);
   const optional = boolean(value, 'optional', file, `${where}${key}.`) ?? false;
   let [source, sourceFile, baseDir, at] = [value, file, dir, `${where}${key}.`];
@@ -224,19 +226,21 @@ function dependencySpec(
     if (!ws) throw new ManifestError(`${file}: \`${where}${key}.workspace = true\` but no workspace root was found`);
     const inherited = ws.dependencies[key];
     if (inherited === undefined) throw new ManifestError(`${file}: \`${where}${key}\` inherits from [workspace.dependencies], which has no \`${key}\``);
-    if (typeof inherited === 'string') return { key, package: key, kind, optional, source: 'registry' };
+    if (typeof inherited === 'string') return { key, package: key, kind, optional, version: inherited, source: 'registry' };
     if (!isTable(inherited)) throw new ManifestError(`${ws.dir}/Cargo.toml: \`workspace.dependencies.${key}\` must be a version string or a table`);
     // Paths in [workspace.dependencies] are relative to the workspace root, not to the member.
     [source, sourceFile, baseDir, at] = [inherited, `${ws.dir}/Cargo.toml`, ws.dir, `workspace.dependencies.${key}.`];
   }
   const path = string(source, 'path', sourceFile, at);
   const git = string(source, 'git', sourceFile, at);
+  const version = string(source, 'version', sourceFile, at);
   return {
     key,
     package: string(source, 'package', sourceFile, at) ?? key,
     kind,
     optional,
     ...(path !== undefined ? { path: resolve(baseDir, path) } : {}),
+    ...(version !== undefined ? { version } : {}),
     source: git !== undefined ? `git ${git}` : 'registry',
   };
 }

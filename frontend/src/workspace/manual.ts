@@ -1,26 +1,20 @@
-// The package graph read from Cargo.toml files alone, for when cargo is absent or fails.
+// The package graph read from Cargo.toml files (and Cargo.lock for registry versions), for when
+// cargo is absent or fails.
 // A member that cannot be read becomes a warning; the rest of the workspace is still read.
 import { join } from 'node:path';
+import { readLockfile, type Lockfile } from './cargo-lock.js';
 import { withImplicitFeatures } from './features.js';
 import type { DepEdge, PackageGraph, PackageNode } from './graph.js';
+import { openLocalRegistry } from './local-registry.js';
 import { enclosingWorkspace, standalone, type Located } from './locate.js';
+import { locateDependency, type DependencySources } from './locate-dependency.js';
 import {
   dependencySpecs, featureTable, hasPackage, ManifestError, packageSection, readManifest,
-  type DepSpec, type TomlTable, type WorkspaceSection,
+  type TomlTable, type WorkspaceSection,
 } from './manifest.js';
 import { isExcluded, isWithin, memberDirs } from './members.js';
 import { discoverTargets } from './targets.js';
 import { WorkspaceError } from './types.js';
-
-/**
- * Where a dependency's package lies on disk. Only path dependencies are read so far; registry
- * and git dependencies are where a lookup in $CARGO_HOME/registry/src and
- * $CARGO_HOME/git/checkouts belongs.
- */
-function locateDependency(spec: DepSpec, dependent: string): { dir: string } | { unavailable: string } {
-  if (spec.path !== undefined) return { dir: spec.path };
-  return { unavailable: `skipped dependency \`${spec.package}\` of \`${dependent}\` (${spec.source}): only path dependencies are read without cargo` };
-}
 
 /** The graph of the located workspace; a start package its workspace does not list becomes its own root. */
 export function readManifestGraph(located: Located): PackageGraph {
@@ -34,6 +28,8 @@ export function readManifestGraph(located: Located): PackageGraph {
 interface Pending {
   dir: string;
   member: boolean;
+  /** Registry packages are never members, even when vendored inside the workspace. */
+  registry: boolean;
 }
 
 function readFrom(located: Located): { graph: PackageGraph; members: Set<string> } {
@@ -51,29 +47,31 @@ function readFrom(located: Located): { graph: PackageGraph; members: Set<string>
     throw new WorkspaceError(`${join(root, 'Cargo.toml')}: neither [package] nor [workspace]`);
   }
 
+  const sources = dependencySources(root, warnings);
   const members = new Set(initial);
   const packages = new Map<string, PackageNode>();
   // Members first, so a directory reached both ways is read as the member it is.
-  const memberQueue: Pending[] = initial.map((dir) => ({ dir, member: true }));
+  const memberQueue: Pending[] = initial.map((dir) => ({ dir, member: true, registry: false }));
   const outsideQueue: Pending[] = [];
   const seen = new Set(initial);
-  const enqueue = (dir: string, fromMember: boolean) => {
+  const enqueue = (dir: string, fromMember: boolean, registry: boolean) => {
     if (seen.has(dir)) return;
     seen.add(dir);
     // Cargo makes a member's path dependencies inside the workspace directory members too.
-    const member = fromMember && workspace !== undefined && isWithin(dir, root) && !isExcluded(workspace, dir);
+    const member = fromMember && !registry && workspace !== undefined && isWithin(dir, root) && !isExcluded(workspace, dir);
     if (member) members.add(dir);
-    (member ? memberQueue : outsideQueue).push({ dir, member });
+    (member ? memberQueue : outsideQueue).push({ dir, member, registry });
   };
 
   for (let next = memberQueue.shift() ?? outsideQueue.shift(); next; next = memberQueue.shift() ?? outsideQueue.shift()) {
     const file = join(next.dir, 'Cargo.toml');
     try {
       const doc = next.dir === root ? rootDoc : readManifest(file);
-      const ws = next.member ? workspace : enclosingWorkspace(next.dir, doc)?.workspace;
-      const node = readPackage(next.dir, doc, file, ws, next.member, warnings);
+      // Published manifests are normalized: nothing is left to inherit from a workspace.
+      const ws = next.member ? workspace : next.registry ? undefined : enclosingWorkspace(next.dir, doc)?.workspace;
+      const { node, registryDirs } = readPackage(next, doc, file, ws, sources, warnings);
       packages.set(node.id, node);
-      for (const edge of node.deps) if (edge.target !== undefined) enqueue(edge.target, next.member);
+      for (const edge of node.deps) if (edge.target !== undefined) enqueue(edge.target, next.member, registryDirs.has(edge.target));
     } catch (e) {
       if (!(e instanceof ManifestError)) throw e;
       if (next.dir === root && !workspace) throw new WorkspaceError(e.message);
@@ -84,16 +82,34 @@ function readFrom(located: Located): { graph: PackageGraph; members: Set<string>
   return { graph: { root, packages: [...packages.values()], warnings }, members };
 }
 
+/** The workspace's Cargo.lock and the registry packages on disk; an unreadable lock is a warning. */
+function dependencySources(root: string, warnings: string[]): DependencySources {
+  let lock: Lockfile | undefined;
+  try {
+    lock = readLockfile(join(root, 'Cargo.lock'));
+  } catch (e) {
+    if (!(e instanceof ManifestError)) throw e;
+    warnings.push(`${e.message}; picked registry versions without it`);
+  }
+  const registry = openLocalRegistry(root);
+  warnings.push(...registry.problems);
+  return { ...(lock ? { lock } : {}), registry };
+}
+
 function readPackage(
-  dir: string, doc: TomlTable, file: string, ws: WorkspaceSection | undefined, member: boolean, warnings: string[],
-): PackageNode {
+  at: Pending, doc: TomlTable, file: string, ws: WorkspaceSection | undefined, sources: DependencySources, warnings: string[],
+): { node: PackageNode; registryDirs: Set<string> } {
+  const { dir, member } = at;
   const pkg = packageSection(doc, file, ws);
   const { targets, problems } = discoverTargets(dir, doc, file, pkg);
   warnings.push(...problems);
   // Cargo does not resolve the dev-dependencies of packages outside the workspace.
   const specs = dependencySpecs(doc, file, dir, ws).filter((s) => member || s.kind !== 'dev');
+  const registryDirs = new Set<string>();
+  const dependent = { name: pkg.name, version: pkg.version, fromRegistry: at.registry };
   const deps = specs.map((spec): DepEdge => {
-    const located = locateDependency(spec, pkg.name);
+    const located = locateDependency(spec, dependent, sources);
+    if ('source' in located && located.source === 'registry') registryDirs.add(located.dir);
     return {
       package: spec.package,
       ...(spec.key !== spec.package ? { rename: spec.key } : {}),
@@ -103,10 +119,11 @@ function readPackage(
     };
   });
   const optional = specs.filter((s) => s.optional).map((s) => s.key);
-  return {
-    id: dir, name: pkg.name, version: pkg.version, dir, member, targets,
-    featureTable: withImplicitFeatures(featureTable(doc, file), optional), deps,
+  const node: PackageNode = {
+    id: dir, name: pkg.name, version: pkg.version, dir, member, source: member ? 'workspace' : at.registry ? 'registry' : 'path',
+    targets, featureTable: withImplicitFeatures(featureTable(doc, file), optional), deps,
   };
+  return { node, registryDirs };
 }
 
 /** A path dependency must lead to the package it names; cargo refuses the manifest otherwise. */

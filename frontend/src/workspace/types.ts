@@ -8,6 +8,12 @@ export type CrateKind = 'lib' | 'bin' | 'proc-macro' | 'example' | 'test' | 'ben
 /** Sort order of kinds within one package: what other crates link against comes first. */
 export const KIND_ORDER: readonly CrateKind[] = ['lib', 'proc-macro', 'bin', 'example', 'test', 'bench'];
 
+/**
+ * Where a crate's package comes from. A `registry` package NAME-VERSION never changes once
+ * published, so its crates can be indexed once and shared by every workspace that uses it.
+ */
+export type CrateSource = 'workspace' | 'path' | 'registry' | 'git';
+
 export interface CrateTarget {
   /** crate name as rustc sees it (package name with '-' → '_', or the [lib]/[[bin]] name) */
   name: string;
@@ -29,6 +35,12 @@ export interface CrateTarget {
   key: string;
   /** true for crates that are workspace members; false for dependencies outside the workspace */
   member: boolean;
+  /**
+   * `workspace` exactly when `member`; `path`, `registry` (including vendored copies) or `git`
+   * otherwise. Discovery always sets it; optional only because the resolver's virtual std crates
+   * (resolve/std.ts) are built without it.
+   */
+  source?: CrateSource;
 }
 
 export interface Workspace {

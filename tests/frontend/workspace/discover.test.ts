@@ -178,18 +178,27 @@ describe('problems', () => {
     expect(ws.warnings).toEqual([`${fx.path('loose/stray')} is not a member of the workspace at ${fx.path('loose')}; read it as its own root`]);
   });
 
-  it('skips registry and git dependencies with a warning, dev-only ones only when dev targets are read', async () => {
-    const ws = await manual(fx.path('registry'));
-    expect(ws.crates.map((c) => `${c.key} ${c.member}`)).toEqual(['local 0.1.0 lib local false', 'reg-user 0.1.0 lib reg_user true']);
-    expect(crate(ws, 'reg-user 0.1.0 lib reg_user').dependencies).toEqual({ local: 'local 0.1.0 lib local' });
-    const skipped = [
-      'skipped dependency `xref-fixture-not-published` of `reg-user` (registry): only path dependencies are read without cargo',
-      'skipped dependency `remote` of `reg-user` (git https://example.invalid/remote.git): only path dependencies are read without cargo',
-    ];
-    expect(ws.warnings).toEqual(skipped);
-    expect((await manual(fx.path('registry'), true)).warnings).toEqual([
-      ...skipped,
-      'skipped dependency `xref-fixture-dev-only` of `reg-user` (registry): only path dependencies are read without cargo',
-    ]);
+  it('skips git dependencies and registry ones not on disk with a warning, dev-only ones only when dev targets are read', async () => {
+    const savedHome = process.env.CARGO_HOME;
+    process.env.CARGO_HOME = fx.path('no-cargo-home');
+    try {
+      const ws = await manual(fx.path('registry'));
+      expect(ws.crates.map((c) => `${c.key} ${c.member}`)).toEqual(['local 0.1.0 lib local false', 'reg-user 0.1.0 lib reg_user true']);
+      expect(crate(ws, 'reg-user 0.1.0 lib reg_user').dependencies).toEqual({ local: 'local 0.1.0 lib local' });
+      // vendor/ holds only `local`, a path dependency; the registry cache does not exist.
+      const places = `${fx.path('registry/vendor')}, ${fx.path('no-cargo-home/registry/src')}`;
+      const skipped = [
+        `skipped dependency \`xref-fixture-not-published\` of \`reg-user\`: no version matching \`1.0\` in ${places}`,
+        'skipped dependency `remote` of `reg-user` (git https://example.invalid/remote.git): only path and registry dependencies are read without cargo',
+      ];
+      expect(ws.warnings).toEqual(skipped);
+      expect((await manual(fx.path('registry'), true)).warnings).toEqual([
+        ...skipped,
+        `skipped dependency \`xref-fixture-dev-only\` of \`reg-user\`: no version matching \`1.0\` in ${places}`,
+      ]);
+    } finally {
+      if (savedHome === undefined) delete process.env.CARGO_HOME;
+      else process.env.CARGO_HOME = savedHome;
+    }
   });
 });

@@ -1,0 +1,3 @@
+pub fn shown() -> String {
+    tinyfmt::render(5, tinyfmt::Padding::None)
+}

@@ -1,0 +1,3 @@
+pub fn render_any<T: ToString>(value: T) -> String {
+    value.to_string()
+}

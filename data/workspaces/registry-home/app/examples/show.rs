@@ -1,0 +1,3 @@
+fn main() {
+    checkmate::expect_eq(regapp::legacy_label(3), String::from("3"));
+}

@@ -1,0 +1,3 @@
+pub fn format_u32(n: u32) -> String {
+    n.to_string()
+}
