@@ -15,6 +15,12 @@ export interface CstNode {
   kids: CstNode[];
 }
 
+/**
+ * The kids of every leaf, shared: a leaf per token is most of a tree's nodes. Frozen, so that a
+ * builder that tried to add to it would fail loudly.
+ */
+export const NO_KIDS: CstNode[] = Object.freeze([]) as unknown as CstNode[];
+
 /** Rules whose inside the builders read as tokens: the tree stops at them. */
 const OPAQUE = new Set([
   'attrs', 'tt', 'pattern', 'array_len', 'const_value', 'field_default', 'discriminant',
@@ -48,7 +54,7 @@ export function cstOf(match: MatchResult, map: Int32Array): CstNode {
 function convert(node: OhmNode, start: number, base: number, input: string, map: Int32Array, out: CstNode[]): void {
   if (node.isTerminal()) {
     const rule = RULE_OF_CHAR.get(input[start]);
-    if (rule !== undefined && node.matchLength === 1) out.push({ rule, first: map[start], end: map[start] + 1, kids: [] });
+    if (rule !== undefined && node.matchLength === 1) out.push({ rule, first: map[start], end: map[start] + 1, kids: NO_KIDS });
     return;
   }
   if (node.isIteration()) {

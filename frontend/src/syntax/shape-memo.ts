@@ -6,7 +6,7 @@
 // has the same string. On the std corpus 80% of the item grammar's input is a repeat.
 import type { MatchResult } from 'ohm-js';
 import { itemGrammar } from './grammar.js';
-import { cstOf, type CstNode } from './cst.js';
+import { cstOf, NO_KIDS, type CstNode } from './cst.js';
 
 /** Distinct strings memoized before the memo is dropped and refilled: a bound on its memory. */
 const MEMO_LIMIT = 50000;
@@ -69,8 +69,13 @@ export function clearShapeMemo(): void {
 
 /** A copy of `node` with string positions taken through `map` (string position → token index). */
 export function placeTree(node: CstNode, map: Int32Array): CstNode {
-  const kids: CstNode[] = new Array(node.kids.length);
-  for (let i = 0; i < kids.length; i++) kids[i] = placeTree(node.kids[i], map);
+  const n = node.kids.length;
+  let kids = NO_KIDS;
+  if (n > 0) {
+    // Sized up front: pushing into [] over-allocates, and `map` would need a closure per node.
+    kids = new Array<CstNode>(n);
+    for (let i = 0; i < n; i++) kids[i] = placeTree(node.kids[i], map);
+  }
   const first = map[node.first];
   const end = node.end > node.first ? map[node.end - 1] + 1 : first;
   return { rule: node.rule, first, end, kids };
@@ -78,8 +83,12 @@ export function placeTree(node: CstNode, map: Int32Array): CstNode {
 
 /** A copy of `node` shifted by `by` token indices: the tree of a string read straight off the stream. */
 export function shiftTree(node: CstNode, by: number): CstNode {
-  const kids: CstNode[] = new Array(node.kids.length);
-  for (let i = 0; i < kids.length; i++) kids[i] = shiftTree(node.kids[i], by);
+  const n = node.kids.length;
+  let kids = NO_KIDS;
+  if (n > 0) {
+    kids = new Array<CstNode>(n);
+    for (let i = 0; i < n; i++) kids[i] = shiftTree(node.kids[i], by);
+  }
   return { rule: node.rule, first: node.first + by, end: node.end + by, kids };
 }
 
