@@ -30,6 +30,14 @@ export function parseFile(ts: TokenStream, options: ParseOptions = {}): ParsedFi
   return parseItems(ts, [0, ts.count], options);
 }
 
+/** Delimiter pairs of the whole file, kept for the body parser, outside the AST (which crosses threads as JSON). */
+const partners = new WeakMap<ParsedFile, Int32Array>();
+
+/** The delimiter pairs `parseFile` computed for `parsed`, if it parsed a whole file in this thread. */
+export function delimiterPairsOf(parsed: ParsedFile): Int32Array | undefined {
+  return partners.get(parsed);
+}
+
 /** Parses the items of a token range: a whole file, or the inside of a body on its own. */
 export function parseItems(ts: TokenStream, range: TokenRange, options: ParseOptions = {}): ParsedFile {
   const [first, end] = range;
@@ -44,6 +52,7 @@ export function parseItems(ts: TokenStream, range: TokenRange, options: ParseOpt
   errors.sort((a, b) => a.offset - b.offset);
   const file: ParsedFile = { items: parsed.items, innerAttrs: parsed.innerAttrs, errors };
   if (parsed.innerDocs !== undefined) file.innerDocs = parsed.innerDocs;
+  if (first === 0 && end === ts.count) partners.set(file, delimiters.partner);
   return file;
 }
 

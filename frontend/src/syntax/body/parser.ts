@@ -5,7 +5,7 @@
 import type { TokenStream } from '../lexer.js';
 import type { Item, ParsedFile, Param, SyntaxError, TokenRange, Variant } from '../ast.js';
 import { matchDelimiters } from '../split.js';
-import { parseItems } from '../parse.js';
+import { delimiterPairsOf, parseItems } from '../parse.js';
 import type { Block, Expr, FnBody, Pat } from './ast.js';
 import { ABORT, found, report, spanFrom, type Cursor } from './cursor.js';
 import { block } from './block.js';
@@ -52,7 +52,7 @@ export function parseExpr(ts: TokenStream, range: TokenRange, options: BodyOptio
  * available from `fnBodyOf`/`valueOf`.
  */
 export function parseBodies(ts: TokenStream, parsed: ParsedFile, options: BodyOptions = {}): SyntaxError[] {
-  const p = cursor(ts, matchDelimiters(ts, 0, ts.count).partner, options);
+  const p = cursor(ts, delimiterPairsOf(parsed) ?? matchDelimiters(ts, 0, ts.count).partner, options);
   walkItems(p, parsed.items);
   return sorted(p.errors);
 }
