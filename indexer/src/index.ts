@@ -15,4 +15,5 @@ export { relationsFrom, relationsTo, type RelationHit } from './relations.js';
 export type { ImplLink } from './keys.js';
 export { search, type SearchOptions } from './search.js';
 export { listCrates, stats, type CrateSummary, type StoreStats } from './crates.js';
+export { fileOutline, traitName, type OutlineNode } from './symbols.js';
 export type { LineRange } from './files.js';

@@ -6,6 +6,7 @@ import Parse from './commands/parse.js';
 import Refs from './commands/refs.js';
 import Search from './commands/search.js';
 import Stats from './commands/stats.js';
+import Symbols from './commands/symbols.js';
 import Watch from './commands/watch.js';
 
 export const COMMANDS = {
@@ -15,6 +16,7 @@ export const COMMANDS = {
   search: Search,
   impls: Impls,
   stats: Stats,
+  symbols: Symbols,
   parse: Parse,
   watch: Watch,
 };

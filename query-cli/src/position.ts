@@ -33,7 +33,8 @@ export function inWorkspace(position: Position, cwd: string, root: string): Posi
   return { ...position, file: rootRelative(position.file, cwd, root) };
 }
 
-function rootRelative(file: string, cwd: string, root: string): string {
+/** A FILE given on the command line as the index names it: relative to the workspace root, `/`-separated. */
+export function rootRelative(file: string, cwd: string, root: string): string {
   const absolute = isAbsolute(file) ? file : resolve(cwd, file);
   return relative(root, absolute).split(sep).join('/');
 }

@@ -285,3 +285,27 @@ describe('xref stats', () => {
     expect(text.stdout).toContain('  geometry 0.1.0 (lib, edition 2021): 9 files, 100 items');
   });
 });
+
+describe('xref symbols', () => {
+  it("prints a file's outline, nested: types with their fields, impl blocks with their methods", () => {
+    const run = xref(['symbols', 'geometry/src/shapes/circle.rs'], { cwd: ws });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(golden('symbols-circle.txt', run.stdout));
+  });
+
+  it('lists `mod x;` declarations and inline modules, and takes FILE relative to the current directory', () => {
+    const json = JSON.parse(xref(['symbols', '--json', 'lib.rs'], { cwd: join(ws, 'geometry', 'src') }).stdout);
+    expect(json.file).toBe('geometry/src/lib.rs');
+    const top = json.symbols.map((s: { kind: string; name: string }) => `${s.kind} ${s.name}`);
+    expect(top).toEqual(expect.arrayContaining(['mod shapes', 'mod units', 'fn format_length', 'mod tests']));
+    const tests = json.symbols.find((s: { name: string }) => s.name === 'tests');
+    expect(tests.children.map((c: { name: string }) => c.name)).toContain('circle_area_uses_pi');
+    expect(json.symbols.find((s: { name: string }) => s.name === 'shapes')).toMatchObject({ id: 'cargo geometry 0.1.0 shapes/', line: 12 });
+  });
+
+  it('names a file that is not in the index (exit 4)', () => {
+    const run = xref(['symbols', 'geometry/src/nope.rs'], { cwd: ws });
+    expect(run.code).toBe(4);
+    expect(run.stderr).toBe('xref: geometry/src/nope.rs is not in the index\n');
+  });
+});

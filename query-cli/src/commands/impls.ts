@@ -1,5 +1,5 @@
 import { Args } from '@oclif/core';
-import { implementations, type ImplLocation, type Location, type StoreReader } from '../../../indexer/src/index.js';
+import { implementations, traitName, type ImplLocation, type Location, type StoreReader } from '../../../indexer/src/index.js';
 import { XrefCommand } from '../base.js';
 import { EXIT, usageFailure } from '../failure.js';
 import { locationLine, plural, printJson, printLine, SourceLines } from '../output.js';
@@ -58,7 +58,7 @@ async function findImpls(store: StoreReader, query: string, root: string): Promi
 function printText(answer: ImplsAnswer, root: string): void {
   const source = new SourceLines(root);
   for (const impl of answer.impls) {
-    const what = impl.trait === undefined ? `impl ${impl.selfType}` : `impl ${shortTrait(impl.trait)} for ${impl.selfType}`;
+    const what = impl.trait === undefined ? `impl ${impl.selfType}` : `impl ${traitName(impl.trait)} for ${impl.selfType}`;
     printLine(locationLine(impl, what));
     for (const line of source.excerpt(impl.file, impl.line)) printLine(line);
   }
@@ -69,10 +69,4 @@ function printText(answer: ImplsAnswer, root: string): void {
   const counts = [answer.impls.length > 0 || answer.methods.length === 0 ? plural(answer.impls.length, 'impl') : '',
     answer.methods.length > 0 ? plural(answer.methods.length, 'overriding method') : ''].filter((c) => c !== '');
   printLine(counts.join(', '));
-}
-
-/** A trait id's last path segment (`cargo geometry 0.1.0 shapes/Shape#` → `Shape`); a path as written stays. */
-function shortTrait(trait: string): string {
-  const m = /([A-Za-z_][A-Za-z0-9_]*)#$/.exec(trait);
-  return m ? m[1] : trait;
 }

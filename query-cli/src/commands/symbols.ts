@@ -1,0 +1,37 @@
+import { Args } from '@oclif/core';
+import { fileOutline, type OutlineNode } from '../../../indexer/src/index.js';
+import { XrefCommand } from '../base.js';
+import { usageFailure } from '../failure.js';
+import { printJson, printLine } from '../output.js';
+import { rootRelative } from '../position.js';
+import { locateStore, withReader } from '../store.js';
+
+export default class Symbols extends XrefCommand {
+  static override summary = "Print a file's outline: its items and what they define, nested.";
+  static override description =
+    'One line per symbol, `LINE:COL kind name`, indented under the item that holds it (a module, a type, a ' +
+    'trait, an impl block). Locals and parameters are left out. --json prints the tree.';
+
+  static override examples = ['<%= config.bin %> symbols geometry/src/shapes/circle.rs', '<%= config.bin %> symbols src/lib.rs --json'];
+
+  static override args = {
+    file: Args.string({ description: 'a Rust file of the index', ignoreStdin: true }),
+  };
+
+  async run(): Promise<void> {
+    const { args, flags } = await this.parse(Symbols);
+    if (args.file === undefined) throw usageFailure("missing FILE (see 'xref symbols --help')");
+    const where = locateStore(flags.db, process.cwd());
+    const file = rootRelative(args.file, process.cwd(), where.root);
+    const outline = await withReader(where.dbDir, (store) => fileOutline(store, file));
+    if (flags.json) printJson({ file, symbols: outline });
+    else printTree(outline, 0);
+  }
+}
+
+function printTree(nodes: OutlineNode[], depth: number): void {
+  for (const node of nodes) {
+    printLine(`${'  '.repeat(depth)}${node.line}:${node.col} ${node.kind} ${node.name}`);
+    printTree(node.children, depth + 1);
+  }
+}
