@@ -11,7 +11,10 @@ import { addDef } from './collect.js';
 import { lookupMember, lookupName, resolvePath, unalias } from './paths.js';
 import { emitPathRefs, targetRef } from './refs.js';
 import { typeDef } from './types.js';
-import type { Path, PathSegment } from '../syntax/ast.js';
+import type { Path } from '../syntax/ast.js';
+import {
+  blockConstName, isCompoundAssign, isExprEnd, isPathStart, readPath, skipAngles, skipAttribute, skipItem, type ReadPath,
+} from './body-tokens.js';
 
 export interface Local {
   def: DefInfo;
@@ -49,7 +52,8 @@ export class BodyResolver {
   private readonly braces: Brace[] = [];
   private readonly parens: Paren[] = [];
   private pendingBlock: Local[] = [];
-  private pendingLet: { depth: number; locals: Local[]; typed: boolean } | undefined;
+  /** `let`s whose statement has not ended; a block in an initializer can hold `let`s of its own. */
+  private readonly pendingLets: Array<{ depth: number; locals: Local[]; typed: boolean }> = [];
   private lastType: DefInfo | undefined;
   private nextCallResult: DefInfo | undefined;
   private nextBraceStruct: DefInfo | undefined;
@@ -104,6 +108,7 @@ export class BodyResolver {
   resolve(first: number, end: number): void {
     const { ts } = this;
     const k = ts.kinds;
+    this.declareBlockItems(first, end);
     for (let t = first; t < end;) {
       const kind = k[t];
       const prev = t > first ? k[t - 1] : -1;
@@ -149,14 +154,28 @@ export class BodyResolver {
           t++;
           continue;
         case TK['|']:
-          if (isExprEnd(prev)) { this.lastType = undefined; t++; continue; }
+          if (isExprEnd(prev)) {
+            // A binary `|`, or `||` (lexed as two `|`), which must not open a closure after it.
+            this.lastType = undefined;
+            t += k[t + 1] === TK['|'] && ts.starts[t + 1] === ts.ends[t] ? 2 : 1;
+            continue;
+          }
           t = this.closureParams(t, end);
           continue;
         case TK['.']: t = this.member(t, end); continue;
         case TK.as: t = this.typeTokens(t + 1, end, true); continue;
         case TK.use: t = this.blockUse(t, end); continue;
+        case TK.const: case TK.static: {
+          // A block `const`/`static` was declared up front: resolve its type, then walk its value.
+          const nameTok = blockConstName(ts, t);
+          t = nameTok === undefined ? t + 1 : this.typeAt(nameTok + 2, end).end;
+          continue;
+        }
         case TK.fn: case TK.struct: case TK.enum: case TK.impl: case TK.trait: case TK.mod: case TK.macro_rules:
           t = skipItem(ts, t, end);
+          continue;
+        case TK['#']:
+          t = skipAttribute(ts, t, end);
           continue;
         case TK.Str:
           if (this.parens.at(-1)?.format) this.formatArgs(t);
@@ -202,7 +221,7 @@ export class BodyResolver {
     const b = this.braces.pop();
     if (this.scopes.length > 1) this.scopes.pop();
     this.lastType = b?.struct;
-    this.pendingLet = this.pendingLet && this.pendingLet.depth > this.braces.length ? undefined : this.pendingLet;
+    while ((this.pendingLets.at(-1)?.depth ?? -1) > this.braces.length) this.pendingLets.pop();
   }
 
   private inMatchArms(): boolean {
@@ -211,14 +230,14 @@ export class BodyResolver {
   }
 
   private endStatement(): void {
-    const p = this.pendingLet;
+    const p = this.pendingLets.at(-1);
     if (p && p.depth === this.braces.length) {
       if (!p.typed && p.locals.length === 1 && this.lastType) {
         p.locals[0].type = this.lastType;
         p.locals[0].def.def.type = this.lastType.def.qualname;
       }
       for (const l of p.locals) this.scopes.at(-1)!.set(l.def.def.name, l);
-      this.pendingLet = undefined;
+      this.pendingLets.pop();
     }
     this.lastType = undefined;
   }
@@ -239,9 +258,36 @@ export class BodyResolver {
       }
     }
     if (condition) this.pendingBlock.push(...locals);
-    else this.pendingLet = { depth: this.braces.length, locals, typed };
+    else this.pendingLets.push({ depth: this.braces.length, locals, typed });
     this.lastType = undefined;
     return u;
+  }
+
+  /**
+   * An item declared in a block (`const`, `static`, `fn`, a type): a def of the enclosing record,
+   * named from the rest of the body like a module item (the whole body, as a simplification of
+   * the block).
+   */
+  private declareBlockItem(nameTok: number, spec: { kind: 'const' | 'static' | 'fn' | 'struct' | 'enum' | 'trait' | 'mod'; ns: Namespace }): void {
+    const name = tokenText(this.ts, nameTok);
+    const span: [number, number] = [this.ts.starts[nameTok], this.ts.ends[nameTok]];
+    const def = addDef(this.place, this.record, {
+      id: this.record.id + localDescriptor(name, span[0] - this.record.span[0]),
+      kind: spec.kind, name, qualname: name, span, nameSpan: span, vis: 'private', ns: spec.ns,
+    });
+    const names = this.lex.blockNames!;
+    names.set(name, [def, ...(names.get(name) ?? []).filter((d) => d.ns !== spec.ns)]);
+  }
+
+  /** Items are visible in their whole block, before their declaration too: declare them first. */
+  private declareBlockItems(first: number, end: number): void {
+    const k = this.ts.kinds;
+    for (let t = first; t < end; t++) {
+      const spec = BLOCK_ITEM_KINDS[k[t]];
+      if (!spec) continue;
+      const nameTok = spec.ns === 'value' && spec.kind !== 'fn' ? blockConstName(this.ts, t) : k[t + 1] === TK.Ident ? t + 1 : undefined;
+      if (nameTok !== undefined) this.declareBlockItem(nameTok, spec);
+    }
   }
 
   private closureParams(t: number, end: number): number {
@@ -366,13 +412,44 @@ export class BodyResolver {
     return t;
   }
 
+  /** Generic args `A, B, Item = C`: each is a type. */
+  private typeList(first: number, end: number): void {
+    for (let t = first; t < end; t++) t = this.typeTokens(t, end, false);
+  }
+
+  /** `use a::b;`, `use a::*;` or one level of group, `use a::{b, c as d};`, in a block. */
   private blockUse(t: number, end: number): number {
     const { ts } = this;
+    const k = ts.kinds;
     let u = t + 1;
-    while (u < end && ts.kinds[u] !== TK[';']) u++;
-    const path = readPath(ts, t + 1, u, false);
+    while (u < end && k[u] !== TK[';']) u++;
+    const prefix = readPath(ts, t + 1, u, false);
+    if (k[prefix.end] !== TK['::'] || k[prefix.end + 1] !== TK['{']) {
+      this.blockUseLeaf(prefix, 0);
+      return u + 1;
+    }
+    const before = this.record.refs.length;
+    for (let v = prefix.end + 2; v < u && k[v] !== TK['}'];) {
+      const leaf = readPath(ts, v, u, false);
+      if (leaf.end === v) { v++; continue; }
+      const segments = [...prefix.segments, ...leaf.segments];
+      const path: Path = { global: prefix.path.global, segments, span: [prefix.path.span[0], leaf.path.span[1]] };
+      this.blockUseLeaf({ ...leaf, path, segments }, prefix.segments.length);
+      v = leaf.end;
+      while (v < u && k[v] !== TK[','] && k[v] !== TK['}']) v++;
+      if (k[v] === TK[',']) v++;
+    }
+    // Every leaf emitted the shared prefix's refs: keep one per span.
+    const seen = new Set<number>();
+    const added = this.record.refs.splice(before).filter((r) => !seen.has(r.span[0]) && seen.add(r.span[0]));
+    this.record.refs.push(...added);
+    return u + 1;
+  }
+
+  private blockUseLeaf(path: ReadPath, ownFrom: number): void {
+    const { ts } = this;
     const glob = ts.kinds[path.end] === TK['::'] && ts.kinds[path.end + 1] === TK['*'];
-    const segs = this.resolveAndEmit(path, glob ? 'type' : 'value', 'import', true);
+    const segs = this.resolveAndEmit(path, glob ? 'type' : 'value', 'import', true, ownFrom);
     const names = this.lex.blockNames!;
     if (glob) {
       for (const owner of segs) {
@@ -384,7 +461,6 @@ export class BodyResolver {
       const renamed = ts.kinds[path.end] === TK.as ? tokenText(ts, path.end + 1) : path.segments.at(-1)!.name.text;
       names.set(renamed, segs);
     }
-    return u + 1;
   }
 
   private lookupLocal(name: string): Local | undefined {
@@ -460,14 +536,18 @@ export class BodyResolver {
   }
 
   /** Resolves a path read from tokens, emits a ref per segment; returns the last segment's defs. */
-  private resolveAndEmit(path: ReadPath, ns: Namespace, role: RefRole, inUse = false): DefInfo[] {
+  private resolveAndEmit(path: ReadPath, ns: Namespace, role: RefRole, inUse = false, wholeFrom = 0): DefInfo[] {
     let segs = resolvePath(path.path, this.lex, ns, inUse);
-    if (ns === 'value' && segs.length < path.segments.length && segs.length <= 1 && !inUse) {
+    // A value path whose first segment names no value may name a type: a unit struct of std
+    // (`PhantomData`), or the type of `Type::assoc`.
+    const failed = segs.length < path.segments.length || segs.at(-1)?.length === 0;
+    if (ns === 'value' && failed && segs.length <= 1 && !inUse) {
       const asType = resolvePath(path.path, this.lex, 'type');
       if (asType.length > segs.length || (asType.at(-1)?.length ?? 0) > 0) segs = asType;
     }
-    emitPathRefs(this.record, path.path, segs, role);
-    for (const [a, b] of path.generics) this.typeTokens(a, b, false);
+    // A `use` path is linked as a whole from `wholeFrom` (after a group's prefix), as at item level.
+    emitPathRefs(this.record, path.path, segs, role, inUse ? wholeFrom : undefined);
+    for (const [a, b] of path.generics) this.typeList(a, b);
     return segs.length === path.segments.length ? segs[segs.length - 1] : [];
   }
 
@@ -500,7 +580,7 @@ export class BodyResolver {
       else if (k[nameTok] !== TK.Int) this.record.refs.push({ span, role: 'field', unresolved: `.${name}` });
       this.lastType = field ? valueTypeOf(field) : undefined;
     }
-    for (const [a, b] of generics) this.typeTokens(a, b, false);
+    for (const [a, b] of generics) this.typeList(a, b);
     return after;
   }
 
@@ -517,21 +597,12 @@ export class BodyResolver {
   }
 }
 
-export function isPathStart(kind: number): boolean {
-  return kind === TK.Ident || kind === TK.self || kind === TK.Self || kind === TK.super || kind === TK.crate
-    || kind === TK['::'] || kind === TK.union || kind === TK.auto || kind === TK.default || kind === TK.safe || kind === TK.raw
-    || kind === TK.macro_rules || kind === TK.ref || kind === TK.mut || kind === TK['$'];
-}
-
-function isCompoundAssign(kind: number): boolean {
-  return kind === TK['+='] || kind === TK['-='] || kind === TK['*='] || kind === TK['/='] || kind === TK['%='] || kind === TK['^='];
-}
-
-/** Tokens after which `|` is a binary operator rather than the start of a closure. */
-function isExprEnd(kind: number): boolean {
-  return kind === TK.Ident || kind === TK[')'] || kind === TK[']'] || kind === TK['}'] || kind === TK.Int || kind === TK.Float
-    || kind === TK.Str || kind === TK.Char || kind === TK.self || kind === TK.true || kind === TK.false || kind === TK['?'];
-}
+/** What an item keyword in a block declares. */
+const BLOCK_ITEM_KINDS: Record<number, { kind: 'const' | 'static' | 'fn' | 'struct' | 'enum' | 'trait' | 'mod'; ns: Namespace }> = {
+  [TK.const]: { kind: 'const', ns: 'value' }, [TK.static]: { kind: 'static', ns: 'value' }, [TK.fn]: { kind: 'fn', ns: 'value' },
+  [TK.struct]: { kind: 'struct', ns: 'type' }, [TK.enum]: { kind: 'enum', ns: 'type' }, [TK.trait]: { kind: 'trait', ns: 'type' },
+  [TK.mod]: { kind: 'mod', ns: 'type' },
+};
 
 function isPatternConstant(d: DefInfo): boolean {
   const kind = d.def.kind;
@@ -544,6 +615,7 @@ function isPatternConstant(d: DefInfo): boolean {
 function resultTypeOf(d: DefInfo | undefined): DefInfo | undefined {
   if (!d) return undefined;
   if (d.def.kind === 'struct') return d;
+  if (d.returns) return d.returns;
   return d.returnType ? typeDef(d.returnType.type, d.returnType.scope) : undefined;
 }
 
@@ -551,83 +623,4 @@ function resultTypeOf(d: DefInfo | undefined): DefInfo | undefined {
 function valueTypeOf(d: DefInfo): DefInfo | undefined {
   if (d.def.kind === 'struct') return d;
   return d.declaredType ? typeDef(d.declaredType.type, d.declaredType.scope) : undefined;
-}
-
-export interface ReadPath {
-  path: Path;
-  segments: PathSegment[];
-  /** Token ranges of turbofish generic args, resolved as types. */
-  generics: Array<[number, number]>;
-  end: number;
-}
-
-/** Reads `a::b::<T>::c` starting at `t`; `turbofish` allows `::<…>` (expressions) or `<…>` (types). */
-export function readPath(ts: TokenStream, t: number, end: number, turbofish = true): ReadPath {
-  const k = ts.kinds;
-  const segments: PathSegment[] = [];
-  const generics: Array<[number, number]> = [];
-  const start = ts.starts[t];
-  let global = false;
-  if (k[t] === TK['::']) { global = true; t++; }
-  if (k[t] === TK['$'] && k[t + 1] === TK.crate) {
-    segments.push({ name: { text: '$crate', span: [ts.starts[t], ts.ends[t + 1]] } });
-    t += 2;
-  } else if (t < end) {
-    segments.push({ name: { text: tokenText(ts, t), span: [ts.starts[t], ts.ends[t]] } });
-    t++;
-  }
-  for (;;) {
-    if (!turbofish && k[t] === TK['<']) {
-      const close = skipAngles(ts, t, end);
-      generics.push([t + 1, close - 1]);
-      t = close;
-      continue;
-    }
-    if (k[t] !== TK['::']) break;
-    if (k[t + 1] === TK['<']) {
-      const close = skipAngles(ts, t + 1, end);
-      generics.push([t + 2, close - 1]);
-      t = close;
-      continue;
-    }
-    const nk = k[t + 1];
-    if (nk !== TK.Ident && nk !== TK.super && nk !== TK.self && nk !== TK.Self && !isKeywordKind(nk)) break;
-    if (nk === TK['*']) break;
-    segments.push({ name: { text: tokenText(ts, t + 1), span: [ts.starts[t + 1], ts.ends[t + 1]] } });
-    t += 2;
-  }
-  const path: Path = { global, segments, span: [start, ts.ends[Math.max(0, t - 1)]] };
-  return { path, segments, generics, end: t };
-}
-
-/** Index just past the `>` matching the `<` at `t`. */
-export function skipAngles(ts: TokenStream, t: number, end: number): number {
-  let depth = 0;
-  for (; t < end; t++) {
-    const kk = ts.kinds[t];
-    if (kk === TK['<']) depth++;
-    else if (kk === TK['>']) { if (--depth === 0) return t + 1; }
-    else if (kk === TK['->']) continue;
-    else if (kk === TK[';'] || kk === TK['{']) return t;
-  }
-  return t;
-}
-
-/** Skips a nested item (fn, struct, impl…) inside a body: to its `;` or the end of its block. */
-function skipItem(ts: TokenStream, t: number, end: number): number {
-  let depth = 0;
-  for (; t < end; t++) {
-    const kk = ts.kinds[t];
-    if (kk === TK['(']  || kk === TK['[']) depth++;
-    else if (kk === TK[')'] || kk === TK[']']) depth--;
-    else if (kk === TK[';'] && depth === 0) return t + 1;
-    else if (kk === TK['{'] && depth === 0) {
-      let braces = 0;
-      for (; t < end; t++) {
-        if (ts.kinds[t] === TK['{']) braces++;
-        else if (ts.kinds[t] === TK['}'] && --braces === 0) return t + 1;
-      }
-    }
-  }
-  return t;
 }

@@ -13,6 +13,8 @@ interface UseLeaf {
   place: Place;
   /** The full path of the leaf; for `self` in a group, the group's prefix. */
   path: Path;
+  /** Where the leaf's own segments start, after the prefixes of the groups it is in. */
+  ownFrom: number;
   /** The name bound in scope, `undefined` for `_` renames and globs. */
   bindAs?: string;
   glob: boolean;
@@ -42,8 +44,8 @@ export function resolveImports(crates: CrateCtx[]): void {
       const record = newRecord(place, `${moduleIdPrefix(crate, place.module)}use[${text}]`, 'use', item.span, place.inactive);
       record.surface.push(`use ${item.vis} ${text}`);
       if (place.inactive) continue;
-      flatten(item.tree, [], false, (path, bindAs, glob, selfImport) => {
-        leaves.push({ record, place, path, bindAs, glob, selfImport, vis: item.vis, done: false });
+      flatten(item.tree, [], false, (path, ownFrom, bindAs, glob, selfImport) => {
+        leaves.push({ record, place, path, ownFrom, bindAs, glob, selfImport, vis: item.vis, done: false });
       });
     }
   }
@@ -57,7 +59,7 @@ export function resolveImports(crates: CrateCtx[]): void {
   }
   for (const leaf of leaves) {
     const segs = leaf.segs ?? resolvePath(leaf.path, { module: leaf.place.scope, generics: new Map() }, 'any', true);
-    emitPathRefs(leaf.record, leaf.path, segs, 'import');
+    emitPathRefs(leaf.record, leaf.path, segs, 'import', leaf.ownFrom);
     if (leaf.segs && !leaf.glob) reexports(leaf, leaf.segs.at(-1)!);
   }
   dedupeRefs(leaves);
@@ -87,7 +89,7 @@ function linkExternCrates(crate: CrateCtx): void {
 
 function flatten(
   tree: UseTree, prefix: Path['segments'], global: boolean,
-  emit: (path: Path, bindAs: string | undefined, glob: boolean, selfImport: boolean) => void,
+  emit: (path: Path, ownFrom: number, bindAs: string | undefined, glob: boolean, selfImport: boolean) => void,
 ): void {
   const join = (p: Path): Path => ({ global: global || p.global, segments: [...prefix, ...p.segments], span: p.span });
   switch (tree.kind) {
@@ -98,11 +100,11 @@ function flatten(
       const selfImport = last.name.text === 'self' && path.segments.length > 1;
       const full = selfImport ? { ...path, segments: path.segments.slice(0, -1) } : path;
       const bound = tree.rename === '_' ? undefined : tree.rename ? tree.rename.text : selfImport ? full.segments.at(-1)!.name.text : last.name.text;
-      emit(full, bound, false, selfImport);
+      emit(full, prefix.length, bound, false, selfImport);
       return;
     }
     case 'glob':
-      emit(join(tree.prefix), undefined, true, false);
+      emit(join(tree.prefix), prefix.length, undefined, true, false);
       return;
     case 'group': {
       const p = join(tree.prefix);

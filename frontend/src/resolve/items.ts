@@ -1,7 +1,8 @@
 // The ref pass: signatures, then bodies, of every item once all names are bound.
 import type { Item } from '../syntax/ast.js';
 import type { CrateCtx, DefInfo, ItemRecordDraft, LexicalScope, Place } from './model.js';
-import { BodyResolver, isPathStart, readPath, type MemberIndex } from './body.js';
+import { BodyResolver, type MemberIndex } from './body.js';
+import { isPathStart, readPath } from './body-tokens.js';
 import { resolvePath } from './paths.js';
 import { emitPathRefs } from './refs.js';
 import { boundsRefs, genericsRefs, genericsScope, pathRefs, typeDef, typeRefs } from './types.js';
@@ -159,7 +160,7 @@ function fnRefs(place: Place, d: DefInfo, item: FnItem, outer: LexicalScope, bod
   const record: ItemRecordDraft = d.record;
   const lex = genericsScope(place, record, item.generics, outer, d);
   genericsRefs(item.generics, lex, record);
-  boundTraits(item, lex);
+  boundTraits(item.generics, lex);
   const resolver = new BodyResolver(place, record, lex, index);
   for (const p of item.params) {
     if (p.type) typeRefs(p.type, lex, record);
@@ -174,8 +175,8 @@ function fnRefs(place: Place, d: DefInfo, item: FnItem, outer: LexicalScope, bod
   if (body) bodies.push({ run: () => resolver.resolve(body[0], body[1]) });
 }
 
-/** `T: Trait` bounds let `x.method()` on a `T` find the trait's methods. */
-function boundTraits(item: FnItem, lex: LexicalScope): void {
+/** `T: Trait` bounds (of a fn or an impl) let `x.method()` and `T::item` on a `T` find the trait's items. */
+function boundTraits(generics: FnItem['generics'], lex: LexicalScope): void {
   const add = (name: string, bounds: FnItem['generics']['params'][number]['bounds']) => {
     const g = lex.generics.get(name);
     if (!g) return;
@@ -185,8 +186,8 @@ function boundTraits(item: FnItem, lex: LexicalScope): void {
       if (t) g.traits.push(t);
     }
   };
-  for (const p of item.generics.params) add(p.name.text, p.bounds);
-  for (const w of item.generics.where) {
+  for (const p of generics.params) add(p.name.text, p.bounds);
+  for (const w of generics.where) {
     if (w.type?.kind === 'path' && w.type.path.segments.length === 1) add(w.type.path.segments[0].name.text, w.bounds);
   }
 }
@@ -195,8 +196,9 @@ function implRefs(impl: ImplInfo, bodies: Pending[], index: MemberIndex): void {
   if (impl.place.inactive) return;
   const { record, item, lex } = impl;
   genericsRefs(item.generics, lex, record);
+  boundTraits(item.generics, lex);
   typeRefs(item.selfType, lex, record);
-  if (item.trait) pathRefs(item.trait, lex, record, 'impl');
+  if (item.trait) pathRefs(item.trait, lex, record, 'impl', true);
   for (const m of impl.members) memberRefs(m, lex, bodies, index);
 }
 

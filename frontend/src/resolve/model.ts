@@ -84,6 +84,8 @@ export interface DefInfo {
   item?: Item;
   /** What an extern crate or a resolved type alias stands for. */
   aliasOf?: DefInfo;
+  /** What calling a fn of the built-in std table returns: it has no signature to resolve. */
+  returns?: DefInfo;
 }
 
 export interface Binding {

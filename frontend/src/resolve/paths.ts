@@ -55,7 +55,8 @@ function rootOf(crate: CrateCtx): DefInfo {
 export function lookupName(name: string, lex: LexicalScope, ns: Namespace): DefInfo[] {
   const crate = lex.module.crate;
   for (let l: LexicalScope | undefined = lex; l; l = l.parent) {
-    const g = ns === 'type' ? l.generics.get(name) : undefined;
+    // A const generic is a value; a type param never is, so a value path cannot mean one.
+    const g = ns !== 'macro' ? l.generics.get(name) : undefined;
     if (g) return [g];
     const local = l.blockNames?.get(name)?.filter((d) => d.ns === ns || ns === 'value' && d.def.kind === 'variant');
     if (local && local.length > 0) return local;
@@ -71,6 +72,17 @@ export function lookupName(name: string, lex: LexicalScope, ns: Namespace): DefI
     if (dep) return [rootOf(dep)];
   }
   return crate.prelude?.[ns].get(name) ?? NO_DEFS;
+}
+
+/**
+ * 2015 paths in `use` and after `::` start at the crate root, which holds an implicit
+ * `extern crate std` (`core` under `#![no_std]`; valid code names only the one it has).
+ */
+function rootMember2015(crate: CrateCtx, name: string, ns: Namespace | 'any'): DefInfo[] {
+  const found = lookupMember(rootOf(crate), name, ns);
+  if (found.length > 0 || (name !== 'std' && name !== 'core')) return found;
+  const dep = crate.deps.get(name);
+  return dep ? [rootOf(dep)] : NO_DEFS;
 }
 
 function firstSegment(name: string, path: Path, lex: LexicalScope, ns: Namespace, single: boolean, inUse: boolean): DefInfo[] {
@@ -91,11 +103,11 @@ function firstSegment(name: string, path: Path, lex: LexicalScope, ns: Namespace
     }
   }
   if (path.global) {
-    if (crate.edition === '2015') return lookupMember(rootOf(crate), name, single ? ns : 'type');
+    if (crate.edition === '2015') return rootMember2015(crate, name, single ? ns : 'type');
     const dep = crate.deps.get(name);
     return dep ? [rootOf(dep)] : NO_DEFS;
   }
-  if (inUse && crate.edition === '2015') return lookupMember(rootOf(crate), name, single ? 'any' : 'type');
+  if (inUse && crate.edition === '2015') return rootMember2015(crate, name, single ? 'any' : 'type');
   if (inUse && single) {
     for (const n of ['type', 'value', 'macro'] as const) {
       const found = lookupName(name, lex, n);

@@ -1,7 +1,9 @@
 // The built-in table of the standard library: the names a crate reaches without indexing std's
 // sources (the preludes, primitive types, common paths). Each line is `kind path`; a path under
 // `std::` that names a core or alloc item is a re-export of it, written `reexport std::x = core::x`;
-// `impl TYPE TRAIT` lets `Type::method` and `value.method()` reach the trait's methods.
+// `impl TYPE TRAIT` lets `Type::method` and `value.method()` reach the trait's methods;
+// `fn PATH -> TYPE` records what a call returns; `alias PATH = TYPE` is a type alias (its
+// members are TYPE's). std-table-low-level.ts continues the table (std::sync is declared there).
 // Ids follow the same grammar as indexed code, with std's own version (0.0.0 in its Cargo.toml),
 // so refs stay valid when std's sources are indexed instead.
 
@@ -223,7 +225,6 @@ reexport std::vec = alloc::vec
 reexport std::boxed = alloc::boxed
 reexport std::borrow = alloc::borrow
 reexport std::rc = alloc::rc
-reexport std::sync = alloc::sync
 reexport std::collections::BTreeMap = alloc::collections::BTreeMap
 reexport std::collections::BTreeSet = alloc::collections::BTreeSet
 reexport std::collections::VecDeque = alloc::collections::VecDeque

@@ -8,6 +8,7 @@ import { defaultCfg } from '../crate/cfg.js';
 import { addMember, newDefInfo, type CrateCtx, type DefInfo, type ItemRecordDraft, type Namespace, type Scope } from './model.js';
 import { bind } from './collect.js';
 import { PRELUDE, PRELUDE_2021, PRELUDE_MACROS, STD_TABLE, STD_VERSION } from './std-table.js';
+import { STD_TABLE_LOW_LEVEL } from './std-table-low-level.js';
 
 export type Prelude = Record<Namespace, Map<string, DefInfo[]>>;
 
@@ -22,8 +23,11 @@ const KINDS: Record<string, { kind: DefKind; suffix: DescriptorSuffix; ns: Names
   mod: { kind: 'mod', suffix: 'mod', ns: 'type' },
   enum: { kind: 'enum', suffix: 'type', ns: 'type' },
   struct: { kind: 'struct', suffix: 'type', ns: 'type' },
+  union: { kind: 'union', suffix: 'type', ns: 'type' },
   trait: { kind: 'trait', suffix: 'type', ns: 'type' },
   type: { kind: 'type_alias', suffix: 'type', ns: 'type' },
+  // `alias A = T`: a type alias whose members are T's (`NonZeroUsize::new` is `NonZero::new`).
+  alias: { kind: 'type_alias', suffix: 'type', ns: 'type' },
   // Primitive types have no def kind of their own; they are named like the types they are.
   primitive: { kind: 'struct', suffix: 'type', ns: 'type' },
   variant: { kind: 'variant', suffix: 'term', ns: 'value' },
@@ -44,7 +48,9 @@ export function buildStdCrates(): StdCrates {
   };
   const lookup = (path: string, ns?: Namespace) => (byPath.get(path) ?? []).filter((d) => ns === undefined || d.ns === ns);
 
-  for (const line of STD_TABLE.split('\n')) {
+  // `fn a::f -> T` and `alias A = T` name types that may come later in the table.
+  const pending: Array<{ d: DefInfo; target: string; alias: boolean }> = [];
+  for (const line of `${STD_TABLE}\n${STD_TABLE_LOW_LEVEL}`.split('\n')) {
     const [kindWord, path, eq, target] = line.trim().split(/\s+/);
     if (!kindWord) continue;
     if (kindWord === 'impl') {
@@ -73,9 +79,17 @@ export function buildStdCrates(): StdCrates {
       const node = { ...crate.loaded.root, name, path: segs.slice(1), parent: parent.scope!.module, children: [] } as ModuleNode;
       d.scope = { module: node, crate, def: d, names: emptyNames() };
     }
+    if (eq === '->' || (kindWord === 'alias' && eq === '=')) pending.push({ d, target, alias: kindWord === 'alias' });
     crate.defs.push(d);
     byPath.set(path, [...(byPath.get(path) ?? []), d]);
     bindIn(parent, spec.ns, name, d, parentPath);
+  }
+
+  for (const { d, target, alias } of pending) {
+    const t = lookup(target, 'type')[0];
+    if (!t) throw new Error(`std table: no type ${target}`);
+    if (alias) d.aliasOf = t;
+    else d.returns = t;
   }
 
   const prelude = (paths: string[]): Prelude => {

@@ -1,7 +1,9 @@
 // Refs inside types, bounds and generics: the signature-level references of an item.
 import type { RefRole } from '../../../schema/src/index.js';
 import { descriptor } from '../../../schema/src/index.js';
-import type { Bound, Generics, GenericArgs, Path, TypeNode } from '../syntax/ast.js';
+import type { Bound, Generics, GenericArgs, Path, TokenRange, TypeNode } from '../syntax/ast.js';
+import { tokenText } from '../syntax/lexer.js';
+import { TK } from '../syntax/tokens.js';
 import type { DefInfo, ItemRecordDraft, LexicalScope, Place } from './model.js';
 import { addDef } from './collect.js';
 import { resolvePath, unalias } from './paths.js';
@@ -38,16 +40,17 @@ export function genericsRefs(generics: Generics | undefined, lex: LexicalScope, 
 }
 
 export function boundsRefs(bounds: Bound[], lex: LexicalScope, record: ItemRecordDraft): void {
-  for (const b of bounds) if (b.kind === 'trait') pathRefs(b.path, lex, record, 'type');
+  for (const b of bounds) if (b.kind === 'trait') pathRefs(b.path, lex, record, 'type', true);
 }
 
-export function pathRefs(path: Path, lex: LexicalScope, record: ItemRecordDraft, role: RefRole): DefInfo[] {
+/** `whole`: the path is linked as a whole (a trait in a bound or impl header), see `emitPathRefs`. */
+export function pathRefs(path: Path, lex: LexicalScope, record: ItemRecordDraft, role: RefRole, whole = false): DefInfo[] {
   if (path.qself) {
     typeRefs(path.qself.type, lex, record);
     if (path.qself.trait) pathRefs(path.qself.trait, lex, record, 'type');
   }
-  const segs = resolvePath(path, lex, role === 'call' || role === 'read' ? 'value' : 'type');
-  emitPathRefs(record, path, segs, role);
+  const segs = resolvePath(path, lex, role === 'call' || role === 'read' ? 'value' : role === 'macro' ? 'macro' : 'type');
+  emitPathRefs(record, path, segs, role, whole ? 0 : undefined);
   for (const seg of path.segments) {
     if (seg.generics) genericArgsRefs(seg.generics, lex, record);
     if (seg.fnArgs) {
@@ -71,10 +74,13 @@ export function typeRefs(t: TypeNode, lex: LexicalScope, record: ItemRecordDraft
     case 'path':
       pathRefs(t.path, lex, record, 'type');
       return;
+    case 'array':
+      typeRefs(t.inner, lex, record);
+      lengthRefs(t.len, lex, record);
+      return;
     case 'ref':
     case 'ptr':
     case 'slice':
-    case 'array':
       typeRefs(t.inner, lex, record);
       return;
     case 'tuple':
@@ -92,6 +98,24 @@ export function typeRefs(t: TypeNode, lex: LexicalScope, record: ItemRecordDraft
       pathRefs(t.path, lex, record, 'macro');
       return;
   }
+}
+
+/**
+ * The length of `[T; LEN]` when it is a path (`N`, `Self::CAP`, `u8::MAX`): a value ref. Other
+ * expressions there are rare enough to leave unresolved.
+ */
+function lengthRefs([first, end]: TokenRange, lex: LexicalScope, record: ItemRecordDraft): void {
+  const ts = record.file.ts;
+  const segments: Path['segments'] = [];
+  for (let t = first; t < end; t += 2) {
+    const k = ts.kinds[t];
+    if (k !== TK.Ident && k !== TK.Self) return;
+    if (t + 1 < end && ts.kinds[t + 1] !== TK['::']) return;
+    segments.push({ name: { text: tokenText(ts, t), span: [ts.starts[t], ts.ends[t]] } });
+  }
+  if (segments.length === 0) return;
+  const path: Path = { global: false, segments, span: [segments[0].name.span[0], segments.at(-1)!.name.span[1]] };
+  emitPathRefs(record, path, resolvePath(path, lex, 'value'), 'read');
 }
 
 /** The def a type names, looking through references and smart pointers to the pointee's def. */
