@@ -1,5 +1,6 @@
 // The command table oclif loads (package.json: oclif.commands, strategy "explicit").
 import Def from './commands/def.js';
+import Hover from './commands/hover.js';
 import Impls from './commands/impls.js';
 import Index from './commands/index.js';
 import Parse from './commands/parse.js';
@@ -13,6 +14,7 @@ export const COMMANDS = {
   index: Index,
   def: Def,
   refs: Refs,
+  hover: Hover,
   search: Search,
   impls: Impls,
   stats: Stats,

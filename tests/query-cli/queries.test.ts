@@ -309,3 +309,26 @@ describe('xref symbols', () => {
     expect(run.stderr).toBe('xref: geometry/src/nope.rs is not in the index\n');
   });
 });
+
+describe('xref hover', () => {
+  it('shows kind, path, signature, crate and docs of a definition', () => {
+    const run = xref(['hover', 'canvas/src/bin/draw.rs:9:24'], { cwd: ws });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(golden('hover-circle-new.txt', run.stdout));
+  });
+
+  it("shows a local's inferred type, and answers --stdin batches in order", () => {
+    const input = 'canvas/src/bin/draw.rs:9:9\ncanvas/src/bin/draw.rs:8:8\ngeometry/src/shapes/circle.rs:44:14\n';
+    const lines = xref(['hover', '--stdin', '--json'], { cwd: ws, input }).stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(3);
+    expect(lines[0].hover[0]).toMatchObject({ kind: 'local', qualname: 'unit', type: 'geometry::shapes::circle::Circle', crate: 'cargo draw:bin 0.1.0' });
+    expect(lines[1].error).toMatch(/no identifier at canvas\/src\/bin\/draw\.rs:8:8/);
+    expect(lines[2].hover[0]).toMatchObject({ kind: 'macro', qualname: 'geometry::square', docs: 'Squares an expression, evaluating it only once.' });
+  });
+
+  it('refuses a position on no identifier (exit 4)', () => {
+    const run = xref(['hover', 'canvas/src/bin/draw.rs:8:8'], { cwd: ws });
+    expect(run.code).toBe(4);
+    expect(run.stderr).toBe('xref: no identifier at canvas/src/bin/draw.rs:8:8\n');
+  });
+});

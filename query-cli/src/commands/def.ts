@@ -1,12 +1,11 @@
-import { Args, Flags } from '@oclif/core';
 import { definitionsAt, type Location, type StoreReader } from '../../../indexer/src/index.js';
 import { describeSymbolId } from '../../../schema/src/index.js';
-import { answerEachLine } from '../batch.js';
 import { XrefCommand } from '../base.js';
-import { CliFailure, EXIT, usageFailure } from '../failure.js';
+import { CliFailure, EXIT } from '../failure.js';
 import { locationLine, printJson, printLine, SourceLines } from '../output.js';
-import { inWorkspace, parsePosition, type Position } from '../position.js';
-import { locateStore, withReader, type StoreLocation } from '../store.js';
+import type { Position } from '../position.js';
+import { positionArgs, runPositionQuery, stdinFlags } from '../position-query.js';
+import type { StoreLocation } from '../store.js';
 
 type Definition =
   | Pick<Location, 'file' | 'line' | 'col' | 'endLine' | 'endCol' | 'id' | 'qualname' | 'kind'>
@@ -34,33 +33,15 @@ export default class Def extends XrefCommand {
     'printf "src/lib.rs:3:8\\nsrc/lib.rs:9:1\\n" | <%= config.bin %> def --stdin --json',
   ];
 
-  static override args = {
-    position: Args.string({ description: 'FILE:LINE:COL of an identifier', ignoreStdin: true }),
-  };
+  static override args = positionArgs;
 
-  static override flags = {
-    stdin: Flags.boolean({
-      description: 'read one FILE:LINE:COL per line from stdin and print one JSON object per line, in order',
-      dependsOn: ['json'],
-    }),
-  };
+  static override flags = stdinFlags;
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(Def);
-    const cwd = process.cwd();
-    if (flags.stdin) {
-      if (args.position !== undefined) throw usageFailure('give FILE:LINE:COL or --stdin, not both');
-      const where = locateStore(flags.db, cwd);
-      await withReader(where.dbDir, (store) =>
-        answerEachLine('def', (query) => lookUp(store, query, inWorkspace(parsePosition(query), cwd, where.root))),
-      );
-      return;
-    }
-    const query = args.position;
-    if (query === undefined) throw usageFailure("missing FILE:LINE:COL (see 'xref def --help')");
-    const position = parsePosition(query);
-    const where = locateStore(flags.db, cwd);
-    const answer = await withReader(where.dbDir, (store) => lookUp(store, query, inWorkspace(position, cwd, where.root)));
+    const ran = await runPositionQuery('def', args.position, flags, lookUp);
+    if (ran === undefined) return;
+    const { answer, where } = ran;
     if (flags.json) printJson(answer);
     else printText(answer, where);
     if (answer.definitions.length === 0) {

@@ -1,0 +1,90 @@
+import { definitionsAt, defById, type StoreReader } from '../../../indexer/src/index.js';
+import { describeSymbolId } from '../../../schema/src/index.js';
+import { XrefCommand } from '../base.js';
+import { CliFailure, EXIT } from '../failure.js';
+import { printJson, printLine } from '../output.js';
+import type { Position } from '../position.js';
+import { positionArgs, runPositionQuery, stdinFlags } from '../position-query.js';
+
+interface HoverCard {
+  id: string;
+  kind: string;
+  qualname: string;
+  /** `cargo NAME VERSION` of the def's crate. */
+  crate?: string;
+  signature?: string;
+  /** A local's declared or inferred type. */
+  type?: string;
+  visibility?: string;
+  docs?: string;
+  /** Set for a def outside the index (std without its sources): only its path is known. */
+  notIndexed?: true;
+}
+
+interface HoverAnswer {
+  query: string;
+  hover: HoverCard[];
+  unresolved?: string;
+}
+
+export default class Hover extends XrefCommand {
+  static override summary = 'Describe the identifier at FILE:LINE:COL: kind, path, signature, type, docs, crate.';
+  static override examples = [
+    '<%= config.bin %> hover canvas/src/bin/draw.rs:9:24',
+    'printf "src/lib.rs:3:8\\n" | <%= config.bin %> hover --stdin --json',
+  ];
+
+  static override args = positionArgs;
+
+  static override flags = stdinFlags;
+
+  async run(): Promise<void> {
+    const { args, flags } = await this.parse(Hover);
+    const ran = await runPositionQuery('hover', args.position, flags, lookUp);
+    if (ran === undefined) return;
+    const { answer } = ran;
+    const query = answer.query;
+    if (flags.json) printJson(answer);
+    else printCards(answer.hover);
+    if (answer.hover.length === 0) {
+      process.exitCode = EXIT.noResult;
+      if (!flags.json) throw new CliFailure(EXIT.noResult, `nothing known about ${query}${answer.unresolved ? `: '${answer.unresolved}' did not resolve` : ''}`);
+    }
+  }
+}
+
+async function lookUp(store: StoreReader, query: string, at: Position): Promise<HoverAnswer> {
+  const result = await definitionsAt(store, at.file, at.line, at.col);
+  if (result.status === 'none') throw new CliFailure(EXIT.badLocation, `no identifier at ${query}`);
+  if (result.status === 'unresolved') return { query, hover: [], unresolved: result.path };
+  const hover: HoverCard[] = [];
+  for (const location of result.locations) {
+    const details = await defById(store, location.id);
+    if (details === undefined) continue;
+    const { def } = details;
+    const card: HoverCard = { id: def.id, kind: def.kind, qualname: def.qualname, crate: details.crate, visibility: def.visibility };
+    if (def.signature !== undefined) card.signature = def.signature;
+    if (def.type !== undefined) card.type = def.type;
+    if (def.docs !== undefined) card.docs = def.docs;
+    hover.push(card);
+  }
+  for (const id of result.notIndexed) {
+    const described = describeSymbolId(id);
+    if (described) hover.push({ id, kind: described.kind, qualname: described.qualname, notIndexed: true });
+  }
+  return { query, hover };
+}
+
+function printCards(cards: HoverCard[]): void {
+  cards.forEach((card, i) => {
+    if (i > 0) printLine('');
+    printLine(`${card.kind} ${card.qualname}${card.notIndexed ? ' (not indexed)' : ''}`);
+    if (card.signature !== undefined) printLine(`    ${card.signature}`);
+    if (card.type !== undefined) printLine(`    : ${card.type}`);
+    if (card.crate !== undefined) printLine(`    in ${card.crate}`);
+    if (card.docs !== undefined) {
+      printLine('');
+      for (const line of card.docs.split('\n')) printLine(line === '' ? '' : `  ${line}`);
+    }
+  });
+}
