@@ -1,10 +1,10 @@
 // Indexes a set of dump files: each valid dump is merged (one batch per crate), a dump that
 // fails to read or validate is reported and leaves the store as it was for that dump, and
 // crates the set no longer has are removed. A dump whose header digest matches the one loaded
-// last time is skipped after reading its first line: an edit in one crate of a large workspace
+// last time is skipped after reading its first line alone: an edit in one crate of a large workspace
 // merges that crate alone.
 import { readFile } from 'node:fs/promises';
-import { crateId, DumpFormatError, parseDump, parseDumpHeader, SchemaVersionError } from '../../schema/src/index.js';
+import { crateId, DumpFormatError, parseDump, readDumpHeader, SchemaVersionError } from '../../schema/src/index.js';
 import { DumpSetError } from './errors.js';
 import { keyParts, KeyPartError, keys, ranges, type CrateHeader } from './keys.js';
 import { addStats, emptyStats, loadDump, removeCrate, type MergeStats } from './merge.js';
@@ -35,8 +35,7 @@ export async function indexDumps(store: Store, dumpFiles: string[]): Promise<Ind
   const loadedFrom = new Map<string, string>();
   for (const file of dumpFiles) {
     try {
-      const text = await readFile(file, 'utf8');
-      const header = parseDumpHeader(text, file);
+      const header = readDumpHeader(file);
       const crate = crateId(header.crate);
       const earlier = loadedFrom.get(crate);
       if (earlier !== undefined) throw new DumpSetError(`${file}: crate '${crate}' was already loaded from ${earlier}`);
@@ -45,7 +44,7 @@ export async function indexDumps(store: Store, dumpFiles: string[]): Promise<Ind
         result.cratesUnchanged++;
         continue;
       }
-      addStats(result, await loadDump(store, parseDump(text, file)));
+      addStats(result, await loadDump(store, parseDump(await readFile(file, 'utf8'), file)));
       loadedFrom.set(crate, file);
       result.cratesLoaded++;
     } catch (error) {

@@ -4,3 +4,4 @@ export * from './symbol.js';
 export * from './validate.js';
 export * from './jsonl.js';
 export * from './lines.js';
+export * from './dump-file.js';

@@ -1,6 +1,9 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  DumpFormatError, SCHEMA_VERSION, SchemaVersionError, parseDump, parseDumpHeader, serializeDump,
+  DumpFormatError, SCHEMA_VERSION, SchemaVersionError, parseDump, parseDumpHeader, readDumpHeader, serializeDump,
 } from '../../schema/src/index.js';
 import { IDS, sampleDump } from './sample-dump.js';
 
@@ -115,5 +118,20 @@ describe('parseDumpHeader', () => {
     expect(() => parseDumpHeader('', SOURCE_NAME)).toThrow(new DumpFormatError(`${SOURCE_NAME}: empty dump`));
     expect(() => parseDumpHeader('{"item":"x"}\n', SOURCE_NAME)).toThrow(/:1: first line is not a dump header/);
     expect(() => parseDumpHeader('{"schemaVersion":"2.0.0"}', SOURCE_NAME)).toThrow(SchemaVersionError);
+  });
+});
+
+describe('readDumpHeader', () => {
+  it('reads a header longer than one read chunk from a file, and names the file in errors', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xref-header-'));
+    const dump = sampleDump();
+    dump.header.digest = 'x'.repeat(200_000);
+    const file = join(dir, 'big.jsonl');
+    writeFileSync(file, serializeDump(dump));
+    expect(readDumpHeader(file)).toEqual(dump.header);
+    const bad = join(dir, 'bad.jsonl');
+    writeFileSync(bad, '{"schemaVersion":\n');
+    expect(() => readDumpHeader(bad)).toThrow(new DumpFormatError(`${bad}:1: not valid JSON`));
+    expect(() => readDumpHeader(join(dir, 'gone.jsonl'))).toThrow(/ENOENT/);
   });
 });
