@@ -8,6 +8,7 @@ import { parseFile } from '../../../frontend/src/syntax/parse.js';
 import type { Item, ParsedFile, Range, TokenRange } from '../../../frontend/src/syntax/ast.js';
 import { SAMPLE_RS } from './sample.js';
 import { prng, rustFiles } from '../../support/random.js';
+import { mutatedCase } from '../../support/mutate.js';
 
 const EXAMPLE_DIR = new URL('../../../data/example', import.meta.url).pathname;
 const CASES = 360;
@@ -21,27 +22,6 @@ const SOURCES: Array<[string, Uint8Array]> = [
 
 
 const INSERTS = ['{', '}', '(', ')', '[', ']', '<', '>', ';', ',', '#', '!', 'fn', '::', '"', "'", '/*'];
-
-function mutate(src: Uint8Array, rand: () => number): Uint8Array {
-  const ts = lex(src);
-  if (ts.count < 2) return src;
-  const pick = () => Math.floor(rand() * (ts.count - 1));
-  const piece = (a: number, b: number) => src.subarray(a, b);
-  const t = pick();
-  const [s0, e0, s1, e1] = [ts.starts[t], ts.ends[t], ts.starts[t + 1], ts.ends[t + 1]];
-  const enc = (s: string) => new TextEncoder().encode(s);
-  let parts: Uint8Array[];
-  switch (Math.floor(rand() * 4)) {
-    case 0: parts = [piece(0, s0), piece(e0, src.length)]; break;
-    case 1: parts = [piece(0, e0), enc(' '), piece(s0, src.length)]; break;
-    case 2: parts = [piece(0, s0), piece(s1, e1), piece(e0, s1), piece(s0, e0), piece(e1, src.length)]; break;
-    default: parts = [piece(0, s0), enc(INSERTS[Math.floor(rand() * INSERTS.length)] + ' '), piece(s0, src.length)];
-  }
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) { out.set(p, at); at += p.length; }
-  return out;
-}
 
 function checkInside(what: string, [a, b]: Range | TokenRange, lo: number, hi: number): void {
   if (!(lo <= a && a <= b && b <= hi)) throw new Error(`${what} [${a}, ${b}] outside [${lo}, ${hi}]`);
@@ -90,10 +70,7 @@ describe('parser robustness', () => {
     const rand = prng(0x5eed);
     let withErrors = 0;
     for (let c = 0; c < CASES; c++) {
-      const [name, original] = SOURCES[c % SOURCES.length];
-      let src = original;
-      const rounds = 1 + Math.floor(rand() * 3);
-      for (let m = 0; m < rounds; m++) src = mutate(src, rand);
+      const [name, src] = mutatedCase(SOURCES, c, rand, INSERTS);
       const started = performance.now();
       const ts = lex(src);
       let file: ParsedFile;

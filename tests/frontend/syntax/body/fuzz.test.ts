@@ -10,6 +10,7 @@ import { fnBodyOf, parseBodies, valueOf } from '../../../../frontend/src/syntax/
 import { SAMPLE_RS } from '../sample.js';
 import { BODIES_RS } from './sample-bodies.js';
 import { prng, rustFiles } from '../../../support/random.js';
+import { mutatedCase } from '../../../support/mutate.js';
 
 const EXAMPLE_DIR = new URL('../../../../data/example', import.meta.url).pathname;
 const CASES = 400;
@@ -26,26 +27,6 @@ const SOURCES: Array<[string, Uint8Array]> = [
 
 const INSERTS = ['{', '}', '(', ')', '[', ']', '<', '>', ';', ',', '|', '||', '&', '=', '..', '::', 'let', 'if',
   'match', '=>', '.', '?', 'as', 'move', "'a:", '#', '!', '-', '_', '@'];
-
-/** Mutates the token after a random point of the file's second half, where the bodies are. */
-function mutate(src: Uint8Array, rand: () => number): Uint8Array {
-  const ts = lex(src);
-  if (ts.count < 2) return src;
-  const t = Math.floor(rand() * (ts.count - 1));
-  const [s0, e0, s1, e1] = [ts.starts[t], ts.ends[t], ts.starts[t + 1], ts.ends[t + 1]];
-  const piece = (a: number, b: number) => src.subarray(a, b);
-  let parts: Uint8Array[];
-  switch (Math.floor(rand() * 4)) {
-    case 0: parts = [piece(0, s0), piece(e0, src.length)]; break;
-    case 1: parts = [piece(0, e0), enc.encode(' '), piece(s0, src.length)]; break;
-    case 2: parts = [piece(0, s0), piece(s1, e1), piece(e0, s1), piece(s0, e0), piece(e1, src.length)]; break;
-    default: parts = [piece(0, s0), enc.encode(INSERTS[Math.floor(rand() * INSERTS.length)] + ' '), piece(s0, src.length)];
-  }
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) { out.set(p, at); at += p.length; }
-  return out;
-}
 
 /** Every `span` and token range in `tree` lies inside the byte range and token range of its body. */
 function checkTree(ts: TokenStream, tree: unknown, range: TokenRange): void {
@@ -96,10 +77,7 @@ describe('body parser robustness', () => {
     const rand = prng(0xb0d1e5);
     let withErrors = 0;
     for (let c = 0; c < CASES; c++) {
-      const [name, original] = SOURCES[c % SOURCES.length];
-      let src = original;
-      const rounds = 1 + Math.floor(rand() * 3);
-      for (let m = 0; m < rounds; m++) src = mutate(src, rand);
+      const [name, src] = mutatedCase(SOURCES, c, rand, INSERTS);
       const ts = lex(src);
       const parsed = parseFile(ts);
       const started = performance.now();
