@@ -17,3 +17,4 @@ export { search, type SearchOptions } from './search.js';
 export { listCrates, stats, type CrateSummary, type StoreStats } from './crates.js';
 export { fileOutline, traitName, type OutlineNode } from './symbols.js';
 export type { LineRange } from './files.js';
+export { callHierarchy, type CallNode, type CallDirection } from './calls.js';

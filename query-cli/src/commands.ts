@@ -1,4 +1,6 @@
 // The command table oclif loads (package.json: oclif.commands, strategy "explicit").
+import Callees from './commands/callees.js';
+import Callers from './commands/callers.js';
 import Def from './commands/def.js';
 import Hover from './commands/hover.js';
 import Impls from './commands/impls.js';
@@ -15,6 +17,8 @@ export const COMMANDS = {
   def: Def,
   refs: Refs,
   hover: Hover,
+  callers: Callers,
+  callees: Callees,
   search: Search,
   impls: Impls,
   stats: Stats,

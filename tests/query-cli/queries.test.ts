@@ -332,3 +332,32 @@ describe('xref hover', () => {
     expect(run.stderr).toBe('xref: no identifier at canvas/src/bin/draw.rs:8:8\n');
   });
 });
+
+describe('xref callers / callees', () => {
+  it('lists the callers of a trait method, one line per calling fn with its number of calls', () => {
+    const run = xref(['callers', 'geometry::shapes::Shape::area'], { cwd: ws });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(golden('callers-shape-area.txt', run.stdout));
+  });
+
+  it('follows --depth levels, each symbol once, and gives the call sites in JSON', () => {
+    const json = JSON.parse(xref(['callers', '--json', '--depth', '2', 'geometry::ops::total_area'], { cwd: ws }).stdout);
+    expect(json.targets).toEqual(['cargo geometry 0.1.0 ops/total_area().']);
+    const first = json.callers[0];
+    expect(first.sites.length).toBeGreaterThan(0);
+    expect(first.sites[0]).toMatchObject({ file: expect.stringMatching(/\.rs$/), line: expect.any(Number) });
+    expect(first).toHaveProperty('children');
+  });
+
+  it('lists what a method calls', () => {
+    const json = JSON.parse(xref(['callees', '--json', 'geometry::shapes::Shape::describe'], { cwd: ws }).stdout);
+    expect(json.callees.map((c: { location: { qualname: string } }) => c.location.qualname).sort()).toEqual([
+      'geometry::shapes::Named::name', 'geometry::shapes::Shape::area',
+    ]);
+  });
+
+  it('exits 1 when nothing calls the target, and 2 on a bad --depth', () => {
+    expect(xref(['callers', 'draw::main'], { cwd: ws }).code).toBe(1);
+    expect(xref(['callees', '--depth', '0', 'draw::main'], { cwd: ws }).code).toBe(2);
+  });
+});

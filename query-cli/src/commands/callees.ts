@@ -1,0 +1,3 @@
+import { callHierarchyCommand } from '../call-hierarchy.js';
+
+export default callHierarchyCommand('callees', 'List what a function or method calls.');
