@@ -15,7 +15,11 @@ export interface SourceJob {
 
 export type WireSource = Omit<SourceFile, 'parsed'> & { parsedJson: string };
 
-/** The AST holds only plain objects, arrays, strings, numbers and booleans, so JSON keeps it whole. */
+/**
+ * The AST holds only plain objects, arrays, strings, numbers and booleans, so JSON keeps it whole.
+ * Body trees do not cross: the body parser keeps them in weak maps keyed by item, and nothing
+ * after parsing reads them yet. A resolver that walks body trees must have them sent too.
+ */
 export function toWire({ parsed, ...rest }: SourceFile): WireSource {
   return { ...rest, parsedJson: JSON.stringify(parsed) };
 }
