@@ -9,13 +9,10 @@ import * as path from 'node:path';
 import { analyzeWorkspace } from '../frontend/src/index.js';
 import { SourceCache } from '../frontend/src/crate/source-cache.js';
 import { openStore, indexDumps, type Store } from '../indexer/src/index.js';
+import { median } from './median.js';
 
 type Edit = (text: string) => string;
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
 
 /** Inserts a statement at the start of the body of the fn in the middle of the file. */
 function bodyEdit(text: string): string {

@@ -14,20 +14,15 @@ import { parsePaths } from '../frontend/src/parse-paths.js';
 import { analyzeWorkspace } from '../frontend/src/index.js';
 import { openStore, indexDumps } from '../indexer/src/index.js';
 import { benchReindex } from './reindex.js';
+import { median } from './median.js';
+import { walkRustFiles } from '../frontend/src/rust-files.js';
 
-function rustFiles(dir: string, out: string[] = []): string[] {
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory() && e.name !== 'target' && !e.name.startsWith('.')) rustFiles(p, out);
-    else if (e.isFile() && e.name.endsWith('.rs')) out.push(p);
-  }
+function rustFiles(dir: string): string[] {
+  const out: string[] = [];
+  walkRustFiles(dir, (file) => void out.push(file));
   return out;
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
 
 function dirSize(dir: string): number {
   let total = 0;

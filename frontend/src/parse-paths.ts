@@ -1,8 +1,9 @@
 // `xref parse`: lexes and parses (items and bodies) every Rust file under some paths, spread over
 // worker threads, and reports sizes, speed and syntax errors. Nothing is resolved or written.
-import { readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
+import { walkRustFiles } from './rust-files.js';
 import type { FileDiagnostic } from './analyze.js';
 import { compiledScript, runOnWorkers } from './parallel/pool.js';
 import { PARSE_WORKER_LIMITS } from './parallel/limits.js';
@@ -62,19 +63,11 @@ export async function parsePaths(paths: readonly string[], options: ParsePathsOp
 /** The `.rs` files under `paths`, each once; a file named directly is taken whatever its name. */
 function rustFilesUnder(paths: readonly string[]): Array<{ abs: string; size: number }> {
   const found = new Map<string, number>();
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const abs = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (entry.name !== 'target' && !entry.name.startsWith('.')) walk(abs);
-      } else if (entry.isFile() && entry.name.endsWith('.rs')) found.set(abs, statSync(abs).size);
-    }
-  };
   for (const p of paths) {
     const abs = path.resolve(p);
     const stat = statSync(abs, { throwIfNoEntry: false });
     if (stat === undefined) throw new PathNotFoundError(`no such file or directory: ${p}`);
-    if (stat.isDirectory()) walk(abs);
+    if (stat.isDirectory()) walkRustFiles(abs, (file, size) => void found.set(file, size));
     else found.set(abs, stat.size);
   }
   return [...found].map(([abs, size]) => ({ abs, size }));

@@ -3,17 +3,15 @@
 // `debounceMs`, then reported together.
 import { watch, type FSWatcher } from 'node:fs';
 import * as path from 'node:path';
+import { isSkippedDir } from './rust-files.js';
 
 export interface SourceWatcher {
   close(): void;
 }
 
-/** Directories whose changes never matter: build output, xref's own files, VCS data. */
-const IGNORED_DIRS = new Set(['target', '.xref', '.git']);
-
 export function isSourcePath(rel: string): boolean {
   const parts = rel.split(/[\\/]/);
-  if (parts.some((p) => IGNORED_DIRS.has(p))) return false;
+  if (parts.slice(0, -1).some(isSkippedDir)) return false;
   const name = parts[parts.length - 1];
   return name.endsWith('.rs') || name === 'Cargo.toml' || name === 'Cargo.lock';
 }

@@ -51,8 +51,9 @@ export interface LoadOptions {
 }
 
 export interface ReadOptions {
-  /** The file's bytes, when the caller has read them already. */
+  /** The file's bytes and their sha1 (hex), when the caller has them already. */
   bytes?: Uint8Array;
+  hash?: string;
   /** Items of earlier parses: only the items that changed are parsed again. */
   itemCache?: ItemCache;
 }
@@ -67,7 +68,7 @@ export function readSourceFile(abs: string, workspaceRoot: string, edition: Edit
   const rel = path.relative(workspaceRoot, abs).split(path.sep).join('/');
   const entry: FileEntry = {
     path: rel,
-    hash: createHash('sha1').update(bytes).digest('hex'),
+    hash: options.hash ?? createHash('sha1').update(bytes).digest('hex'),
     bytes: bytes.length,
     lines: tables.lines,
     lineStarts: tables.lineStarts,

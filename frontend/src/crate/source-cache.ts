@@ -43,12 +43,13 @@ export class SourceCache {
     }
     const bytes = new Uint8Array(readFileSync(abs));
     const readAtMs = Date.now();
-    if (same && known.file.entry.hash === createHash('sha1').update(bytes).digest('hex')) {
+    const hash = createHash('sha1').update(bytes).digest('hex');
+    if (same && known.file.entry.hash === hash) {
       this.files.set(abs, { ...known, size: stat.size, mtimeMs: stat.mtimeMs, readAtMs });
       this.counts.reused++;
       return known.file;
     }
-    const file = readSourceFile(abs, workspaceRoot, edition, { bytes, itemCache: this.items });
+    const file = readSourceFile(abs, workspaceRoot, edition, { bytes, hash, itemCache: this.items });
     this.files.set(abs, { file, edition, workspaceRoot, size: stat.size, mtimeMs: stat.mtimeMs, readAtMs });
     this.counts.parsed++;
     return file;

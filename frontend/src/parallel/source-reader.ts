@@ -1,11 +1,10 @@
 // Where crate files are read and parsed: in this thread for a small workspace, on worker threads
 // for a large one. Parsing is most of a cold index's front-end time, and module files of every
 // crate are independent once their parent is parsed.
-import { readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import * as path from 'node:path';
 import { readSourceFile, type SourceReader } from '../crate/modules.js';
 import { compiledScript, WorkerPool } from './pool.js';
+import { walkRustFiles } from '../rust-files.js';
 import { PARSE_WORKER_LIMITS } from './limits.js';
 import { fromWire, type SourceJob, type WireSource } from './source-wire.js';
 
@@ -46,25 +45,10 @@ export function openSourceReader(workspaceRoot: string, crateDirs: readonly stri
 function rustBytesUnder(dirs: readonly string[], enough: number): number {
   let total = 0;
   const seen = new Set<string>();
-  const walk = (dir: string) => {
-    if (total >= enough || seen.has(dir)) return;
+  for (const dir of dirs) {
+    if (seen.has(dir)) continue;
     seen.add(dir);
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      if (total >= enough) return;
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) {
-        if (e.name !== 'target' && !e.name.startsWith('.')) walk(p);
-      } else if (e.isFile() && e.name.endsWith('.rs')) {
-        total += statSync(p).size;
-      }
-    }
-  };
-  for (const d of dirs) walk(d);
+    if (walkRustFiles(dir, (_file, size) => (total += size) >= enough)) break;
+  }
   return total;
 }
