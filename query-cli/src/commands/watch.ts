@@ -28,28 +28,28 @@ export default class Watch extends XrefCommand {
     const store = await openStore(dbDir, { create: true, waitForLockMs: lockWaitMs() });
     const analyzer = openAnalyzer();
 
-    // One update at a time; edits during an update ask for one more after it.
+    // One update at a time. A request during an update gets the next one, which starts when the
+    // current one ends: an edit made while an update runs may have come too late for it.
     let running: Promise<IndexRun> | undefined;
-    let again = false;
+    let queued: Promise<IndexRun> | undefined;
+    const run = async (): Promise<IndexRun> => {
+      const started = performance.now();
+      const analysis = await analyzer.analyze(ws.root);
+      return indexRun(analysis, await indexDumps(store, analysis.dumpFiles), started);
+    };
     const update = (): Promise<IndexRun> => {
-      if (running) {
-        again = true;
+      if (running === undefined) {
+        running = run().finally(() => {
+          running = undefined;
+        });
         return running;
       }
-      running = (async () => {
-        try {
-          const started = performance.now();
-          const analysis = await analyzer.analyze(ws.root);
-          return indexRun(analysis, await indexDumps(store, analysis.dumpFiles), started);
-        } finally {
-          running = undefined;
-          if (again) {
-            again = false;
-            void update().then(report, reportError);
-          }
-        }
-      })();
-      return running;
+      const after = () => {
+        queued = undefined;
+        return update();
+      };
+      queued ??= running.then(after, after);
+      return queued;
     };
     const report = (run: IndexRun) => {
       try {
