@@ -32,7 +32,7 @@ export function parseOneFile({ abs, file }: ParseJob): FileParseReport {
   }
   const ts = lex(bytes);
   const parsed = parseFile(ts);
-  const errors = [...ts.errors, ...parsed.errors, ...parseBodies(ts, parsed)].sort((a, b) => a.offset - b.offset);
+  const errors = [...ts.errors, ...parsed.errors, ...parseBodies(ts, parsed, { keepTrees: false })].sort((a, b) => a.offset - b.offset);
   const lines = new LineIndex({ ...tables, bytes: bytes.length });
   const syntaxErrors = errors.map((e) => ({ file, ...lines.position(Math.min(e.offset, bytes.length)), message: e.message }));
   return { bytes: bytes.length, items: parsed.items.length, syntaxErrors };

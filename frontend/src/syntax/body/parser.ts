@@ -15,6 +15,12 @@ import { patternRange } from './patterns.js';
 export interface BodyOptions {
   /** Build trivial patterns and plain-path types without the grammar (default true). */
   fastPaths?: boolean;
+  /**
+   * Keep the trees for `fnBodyOf`/`valueOf` (default true). A syntax check turns it off: a tree
+   * kept lives as long as its file's AST, and on std the copying of those survivors was most of
+   * the young-generation GC time.
+   */
+  keepTrees?: boolean;
 }
 
 const fnBodies = new WeakMap<Item, FnBody>();
@@ -53,7 +59,7 @@ export function parseExpr(ts: TokenStream, range: TokenRange, options: BodyOptio
  */
 export function parseBodies(ts: TokenStream, parsed: ParsedFile, options: BodyOptions = {}): SyntaxError[] {
   const p = cursor(ts, delimiterPairsOf(parsed) ?? matchDelimiters(ts, 0, ts.count).partner, options);
-  walkItems(p, parsed.items);
+  walkItems(p, parsed.items, options.keepTrees ?? true);
   return sorted(p.errors);
 }
 
@@ -64,27 +70,37 @@ function cursor(ts: TokenStream, partner: Int32Array, options: BodyOptions): Cur
     items: (first, end) => {
       const nested = parseItems(ts, [first, end], { partner });
       p.errors.push(...nested.errors);
-      walkItems(p, nested.items);
+      walkItems(p, nested.items, true);
       return nested.items;
     },
   };
   return p;
 }
 
-function walkItems(p: Cursor, items: Item[]): void {
+function walkItems(p: Cursor, items: Item[], keep: boolean): void {
   for (const item of items) {
     switch (item.kind) {
       case 'fn':
-        if (item.body) fnBodies.set(item, { params: item.params.map((param) => paramPattern(p, param)), block: blockIn(p, item.body) });
+        if (item.body) {
+          const body = { params: item.params.map((param) => paramPattern(p, param)), block: blockIn(p, item.body) };
+          if (keep) fnBodies.set(item, body);
+        }
         break;
       case 'const': case 'static':
-        if (item.value) values.set(item, exprIn(p, item.value));
+        if (item.value) {
+          const value = exprIn(p, item.value);
+          if (keep) values.set(item, value);
+        }
         break;
       case 'enum':
-        for (const v of item.variants) if (v.discriminant) values.set(v, exprIn(p, v.discriminant));
+        for (const v of item.variants) {
+          if (!v.discriminant) continue;
+          const value = exprIn(p, v.discriminant);
+          if (keep) values.set(v, value);
+        }
         break;
       case 'mod': case 'trait': case 'impl': case 'extern_block':
-        if (item.items) walkItems(p, item.items);
+        if (item.items) walkItems(p, item.items, keep);
         break;
     }
   }

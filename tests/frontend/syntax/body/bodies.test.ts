@@ -53,6 +53,18 @@ describe('parseBodies', () => {
     expect(expr(ts, valueOf(find(file.items, 'C'))!)).toBe('3');
   });
 
+  it('keeps no trees for a syntax check, and finds the same errors', () => {
+    const broken = `${src}\nfn g() { let = ; }\nconst K: u8 = 1 +;`;
+    const checked = lex(new TextEncoder().encode(broken));
+    const checkedFile = parseFile(checked);
+    const kept = parseAll(broken).errors;
+    const errors = parseBodies(checked, checkedFile, { keepTrees: false }).map((e) => `${lineCol(broken, e.offset)} ${e.message}`);
+    expect(kept.length).toBe(2);
+    expect(errors).toEqual(kept);
+    expect(fnBodyOf(find(checkedFile.items, 'f'))).toBeUndefined();
+    expect(valueOf(find(checkedFile.items, 'A'))).toBeUndefined();
+  });
+
   it('attaches fn params and bodies, in mods, traits and impls', () => {
     const f = fnBodyOf(find(file.items, 'f'))!;
     expect(f.params.map((p) => pat(ts, p))).toEqual(['mut a', '(tuple b _)', 'args']);
