@@ -2,7 +2,7 @@
 // dump per crate. Crates are resolved together because `pub use` chains cross crates.
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
-import { crateId, LineIndex } from '../../schema/src/index.js';
+import { crateId, LineIndex, type DumpPatch } from '../../schema/src/index.js';
 import { discoverWorkspace, type CrateTarget } from './workspace/index.js';
 import { loadCrate, type SourceFile, type SourceReader } from './crate/modules.js';
 import { openSourceReader } from './parallel/source-reader.js';
@@ -39,6 +39,11 @@ export interface FileDiagnostic {
 export interface AnalyzeResult {
   root: string;
   dumpFiles: string[];
+  /**
+   * Set by an incremental analysis (incremental/session.ts) that took an edit without a new
+   * dump: the changes to apply to the store instead of `dumpFiles`, which is then empty.
+   */
+  patches?: DumpPatch[];
   crates: number;
   files: number;
   items: number;
@@ -46,7 +51,28 @@ export interface AnalyzeResult {
   warnings: string[];
 }
 
+/**
+ * What a full analysis leaves behind, for an incremental one to start from
+ * (incremental/session.ts): the resolved crates, and what the result was made of.
+ */
+export interface WorkspaceModel {
+  root: string;
+  crates: CrateCtx[];
+  outDir: string;
+  /** The workspace's own warnings (discovery), which every later result repeats. */
+  workspaceWarnings: string[];
+  /** Syntax errors and module-tree problems, as the result lists them. */
+  diagnostics: FileDiagnostic[];
+  /** Manifests and lock files whose change calls for a new discovery. */
+  manifests: string[];
+}
+
 export async function analyzeWorkspace(dir: string, opts: AnalyzeOptions = {}): Promise<AnalyzeResult> {
+  return (await analyzeWorkspaceModel(dir, opts)).result;
+}
+
+/** `analyzeWorkspace`, also returning the model it resolved. */
+export async function analyzeWorkspaceModel(dir: string, opts: AnalyzeOptions = {}): Promise<{ result: AnalyzeResult; model: WorkspaceModel }> {
   const ws = await discoverWorkspace(path.resolve(dir), { useCargo: opts.useCargo ?? 'auto', includeDevTargets: opts.includeDevTargets ?? false });
   const reader = openSourceReader(ws.root, ws.crates.map((t) => path.dirname(t.rootFile)), opts.workers);
   let crates: CrateCtx[];
@@ -81,7 +107,7 @@ export async function analyzeWorkspace(dir: string, opts: AnalyzeOptions = {}): 
     diagnostics.push(...attachDiagnostics(c));
     const { dump, warnings: w } = buildDump(c, ws.root);
     warnings.push(...w);
-    const file = path.join(outDir, `${dumpName(c.target)}.jsonl`);
+    const file = dumpFileOf(outDir, c.target);
     writeDumpFile(file, dump);
     dumpFiles.push(file);
     items += dump.items.length;
@@ -90,8 +116,22 @@ export async function analyzeWorkspace(dir: string, opts: AnalyzeOptions = {}): 
   // A crate that left the workspace must not leave its old dump behind.
   const keep = new Set(dumpFiles.map((f) => path.basename(f)));
   for (const f of readdirSync(outDir)) if (f.endsWith('.jsonl') && !keep.has(f)) rmSync(path.join(outDir, f));
+  sortDiagnostics(diagnostics);
+  const manifests = [...new Set([ws.root, ...ws.crates.map((t) => t.packageDir)])]
+    .flatMap((d) => [path.join(d, 'Cargo.toml'), path.join(d, 'Cargo.lock')]);
+  return {
+    result: { root: ws.root, dumpFiles, crates: crates.length, files: files.size, items, diagnostics, warnings },
+    model: { root: ws.root, crates, outDir, workspaceWarnings: ws.warnings, diagnostics, manifests },
+  };
+}
+
+export function sortDiagnostics(diagnostics: FileDiagnostic[]): void {
   diagnostics.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
-  return { root: ws.root, dumpFiles, crates: crates.length, files: files.size, items, diagnostics, warnings };
+}
+
+/** The dump file of a crate in `outDir`. */
+export function dumpFileOf(outDir: string, target: CrateTarget): string {
+  return path.join(outDir, `${dumpName(target)}.jsonl`);
 }
 
 async function newCrate(target: CrateTarget, workspaceRoot: string, read: SourceReader): Promise<CrateCtx> {
@@ -113,25 +153,35 @@ function dumpName(t: CrateTarget): string {
  * it lives and dies with that item) and returns them as `file:line:col` diagnostics.
  */
 function attachDiagnostics(crate: CrateCtx): FileDiagnostic[] {
-  const out: FileDiagnostic[] = [];
   const byFile = new Map<SourceFile, ItemRecordDraft[]>();
   for (const r of crate.records) {
     const list = byFile.get(r.file);
     if (list) list.push(r);
     else byFile.set(r.file, [r]);
   }
-  const add = (file: SourceFile, offset: number, message: string) => {
-    const records = byFile.get(file) ?? [];
+  const out: FileDiagnostic[] = [];
+  for (const f of crate.loaded.files) {
+    out.push(...attachFileDiagnostics(f, byFile.get(f) ?? [], f.parsed.errors));
+  }
+  for (const p of crate.loaded.problems) out.push(...attachFileDiagnostics(p.file, byFile.get(p.file) ?? [], [p]));
+  return out;
+}
+
+/** Attaches problems of `file` to the innermost of its `records` containing each one. */
+export function attachFileDiagnostics(
+  file: SourceFile, records: readonly ItemRecordDraft[], problems: ReadonlyArray<{ offset: number; message: string }>,
+): FileDiagnostic[] {
+  const out: FileDiagnostic[] = [];
+  const lines = new LineIndex(file.entry);
+  for (const { offset, message } of problems) {
     let best: ItemRecordDraft | undefined;
     for (const r of records) {
       if (r.span[0] <= offset && offset <= r.span[1] && (!best || r.span[1] - r.span[0] < best.span[1] - best.span[0])) best = r;
     }
     best ??= records.find((r) => r.kind === 'mod' && r.span[0] === 0);
     if (best) best.diagnostics.push({ severity: 'error', message, span: [offset, Math.min(offset, best.span[1])] });
-    const pos = new LineIndex(file.entry).position(Math.min(offset, file.entry.bytes));
+    const pos = lines.position(Math.min(offset, file.entry.bytes));
     out.push({ file: file.rel, line: pos.line, col: pos.col, message });
-  };
-  for (const f of crate.loaded.files) for (const e of f.parsed.errors) add(f, e.offset, e.message);
-  for (const p of crate.loaded.problems) add(p.file, p.offset, p.message);
+  }
   return out;
 }

@@ -2,11 +2,13 @@
 // analyzes, the calling thread stays free to answer queries.
 import { compiledScript, WorkerPool } from './parallel/pool.js';
 import { PARSE_WORKER_LIMITS } from './parallel/limits.js';
-import type { AnalyzeOptions, AnalyzeResult } from './analyze.js';
+import type { AnalyzeResult } from './analyze.js';
 import type { AnalyzeJob } from './parallel/analyze-worker.js';
+import type { UpdateOptions } from './incremental/session.js';
 
 export interface Analyzer {
-  analyze(dir: string, options?: Omit<AnalyzeOptions, 'sources'>): Promise<AnalyzeResult>;
+  /** An analysis that starts from the last one (incremental/session.ts). */
+  analyze(dir: string, options?: UpdateOptions): Promise<AnalyzeResult>;
   close(): Promise<void>;
 }
 

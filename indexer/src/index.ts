@@ -6,6 +6,7 @@ export { openStoreReader } from './reader.js';
 export { serveStore, RemoteStore, RemoteError, type RemoteOps, type StoreServer } from './remote.js';
 export { loadDump, removeCrate, type MergeStats } from './merge.js';
 export { indexDumps, type DumpFailure, type IndexResult } from './load.js';
+export { applyPatches, applyPatch, indexAnalysis, type AnalysisOutput } from './patch.js';
 export {
   definitionsAt, references, resolveTarget, defById,
   type Location, type RefLocation, type DefinitionResult, type DefDetails, type ReferenceOptions,

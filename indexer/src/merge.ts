@@ -1,7 +1,7 @@
 // Loads one crate's dump into the store by diffing item fingerprints against what the store
 // holds for that crate, and removes a crate. Each runs as one LevelDB batch, so a reader (or a
 // crash) sees the crate entirely before or entirely after.
-import { crateId, type Dump, type ItemRecord } from '../../schema/src/index.js';
+import { crateId, type Dump, type FileEntry, type ItemRecord } from '../../schema/src/index.js';
 import {
   deriveItemKeys, keyParts, keys, ranges, storedItem,
   type CrateHeader, type FileItem, type FileTable, type StoredItem,
@@ -33,7 +33,7 @@ export function addStats(total: MergeStats, more: MergeStats): void {
 const READ_CHUNK = 512;
 
 /** A chained batch (it streams each op to LevelDB's native batch) that counts what it does. */
-class CountingBatch {
+export class CountingBatch {
   readonly stats = emptyStats();
   private readonly batch;
 
@@ -127,7 +127,7 @@ export async function removeCrate(store: Store, crate: string): Promise<MergeSta
   }
 }
 
-async function forOldItems(store: Store, crate: string, ids: string[], visit: (old: StoredItem) => void): Promise<void> {
+export async function forOldItems(store: Store, crate: string, ids: string[], visit: (old: StoredItem) => void): Promise<void> {
   for (let i = 0; i < ids.length; i += READ_CHUNK) {
     const chunk = ids.slice(i, i + READ_CHUNK);
     const records = await store.getManyJson<StoredItem>(chunk.map((id) => keys.item(crate, id)));
@@ -162,13 +162,16 @@ function fileTables(dump: Dump): Map<string, FileTable> {
   for (const file of dump.header.files) itemsByFile.set(file.path, []);
   for (const item of dump.items) itemsByFile.get(item.file)!.push([item.item, item.span[0], item.span[1]]);
   const tables = new Map<string, FileTable>();
-  for (const file of dump.header.files) {
-    // Outer before inner at one start, so the last containing item in the list is the innermost.
-    const items = itemsByFile.get(file.path)!.sort((a, b) => a[1] - b[1] || b[2] - a[2] || cmp(a[0], b[0]));
-    const { hash, bytes, lines, lineStarts, multibyte } = file;
-    tables.set(file.path, { hash, bytes, lines, lineStarts, multibyte, items });
-  }
+  for (const file of dump.header.files) tables.set(file.path, fileTable(file, itemsByFile.get(file.path)!));
   return tables;
+}
+
+/** A file's table: its line tables, and its items sorted for the innermost-item lookup. */
+export function fileTable(file: FileEntry, items: FileItem[]): FileTable {
+  // Outer before inner at one start, so the last containing item in the list is the innermost.
+  items.sort((a, b) => a[1] - b[1] || b[2] - a[2] || cmp(a[0], b[0]));
+  const { hash, bytes, lines, lineStarts, multibyte } = file;
+  return { hash, bytes, lines, lineStarts, multibyte, items };
 }
 
 function crateHeader(crate: string, dump: Dump): CrateHeader {

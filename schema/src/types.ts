@@ -143,3 +143,17 @@ export interface Dump {
   header: DumpHeader;
   items: ItemRecord[];
 }
+
+/**
+ * An edit to one file of a crate whose dump the indexer has loaded, as an incremental front end
+ * sends it instead of a whole dump: the file's new entry, its new item table, and the records of
+ * the items that changed. Items of the crate not listed keep their records.
+ */
+export interface DumpPatch {
+  /** The crate's id (`cargo NAME VERSION`). */
+  crate: string;
+  file: FileEntry;
+  /** Every item of the file, with its absolute span in the new text. */
+  fileItems: Array<[item: string, start: number, end: number]>;
+  items: ItemRecord[];
+}

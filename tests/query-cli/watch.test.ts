@@ -79,6 +79,17 @@ describe('xref watch', () => {
     expect(search.stdout).toContain('geometry::format_len');
     expect(xref(['refs', 'geometry::format_length'], { cwd: ws }).code).toBe(1);
 
+    // An edit inside a fn body patches that fn's records; the new ref is answered at once, and the
+    // dumps follow.
+    const before = lines.length;
+    const circle = join(ws, 'geometry', 'src', 'shapes', 'circle.rs');
+    writeFileSync(circle, readFileSync(circle, 'utf8').replace('        2.0 * self.radius\n', '        Circle::new(self.center, 2.0 * self.radius).radius\n'));
+    const patched = await lineMatching(before, (l) => 'itemsChanged' in l);
+    expect(patched).toMatchObject({ itemsAdded: 0, itemsRemoved: 0, itemsChanged: 2 });
+    const refs = xref(['refs', 'geometry::shapes::circle::Circle::new', '--json'], { cwd: ws, env: { XREF_LOCK_WAIT_MS: '0' } });
+    expect(refs.code).toBe(0);
+    expect(refs.stdout).toMatch(/"line":\s*27/);
+
     // Stopping it removes its socket and hands the store back.
     const exited = new Promise<number | null>((resolve) => watcher!.once('exit', resolve));
     watcher!.kill('SIGTERM');

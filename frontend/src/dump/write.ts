@@ -17,7 +17,7 @@ export function buildDump(crate: CrateCtx, workspaceRoot: string): { dump: Dump;
   const dependencies: Record<string, string> = {};
   for (const [name, dep] of [...crate.deps].sort(([a], [b]) => a.localeCompare(b))) dependencies[name] = dep.idPrefix;
   const drafts = [...crate.records].sort((a, b) => cmp(a.file.rel, b.file.rel) || a.span[0] - b.span[0] || b.span[1] - a.span[1] || cmp(a.id, b.id));
-  const items = drafts.map((d) => toRecord(d, warnings));
+  const items = drafts.map((d) => itemRecordOf(d, warnings));
   const files = crate.loaded.files.map((f) => f.entry).sort((a, b) => cmp(a.path, b.path));
   const header: DumpHeader = { schemaVersion: SCHEMA_VERSION, tool: TOOL, crate: info, dependencies, files };
   // An item's fingerprint covers its records; with its id, file and absolute span, that is all of it.
@@ -29,7 +29,8 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function toRecord(d: ItemRecordDraft, warnings: string[]): ItemRecord {
+/** The dump record of a draft; what lies outside the item is dropped, with a warning. */
+export function itemRecordOf(d: ItemRecordDraft, warnings: string[]): ItemRecord {
   const base = d.span[0];
   const len = d.span[1] - base;
   const relSpan = (s: Span): Span => [s[0] - base, s[1] - base];

@@ -19,6 +19,7 @@ interface Pending {
 export function resolveItems(crates: CrateCtx[], impls: ImplInfo[], macroCalls: MacroCallInfo[], external: CrateCtx[] = []): void {
   const bodies: Pending[] = [];
   const index = memberIndex([...crates, ...external]);
+  for (const crate of crates) for (const r of crate.records) collected.set(r, { defs: r.defs.length, refs: r.refs.length });
   for (const crate of crates) {
     for (const d of [...crate.defs]) {
       if (!d.item || d.def.parent !== crate.scopes.get(d.module)?.def.def.id || d.inactive) continue;
@@ -158,6 +159,8 @@ function memberRefs(m: DefInfo, outer: LexicalScope, bodies: Pending[], index: M
 
 function fnRefs(place: Place, d: DefInfo, item: FnItem, outer: LexicalScope, bodies: Pending[], index: MemberIndex): void {
   const record: ItemRecordDraft = d.record;
+  // A module-level fn is resolved in its module's bare scope; members in their trait's or impl's.
+  if (!fnContexts.has(d)) fnContexts.set(d, { place, outer, index, derives: outer.parent === undefined });
   const lex = genericsScope(place, record, item.generics, outer, d);
   genericsRefs(item.generics, lex, record);
   boundTraits(item.generics, lex);
@@ -212,4 +215,41 @@ function memberIndex(crates: CrateCtx[]): MemberIndex {
     }
   }
   return index;
+}
+
+// What an incremental analysis needs to resolve one fn again after an edit inside its body
+// (incremental/session.ts): where the fn was resolved, and what its record held before.
+interface FnContext {
+  place: Place;
+  outer: LexicalScope;
+  index: MemberIndex;
+  /** A module-level fn: its derive attributes are refs of its record too. */
+  derives: boolean;
+}
+
+const fnContexts = new WeakMap<DefInfo, FnContext>();
+const collected = new WeakMap<ItemRecordDraft, { defs: number; refs: number }>();
+
+/**
+ * Resolves fn `d` again from `item`, its new AST (the same signature, another body), into its
+ * record: what resolution added to the record is dropped first, with the ids it took. Returns
+ * false when `d` was not resolved as a fn with a body, and leaves it as it was.
+ */
+export function resolveFnAgain(d: DefInfo, item: FnItem): boolean {
+  const ctx = fnContexts.get(d);
+  const before = collected.get(d.record);
+  if (ctx === undefined || before === undefined) return false;
+  const { record, crate } = d;
+  const dropped = new Set(record.defs.splice(before.defs));
+  record.refs.length = before.refs;
+  if (dropped.size > 0) {
+    for (const def of dropped) crate.usedIds.delete(def.id);
+    crate.defs = crate.defs.filter((x) => !dropped.has(x.def));
+  }
+  d.item = item;
+  const bodies: Pending[] = [];
+  if (ctx.derives) deriveRefs(item, ctx.place, ctx.outer, record);
+  fnRefs(ctx.place, d, item, ctx.outer, bodies, ctx.index);
+  for (const b of bodies) b.run();
+  return true;
 }

@@ -1,5 +1,5 @@
 import { Args } from '@oclif/core';
-import { indexDumps, openStore, serveStore } from '../../../indexer/src/index.js';
+import { indexAnalysis, openStore, serveStore } from '../../../indexer/src/index.js';
 import { XrefCommand } from '../base.js';
 import { indexRun, printIndexRun, type IndexRun } from '../indexing.js';
 import { printJson, printLine, warn } from '../output.js';
@@ -29,24 +29,34 @@ export default class Watch extends XrefCommand {
     const analyzer = openAnalyzer();
 
     // One update at a time. A request during an update gets the next one, which starts when the
-    // current one ends: an edit made while an update runs may have come too late for it.
+    // current one ends: an edit made while an update runs may have come too late for it. The
+    // paths the file watcher saw are passed on (the analyzer takes edits inside fn bodies without
+    // a full analysis); a request without paths (`xref index`) has every file checked.
     let running: Promise<IndexRun> | undefined;
     let queued: Promise<IndexRun> | undefined;
-    const run = async (): Promise<IndexRun> => {
+    let queuedPaths: Set<string> | 'all' = new Set();
+    const run = async (changed: string[] | undefined): Promise<IndexRun> => {
       const started = performance.now();
-      const analysis = await analyzer.analyze(ws.root);
-      return indexRun(analysis, await indexDumps(store, analysis.dumpFiles), started);
+      const analysis = await analyzer.analyze(ws.root, { changed });
+      return indexRun(analysis, await indexAnalysis(store, analysis), started);
     };
-    const update = (): Promise<IndexRun> => {
+    const take = (): string[] | undefined => {
+      const paths = queuedPaths;
+      queuedPaths = new Set();
+      return paths === 'all' ? undefined : [...paths];
+    };
+    const update = (paths?: string[]): Promise<IndexRun> => {
+      if (paths === undefined) queuedPaths = 'all';
+      else if (queuedPaths !== 'all') for (const p of paths) queuedPaths.add(p);
       if (running === undefined) {
-        running = run().finally(() => {
+        running = run(take()).finally(() => {
           running = undefined;
         });
         return running;
       }
       const after = () => {
         queued = undefined;
-        return update();
+        return update([]);
       };
       queued ??= running.then(after, after);
       return queued;
@@ -60,9 +70,9 @@ export default class Watch extends XrefCommand {
     };
     const reportError = (error: unknown) => warn(`xref: ${error instanceof Error ? error.message : String(error)}`);
 
-    report(await update());
-    const server = await serveStore(store, { index: () => update() });
-    const watcher = watchSources(ws.root, () => void update().then(report, reportError));
+    report(await update(undefined));
+    const server = await serveStore(store, { index: () => update(undefined) });
+    const watcher = watchSources(ws.root, (paths) => void update(paths).then(report, reportError));
     if (flags.json) printJson({ watching: ws.root, db: dbDir });
     else printLine(`watching ${ws.root}; queries on this index are answered here (Ctrl-C stops)`);
 

@@ -1,0 +1,56 @@
+// Where the offsets of a file's old text are in its new text, after an edit that replaced the
+// bytes `[prefix, oldEnd)` with `delta` more (or fewer) bytes, and the moving of item record
+// drafts by it. Drafts keep absolute offsets until the dump writer makes them relative to their
+// item, so an edit moves every position after it, in every record of the file.
+import type { Span } from '../../../schema/src/index.js';
+import type { ItemRecordDraft } from '../resolve/model.js';
+
+export interface Shift {
+  /** Bytes before this are the same in both texts. */
+  prefix: number;
+  /** Old bytes from this on are the same as new bytes `delta` further. */
+  oldEnd: number;
+  delta: number;
+}
+
+/** The new offset of what starts at old offset `x`; undefined for a start among the changed bytes. */
+export function newStart(e: Shift, x: number): number | undefined {
+  if (x < e.prefix) return x;
+  return x >= e.oldEnd ? x + e.delta : undefined;
+}
+
+/** The new offset of what ends (exclusive) at old offset `x`; text inserted at an end goes after it. */
+export function newEnd(e: Shift, x: number): number | undefined {
+  if (x <= e.prefix) return x;
+  return x >= e.oldEnd ? x + e.delta : undefined;
+}
+
+/**
+ * Moves every span of `records` to the new text; spans among the changed bytes stay as they are.
+ * The spans in `fileStart` start at the start of the file whatever is inserted there (a file
+ * module's record and def span its inner attributes from offset 0).
+ */
+export function shiftRecords(records: readonly ItemRecordDraft[], e: Shift, fileStart: ReadonlySet<Span>): void {
+  if (e.delta === 0) return;
+  // Span arrays are shared: a def's span is often its item's AST span and its record's span too.
+  // Each array must move once.
+  const moved = new Set<Span>();
+  const shift = (s: Span) => {
+    if (moved.has(s)) return;
+    moved.add(s);
+    const start = fileStart.has(s) ? s[0] : newStart(e, s[0]);
+    // An empty span is a point: it moves as a start does.
+    const end = s[1] === s[0] ? start : newEnd(e, s[1]);
+    if (start !== undefined) s[0] = start;
+    if (end !== undefined) s[1] = end;
+  };
+  for (const record of records) {
+    shift(record.span);
+    for (const d of record.defs) {
+      shift(d.span);
+      shift(d.nameSpan);
+    }
+    for (const r of record.refs) shift(r.span);
+    for (const d of record.diagnostics) shift(d.span);
+  }
+}

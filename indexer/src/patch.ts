@@ -1,0 +1,79 @@
+// Applies dump patches: the records of the items an edit changed in one file of a crate, with
+// the file's new tables (schema `DumpPatch`). Each patch is one LevelDB batch, as a whole dump's
+// merge is, so a reader or a crash sees the crate entirely before or after the edit.
+import type { DumpPatch } from '../../schema/src/index.js';
+import { InconsistentIndexError } from './errors.js';
+import { keys, deriveItemKeys, storedItem, type CrateHeader } from './keys.js';
+import { addStats, CountingBatch, emptyStats, fileTable, forOldItems, type MergeStats } from './merge.js';
+import type { Store } from './store.js';
+import { indexDumps, type IndexResult } from './load.js';
+
+/** What a front end's run produced: dumps to merge, or patches when it took an edit incrementally. */
+export interface AnalysisOutput {
+  dumpFiles: string[];
+  patches?: DumpPatch[];
+}
+
+/** Brings the store up to date with a front end's run, whichever form its output took. */
+export async function indexAnalysis(store: Store, output: AnalysisOutput): Promise<IndexResult> {
+  if (output.patches === undefined) return indexDumps(store, output.dumpFiles);
+  const stats = await applyPatches(store, output.patches);
+  const crates = new Set(output.patches.map((p) => p.crate)).size;
+  return { ...stats, cratesLoaded: crates, cratesUnchanged: 0, cratesRemoved: 0, failures: [] };
+}
+
+export async function applyPatches(store: Store, patches: readonly DumpPatch[]): Promise<MergeStats> {
+  const total = emptyStats();
+  for (const patch of patches) addStats(total, await applyPatch(store, patch));
+  await store.db.put(keys.indexedAt(), JSON.stringify(new Date().toISOString()));
+  return total;
+}
+
+/**
+ * Writes what differs between the stored records of the patch's items and the new ones, the
+ * file's table, and the crate's counts. The crate header loses its digest: the store no longer
+ * holds any dump's contents exactly, so the next whole dump of the crate is merged, not skipped.
+ */
+export async function applyPatch(store: Store, patch: DumpPatch): Promise<MergeStats> {
+  const { crate, file } = patch;
+  const headerKey = keys.crate(crate);
+  const header = await store.getJson<CrateHeader>(headerKey);
+  if (header === undefined) throw new InconsistentIndexError(`a patch for crate '${crate}', which the index does not have`);
+  if (!header.files.includes(file.path)) throw new InconsistentIndexError(`a patch for ${file.path}, which crate '${crate}' does not have`);
+
+  const batch = new CountingBatch(store);
+  try {
+    const counts = { ...header.counts };
+    const incoming = new Map(patch.items.map((item) => [item.item, item]));
+    const known = new Set<string>();
+    const present: string[] = [];
+    for (const id of incoming.keys()) if ((await store.db.get(keys.item(crate, id))) !== undefined) present.push(id);
+    await forOldItems(store, crate, present, (old) => {
+      const next = incoming.get(old.item)!;
+      known.add(old.item);
+      counts.defs += next.defs.length - old.defs.length;
+      counts.refs += next.refs.length - old.refs.length;
+      if (next.fingerprint === old.fingerprint && next.file === old.file) return;
+      batch.stats.itemsChanged++;
+      batch.replace(deriveItemKeys(crate, old), deriveItemKeys(crate, storedItem(next)));
+    });
+    for (const [id, next] of incoming) {
+      if (known.has(id)) continue;
+      batch.stats.itemsAdded++;
+      counts.items++;
+      counts.defs += next.defs.length;
+      counts.refs += next.refs.length;
+      for (const [k, v] of deriveItemKeys(crate, storedItem(next))) batch.put(k, v);
+    }
+
+    const tableKey = keys.file(file.path, crate);
+    const table = JSON.stringify(fileTable(file, patch.fileItems.map(([id, start, end]) => [id, start, end])));
+    if ((await store.db.get(tableKey)) !== table) batch.put(tableKey, table);
+    const { digest: _stale, ...rest } = header;
+    batch.put(headerKey, JSON.stringify({ ...rest, counts }));
+    return await batch.write();
+  } catch (error) {
+    await batch.abandon();
+    throw error;
+  }
+}

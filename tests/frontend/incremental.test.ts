@@ -1,0 +1,170 @@
+// The incremental front end (frontend/src/incremental/): an edit inside a fn body is taken into
+// the kept model without a full analysis, and everything it produces (dumps, and the store the
+// patches lead to) must be exactly what a full analysis of the edited workspace produces.
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyzeWorkspace } from '../../frontend/src/index.js';
+import { AnalysisSession } from '../../frontend/src/incremental/session.js';
+import { indexAnalysis, openStore } from '../../indexer/src/index.js';
+
+const EXAMPLE = path.resolve(import.meta.dirname, '../../data/example');
+
+function copyExample(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'xref-incremental-'));
+  cpSync(EXAMPLE, dir, { recursive: true, filter: (src) => !src.includes(`${path.sep}.xref`) && !src.includes(`${path.sep}target`) });
+  return dir;
+}
+
+function edit(file: string, from: string, to: string): void {
+  const text = readFileSync(file, 'utf8');
+  if (!text.includes(from)) throw new Error(`'${from}' is not in ${file}`);
+  writeFileSync(file, text.replace(from, to));
+}
+
+function dumpsIn(dir: string): Map<string, string> {
+  return new Map(readdirSync(dir).sort().map((f) => [f, readFileSync(path.join(dir, f), 'utf8')]));
+}
+
+/** The dumps a full analysis of `ws` writes now. */
+async function freshDumps(ws: string): Promise<Map<string, string>> {
+  const outDir = mkdtempSync(path.join(tmpdir(), 'xref-fresh-dumps-'));
+  await analyzeWorkspace(ws, { useCargo: false, outDir });
+  return dumpsIn(outDir);
+}
+
+/**
+ * Every key and value of a store, but the time of the last index and the crate digests (a
+ * patched crate holds no dump's digest).
+ */
+async function storeContents(dbDir: string): Promise<Map<string, string>> {
+  const store = await openStore(dbDir, { create: false });
+  const out = new Map<string, string>();
+  try {
+    for await (const [k, v] of store.db.iterator()) {
+      if (k.includes('indexedAt')) continue;
+      const value = v.startsWith('{') ? (JSON.parse(v) as Record<string, unknown>) : undefined;
+      if (value !== undefined && 'counts' in value) delete value.digest;
+      out.set(k, value === undefined ? v : JSON.stringify(value));
+    }
+  } finally {
+    await store.close();
+  }
+  return out;
+}
+
+describe('AnalysisSession', () => {
+  it('takes edits inside fn bodies without a full analysis, and ends where a full analysis does', async () => {
+    const ws = copyExample();
+    const outDir = path.join(ws, 'dumps');
+    const session = new AnalysisSession();
+    const options = { useCargo: false, outDir };
+    const first = await session.update(ws, options);
+    expect(first.patches).toBeUndefined();
+    const circle = path.join(ws, 'geometry/src/shapes/circle.rs');
+
+    // A body that grows, with a new local, new refs and a call.
+    edit(circle, '        2.0 * self.radius\n', '        let twice = Circle::new(self.center, self.radius);\n        2.0 * twice.radius\n');
+    let result = await session.update(ws, options);
+    expect(session.stats).toEqual({ localEdits: 1, full: 1 });
+    expect(result.dumpFiles).toEqual([]);
+    const [patch] = result.patches!;
+    expect(patch.file.path).toBe('geometry/src/shapes/circle.rs');
+    // The fn and the impl around it (whose length changed), nothing else.
+    expect(patch.items.map((i) => i.item).sort()).toEqual(['cargo geometry 0.1.0 shapes/circle/Circle#diameter().', 'cargo geometry 0.1.0 shapes/circle/impl#[Circle]']);
+    expect(patch.items[0].refs.length + patch.items[1].refs.length).toBeGreaterThan(0);
+    session.writeStaleDumps();
+    expect(dumpsIn(outDir)).toEqual(await freshDumps(ws));
+
+    // A body that shrinks, above the first edit; then a later fn of the same file; then a body in
+    // another crate.
+    edit(circle, '        Circle { center, radius }\n', '        Self { center, radius }\n');
+    result = await session.update(ws, options);
+    edit(circle, '        self.center.distance(point) <= self.radius\n', '        let r = self.radius;\n        self.center.distance(point) <= r\n');
+    result = await session.update(ws, options);
+    const render = path.join(ws, 'canvas/src/render.rs');
+    const renderText = readFileSync(render, 'utf8');
+    const body = /fn [^{]*\{\n/.exec(renderText)!;
+    const at = body.index + body[0].length;
+    writeFileSync(render, `${renderText.slice(0, at)}        let _unused = 1;\n${renderText.slice(at)}`);
+    result = await session.update(ws, options);
+    expect(session.stats).toEqual({ localEdits: 4, full: 1 });
+    session.writeStaleDumps();
+    expect(dumpsIn(outDir)).toEqual(await freshDumps(ws));
+  });
+
+  it('takes edits between tokens without resolving anything again', async () => {
+    const ws = copyExample();
+    const outDir = path.join(ws, 'dumps');
+    const session = new AnalysisSession();
+    const options = { useCargo: false, outDir };
+    await session.update(ws, options);
+    const circle = path.join(ws, 'geometry/src/shapes/circle.rs');
+    // Lines above the file's inner doc: every item moves, and the file module's record grows.
+    writeFileSync(circle, `// edited\n// edited\n${readFileSync(circle, 'utf8')}`);
+    let result = await session.update(ws, options);
+    expect(result.patches![0].items.map((i) => i.kind)).toEqual(['mod']);
+    // A comment between two methods of an impl: the impl grows, the methods after it move.
+    edit(circle, '    /// Twice the radius.\n', '    // A comment.\n\n    /// Twice the radius.\n');
+    result = await session.update(ws, options);
+    expect(result.patches![0].items.map((i) => i.item)).toEqual(['cargo geometry 0.1.0 shapes/circle/impl#[Circle]']);
+    // A blank line removed between items.
+    edit(circle, '}\n\nimpl Named for Circle {', '}\nimpl Named for Circle {');
+    result = await session.update(ws, options);
+    expect(result.patches![0].items).toEqual([]);
+    expect(session.stats).toEqual({ localEdits: 3, full: 1 });
+    session.writeStaleDumps();
+    expect(dumpsIn(outDir)).toEqual(await freshDumps(ws));
+  });
+
+  it('runs a full analysis for any other edit', async () => {
+    const ws = copyExample();
+    const options = { useCargo: false, outDir: path.join(ws, 'dumps') };
+    const session = new AnalysisSession();
+    await session.update(ws, options);
+    const circle = path.join(ws, 'geometry/src/shapes/circle.rs');
+    // A signature.
+    edit(circle, 'pub fn diameter(&self)', 'pub fn diameter(&self, _unit: u8)');
+    expect((await session.update(ws, options)).patches).toBeUndefined();
+    // A new item.
+    edit(circle, 'impl Named for Circle {', 'fn helper() {}\n\nimpl Named for Circle {');
+    expect((await session.update(ws, options)).patches).toBeUndefined();
+    // A body that now declares a macro, whose scope reaches past the fn.
+    edit(circle, '        2.0 * self.radius\n', '        macro_rules! two { () => { 2.0 } }\n        two!() * self.radius\n');
+    expect((await session.update(ws, options)).patches).toBeUndefined();
+    // A new file the model has not seen.
+    writeFileSync(path.join(ws, 'geometry/src/new.rs'), 'pub fn f() {}\n');
+    expect((await session.update(ws, { ...options, changed: [path.join(ws, 'geometry/src/new.rs')] })).patches).toBeUndefined();
+    // Nothing changed: patches, none of them.
+    expect((await session.update(ws, options)).patches).toEqual([]);
+    expect(session.stats).toEqual({ localEdits: 1, full: 5 });
+  });
+
+  it('patches the store to the contents a full index of the edited workspace has', async () => {
+    const ws = copyExample();
+    const options = { useCargo: false, outDir: path.join(ws, 'dumps') };
+    const session = new AnalysisSession();
+    const db = path.join(ws, 'db');
+    const store = await openStore(db, { create: true });
+    try {
+      await indexAnalysis(store, await session.update(ws, options));
+      const point = path.join(ws, 'geometry/src/point.rs');
+      edit(point, '        let dy = self.1 - other.1;\n', '        let dy = self.1 - other.1;\n        let far = Point::new(dx, dy).distance(other);\n');
+      const loaded = await indexAnalysis(store, await session.update(ws, options));
+      expect(loaded.itemsChanged).toBe(2);
+      expect(loaded.itemsAdded + loaded.itemsRemoved).toBe(0);
+    } finally {
+      await store.close();
+    }
+    const clean = path.join(ws, 'clean-db');
+    const fresh = await openStore(clean, { create: true });
+    try {
+      await indexAnalysis(fresh, await analyzeWorkspace(ws, { useCargo: false, outDir: path.join(ws, 'clean-dumps') }));
+    } finally {
+      await fresh.close();
+    }
+    const [patched, built] = await Promise.all([storeContents(db), storeContents(clean)]);
+    expect(patched).toEqual(built);
+  });
+});
