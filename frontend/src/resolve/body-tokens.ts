@@ -3,7 +3,8 @@
 import type { TokenStream } from '../syntax/lexer.js';
 import { tokenText } from '../syntax/lexer.js';
 import { TK, isKeywordKind } from '../syntax/tokens.js';
-import type { Path, PathSegment } from '../syntax/ast.js';
+import type { Attribute, Path, PathSegment } from '../syntax/ast.js';
+import { cfgActive, type CfgSet } from '../crate/cfg.js';
 
 export function isPathStart(kind: number): boolean {
   return kind === TK.Ident || kind === TK.self || kind === TK.Self || kind === TK.super || kind === TK.crate
@@ -68,15 +69,27 @@ export function readPath(ts: TokenStream, t: number, end: number, turbofish = tr
   return { path, segments, generics, end: t };
 }
 
-/** Index just past the `>` matching the `<` at `t`. */
+/** Index just past the `>` matching the `<` at `t`; a `;` inside `[T; N]` does not end it. */
 export function skipAngles(ts: TokenStream, t: number, end: number): number {
   let depth = 0;
+  let nested = 0;
   for (; t < end; t++) {
     const kk = ts.kinds[t];
     if (kk === TK['<']) depth++;
     else if (kk === TK['>']) { if (--depth === 0) return t + 1; }
-    else if (kk === TK['->']) continue;
-    else if (kk === TK[';'] || kk === TK['{']) return t;
+    else if (kk === TK['('] || kk === TK['[']) nested++;
+    else if (kk === TK[')'] || kk === TK[']']) { if (--nested < 0) return t; }
+    else if (kk === TK['{'] && depth > 0 && (ts.kinds[t - 1] === TK['<'] || ts.kinds[t - 1] === TK[','])) t = skipBraces(ts, t, end) - 1;
+    else if ((kk === TK[';'] && nested === 0) || kk === TK['{']) return t;
+  }
+  return t;
+}
+
+/** Index just past the `}` matching the `{` at `t`: a const generic argument `::<{ N + 1 }>`. */
+export function skipBraces(ts: TokenStream, t: number, end: number): number {
+  for (let depth = 0; t < end; t++) {
+    if (ts.kinds[t] === TK['{']) depth++;
+    else if (ts.kinds[t] === TK['}'] && --depth === 0) return t + 1;
   }
   return t;
 }
@@ -99,6 +112,32 @@ export function skipAttribute(ts: TokenStream, t: number, end: number): number {
   }
   return u;
 }
+
+/**
+ * For an attribute `#[cfg(…)]` at `hash` (ending at `after`) that is false: the index past the
+ * statement, arm, field or item it disables, which names nothing rustc links. Otherwise undefined.
+ */
+export function inactiveStatementEnd(ts: TokenStream, cfg: CfgSet, hash: number, after: number, end: number): number | undefined {
+  const k = ts.kinds;
+  if (k[hash + 1] !== TK['['] || k[hash + 2] !== TK.Ident || tokenText(ts, hash + 2) !== 'cfg') return undefined;
+  const attr: Attribute = { inner: false, path: 'cfg', args: [hash + 3, after - 1], text: '', span: [ts.starts[hash], ts.ends[after - 1]] };
+  if (cfgActive([attr], ts, cfg)) return undefined;
+  let t = after;
+  while (k[t] === TK['#']) t = skipAttribute(ts, t, end);
+  if (ITEM_KEYWORDS.has(k[t])) return skipItem(ts, t, end);
+  for (let depth = 0; t < end; t++) {
+    const kk = k[t];
+    if (kk === TK['('] || kk === TK['['] || kk === TK['{']) depth++;
+    else if (kk === TK[')'] || kk === TK[']'] || kk === TK['}']) {
+      if (depth === 0) return t;
+      // A block ends the statement unless an `else` or a method call continues it.
+      if (--depth === 0 && kk === TK['}'] && k[t + 1] !== TK.else && k[t + 1] !== TK['.'] && k[t + 1] !== TK['?']) return t + 1;
+    } else if ((kk === TK[';'] || kk === TK[',']) && depth === 0) return t + 1;
+  }
+  return t;
+}
+
+const ITEM_KEYWORDS = new Set([TK.fn, TK.struct, TK.enum, TK.impl, TK.trait, TK.mod, TK.use, TK.static, TK.macro_rules]);
 
 /** Skips a nested item (fn, struct, impl…) inside a body: to its `;` or the end of its block. */
 export function skipItem(ts: TokenStream, t: number, end: number): number {

@@ -1,20 +1,27 @@
 // Resolves the refs of a body (fn body, const initializer, discriminant) from its tokens:
 // locals and their scopes, paths, method calls and field accesses with a light receiver-type
-// inference (locals' declared or initializer types, `self`, call return types, field types).
-// Bodies stay token trees at this stage; the token walk is deliberately forgiving.
+// inference (locals' declared or initializer types, `self`, casts, literals, call return types,
+// field types; see body-types.ts). Bodies stay token trees at this stage; the token walk is
+// deliberately forgiving.
 import { localDescriptor, type RefRole } from '../../../schema/src/index.js';
 import type { TokenStream } from '../syntax/lexer.js';
 import { tokenText } from '../syntax/lexer.js';
 import { TK, isKeywordKind } from '../syntax/tokens.js';
 import type { DefInfo, ItemRecordDraft, LexicalScope, Namespace, Place } from './model.js';
 import { addDef } from './collect.js';
-import { lookupMember, lookupName, resolvePath, unalias } from './paths.js';
+import { lookupName, resolvePath, unalias } from './paths.js';
 import { emitPathRefs, targetRef } from './refs.js';
 import { typeDef } from './types.js';
-import type { Path } from '../syntax/ast.js';
 import {
-  blockConstName, isCompoundAssign, isExprEnd, isPathStart, readPath, skipAngles, skipAttribute, skipItem, type ReadPath,
+  blockConstName, inactiveStatementEnd, isCompoundAssign, isExprEnd, isPathStart, readPath, skipAngles, skipAttribute, skipItem,
+  type ReadPath,
 } from './body-tokens.js';
+import {
+  castType, fieldOf, literalType, methodsOf, resultTypeOf, typeAt, typeList, valueTypeOf, type BodyContext,
+} from './body-types.js';
+import { blockUse, declareBlockItems, nestedFn, type NestedFns } from './body-items.js';
+import { qualifiedPath } from './body-paths.js';
+import { builtinType } from './builtins.js';
 
 export interface Local {
   def: DefInfo;
@@ -44,10 +51,12 @@ interface Paren {
   /** The type the parenthesized expression has once closed (a call's return type). */
   result?: DefInfo;
   format: boolean;
+  /** `(expr)` rather than a call or a macro's args: it has the type of the expression inside. */
+  grouping: boolean;
 }
 
-export class BodyResolver {
-  private readonly ts: TokenStream;
+export class BodyResolver implements BodyContext {
+  readonly ts: TokenStream;
   private readonly scopes: Array<Map<string, Local>> = [];
   private readonly braces: Brace[] = [];
   private readonly parens: Paren[] = [];
@@ -58,20 +67,27 @@ export class BodyResolver {
   private nextCallResult: DefInfo | undefined;
   private nextBraceStruct: DefInfo | undefined;
   private matchPending = false;
+  /** Nesting levels (see `level`) whose current expression started with a unary `*`. */
+  private readonly derefs = new Set<string>();
   /** Set by `if`, `while`, `match`, `for … in`: a `{` there opens a block, never a struct literal. */
   private conditionParenDepth = -1;
-  private readonly lex: LexicalScope;
+  readonly lex: LexicalScope;
+  /** Absent in the outermost body, which declares the items of its blocks (nested fns' too). */
+  private readonly nested: NestedFns;
+  private readonly declaresItems: boolean;
 
   constructor(
-    private readonly place: Place,
-    private readonly record: ItemRecordDraft,
+    readonly place: Place,
+    readonly record: ItemRecordDraft,
     lex: LexicalScope,
     private readonly index: MemberIndex,
-    params: Local[] = [],
+    nested?: NestedFns,
   ) {
     this.ts = place.file.ts;
     this.lex = { ...lex, parent: lex, generics: new Map(), blockNames: new Map() };
-    this.scopes.push(new Map(params.map((p) => [p.def.def.name, p])));
+    this.scopes.push(new Map());
+    this.nested = nested ?? new Map();
+    this.declaresItems = nested === undefined;
   }
 
   /** Declares a binding found at token `t` as a local (or param) def of the record. */
@@ -108,14 +124,14 @@ export class BodyResolver {
   resolve(first: number, end: number): void {
     const { ts } = this;
     const k = ts.kinds;
-    this.declareBlockItems(first, end);
+    if (this.declaresItems) declareBlockItems(this, first, end, this.nested);
     for (let t = first; t < end;) {
       const kind = k[t];
       const prev = t > first ? k[t - 1] : -1;
       switch (kind) {
         case TK['{']:
           t++;
-          if (this.openBrace()) t = this.armPattern(t, end);
+          if (this.openBrace(prev === TK.unsafe)) t = this.armPattern(t, end);
           continue;
         case TK['}']:
           this.closeBrace();
@@ -123,18 +139,31 @@ export class BodyResolver {
           if (this.inMatchArms() && k[t] !== TK[',']) t = this.armPattern(t, end);
           continue;
         case TK['(']: case TK['[']:
-          this.parens.push({ result: kind === TK['('] ? this.nextCallResult : undefined, format: false });
+          this.parens.push({ result: kind === TK['('] ? this.nextCallResult : undefined, format: false, grouping: kind === TK['('] && !isExprEnd(prev) });
           this.nextCallResult = undefined;
           this.lastType = undefined;
           t++;
           continue;
-        case TK[')']: case TK[']']:
-          this.lastType = this.parens.pop()?.result;
+        case TK[')']: case TK[']']: {
+          const inner = this.finishedType();
+          const p = this.parens.pop();
+          this.lastType = p?.grouping ? inner : p?.result;
           if (this.conditionParenDepth > this.parens.length) this.conditionParenDepth = -1;
           t++;
           continue;
+        }
         case TK[';']:
           this.endStatement();
+          t++;
+          continue;
+        case TK['*']:
+          if (!isExprEnd(prev)) this.derefs.add(this.level());
+          this.lastType = undefined;
+          t++;
+          continue;
+        case TK['=']:
+          this.derefs.delete(this.level());
+          this.lastType = undefined;
           t++;
           continue;
         case TK.let: t = this.letBinding(t, end, prev); continue;
@@ -163,19 +192,37 @@ export class BodyResolver {
           t = this.closureParams(t, end);
           continue;
         case TK['.']: t = this.member(t, end); continue;
-        case TK.as: t = this.typeTokens(t + 1, end, true); continue;
-        case TK.use: t = this.blockUse(t, end); continue;
+        case TK.as: {
+          const cast = castType(this, t + 1, end);
+          this.lastType = cast.def;
+          t = cast.end;
+          continue;
+        }
+        case TK.use: t = blockUse(this, t, end); continue;
         case TK.const: case TK.static: {
           // A block `const`/`static` was declared up front: resolve its type, then walk its value.
           const nameTok = blockConstName(ts, t);
-          t = nameTok === undefined ? t + 1 : this.typeAt(nameTok + 2, end).end;
+          t = nameTok === undefined ? t + 1 : typeAt(this, nameTok + 2, end).end;
           continue;
         }
-        case TK.fn: case TK.struct: case TK.enum: case TK.impl: case TK.trait: case TK.mod: case TK.macro_rules:
+        case TK.fn:
+          t = nestedFn(this, t, end, this.nested, (lex) => new BodyResolver(this.place, this.record, lex, this.index, this.nested));
+          continue;
+        case TK.struct: case TK.enum: case TK.impl: case TK.trait: case TK.mod: case TK.macro_rules:
           t = skipItem(ts, t, end);
           continue;
-        case TK['#']:
-          t = skipAttribute(ts, t, end);
+        case TK['#']: {
+          const after = skipAttribute(ts, t, end);
+          t = inactiveStatementEnd(ts, this.place.crate.cfg, t, after, end) ?? after;
+          continue;
+        }
+        case TK.Int: case TK.Float:
+          this.lastType = literalType(ts, t, this.lex);
+          t++;
+          continue;
+        case TK['<']:
+          if (isExprEnd(prev)) break;
+          t = this.qualifiedPathExpr(t, end);
           continue;
         case TK.Str:
           if (this.parens.at(-1)?.format) this.formatArgs(t);
@@ -183,16 +230,19 @@ export class BodyResolver {
           t++;
           continue;
         case TK['=>']:
+          this.derefs.delete(this.level());
           this.lastType = undefined;
           t++;
           continue;
         case TK[',']:
+          this.derefs.delete(this.level());
           this.lastType = undefined;
           t++;
           if (this.inMatchArms()) t = this.armPattern(t, end);
           continue;
       }
-      if (isPathStart(kind)) {
+      // `&mut x`, `ref` outside patterns: keywords, not paths.
+      if (isPathStart(kind) && kind !== TK.mut && kind !== TK.ref) {
         t = this.pathExpr(t, end);
         continue;
       }
@@ -202,8 +252,17 @@ export class BodyResolver {
     this.endStatement();
   }
 
-  /** Returns true when the brace opens a match's arms. */
-  private openBrace(): boolean {
+  /**
+   * Returns true when the brace opens a match's arms. An `unsafe` block is an expression, even
+   * in the scrutinee or condition (`match unsafe { … } {`): what is pending waits for the next brace.
+   */
+  private openBrace(unsafeBlock: boolean): boolean {
+    if (unsafeBlock) {
+      this.scopes.push(new Map());
+      this.braces.push({ match: false, parenDepth: this.parens.length });
+      this.lastType = undefined;
+      return false;
+    }
     const struct = this.nextBraceStruct;
     this.nextBraceStruct = undefined;
     const scope = new Map<string, Local>(this.pendingBlock.map((l) => [l.def.def.name, l]));
@@ -218,9 +277,11 @@ export class BodyResolver {
   }
 
   private closeBrace(): void {
+    const tail = this.finishedType();
     const b = this.braces.pop();
     if (this.scopes.length > 1) this.scopes.pop();
-    this.lastType = b?.struct;
+    // A block has the type of its tail expression (`unsafe { p.add(1) }.read()`).
+    this.lastType = b?.struct ?? (b?.match ? undefined : tail);
     while ((this.pendingLets.at(-1)?.depth ?? -1) > this.braces.length) this.pendingLets.pop();
   }
 
@@ -229,12 +290,28 @@ export class BodyResolver {
     return top !== undefined && top.match && this.parens.length === top.parenDepth;
   }
 
+  /** Where the walk is: open parens and braces, the scope of a unary `*`. */
+  private level(): string {
+    return `${this.parens.length}:${this.braces.length}`;
+  }
+
+  /**
+   * The type of the expression ending at the current level. A unary `*` before it leaves a
+   * reference's type as it is (references are looked through) but a raw pointer's pointee unknown.
+   */
+  private finishedType(): DefInfo | undefined {
+    const t = this.lastType;
+    if (!this.derefs.delete(this.level())) return t;
+    return t && isRawPointer(t, this.place.crate) ? undefined : t;
+  }
+
   private endStatement(): void {
     const p = this.pendingLets.at(-1);
+    const type = this.finishedType();
     if (p && p.depth === this.braces.length) {
-      if (!p.typed && p.locals.length === 1 && this.lastType) {
-        p.locals[0].type = this.lastType;
-        p.locals[0].def.def.type = this.lastType.def.qualname;
+      if (!p.typed && p.locals.length === 1 && type) {
+        p.locals[0].type = type;
+        p.locals[0].def.def.type = type.def.qualname;
       }
       for (const l of p.locals) this.scopes.at(-1)!.set(l.def.def.name, l);
       this.pendingLets.pop();
@@ -249,7 +326,7 @@ export class BodyResolver {
     let u = this.patternUntil(t + 1, end, (kk) => kk === TK['='] || kk === TK[':'] || kk === TK[';'] || kk === TK.else, locals, 'local');
     let typed = false;
     if (this.ts.kinds[u] === TK[':']) {
-      const ty = this.typeAt(u + 1, end);
+      const ty = typeAt(this, u + 1, end);
       u = ty.end;
       typed = true;
       if (locals.length === 1 && ty.def) {
@@ -263,33 +340,6 @@ export class BodyResolver {
     return u;
   }
 
-  /**
-   * An item declared in a block (`const`, `static`, `fn`, a type): a def of the enclosing record,
-   * named from the rest of the body like a module item (the whole body, as a simplification of
-   * the block).
-   */
-  private declareBlockItem(nameTok: number, spec: { kind: 'const' | 'static' | 'fn' | 'struct' | 'enum' | 'trait' | 'mod'; ns: Namespace }): void {
-    const name = tokenText(this.ts, nameTok);
-    const span: [number, number] = [this.ts.starts[nameTok], this.ts.ends[nameTok]];
-    const def = addDef(this.place, this.record, {
-      id: this.record.id + localDescriptor(name, span[0] - this.record.span[0]),
-      kind: spec.kind, name, qualname: name, span, nameSpan: span, vis: 'private', ns: spec.ns,
-    });
-    const names = this.lex.blockNames!;
-    names.set(name, [def, ...(names.get(name) ?? []).filter((d) => d.ns !== spec.ns)]);
-  }
-
-  /** Items are visible in their whole block, before their declaration too: declare them first. */
-  private declareBlockItems(first: number, end: number): void {
-    const k = this.ts.kinds;
-    for (let t = first; t < end; t++) {
-      const spec = BLOCK_ITEM_KINDS[k[t]];
-      if (!spec) continue;
-      const nameTok = spec.ns === 'value' && spec.kind !== 'fn' ? blockConstName(this.ts, t) : k[t + 1] === TK.Ident ? t + 1 : undefined;
-      if (nameTok !== undefined) this.declareBlockItem(nameTok, spec);
-    }
-  }
-
   private closureParams(t: number, end: number): number {
     const locals: Local[] = [];
     let u = t + 1;
@@ -299,7 +349,7 @@ export class BodyResolver {
         const from = u;
         u = this.patternUntil(u, end, (kk) => kk === TK[','] || kk === TK['|'] || kk === TK[':'], locals, 'param');
         if (this.ts.kinds[u] === TK[':']) {
-          const ty = this.typeAt(u + 1, end, true);
+          const ty = typeAt(this, u + 1, end, true);
           if (locals.length > 0 && ty.def) locals[locals.length - 1].type = ty.def;
           u = ty.end;
         }
@@ -309,7 +359,7 @@ export class BodyResolver {
       }
       u++;
     }
-    if (this.ts.kinds[u] === TK['->']) u = this.typeAt(u + 1, end).end;
+    if (this.ts.kinds[u] === TK['->']) u = typeAt(this, u + 1, end).end;
     if (this.ts.kinds[u] === TK['{']) this.pendingBlock.push(...locals);
     else for (const l of locals) this.scopes.at(-1)!.set(l.def.def.name, l);
     this.lastType = undefined;
@@ -320,7 +370,10 @@ export class BodyResolver {
     if (t >= end || this.ts.kinds[t] === TK['}']) return t;
     const locals: Local[] = [];
     const u = this.patternUntil(t, end, (kk) => kk === TK['=>'] || kk === TK.if, locals, 'local');
-    for (const l of locals) this.scopes.at(-1)!.set(l.def.def.name, l);
+    // The match's scope holds the bindings of one arm at a time.
+    const arm = this.scopes.at(-1)!;
+    arm.clear();
+    for (const l of locals) arm.set(l.def.def.name, l);
     return u;
   }
 
@@ -368,101 +421,6 @@ export class BodyResolver {
     return t;
   }
 
-  /** A type in a body (let annotation, closure param, cast): refs for its paths, and its def. */
-  private typeAt(t: number, end: number, stopAtPipe = false): { end: number; def?: DefInfo } {
-    const start = t;
-    const u = this.typeTokens(t, end, false, stopAtPipe);
-    return { end: u, def: this.typeDefOfTokens(start, u) };
-  }
-
-  private typeDefOfTokens(start: number, end: number): DefInfo | undefined {
-    const { ts } = this;
-    for (let t = start; t < end; t++) {
-      const kk = ts.kinds[t];
-      if (kk === TK['&'] || kk === TK.mut || kk === TK.Lifetime || kk === TK.dyn || kk === TK.impl || kk === TK['*'] || kk === TK.const) continue;
-      if (!isPathStart(kk)) return undefined;
-      const path = readPath(ts, t, end);
-      const node = { kind: 'path' as const, path: path.path, span: path.path.span };
-      return typeDef(node, this.lex);
-    }
-    return undefined;
-  }
-
-  /** Resolves every path in a type's tokens as a type; returns where the type ends. */
-  private typeTokens(t: number, end: number, castOnly: boolean, stopAtPipe = false): number {
-    const { ts } = this;
-    const k = ts.kinds;
-    let angle = 0;
-    let depth = 0;
-    for (; t < end; t++) {
-      const kk = k[t];
-      if (kk === TK['<']) { angle++; continue; }
-      if (kk === TK['>']) { if (angle === 0) return t; angle--; continue; }
-      if (kk === TK['('] || kk === TK['[']) { depth++; continue; }
-      if (kk === TK[')'] || kk === TK[']']) { if (depth === 0) return t; depth--; continue; }
-      if (angle === 0 && depth === 0 && (kk === TK['='] || kk === TK[';'] || kk === TK[','] || kk === TK['{'] || kk === TK['}'] || (stopAtPipe && kk === TK['|']))) return t;
-      if (castOnly && angle === 0 && depth === 0 && !isPathStart(kk) && kk !== TK['::'] && kk !== TK['&'] && kk !== TK.mut && kk !== TK['*'] && kk !== TK.const) return t;
-      if (isPathStart(kk) && !(kk === TK.mut || kk === TK.dyn || kk === TK.impl || kk === TK.const)) {
-        const path = readPath(ts, t, end, false);
-        this.resolveAndEmit(path, 'type', 'type');
-        t = path.end - 1;
-        if (castOnly && angle === 0 && depth === 0 && k[path.end] !== TK['<']) return path.end;
-      }
-    }
-    return t;
-  }
-
-  /** Generic args `A, B, Item = C`: each is a type. */
-  private typeList(first: number, end: number): void {
-    for (let t = first; t < end; t++) t = this.typeTokens(t, end, false);
-  }
-
-  /** `use a::b;`, `use a::*;` or one level of group, `use a::{b, c as d};`, in a block. */
-  private blockUse(t: number, end: number): number {
-    const { ts } = this;
-    const k = ts.kinds;
-    let u = t + 1;
-    while (u < end && k[u] !== TK[';']) u++;
-    const prefix = readPath(ts, t + 1, u, false);
-    if (k[prefix.end] !== TK['::'] || k[prefix.end + 1] !== TK['{']) {
-      this.blockUseLeaf(prefix, 0);
-      return u + 1;
-    }
-    const before = this.record.refs.length;
-    for (let v = prefix.end + 2; v < u && k[v] !== TK['}'];) {
-      const leaf = readPath(ts, v, u, false);
-      if (leaf.end === v) { v++; continue; }
-      const segments = [...prefix.segments, ...leaf.segments];
-      const path: Path = { global: prefix.path.global, segments, span: [prefix.path.span[0], leaf.path.span[1]] };
-      this.blockUseLeaf({ ...leaf, path, segments }, prefix.segments.length);
-      v = leaf.end;
-      while (v < u && k[v] !== TK[','] && k[v] !== TK['}']) v++;
-      if (k[v] === TK[',']) v++;
-    }
-    // Every leaf emitted the shared prefix's refs: keep one per span.
-    const seen = new Set<number>();
-    const added = this.record.refs.splice(before).filter((r) => !seen.has(r.span[0]) && seen.add(r.span[0]));
-    this.record.refs.push(...added);
-    return u + 1;
-  }
-
-  private blockUseLeaf(path: ReadPath, ownFrom: number): void {
-    const { ts } = this;
-    const glob = ts.kinds[path.end] === TK['::'] && ts.kinds[path.end + 1] === TK['*'];
-    const segs = this.resolveAndEmit(path, glob ? 'type' : 'value', 'import', true, ownFrom);
-    const names = this.lex.blockNames!;
-    if (glob) {
-      for (const owner of segs) {
-        for (const [name, defs] of unalias(owner).members) names.set(name, [...(names.get(name) ?? []), ...defs]);
-        const scope = unalias(owner).scope;
-        if (scope) for (const ns of ['type', 'value', 'macro'] as const) for (const [name, b] of scope.names[ns]) names.set(name, [...(names.get(name) ?? []), ...b.defs]);
-      }
-    } else if (segs.length > 0) {
-      const renamed = ts.kinds[path.end] === TK.as ? tokenText(ts, path.end + 1) : path.segments.at(-1)!.name.text;
-      names.set(renamed, segs);
-    }
-  }
-
   private lookupLocal(name: string): Local | undefined {
     for (let i = this.scopes.length - 1; i >= 0; i--) {
       const l = this.scopes[i].get(name);
@@ -498,11 +456,13 @@ export class BodyResolver {
     }
     if (shorthandField) this.record.refs.push({ span: first.name.span, role: 'field', target: shorthandField.def.id });
     if (next === TK['!'] && k[path.end + 1] !== TK['=']) {
-      this.resolveAndEmit(path, 'macro', 'macro');
+      // rustc links a macro's path as a whole (`ptr::addr_of!`).
+      const macros = this.resolveAndEmit(path, 'macro', 'macro', false, 0);
       const open = k[path.end + 1];
       if (open === TK['('] || open === TK['[']) {
         const name = path.segments.at(-1)!.name.text;
-        this.parens.push({ format: FORMAT_MACROS.has(name) });
+        // `vec![…]` is a Vec, `format!(…)` a String: the std table gives what a macro makes.
+        this.parens.push({ format: FORMAT_MACROS.has(name), grouping: false, result: resultTypeOf(macros[0]) });
         this.lastType = undefined;
         return path.end + 2;
       }
@@ -527,6 +487,20 @@ export class BodyResolver {
     return path.end;
   }
 
+  /** `<T as Trait>::item`, `<*const T>::cast_mut`: a path whose first segment is a type. */
+  private qualifiedPathExpr(t: number, end: number): number {
+    const q = qualifiedPath(this, t, end);
+    if (!q) {
+      this.lastType = undefined;
+      return t + 1;
+    }
+    const next = this.ts.kinds[q.end];
+    const defs = q.defs;
+    if (next === TK['(']) this.nextCallResult = defs.length > 0 ? resultTypeOf(defs[0], q.owner) : undefined;
+    else this.lastType = defs.length > 0 ? valueTypeOf(defs[0]) : undefined;
+    return q.end;
+  }
+
   /** A name at field position of a struct literal: right after its `{` or a `,`, before `:`, `,` or `}`. */
   private atStructLiteralField(t: number, next: number): boolean {
     const top = this.braces.at(-1);
@@ -535,8 +509,11 @@ export class BodyResolver {
     return (prev === TK['{'] || prev === TK[',']) && (next === TK[':'] || next === TK[','] || next === TK['}']);
   }
 
-  /** Resolves a path read from tokens, emits a ref per segment; returns the last segment's defs. */
-  private resolveAndEmit(path: ReadPath, ns: Namespace, role: RefRole, inUse = false, wholeFrom = 0): DefInfo[] {
+  /**
+   * Resolves a path read from tokens, emits a ref per segment (or one from `wholeFrom` on, as
+   * `emitPathRefs` does; a `use` path always); returns the last segment's defs.
+   */
+  resolveAndEmit(path: ReadPath, ns: Namespace, role: RefRole, inUse = false, wholeFrom?: number): DefInfo[] {
     let segs = resolvePath(path.path, this.lex, ns, inUse);
     // A value path whose first segment names no value may name a type: a unit struct of std
     // (`PhantomData`), or the type of `Type::assoc`.
@@ -546,8 +523,8 @@ export class BodyResolver {
       if (asType.length > segs.length || (asType.at(-1)?.length ?? 0) > 0) segs = asType;
     }
     // A `use` path is linked as a whole from `wholeFrom` (after a group's prefix), as at item level.
-    emitPathRefs(this.record, path.path, segs, role, inUse ? wholeFrom : undefined);
-    for (const [a, b] of path.generics) this.typeList(a, b);
+    emitPathRefs(this.record, path.path, segs, role, inUse ? wholeFrom ?? 0 : wholeFrom);
+    for (const [a, b] of path.generics) typeList(this, a, b);
     return segs.length === path.segments.length ? segs[segs.length - 1] : [];
   }
 
@@ -569,18 +546,19 @@ export class BodyResolver {
     }
     const recv = this.lastType;
     if (k[after] === TK['(']) {
-      const found = recv ? lookupMember(recv, name, 'value').filter((d) => d.def.kind === 'method' || d.def.kind === 'fn') : [];
+      // With the receiver's type known, its own method; otherwise every method of that name is a candidate.
+      const found = recv ? methodsOf(recv, name) : [];
       const defs = found.length > 0 ? found : this.index.methods.get(name) ?? [];
       this.record.refs.push(defs.length > 0 ? targetRef(span, 'method', defs) : { span, role: 'method', unresolved: `.${name}` });
-      this.nextCallResult = defs.length === 1 || found.length > 0 ? resultTypeOf(defs[0]) : undefined;
+      this.nextCallResult = defs.length === 1 || found.length > 0 ? resultTypeOf(defs[0], recv) : undefined;
     } else {
-      const field = recv ? unalias(recv).fields.get(name) : undefined;
+      const field = recv ? fieldOf(recv, name) : undefined;
       const defs = field ? [field] : k[nameTok] === TK.Int ? [] : this.index.fields.get(name) ?? [];
       if (defs.length > 0) this.record.refs.push(targetRef(span, 'field', defs));
       else if (k[nameTok] !== TK.Int) this.record.refs.push({ span, role: 'field', unresolved: `.${name}` });
       this.lastType = field ? valueTypeOf(field) : undefined;
     }
-    for (const [a, b] of generics) this.typeList(a, b);
+    for (const [a, b] of generics) typeList(this, a, b);
     return after;
   }
 
@@ -597,30 +575,13 @@ export class BodyResolver {
   }
 }
 
-/** What an item keyword in a block declares. */
-const BLOCK_ITEM_KINDS: Record<number, { kind: 'const' | 'static' | 'fn' | 'struct' | 'enum' | 'trait' | 'mod'; ns: Namespace }> = {
-  [TK.const]: { kind: 'const', ns: 'value' }, [TK.static]: { kind: 'static', ns: 'value' }, [TK.fn]: { kind: 'fn', ns: 'value' },
-  [TK.struct]: { kind: 'struct', ns: 'type' }, [TK.enum]: { kind: 'enum', ns: 'type' }, [TK.trait]: { kind: 'trait', ns: 'type' },
-  [TK.mod]: { kind: 'mod', ns: 'type' },
-};
+function isRawPointer(d: DefInfo, crate: Place['crate']): boolean {
+  return d === builtinType(crate, 'const_ptr') || d === builtinType(crate, 'mut_ptr');
+}
 
 function isPatternConstant(d: DefInfo): boolean {
   const kind = d.def.kind;
   if (kind === 'const' || kind === 'static' || kind === 'assoc_const') return true;
   if (kind === 'variant' || kind === 'struct') return d.fields.size === 0;
   return false;
-}
-
-/** What a call of `d` returns: a fn's return type, a tuple struct's or variant's own type. */
-function resultTypeOf(d: DefInfo | undefined): DefInfo | undefined {
-  if (!d) return undefined;
-  if (d.def.kind === 'struct') return d;
-  if (d.returns) return d.returns;
-  return d.returnType ? typeDef(d.returnType.type, d.returnType.scope) : undefined;
-}
-
-/** The type of a value path: a const's or field's declared type, a unit struct itself. */
-function valueTypeOf(d: DefInfo): DefInfo | undefined {
-  if (d.def.kind === 'struct') return d;
-  return d.declaredType ? typeDef(d.declaredType.type, d.declaredType.scope) : undefined;
 }

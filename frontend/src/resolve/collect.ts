@@ -7,6 +7,7 @@ import { tokenText } from '../syntax/lexer.js';
 import { TK } from '../syntax/tokens.js';
 import type { ModuleNode, SourceFile } from '../crate/modules.js';
 import { cfgActive } from '../crate/cfg.js';
+import { expandCall, expandItemMacros } from '../expand/driver.js';
 import {
   addMember, newDefInfo, normalizeVisibility,
   type CrateCtx, type DefInfo, type ItemRecordDraft, type Namespace, type Place, type Scope,
@@ -21,11 +22,34 @@ export function moduleQualname(crate: CrateCtx, mod: ModuleNode): string {
   return [crate.name, ...mod.path].join('::');
 }
 
+/** Per crate and taken id: the least `n` that `id~n` may be free at (every smaller one is taken). */
+const freeFrom = new WeakMap<CrateCtx, Map<string, number>>();
+
+/** `id`, or `id~n` for the least n ≥ 2 that no def of the crate has yet. */
 export function uniqueId(crate: CrateCtx, id: string): string {
-  let unique = id;
-  for (let n = 2; crate.usedIds.has(unique); n++) unique = `${id}~${n}`;
+  if (!crate.usedIds.has(id)) {
+    crate.usedIds.add(id);
+    return id;
+  }
+  let hints = freeFrom.get(crate);
+  if (hints === undefined) freeFrom.set(crate, (hints = new Map()));
+  // Macro expansions can make thousands of same-named items: searching from 2 each time was quadratic.
+  let n = hints.get(id) ?? 2;
+  while (crate.usedIds.has(`${id}~${n}`)) n++;
+  hints.set(id, n + 1);
+  const unique = `${id}~${n}`;
   crate.usedIds.add(unique);
   return unique;
+}
+
+/** Gives `id` back, for `uniqueId` to hand out again. */
+export function releaseId(crate: CrateCtx, id: string): void {
+  crate.usedIds.delete(id);
+  const m = /^(.*)~(\d+)$/.exec(id);
+  const hints = freeFrom.get(crate);
+  if (!m || !hints) return;
+  const from = hints.get(m[1]);
+  if (from !== undefined && Number(m[2]) < from) hints.set(m[1], Number(m[2]));
 }
 
 export function newRecord(place: { crate: CrateCtx; file: SourceFile }, id: string, kind: ItemKind, span: [number, number], inactive: boolean): ItemRecordDraft {
@@ -109,6 +133,26 @@ export function collectCrate(crate: CrateCtx): void {
     for (const child of mod.children) walk(child);
   };
   walk(rootMod);
+  expandItemMacros(crate, collectExpanded);
+}
+
+/** The items of a macro expansion at `place` (whose file is the expansion), collected as if written there. */
+function collectExpanded(place: Place, items: Item[]): void {
+  for (const item of items) {
+    if (item.kind !== 'mod') {
+      collectItem(place, item);
+      continue;
+    }
+    // `mod x;` in an expansion: rustc reads x.rs next to the file of the call; not followed here.
+    if (item.items === undefined) continue;
+    const child: ModuleNode = {
+      name: item.name.text, path: [...place.module.path, item.name.text], file: place.file, decl: item, declFile: place.file,
+      items: item.items, parent: place.module, children: [], inactive: place.inactive || !cfgActive(item.attrs, place.file.ts, place.crate.cfg),
+    };
+    place.module.children.push(child);
+    collectItem(place, item);
+    collectExpanded({ ...place, module: child, scope: place.crate.scopes.get(child)!, inactive: child.inactive }, item.items);
+  }
 }
 
 /** A module's def: for a file module it lives in a record spanning the file's inner attributes. */
@@ -252,6 +296,13 @@ export function collectMembers(
 ): DefInfo[] {
   const out: DefInfo[] = [];
   for (const member of items) {
+    if (member.kind === 'macro_call') {
+      // A macro among assoc items expands to assoc items of the same trait or impl.
+      const inactive = place.inactive || !cfgActive(member.attrs, place.file.ts, place.crate.cfg);
+      const file = expandCall(place.crate, { ...place, inactive }, member);
+      if (file) out.push(...collectMembers({ ...place, file }, file.parsed.items, owner, idPrefix, qualPrefix, context));
+      continue;
+    }
     if (member.kind !== 'fn' && member.kind !== 'const' && member.kind !== 'type') continue;
     const inactive = place.inactive || !cfgActive(member.attrs, place.file.ts, place.crate.cfg);
     const kind: DefKind = member.kind === 'fn' ? (hasSelf(member) ? 'method' : 'fn') : member.kind === 'const' ? 'assoc_const' : 'assoc_type';

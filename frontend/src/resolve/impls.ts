@@ -7,6 +7,7 @@ import { addMember } from './model.js';
 import { bind, collectMembers, moduleIdPrefix, moduleQualname, newRecord, typeText } from './collect.js';
 import { resolvePath, unalias } from './paths.js';
 import { genericsScope } from './types.js';
+import { builtinType } from './builtins.js';
 
 export interface ImplInfo {
   record: ItemRecordDraft;
@@ -37,8 +38,10 @@ export function resolveImpls(crates: CrateCtx[]): { impls: ImplInfo[]; macroCall
   return { impls, macroCalls };
 }
 
+/** The def whose members an impl's items become: a named type, or a builtin one (`impl Ext for [T]`). */
 function typeDefOf(type: TypeNode, lex: LexicalScope): DefInfo | undefined {
-  if (type.kind === 'ref' || type.kind === 'ptr' || type.kind === 'slice') return undefined;
+  if (type.kind === 'ptr') return builtinType(lex.module.crate, type.mutable ? 'mut_ptr' : 'const_ptr');
+  if (type.kind === 'slice' || type.kind === 'array') return builtinType(lex.module.crate, type.kind);
   if (type.kind !== 'path') return undefined;
   const segs = resolvePath(type.path, lex, 'type');
   const last = segs.length === type.path.segments.length ? segs.at(-1) : undefined;

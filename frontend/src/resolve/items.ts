@@ -8,6 +8,8 @@ import { emitPathRefs } from './refs.js';
 import { boundsRefs, genericsRefs, genericsScope, pathRefs, typeDef, typeRefs } from './types.js';
 import type { ImplInfo, MacroCallInfo } from './impls.js';
 import { addMember } from './model.js';
+import { relocateExpansions } from '../expand/relocate.js';
+import { releaseId } from './collect.js';
 
 type FnItem = Extract<Item, { kind: 'fn' }>;
 
@@ -32,6 +34,7 @@ export function resolveItems(crates: CrateCtx[], impls: ImplInfo[], macroCalls: 
     pathRefs(call.item.path, lex, call.record, 'macro');
   }
   for (const b of bodies) b.run();
+  relocateExpansions(crates);
 }
 
 function placeOf(d: DefInfo): Place {
@@ -243,7 +246,7 @@ export function resolveFnAgain(d: DefInfo, item: FnItem): boolean {
   const dropped = new Set(record.defs.splice(before.defs));
   record.refs.length = before.refs;
   if (dropped.size > 0) {
-    for (const def of dropped) crate.usedIds.delete(def.id);
+    for (const def of dropped) releaseId(crate, def.id);
     crate.defs = crate.defs.filter((x) => !dropped.has(x.def));
   }
   d.item = item;

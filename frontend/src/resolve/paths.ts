@@ -1,7 +1,8 @@
 // Path resolution: from a path's first segment through modules, types, traits and enums to
 // the def each segment names. Every segment's answer is kept so each becomes a ref.
-import type { Path } from '../syntax/ast.js';
+import type { Path, PathSegment, TypeNode } from '../syntax/ast.js';
 import type { CrateCtx, DefInfo, LexicalScope, Namespace, Scope } from './model.js';
+import { builtinType } from './builtins.js';
 
 /** For each segment, the defs it names; resolution stops at the first segment that names nothing. */
 export type SegmentDefs = Array<DefInfo[]>;
@@ -35,16 +36,48 @@ export function lookupMember(owner: DefInfo, name: string, ns: Namespace | 'any'
     }
     return NO_DEFS;
   }
+  if (d.def.kind === 'assoc_type') boundAssocType(d);
   const own = d.members.get(name);
   if (own && own.length > 0) return own;
   const viaTraits = d.traitMembers.get(name);
   if (viaTraits && viaTraits.length > 0) return viaTraits;
-  // A trait's items reach through its supertraits; a type's through the traits it implements.
-  for (const t of d.traits) {
+  // A trait's items reach through its supertraits; a type's through the traits it implements
+  // and their supertraits.
+  return memberOfTraits(d.traits, name, new Set([d]));
+}
+
+function memberOfTraits(traits: DefInfo[], name: string, seen: Set<DefInfo>): DefInfo[] {
+  for (const t of traits) {
+    if (seen.has(t)) continue;
+    seen.add(t);
     const found = t.members.get(name);
     if (found && found.length > 0) return found;
   }
+  for (const t of traits) {
+    const found = t.traits.length > 0 ? memberOfTraits(t.traits, name, seen) : NO_DEFS;
+    if (found.length > 0) return found;
+  }
   return NO_DEFS;
+}
+
+const boundsDone = new WeakSet<DefInfo>();
+
+/**
+ * `type Bits: Bits;` in a trait: `Self::Bits::EMPTY` reaches the bound traits' items. The bounds
+ * are resolved on first use, from the trait's module (bound paths rarely name generics).
+ */
+function boundAssocType(d: DefInfo): void {
+  if (boundsDone.has(d)) return;
+  boundsDone.add(d);
+  const scope = d.crate.scopes.get(d.module);
+  if (d.item?.kind !== 'type' || !scope) return;
+  const lex: LexicalScope = { module: scope, generics: new Map() };
+  for (const b of d.item.bounds) {
+    if (b.kind !== 'trait') continue;
+    const segs = resolvePath(b.path, lex, 'type');
+    const trait = segs.length === b.path.segments.length ? segs.at(-1)?.[0] : undefined;
+    if (trait) d.traits.push(unalias(trait));
+  }
 }
 
 function rootOf(crate: CrateCtx): DefInfo {
@@ -126,17 +159,10 @@ export function resolvePath(path: Path, lex: LexicalScope, ns: Namespace | 'any'
   const out: SegmentDefs = [];
   if (path.qself) {
     // `<T as Trait>::x`: x is an item of Trait (or of T when there is no trait).
-    const owner = path.qself.trait ? resolvePath(path.qself.trait, lex, 'type').at(-1) : undefined;
-    if (!owner || owner.length === 0 || path.segments.length === 0) return out;
-    let cur = owner;
-    for (let i = 0; i < path.segments.length; i++) {
-      const last = i === path.segments.length - 1;
-      const found = cur.flatMap((o) => lookupMember(o, path.segments[i].name.text, last ? ns : 'type'));
-      out.push(found);
-      if (found.length === 0) break;
-      cur = found;
-    }
-    return out;
+    const { trait } = path.qself;
+    const traitSegs = trait ? resolvePath(trait, lex, 'type') : undefined;
+    const owner = trait ? (traitSegs!.length === trait.segments.length ? traitSegs!.at(-1)! : NO_DEFS) : qselfTypeDefs(path.qself.type, lex);
+    return owner.length === 0 ? out : resolveRelative(owner, path.segments, ns);
   }
   const segs = path.segments;
   let cur: DefInfo[] = NO_DEFS;
@@ -148,6 +174,11 @@ export function resolvePath(path: Path, lex: LexicalScope, ns: Namespace | 'any'
     if (i === 0) {
       found = firstSegment(name, path, lex, segNs === 'any' ? 'type' : segNs, last, inUse);
       if (found.length === 0 && last && segNs === 'any') found = firstSegment(name, path, lex, 'value', true, inUse);
+      // A module in scope does not hide the primitive type of its name (`use core::str;`, `&str`).
+      if (last && segNs === 'type' && found.length > 0 && found.every((d) => d.def.kind === 'mod')) {
+        const primitive = lex.module.crate.prelude?.type.get(name)?.filter((d) => d.def.qualname === `core::primitive::${name}`);
+        if (primitive && primitive.length > 0) found = primitive;
+      }
     } else if (name === 'super' && cur.length === 1 && cur[0].scope?.module.parent) {
       found = [cur[0].crate.scopes.get(cur[0].scope.module.parent)!.def];
     } else if (name === 'self') {
@@ -160,6 +191,34 @@ export function resolvePath(path: Path, lex: LexicalScope, ns: Namespace | 'any'
     cur = found;
   }
   return out;
+}
+
+/** Resolves `segments` one after the other as items of `owners`: the type or trait of a qualified path. */
+export function resolveRelative(owners: DefInfo[], segments: PathSegment[], ns: Namespace | 'any'): SegmentDefs {
+  const out: SegmentDefs = [];
+  let cur = owners;
+  for (let i = 0; i < segments.length; i++) {
+    const last = i === segments.length - 1;
+    const found = dedupe(cur.flatMap((o) => lookupMember(o, segments[i].name.text, last ? ns : 'type')));
+    out.push(found);
+    if (found.length === 0) break;
+    cur = found;
+  }
+  return out;
+}
+
+/** The def of the self type of `<T>::x`: a named type, or a builtin one (`<*const T>::cast_mut`). */
+function qselfTypeDefs(t: TypeNode, lex: LexicalScope): DefInfo[] {
+  switch (t.kind) {
+    case 'ref': return qselfTypeDefs(t.inner, lex);
+    case 'ptr': return [builtinType(lex.module.crate, t.mutable ? 'mut_ptr' : 'const_ptr')].filter((d) => d !== undefined);
+    case 'slice': case 'array': return [builtinType(lex.module.crate, t.kind)].filter((d) => d !== undefined);
+    case 'path': {
+      const segs = resolvePath(t.path, lex, 'type');
+      return segs.length === t.path.segments.length ? segs.at(-1)! : NO_DEFS;
+    }
+    default: return NO_DEFS;
+  }
 }
 
 function dedupe(defs: DefInfo[]): DefInfo[] {

@@ -116,6 +116,7 @@ method core::convert::TryFrom::try_from
 method core::convert::TryInto::try_into
 method core::convert::AsMut::as_mut
 method core::ops::Drop::drop
+type core::ops::Deref::Target
 method core::ops::Deref::deref
 method core::ops::DerefMut::deref_mut
 method core::ops::Index::index
@@ -146,6 +147,7 @@ struct core::ops::RangeFrom
 struct core::ops::RangeTo
 struct core::ops::RangeFull
 enum core::ops::ControlFlow
+type core::iter::Iterator::Item
 method core::iter::Iterator::take -> core::iter::Iterator
 method core::iter::Iterator::skip -> core::iter::Iterator
 method core::iter::Iterator::enumerate -> core::iter::Iterator
@@ -197,8 +199,8 @@ fn core::mem::MaybeUninit::new
 fn core::mem::MaybeUninit::uninit
 fn core::mem::MaybeUninit::zeroed
 method core::mem::MaybeUninit::write
-method core::mem::MaybeUninit::as_ptr
-method core::mem::MaybeUninit::as_mut_ptr
+method core::mem::MaybeUninit::as_ptr -> core::ptr::const_ptr
+method core::mem::MaybeUninit::as_mut_ptr -> core::ptr::mut_ptr
 method core::mem::MaybeUninit::assume_init
 method core::mem::MaybeUninit::assume_init_ref
 method core::mem::MaybeUninit::assume_init_mut
@@ -213,13 +215,13 @@ struct core::ptr::NonNull
 fn core::ptr::NonNull::new -> core::option::Option
 fn core::ptr::NonNull::new_unchecked -> core::ptr::NonNull
 fn core::ptr::NonNull::dangling -> core::ptr::NonNull
-method core::ptr::NonNull::as_ptr
+method core::ptr::NonNull::as_ptr -> core::ptr::mut_ptr
 method core::ptr::NonNull::as_ref
 method core::ptr::NonNull::as_mut
 method core::ptr::NonNull::cast -> core::ptr::NonNull
 method core::ptr::NonNull::add -> core::ptr::NonNull
-fn core::ptr::null
-fn core::ptr::null_mut
+fn core::ptr::null -> core::ptr::const_ptr
+fn core::ptr::null_mut -> core::ptr::mut_ptr
 fn core::ptr::copy
 fn core::ptr::copy_nonoverlapping
 fn core::ptr::read
@@ -230,10 +232,10 @@ fn core::ptr::write_bytes
 fn core::ptr::drop_in_place
 fn core::ptr::swap
 fn core::ptr::eq
-fn core::ptr::slice_from_raw_parts
-fn core::ptr::slice_from_raw_parts_mut
-macro core::ptr::addr_of
-macro core::ptr::addr_of_mut
+fn core::ptr::slice_from_raw_parts -> core::ptr::const_ptr
+fn core::ptr::slice_from_raw_parts_mut -> core::ptr::mut_ptr
+macro core::ptr::addr_of -> core::ptr::const_ptr
+macro core::ptr::addr_of_mut -> core::ptr::mut_ptr
 mod core::cell
 struct core::cell::Cell
 fn core::cell::Cell::new -> core::cell::Cell
@@ -245,8 +247,8 @@ method core::cell::Cell::get_mut
 method core::cell::Cell::into_inner
 struct core::cell::UnsafeCell
 fn core::cell::UnsafeCell::new -> core::cell::UnsafeCell
-fn core::cell::UnsafeCell::raw_get
-method core::cell::UnsafeCell::get
+fn core::cell::UnsafeCell::raw_get -> core::ptr::mut_ptr
+method core::cell::UnsafeCell::get -> core::ptr::mut_ptr
 method core::cell::UnsafeCell::get_mut
 method core::cell::UnsafeCell::into_inner
 struct core::cell::RefCell
@@ -314,8 +316,8 @@ fn core::str::from_utf8_unchecked -> core::primitive::str
 struct core::str::Utf8Error
 struct core::str::Chars
 mod core::slice
-fn core::slice::from_raw_parts
-fn core::slice::from_raw_parts_mut
+fn core::slice::from_raw_parts -> core::primitive::slice
+fn core::slice::from_raw_parts_mut -> core::primitive::slice
 struct core::slice::Iter
 method core::slice::Iter::as_slice
 struct core::slice::IterMut
@@ -364,9 +366,9 @@ macro core::module_path
 macro core::compile_error
 macro core::option_env
 macro core::include
-method alloc::vec::Vec::as_ptr
-method alloc::vec::Vec::as_mut_ptr
-method alloc::vec::Vec::as_slice
+method alloc::vec::Vec::as_ptr -> core::ptr::const_ptr
+method alloc::vec::Vec::as_mut_ptr -> core::ptr::mut_ptr
+method alloc::vec::Vec::as_slice -> core::primitive::slice
 method alloc::vec::Vec::capacity
 method alloc::vec::Vec::is_empty
 method alloc::vec::Vec::set_len
@@ -389,15 +391,15 @@ method alloc::string::String::capacity
 method alloc::string::String::clear
 method alloc::string::String::into_bytes
 fn alloc::string::String::with_capacity -> alloc::string::String
-fn alloc::boxed::Box::into_raw
+fn alloc::boxed::Box::into_raw -> core::ptr::mut_ptr
 fn alloc::boxed::Box::from_raw -> alloc::boxed::Box
 fn alloc::boxed::Box::leak
 fn alloc::boxed::Box::pin
 mod alloc::alloc
-fn alloc::alloc::alloc
-fn alloc::alloc::alloc_zeroed
+fn alloc::alloc::alloc -> core::ptr::mut_ptr
+fn alloc::alloc::alloc_zeroed -> core::ptr::mut_ptr
 fn alloc::alloc::dealloc
-fn alloc::alloc::realloc
+fn alloc::alloc::realloc -> core::ptr::mut_ptr
 fn alloc::alloc::handle_alloc_error
 reexport alloc::alloc::Layout = core::alloc::Layout
 reexport alloc::alloc::GlobalAlloc = core::alloc::GlobalAlloc
@@ -407,8 +409,8 @@ struct alloc::rc::Weak
 struct alloc::sync::Weak
 method core::primitive::str::len
 method core::primitive::str::is_empty
-method core::primitive::str::as_bytes
-method core::primitive::str::as_ptr
+method core::primitive::str::as_bytes -> core::primitive::slice
+method core::primitive::str::as_ptr -> core::ptr::const_ptr
 method core::primitive::str::chars -> core::iter::Iterator
 method core::primitive::str::char_indices -> core::iter::Iterator
 method core::primitive::str::bytes -> core::iter::Iterator
@@ -489,7 +491,7 @@ method std::io::BufRead::lines -> core::iter::Iterator
 trait std::io::Seek
 struct std::io::Error
 enum std::io::ErrorKind
-type std::io::Result
+alias std::io::Result = core::result::Result
 fn std::io::stdin
 fn std::io::stdout
 fn std::io::stderr

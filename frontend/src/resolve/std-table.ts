@@ -2,8 +2,9 @@
 // sources (the preludes, primitive types, common paths). Each line is `kind path`; a path under
 // `std::` that names a core or alloc item is a re-export of it, written `reexport std::x = core::x`;
 // `impl TYPE TRAIT` lets `Type::method` and `value.method()` reach the trait's methods;
-// `fn PATH -> TYPE` records what a call returns; `alias PATH = TYPE` is a type alias (its
-// members are TYPE's). std-table-low-level.ts continues the table (std::sync is declared there).
+// `KIND PATH -> TYPE` records what a call of a fn, method or macro returns; `alias PATH = TYPE`
+// is a type alias (its members are TYPE's). std-table-low-level.ts continues the table
+// (std::sync is declared there), std-table-primitive.ts ends it with slices, pointers and numbers.
 // Ids follow the same grammar as indexed code, with std's own version (0.0.0 in its Cargo.toml),
 // so refs stay valid when std's sources are indexed instead.
 
@@ -57,7 +58,7 @@ derive core::fmt::Debug
 trait core::fmt::Display
 method core::fmt::Display::fmt
 struct core::fmt::Formatter
-type core::fmt::Result
+alias core::fmt::Result = core::result::Result
 mod core::convert
 trait core::convert::From
 method core::convert::From::from
@@ -92,6 +93,8 @@ method core::iter::Iterator::fold
 method core::iter::Iterator::count
 trait core::iter::IntoIterator
 method core::iter::IntoIterator::into_iter
+type core::iter::IntoIterator::Item
+type core::iter::IntoIterator::IntoIter
 trait core::iter::Extend
 trait core::iter::FromIterator
 trait core::iter::DoubleEndedIterator
@@ -176,8 +179,8 @@ mod alloc::collections
 struct alloc::collections::BTreeMap
 struct alloc::collections::BTreeSet
 struct alloc::collections::VecDeque
-macro alloc::format
-macro alloc::vec
+macro alloc::format -> alloc::string::String
+macro alloc::vec -> alloc::vec::Vec
 mod std::collections
 struct std::collections::HashMap
 struct std::collections::HashSet

@@ -9,6 +9,8 @@ import { addMember, newDefInfo, type CrateCtx, type DefInfo, type ItemRecordDraf
 import { bind } from './collect.js';
 import { PRELUDE, PRELUDE_2021, PRELUDE_MACROS, STD_TABLE, STD_VERSION } from './std-table.js';
 import { STD_TABLE_LOW_LEVEL } from './std-table-low-level.js';
+import { STD_TABLE_PRIMITIVE } from './std-table-primitive.js';
+import { markReturnsSelf } from './builtins.js';
 
 export type Prelude = Record<Namespace, Map<string, DefInfo[]>>;
 
@@ -30,10 +32,16 @@ const KINDS: Record<string, { kind: DefKind; suffix: DescriptorSuffix; ns: Names
   alias: { kind: 'type_alias', suffix: 'type', ns: 'type' },
   // Primitive types have no def kind of their own; they are named like the types they are.
   primitive: { kind: 'struct', suffix: 'type', ns: 'type' },
+  // A type no path names (`[T]`, `*const T`): in no scope and no prelude.
+  builtin: { kind: 'struct', suffix: 'type', ns: 'type' },
   variant: { kind: 'variant', suffix: 'term', ns: 'value' },
   const: { kind: 'const', suffix: 'term', ns: 'value' },
   fn: { kind: 'fn', suffix: 'method', ns: 'value' },
   method: { kind: 'method', suffix: 'method', ns: 'value' },
+  // Items of every integer type, named in the module of their impls (`core::num::MAX`) and
+  // bound in no scope: `u32::MAX` reaches them as a member of `u32`.
+  int_method: { kind: 'method', suffix: 'method', ns: 'value' },
+  int_const: { kind: 'const', suffix: 'term', ns: 'value' },
   macro: { kind: 'macro', suffix: 'macro', ns: 'macro' },
   derive: { kind: 'macro', suffix: 'macro', ns: 'macro' },
 };
@@ -50,7 +58,9 @@ export function buildStdCrates(): StdCrates {
 
   // `fn a::f -> T` and `alias A = T` name types that may come later in the table.
   const pending: Array<{ d: DefInfo; target: string; alias: boolean }> = [];
-  for (const line of `${STD_TABLE}\n${STD_TABLE_LOW_LEVEL}`.split('\n')) {
+  const primitives: DefInfo[] = [];
+  const integerItems: DefInfo[] = [];
+  for (const line of `${STD_TABLE}\n${STD_TABLE_LOW_LEVEL}\n${STD_TABLE_PRIMITIVE}`.split('\n')) {
     const [kindWord, path, eq, target] = line.trim().split(/\s+/);
     if (!kindWord) continue;
     if (kindWord === 'impl') {
@@ -79,10 +89,17 @@ export function buildStdCrates(): StdCrates {
       const node = { ...crate.loaded.root, name, path: segs.slice(1), parent: parent.scope!.module, children: [] } as ModuleNode;
       d.scope = { module: node, crate, def: d, names: emptyNames() };
     }
-    if (eq === '->' || (kindWord === 'alias' && eq === '=')) pending.push({ d, target, alias: kindWord === 'alias' });
+    if (eq === '->' && target === 'Self') markReturnsSelf(d);
+    else if (eq === '->' || (kindWord === 'alias' && eq === '=')) pending.push({ d, target, alias: kindWord === 'alias' });
     crate.defs.push(d);
     byPath.set(path, [...(byPath.get(path) ?? []), d]);
-    bindIn(parent, spec.ns, name, d, parentPath);
+    if (kindWord === 'primitive') primitives.push(d);
+    if (kindWord === 'int_method' || kindWord === 'int_const') integerItems.push(d);
+    else if (kindWord !== 'builtin') bindIn(parent, spec.ns, name, d, parentPath);
+  }
+  for (const p of primitives) {
+    if (!INTEGERS.has(p.def.name)) continue;
+    for (const d of integerItems) addMember(p.members, d.def.name, d);
   }
 
   for (const { d, target, alias } of pending) {
@@ -96,12 +113,14 @@ export function buildStdCrates(): StdCrates {
     const p: Prelude = emptyNames() as unknown as Prelude;
     // A prelude trait comes with its derive macro of the same path (`Clone`, `Debug`).
     for (const path of paths) for (const d of lookup(path)) addMember(p[d.ns], d.def.name, d);
-    for (const d of byPath.values()) for (const x of d) if (x.def.qualname.startsWith('core::primitive::')) addMember(p.type, x.def.name, x);
+    for (const x of primitives) addMember(p.type, x.def.name, x);
     for (const path of PRELUDE_MACROS) for (const d of lookup(path, 'macro')) addMember(p.macro, d.def.name, d);
     return p;
   };
   return { crates, prelude2015: prelude(PRELUDE), prelude2021: prelude([...PRELUDE, ...PRELUDE_2021]) };
 }
+
+const INTEGERS = new Set(['u8', 'u16', 'u32', 'u64', 'u128', 'usize', 'i8', 'i16', 'i32', 'i64', 'i128', 'isize']);
 
 function emptyNames(): Scope['names'] {
   return { type: new Map(), value: new Map(), macro: new Map() };

@@ -8,6 +8,7 @@ import type { DefInfo, ItemRecordDraft, LexicalScope, Place } from './model.js';
 import { addDef } from './collect.js';
 import { resolvePath, unalias } from './paths.js';
 import { emitPathRefs } from './refs.js';
+import { builtinType } from './builtins.js';
 
 /** Declares an item's generic params as defs of its record and returns the scope they open. */
 export function genericsScope(place: Place, record: ItemRecordDraft, generics: Generics | undefined, parent: LexicalScope, owner?: DefInfo): LexicalScope {
@@ -26,21 +27,47 @@ export function genericsScope(place: Place, record: ItemRecordDraft, generics: G
   return lex;
 }
 
-/** Refs of the bounds, param types and where clauses of generics, once `genericsScope` declared them. */
+/**
+ * Refs of the bounds, param types and where clauses of generics, once `genericsScope` declared
+ * them. A bound `T: Trait` (a where clause may bound a param of an enclosing impl) lets
+ * `x.method()` and `T::item` on a `T` reach the trait's items.
+ */
 export function genericsRefs(generics: Generics | undefined, lex: LexicalScope, record: ItemRecordDraft): void {
   if (!generics) return;
   for (const p of generics.params) {
-    boundsRefs(p.bounds, lex, record);
+    addTraits(lex.generics.get(p.name.text), boundsRefs(p.bounds, lex, record));
     if (p.type) typeRefs(p.type, lex, record);
   }
   for (const w of generics.where) {
     if (w.type) typeRefs(w.type, lex, record);
-    boundsRefs(w.bounds, lex, record);
+    const traits = boundsRefs(w.bounds, lex, record);
+    const bounded = w.type?.kind === 'path' && !w.type.path.qself && w.type.path.segments.length === 1 ? w.type.path.segments[0].name.text : undefined;
+    if (bounded !== undefined) addTraits(genericNamed(bounded, lex), traits);
   }
 }
 
-export function boundsRefs(bounds: Bound[], lex: LexicalScope, record: ItemRecordDraft): void {
-  for (const b of bounds) if (b.kind === 'trait') pathRefs(b.path, lex, record, 'type', true);
+/** Refs of trait bounds; returns the traits they name. */
+export function boundsRefs(bounds: Bound[], lex: LexicalScope, record: ItemRecordDraft): DefInfo[] {
+  const traits: DefInfo[] = [];
+  for (const b of bounds) {
+    if (b.kind !== 'trait') continue;
+    const t = pathRefs(b.path, lex, record, 'type', true)[0];
+    if (t) traits.push(unalias(t));
+  }
+  return traits;
+}
+
+function genericNamed(name: string, lex: LexicalScope): DefInfo | undefined {
+  for (let l: LexicalScope | undefined = lex; l; l = l.parent) {
+    const g = l.generics.get(name);
+    if (g) return g;
+  }
+  return undefined;
+}
+
+function addTraits(param: DefInfo | undefined, traits: DefInfo[]): void {
+  if (!param) return;
+  for (const t of traits) if (!param.traits.includes(t)) param.traits.push(t);
 }
 
 /** `whole`: the path is linked as a whole (a trait in a bound or impl header), see `emitPathRefs`. */
@@ -118,10 +145,16 @@ function lengthRefs([first, end]: TokenRange, lex: LexicalScope, record: ItemRec
   emitPathRefs(record, path, resolvePath(path, lex, 'value'), 'read');
 }
 
-/** The def a type names, looking through references and smart pointers to the pointee's def. */
+/**
+ * The def a type names, looking through references and smart pointers to the pointee's def
+ * (method calls auto-deref them); raw pointers, slices and arrays are the std table's builtin
+ * types, whose methods are their own.
+ */
 export function typeDef(t: TypeNode | undefined, lex: LexicalScope): DefInfo | undefined {
   if (!t) return undefined;
-  if (t.kind === 'ref' || t.kind === 'ptr') return typeDef(t.inner, lex);
+  if (t.kind === 'ref') return typeDef(t.inner, lex);
+  if (t.kind === 'ptr') return builtinType(lex.module.crate, t.mutable ? 'mut_ptr' : 'const_ptr');
+  if (t.kind === 'slice' || t.kind === 'array') return builtinType(lex.module.crate, t.kind);
   if (t.kind !== 'path') return undefined;
   const last = t.path.segments.at(-1);
   if (last && DEREF_WRAPPERS.has(last.name.text) && last.generics?.args.length) return typeDef(last.generics.args[0], lex);
