@@ -9,11 +9,11 @@ import { analyzeWorkspace } from '../../frontend/src/index.js';
 import { AnalysisSession } from '../../frontend/src/incremental/session.js';
 import { indexAnalysis, openStore } from '../../indexer/src/index.js';
 
-const EXAMPLE = path.resolve(import.meta.dirname, '../../data/example');
+const DATA = path.resolve(import.meta.dirname, '../../data');
 
-function copyExample(): string {
+function copyExample(fixture = 'example'): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'xref-incremental-'));
-  cpSync(EXAMPLE, dir, { recursive: true, filter: (src) => !src.includes(`${path.sep}.xref`) && !src.includes(`${path.sep}target`) });
+  cpSync(path.join(DATA, fixture), dir, { recursive: true, filter: (src) => !src.includes(`${path.sep}.xref`) && !src.includes(`${path.sep}target`) });
   return dir;
 }
 
@@ -114,6 +114,23 @@ describe('AnalysisSession', () => {
     result = await session.update(ws, options);
     expect(result.patches![0].items).toEqual([]);
     expect(session.stats).toEqual({ localEdits: 3, full: 1 });
+    session.writeStaleDumps();
+    expect(dumpsIn(outDir)).toEqual(await freshDumps(ws));
+  });
+
+  it('keeps the items that macros expand to in place when edits move them', async () => {
+    const ws = copyExample('resolve/macros-items');
+    const outDir = path.join(ws, 'dumps');
+    const session = new AnalysisSession();
+    const options = { useCargo: false, outDir };
+    await session.update(ws, options);
+    const lib = path.join(ws, 'src/lib.rs');
+    // A body above expanded items; then text between the tokens of a macro call.
+    edit(lib, '    side_of(&Square(2.0)) + ', '    let unit = Square(1.0);\n    side_of(&unit) + side_of(&Square(2.0)) + ');
+    expect((await session.update(ws, options)).patches).toBeDefined();
+    edit(lib, 'wrap! { fn zero; fn nothing; }', 'wrap! { fn zero;\n      fn nothing; }');
+    expect((await session.update(ws, options)).patches).toBeDefined();
+    expect(session.stats).toEqual({ localEdits: 2, full: 1 });
     session.writeStaleDumps();
     expect(dumpsIn(outDir)).toEqual(await freshDumps(ws));
   });
