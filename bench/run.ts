@@ -1,5 +1,5 @@
 // Benchmarks: `npm run bench -- parse DIR [--runs N] [--workers N]`, `npm run bench -- index DIR
-// [--runs N]`, `npm run bench -- reparse FILE [--runs N]` and `reindex DIR FILE` (reindex.ts). Each prints one JSON line of
+// [--runs N]`, `npm run bench -- reparse FILE [--runs N]`, `reindex DIR FILE` (reindex.ts), `search DB` (search.ts) and `queries DB_OR_DIR` (queries.ts). Each prints one JSON line of
 // medians; record them in bench/RESULTS.md with the command and date.
 import { readdirSync, readFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +14,8 @@ import { parsePaths } from '../frontend/src/parse-paths.js';
 import { analyzeWorkspace } from '../frontend/src/index.js';
 import { openStore, indexDumps } from '../indexer/src/index.js';
 import { benchReindex } from './reindex.js';
+import { benchSearch } from './search.js';
+import { benchQueries } from './queries.js';
 import { median } from './median.js';
 import { walkRustFiles } from '../frontend/src/rust-files.js';
 
@@ -165,14 +167,16 @@ async function main() {
   const option = (name: string) => (rest.includes(name) ? Number(rest[rest.indexOf(name) + 1]) : undefined);
   const runs = option('--runs') ?? 3;
   const workers = option('--workers');
-  if (!dir || !['parse', 'index', 'reparse', 'reindex'].includes(what)) {
-    console.error('usage: npm run bench -- parse DIR [--runs N] [--workers N] [--no-bodies] [--no-fast-paths] | index DIR [--runs N] | reparse FILE [--runs N] | reindex DIR FILE [--rename NAME] [--runs N]');
+  if (!dir || !['parse', 'index', 'reparse', 'reindex', 'search', 'queries'].includes(what)) {
+    console.error('usage: npm run bench -- parse DIR [--runs N] [--workers N] [--no-bodies] [--no-fast-paths] | index DIR [--runs N] | reparse FILE [--runs N] | reindex DIR FILE [--rename NAME] [--runs N] | search DB [--runs N] | queries DB_OR_DIR [--runs N]');
     process.exit(2);
   }
   const text = (name: string) => (rest.includes(name) ? rest[rest.indexOf(name) + 1] : undefined);
   const result = what === 'index' ? await benchIndex(dir, runs, workers)
     : what === 'reindex' ? await benchReindex(dir, rest[0], runs, text('--rename'))
     : what === 'reparse' ? benchReparse(dir, runs)
+    : what === 'search' ? await benchSearch(dir, runs)
+    : what === 'queries' ? await benchQueries(dir, runs)
     : workers !== undefined ? await benchParseOnWorkers(dir, runs, workers)
     : benchParse(dir, runs, !rest.includes('--no-bodies') && { fastPaths: !rest.includes('--no-fast-paths') });
   console.log(JSON.stringify(result));

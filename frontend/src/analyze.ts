@@ -3,7 +3,7 @@
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { crateId, LineIndex, type DumpPatch } from '../../schema/src/index.js';
-import { discoverWorkspace, type CrateTarget } from './workspace/index.js';
+import { discoverWorkspace, type CrateTarget, type Workspace } from './workspace/index.js';
 import { loadCrate, type SourceFile, type SourceReader } from './crate/modules.js';
 import { openSourceReader } from './parallel/source-reader.js';
 import type { SourceCache } from './crate/source-cache.js';
@@ -15,7 +15,9 @@ import { resolveImpls } from './resolve/impls.js';
 import { resolveItems } from './resolve/items.js';
 import { buildDump } from './dump/write.js';
 import { writeDumpFile } from './dump/write-file.js';
-import { buildStdCrates, linkStd } from './resolve/std.js';
+import { buildStdCrates, linkStd, type StdCrates } from './resolve/std.js';
+import { adoptRealIds } from './std-src/real-ids.js';
+import type { StdSources } from './std-src/index.js';
 
 export interface AnalyzeOptions {
   /** Where dumps go; default `<workspace root>/.xref/dumps`. */
@@ -27,6 +29,27 @@ export interface AnalyzeOptions {
   workers?: number;
   /** Files parsed by earlier analyses in this process; unchanged files are not parsed again. */
   sources?: SourceCache;
+  /**
+   * Std's sources (issue 4): a `library` directory, a directory holding `library/`, or a
+   * sysroot with rust-src. Its crates core, alloc and std are analyzed once into the per-user
+   * cache (std-src/), their dumps join `dumpFiles`, and refs into std point at their defs.
+   * Undefined: std is the built-in table alone (workspace/std-sources.ts `locateStdSources`
+   * finds a default the way `xref index` does).
+   */
+  stdSources?: string;
+  /** Called as the analysis moves on, for a progress display (`xref index` on a terminal). */
+  onProgress?: (progress: AnalyzeProgress) => void;
+}
+
+/**
+ * A step of an analysis. `parse` counts files read and parsed against the files asked for so
+ * far: a crate's module tree is found as its files are parsed, so `total` grows until the end.
+ * `write` counts crates whose dump is written.
+ */
+export interface AnalyzeProgress {
+  phase: 'discover' | 'parse' | 'resolve' | 'write';
+  done?: number;
+  total?: number;
 }
 
 export interface FileDiagnostic {
@@ -49,6 +72,12 @@ export interface AnalyzeResult {
   items: number;
   diagnostics: FileDiagnostic[];
   warnings: string[];
+  /**
+   * With `stdSources`: the std crates' `library` directory, and whether this run analyzed them
+   * (false: their dumps came from the cache). Their dumps are at the end of `dumpFiles`; `crates`,
+   * `files` and `items` count the workspace's alone.
+   */
+  std?: { library: string; analyzed: boolean };
 }
 
 /**
@@ -73,28 +102,16 @@ export async function analyzeWorkspace(dir: string, opts: AnalyzeOptions = {}): 
 
 /** `analyzeWorkspace`, also returning the model it resolved. */
 export async function analyzeWorkspaceModel(dir: string, opts: AnalyzeOptions = {}): Promise<{ result: AnalyzeResult; model: WorkspaceModel }> {
+  const progress = opts.onProgress ?? (() => {});
+  progress({ phase: 'discover' });
   const ws = await discoverWorkspace(path.resolve(dir), { useCargo: opts.useCargo ?? 'auto', includeDevTargets: opts.includeDevTargets ?? false });
-  const reader = openSourceReader(ws.root, ws.crates.map((t) => path.dirname(t.rootFile)), opts.workers);
-  let crates: CrateCtx[];
-  try {
-    const read = opts.sources ? opts.sources.readerOver(reader.read, ws.root) : reader.read;
-    crates = await Promise.all(ws.crates.map((t) => newCrate(t, ws.root, read)));
-  } finally {
-    await reader.close();
-  }
-  const byKey = new Map(ws.crates.map((t, i) => [t.key, crates[i]]));
-  for (const c of crates) {
-    for (const [name, key] of Object.entries(c.target.dependencies)) {
-      const dep = byKey.get(key);
-      if (dep) c.deps.set(name, dep);
-    }
-  }
   const std = buildStdCrates();
-  for (const c of crates) linkStd(c, std);
-  for (const c of crates) collectCrate(c);
-  resolveImports(crates);
-  const { impls, macroCalls } = resolveImpls(crates);
-  resolveItems(crates, impls, macroCalls, [...std.crates.values()]);
+  // Std's own analysis (or its cached dumps) comes first: its memory is free again before the workspace's.
+  const stdSources = await withStdSources(ws, opts);
+  if (stdSources) adoptRealIds(std, stdSources.ids);
+  const crates = await loadCrates(ws.crates, ws.root, opts);
+  progress({ phase: 'resolve' });
+  resolveCrates(crates, std);
 
   const outDir = opts.outDir ?? path.join(ws.root, '.xref', 'dumps');
   mkdirSync(outDir, { recursive: true });
@@ -103,6 +120,7 @@ export async function analyzeWorkspaceModel(dir: string, opts: AnalyzeOptions = 
   const warnings = [...ws.warnings];
   const files = new Set<string>();
   let items = 0;
+  progress({ phase: 'write', done: 0, total: crates.length });
   for (const c of crates) {
     diagnostics.push(...attachDiagnostics(c));
     const { dump, warnings: w } = buildDump(c, ws.root);
@@ -110,6 +128,7 @@ export async function analyzeWorkspaceModel(dir: string, opts: AnalyzeOptions = 
     const file = dumpFileOf(outDir, c.target);
     writeDumpFile(file, dump);
     dumpFiles.push(file);
+    progress({ phase: 'write', done: dumpFiles.length, total: crates.length });
     items += dump.items.length;
     for (const f of dump.header.files) files.add(f.path);
   }
@@ -120,7 +139,10 @@ export async function analyzeWorkspaceModel(dir: string, opts: AnalyzeOptions = 
   const manifests = [...new Set([ws.root, ...ws.crates.map((t) => t.packageDir)])]
     .flatMap((d) => [path.join(d, 'Cargo.toml'), path.join(d, 'Cargo.lock')]);
   return {
-    result: { root: ws.root, dumpFiles, crates: crates.length, files: files.size, items, diagnostics, warnings },
+    result: {
+      root: ws.root, dumpFiles: [...dumpFiles, ...stdSources?.dumpFiles ?? []], crates: crates.length, files: files.size, items, diagnostics, warnings,
+      ...(stdSources ? { std: { library: stdSources.library, analyzed: stdSources.analyzed } } : {}),
+    },
     model: { root: ws.root, crates, outDir, workspaceWarnings: ws.warnings, diagnostics, manifests },
   };
 }
@@ -129,9 +151,63 @@ export function sortDiagnostics(diagnostics: FileDiagnostic[]): void {
   diagnostics.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
 }
 
+/** Reads and parses the crates of `targets` (files on `opts.workers` threads), linked as their dependencies say. */
+export async function loadCrates(targets: CrateTarget[], root: string, opts: Pick<AnalyzeOptions, 'workers' | 'sources' | 'onProgress'>): Promise<CrateCtx[]> {
+  const reader = openSourceReader(root, targets.map((t) => path.dirname(t.rootFile)), opts.workers);
+  let crates: CrateCtx[];
+  try {
+    const read = countedReads(opts.sources ? opts.sources.readerOver(reader.read, root) : reader.read, opts.onProgress);
+    crates = await Promise.all(targets.map((t) => newCrate(t, root, read)));
+  } finally {
+    await reader.close();
+  }
+  const byKey = new Map(targets.map((t, i) => [t.key, crates[i]]));
+  for (const c of crates) {
+    for (const [name, key] of Object.entries(c.target.dependencies)) {
+      const dep = byKey.get(key);
+      if (dep) c.deps.set(name, dep);
+    }
+  }
+  return crates;
+}
+
+/** Resolves `crates` together, with the std table `std` for what they do not link. */
+export function resolveCrates(crates: CrateCtx[], std: StdCrates): void {
+  for (const c of crates) linkStd(c, std);
+  for (const c of crates) collectCrate(c);
+  resolveImports(crates);
+  const { impls, macroCalls } = resolveImpls(crates);
+  resolveItems(crates, impls, macroCalls, [...std.crates.values()]);
+}
+
+/**
+ * The std crates of `opts.stdSources`, from the cache or analyzed into it; none for a workspace
+ * that is std itself, whose crates have the same ids. Loaded on demand: std-src/ imports this module.
+ */
+async function withStdSources(ws: Workspace, opts: AnalyzeOptions): Promise<StdSources | undefined> {
+  if (opts.stdSources === undefined) return undefined;
+  const { prepareStdSources, isStdWorkspace } = await import('./std-src/index.js');
+  return isStdWorkspace(ws.crates) ? undefined : prepareStdSources(opts.stdSources, opts);
+}
+
 /** The dump file of a crate in `outDir`. */
 export function dumpFileOf(outDir: string, target: CrateTarget): string {
   return path.join(outDir, `${dumpName(target)}.jsonl`);
+}
+
+/** `read`, reporting each file it has read against the files asked for so far. */
+function countedReads(read: SourceReader, onProgress: AnalyzeOptions['onProgress']): SourceReader {
+  if (onProgress === undefined) return read;
+  let asked = 0;
+  let done = 0;
+  return async (abs, edition) => {
+    asked++;
+    try {
+      return await read(abs, edition);
+    } finally {
+      onProgress({ phase: 'parse', done: ++done, total: asked });
+    }
+  };
 }
 
 async function newCrate(target: CrateTarget, workspaceRoot: string, read: SourceReader): Promise<CrateCtx> {
@@ -152,7 +228,7 @@ function dumpName(t: CrateTarget): string {
  * Puts each syntax error and module-tree problem into the innermost record that contains it (so
  * it lives and dies with that item) and returns them as `file:line:col` diagnostics.
  */
-function attachDiagnostics(crate: CrateCtx): FileDiagnostic[] {
+export function attachDiagnostics(crate: CrateCtx): FileDiagnostic[] {
   const byFile = new Map<SourceFile, ItemRecordDraft[]>();
   for (const r of crate.records) {
     const list = byFile.get(r.file);

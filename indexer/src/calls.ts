@@ -2,7 +2,8 @@
 // item, and an item's id is the id of the fn it defines). Callees: the call refs inside the
 // symbol's own item. Both walk `depth` levels, each symbol expanded once.
 import { FileViews, type LineRange } from './files.js';
-import { keyParts, keys, ranges, type DefEntry, type StoredItem } from './keys.js';
+import { readRecord } from './items.js';
+import { keyParts, ranges, type DefEntry } from './keys.js';
 import { locateDef, references, type Location } from './queries.js';
 import type { StoreReader } from './store.js';
 
@@ -52,7 +53,7 @@ async function callees(store: StoreReader, views: FileViews, id: string): Promis
   const byTarget = new Map<string, CallNode>();
   for await (const [k, entry] of store.entries<DefEntry>(ranges.defsOf(id))) {
     const [, crate, itemId] = keyParts(k);
-    const item = await store.getJson<StoredItem>(keys.item(crate, itemId));
+    const item = (await readRecord(store, crate, itemId))?.item;
     if (item === undefined) continue;
     const view = await views.get(entry.file, crate);
     const start = view.itemStart(itemId);

@@ -14,7 +14,7 @@ export {
 export { implementations, type ImplLocation, type Implementations } from './implementations.js';
 export { relationsFrom, relationsTo, type RelationHit } from './relations.js';
 export type { ImplLink } from './keys.js';
-export { search, type SearchOptions } from './search.js';
+export { search, SEARCH_KINDS, type MatchKind, type SearchHit, type SearchOptions } from './search.js';
 export { listCrates, stats, type CrateSummary, type StoreStats } from './crates.js';
 export { fileOutline, traitName, type OutlineNode } from './symbols.js';
 export type { LineRange } from './files.js';

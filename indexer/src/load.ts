@@ -30,10 +30,16 @@ export interface IndexResult extends MergeStats {
 
 const COMPACT_FROM_KEYS = 10_000;
 
-export async function indexDumps(store: Store, dumpFiles: string[]): Promise<IndexResult> {
+export interface IndexDumpsOptions {
+  /** For a progress display: called before each dump and at the end, with the dumps gone through (loaded, unchanged or refused). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export async function indexDumps(store: Store, dumpFiles: string[], options: IndexDumpsOptions = {}): Promise<IndexResult> {
   const result: IndexResult = { ...emptyStats(), cratesLoaded: 0, cratesUnchanged: 0, cratesRemoved: 0, failures: [] };
   const loadedFrom = new Map<string, string>();
-  for (const file of dumpFiles) {
+  for (const [i, file] of dumpFiles.entries()) {
+    options.onProgress?.(i, dumpFiles.length);
     try {
       const header = readDumpHeader(file);
       const crate = crateId(header.crate);
@@ -53,6 +59,7 @@ export async function indexDumps(store: Store, dumpFiles: string[]): Promise<Ind
       result.failures.push({ file, message: message.startsWith(file) ? message : `${file}: ${message}` });
     }
   }
+  options.onProgress?.(dumpFiles.length, dumpFiles.length);
   if (result.failures.length === 0) {
     const gone: string[] = [];
     for await (const k of store.keys(ranges.crates())) {

@@ -3,10 +3,13 @@
 // crash) sees the crate entirely before or entirely after.
 import { crateId, type Dump, type FileEntry, type ItemRecord } from '../../schema/src/index.js';
 import {
-  deriveItemKeys, keyParts, keys, ranges, storedItem,
+  compareStrings, deriveItemKeys, keyParts, keys, ranges, storedItem,
   type CrateHeader, type FileItem, type FileTable, type StoredItem,
 } from './keys.js';
 import { InconsistentIndexError } from './errors.js';
+import { readItems } from './items.js';
+import { SharedLists } from './shared-lists.js';
+import { deleteVocabulary, writeVocabulary } from './search-vocabulary.js';
 import type { Store } from './store.js';
 
 export interface MergeStats {
@@ -32,21 +35,34 @@ export function addStats(total: MergeStats, more: MergeStats): void {
 /** Old records are read this many at a time, so a crate the size of core never sits in memory twice. */
 const READ_CHUNK = 512;
 
-/** A chained batch (it streams each op to LevelDB's native batch) that counts what it does. */
+/**
+ * A chained batch (it streams each op to LevelDB's native batch) that counts what it does.
+ * Candidate-list keys, which items share, are settled when it is written (shared-lists.ts).
+ */
 export class CountingBatch {
   readonly stats = emptyStats();
   private readonly batch;
+  private readonly lists;
 
   constructor(store: Store) {
     this.batch = store.db.batch();
+    this.lists = new SharedLists(store);
   }
 
   put(key: string, value: string): void {
+    if (!this.lists.notePut(key, value)) this.putKey(key, value);
+  }
+
+  del(key: string): void {
+    if (!this.lists.noteDel(key)) this.delKey(key);
+  }
+
+  private putKey(key: string, value: string): void {
     this.batch.put(key, value);
     this.stats.keysWritten++;
   }
 
-  del(key: string): void {
+  private delKey(key: string): void {
     this.batch.del(key);
     this.stats.keysDeleted++;
   }
@@ -58,6 +74,7 @@ export class CountingBatch {
   }
 
   async write(): Promise<MergeStats> {
+    await this.lists.settle((k, v) => this.putKey(k, v), (k) => this.delKey(k));
     await this.batch.write();
     return this.stats;
   }
@@ -99,6 +116,7 @@ export async function loadDump(store: Store, dump: Dump): Promise<MergeStats> {
       for (const [k, v] of deriveItemKeys(crate, storedItem(item))) batch.put(k, v);
     }
     await writeFileTablesAndHeader(store, batch, crate, dump);
+    await writeVocabulary(store, batch, crate, dump);
     return await batch.write();
   } catch (error) {
     await batch.abandon();
@@ -120,6 +138,7 @@ export async function removeCrate(store: Store, crate: string): Promise<MergeSta
     });
     for (const path of header.files) batch.del(keys.file(path, crate));
     batch.del(keys.crate(crate));
+    await deleteVocabulary(store, batch, crate);
     return await batch.write();
   } catch (error) {
     await batch.abandon();
@@ -130,7 +149,7 @@ export async function removeCrate(store: Store, crate: string): Promise<MergeSta
 export async function forOldItems(store: Store, crate: string, ids: string[], visit: (old: StoredItem) => void): Promise<void> {
   for (let i = 0; i < ids.length; i += READ_CHUNK) {
     const chunk = ids.slice(i, i + READ_CHUNK);
-    const records = await store.getManyJson<StoredItem>(chunk.map((id) => keys.item(crate, id)));
+    const records = await readItems(store, crate, chunk);
     records.forEach((record, j) => {
       if (record === undefined) throw new InconsistentIndexError(`no record for ${chunk[j]}`);
       visit(record);
@@ -169,7 +188,7 @@ function fileTables(dump: Dump): Map<string, FileTable> {
 /** A file's table: its line tables, and its items sorted for the innermost-item lookup. */
 export function fileTable(file: FileEntry, items: FileItem[]): FileTable {
   // Outer before inner at one start, so the last containing item in the list is the innermost.
-  items.sort((a, b) => a[1] - b[1] || b[2] - a[2] || cmp(a[0], b[0]));
+  items.sort((a, b) => a[1] - b[1] || b[2] - a[2] || compareStrings(a[0], b[0]));
   const { hash, bytes, lines, lineStarts, multibyte } = file;
   return { hash, bytes, lines, lineStarts, multibyte, items };
 }
@@ -192,8 +211,4 @@ function crateHeader(crate: string, dump: Dump): CrateHeader {
     counts: { items: dump.items.length, defs, refs },
     ...(dump.header.digest === undefined ? {} : { digest: dump.header.digest }),
   };
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,55 +1,225 @@
-// Name search over the name index: exact names first, then names starting with the text,
-// then names containing it; case-insensitive, alphabetical within each tier.
+// Symbol search (`xref search`): a name, or a path ending in one (`HashMap::ins`), matched in
+// tiers against the vocabulary of every crate (search-vocabulary.ts): the exact name (case
+// aside), names starting with it, names with a later word starting with it (`area` in
+// `total_area`, `map` in `HashMap`), then names a typo or two away (search-fuzzy.ts, flexsearch).
+//
+// Only the last segment goes through an index: one word per flexsearch query keeps a lookup in
+// microseconds, where a multi-word query over a path field took tens of milliseconds. The
+// segments before it are filters. The vocabulary knows what each name's defs sit in, so only
+// names whose parents fit the last qualifier are read; the defs read (the name index holds each
+// def's kind, visibility and qualname) are then checked against every qualifier.
+//
+// Ranking: tier (and typo count), then how well the qualifiers matched, then public items,
+// then workspace crates, then the name as typed, shorter names and shorter paths. Names are
+// read closest first and reading stops once nothing unread can rank among the first `limit`.
+import { DEF_KINDS, type DefKind } from '../../schema/src/index.js';
 import { FileViews } from './files.js';
-import { keyParts, keys, ranges, type DefEntry } from './keys.js';
+import { isSearchable, keyParts, keys, ranges, type DefEntry, type NameEntry } from './keys.js';
 import { entryLocation, type Location } from './queries.js';
+import {
+  compareText, parentNames, parseQuery, pathIdentifiers, qualifierMatch, segmentMatch, startsInnerWord, type ParsedQuery,
+} from './search-text.js';
+import { currentVocabulary, type NameGroup, type Vocabulary } from './search-vocabulary.js';
 import type { StoreReader } from './store.js';
+
+export type MatchKind = 'exact' | 'prefix' | 'word' | 'fuzzy';
+
+const TIERS: readonly MatchKind[] = ['exact', 'prefix', 'word', 'fuzzy'];
+
+/** The kinds of def search can find (locals, params and the like are not in the name index). */
+export const SEARCH_KINDS: readonly DefKind[] = DEF_KINDS.filter(isSearchable);
 
 export interface SearchOptions {
   /** Most results to return; 20 when absent. */
   limit?: number;
+  /** Only defs of these kinds. */
+  kinds?: DefKind[];
+  /** Only defs of this crate: a crate id, or a crate's name (search-vocabulary.ts, cratesNamed). */
+  crate?: string;
 }
 
-interface NameHit {
+export interface SearchHit extends Location {
+  /** The tier the name matched in. */
+  match: MatchKind;
+}
+
+/** Lower-case names one tier reads from the store at most, closest first: bounds a short prefix. */
+const NAMES_PER_TIER = 50;
+
+/** Names read from the store at once. */
+const READ_BATCH = 8;
+
+interface Candidate {
+  lower: string;
+  /** Typos between the query and the name (fuzzy tier); 0 otherwise. */
+  distance: number;
+}
+
+interface Found {
   def: string;
   crate: string;
-  itemId: string;
+  item: string;
+  match: MatchKind;
+  /** Qualifiers matched exactly, public, in a workspace crate: nothing of its tier and length ranks above it. */
+  topClass: boolean;
+  rank: Array<number | string>;
 }
 
-export async function search(store: StoreReader, text: string, options: SearchOptions = {}): Promise<Location[]> {
+interface Filter {
+  query: ParsedQuery;
+  crates?: Set<string>;
+  kinds?: Set<DefKind>;
+}
+
+export async function search(store: StoreReader, text: string, options: SearchOptions = {}): Promise<SearchHit[]> {
   const limit = options.limit ?? 20;
-  const needle = text.trim().toLowerCase();
-  if (needle === '' || limit <= 0) return [];
-  const picked = new Map<string, NameHit>();
-  /** Keeps the key's def unless already kept; true once the limit is reached. */
-  const take = (parts: string[]): boolean => {
-    const [, def, crate, itemId] = parts;
-    if (!picked.has(def)) picked.set(def, { def, crate, itemId });
-    return picked.size >= limit;
+  const query = parseQuery(text);
+  if (query === undefined || limit <= 0) return [];
+  // The exact name's defs are read while the vocabulary is: most searches need no other read.
+  const [vocabulary, exactRows] = await Promise.all([currentVocabulary(store), readNames(store, query.name.toLowerCase())]);
+  const filter: Filter = {
+    query,
+    crates: options.crate === undefined ? undefined : vocabulary.cratesNamed(options.crate),
+    kinds: options.kinds?.length ? new Set(options.kinds) : undefined,
   };
+  if (filter.crates?.size === 0) return [];
 
-  for await (const k of store.keys(ranges.exactName(needle))) if (take(keyParts(k))) break;
-  if (picked.size < limit) {
-    for await (const k of store.keys(ranges.namesStartingWith(needle))) {
-      const parts = keyParts(k);
-      if (parts[0] !== needle && take(parts)) break;
+  const fits = groupFilter(filter);
+  const found = new Map<string, Found>();
+  const done = new Set<string>();
+  for (const tier of TIERS) {
+    // Typos are guessed at only when no symbol has the name as typed: then they are the answer,
+    // otherwise mostly noise (and a CLI search that finds its name never loads flexsearch).
+    if (tier === 'fuzzy' && [...found.values()].some((hit) => hit.match === 'exact')) break;
+    const candidates = (await tierCandidates(vocabulary, tier, query.name, fits)).filter((c) => !done.has(c.lower));
+    for (const c of candidates) done.add(c.lower);
+    const needed = limit - found.size;
+    let topClass = 0;
+    // Closest names first, a batch at a time, until `needed` hits of the top class are in: a
+    // name read later is longer (or more typos away), so none of its hits can outrank those.
+    // A batch never splits names of one length, whose hits interleave.
+    for (let i = 0; i < Math.min(candidates.length, NAMES_PER_TIER) && topClass < needed;) {
+      let end = Math.min(i + READ_BATCH, candidates.length);
+      while (end < candidates.length && sameGroup(candidates[end - 1], candidates[end])) end++;
+      const read = await Promise.all(candidates.slice(i, end).map(async (c) =>
+        rankRows(tier === 'exact' ? exactRows : await readNames(store, c.lower), vocabulary, filter, c, tier)));
+      for (const hit of read.flat()) {
+        if (found.has(hit.def)) continue;
+        found.set(hit.def, hit);
+        if (hit.topClass) topClass++;
+      }
+      i = end;
     }
+    // Every hit of a later tier ranks below these.
+    if (found.size >= limit) break;
   }
-  // Substring matches need every name; the name index is keys only, so this reads no values.
-  if (picked.size < limit) {
-    for await (const k of store.keys(ranges.allNames())) {
-      const parts = keyParts(k);
-      if (!parts[0].startsWith(needle) && parts[0].includes(needle) && take(parts)) break;
-    }
-  }
+  const best = [...found.values()].sort((a, b) => compareRanks(a.rank, b.rank)).slice(0, limit);
+  return locate(store, best);
+}
 
-  const hits = [...picked.values()];
-  const entries = await store.getManyJson<DefEntry>(hits.map((h) => keys.def(h.def, h.crate, h.itemId)));
-  const views = new FileViews(store);
-  const out: Location[] = [];
-  for (let i = 0; i < hits.length; i++) {
-    const entry = entries[i];
-    if (entry !== undefined) out.push(await entryLocation(views, hits[i].def, hits[i].crate, hits[i].itemId, entry));
+/** The names of the vocabulary matching `name` in one tier whose group `fits`, closest first. */
+async function tierCandidates(
+  vocabulary: Vocabulary, tier: MatchKind, name: string, fits: (group: NameGroup) => boolean,
+): Promise<Candidate[]> {
+  const lower = name.toLowerCase();
+  const fitting = (l: string) => {
+    const group = vocabulary.group(l);
+    return group !== undefined && fits(group);
+  };
+  const byLength = (lowers: string[]) => lowers
+    .filter(fitting)
+    .sort((a, b) => a.length - b.length || compareText(a, b))
+    .map((l) => ({ lower: l, distance: 0 }));
+  switch (tier) {
+    case 'exact':
+      return fitting(lower) ? [{ lower, distance: 0 }] : [];
+    case 'prefix':
+      return byLength(vocabulary.lowersStartingWith(lower));
+    case 'word':
+      return byLength(vocabulary.lowersContaining(lower)
+        .filter((l) => vocabulary.group(l)!.names.some((n) => startsInnerWord(n, lower))));
+    case 'fuzzy':
+      return (await vocabulary.fuzzy.candidates(name))
+        .map((c) => ({ lower: c.name.toLowerCase(), distance: c.distance }))
+        .filter((c) => fitting(c.lower));
+  }
+}
+
+/**
+ * Whether a name can have a hit, from the vocabulary alone: it is defined in a crate asked
+ * for, and inside something the last qualifier matches. Each parent is matched once per search.
+ */
+function groupFilter(filter: Filter): (group: NameGroup) => boolean {
+  const last = filter.query.qualifiers.at(-1);
+  const fitting = new Map<string, boolean>();
+  const parentFits = (parent: string) => {
+    let fits = fitting.get(parent);
+    if (fits === undefined) {
+      fits = segmentMatch(last!, parent) !== undefined;
+      fitting.set(parent, fits);
+    }
+    return fits;
+  };
+  return (group) =>
+    (filter.crates === undefined || group.crates.some((c) => filter.crates!.has(c)))
+    && (last === undefined || group.parents.some(parentFits));
+}
+
+type NameRow = [key: string, entry: NameEntry];
+
+/** The name index's rows for one lower-case name: every searchable def so named. */
+async function readNames(store: StoreReader, lower: string): Promise<NameRow[]> {
+  const rows: NameRow[] = [];
+  for await (const row of store.entries<NameEntry>(ranges.exactName(lower))) rows.push(row);
+  return rows;
+}
+
+/** The defs among `rows` (named `candidate.lower`) that pass the filter, ranked. */
+function rankRows(rows: NameRow[], vocabulary: Vocabulary, filter: Filter, candidate: Candidate, match: MatchKind): Found[] {
+  const out: Found[] = [];
+  const { name, qualifiers } = filter.query;
+  for (const [k, [kind, visibility, qualname]] of rows) {
+    const [, def, crate, item] = keyParts(k);
+    if (filter.crates && !filter.crates.has(crate)) continue;
+    if (filter.kinds && !filter.kinds.has(kind)) continue;
+    const qualified = qualifiers.length === 0
+      ? 0
+      : qualifierMatch(qualifiers, pathIdentifiers(qualname, candidate.lower), parentNames(qualname));
+    if (qualified === undefined) continue;
+    // A trait impl's items have no `pub` of their own; they are as public as the trait.
+    const isPublic = visibility === 'pub' || (qualname.startsWith('<') && qualname.includes(' as '));
+    const asTyped = qualname === name || qualname.endsWith(`::${name}`);
+    const inWorkspace = vocabulary.workspaceCrates.has(crate);
+    out.push({
+      def, crate, item, match,
+      topClass: qualified === 0 && isPublic && inWorkspace,
+      rank: [
+        TIERS.indexOf(match), candidate.distance, qualified, isPublic ? 0 : 1, inWorkspace ? 0 : 1,
+        asTyped ? 0 : 1, candidate.lower.length, qualname.length, qualname, def,
+      ],
+    });
   }
   return out;
+}
+
+async function locate(store: StoreReader, hits: Found[]): Promise<SearchHit[]> {
+  const entries = await store.getManyJson<DefEntry>(hits.map((h) => keys.def(h.def, h.crate, h.item)));
+  const views = new FileViews(store);
+  const located = await Promise.all(hits.map(async (hit, i): Promise<SearchHit | undefined> => {
+    const entry = entries[i];
+    return entry && { ...(await entryLocation(views, hit.def, hit.crate, hit.item, entry)), match: hit.match };
+  }));
+  return located.filter((hit) => hit !== undefined);
+}
+
+function sameGroup(a: Candidate, b: Candidate): boolean {
+  return a.distance === b.distance && a.lower.length === b.lower.length;
+}
+
+function compareRanks(a: Array<number | string>, b: Array<number | string>): number {
+  for (let i = 0; i < a.length; i++) {
+    const [x, y] = [a[i], b[i]];
+    if (x !== y) return typeof x === 'number' ? x - (y as number) : compareText(x, y as string);
+  }
+  return 0;
 }

@@ -3,7 +3,8 @@
 import type { DefKind } from '../../schema/src/index.js';
 import { UnknownFileError } from './errors.js';
 import { FileViews, type FileView, type LineRange } from './files.js';
-import { isSearchable, keys, type StoredItem } from './keys.js';
+import { readRecords } from './items.js';
+import { isSearchable, type StoredItem } from './keys.js';
 import type { StoreReader } from './store.js';
 
 export interface OutlineNode extends LineRange {
@@ -25,7 +26,8 @@ export async function fileOutline(store: StoreReader, file: string): Promise<Out
   const [view] = await new FileViews(store).allCratesOf(file);
   if (view === undefined) throw new UnknownFileError(file);
   const ids = view.table.items.map(([id]) => id);
-  const stored = await store.getManyJson<StoredItem>(ids.map((id) => keys.item(view.crate, id)));
+  // Without candidate lists: an outline needs defs, impls and `mod x;` targets.
+  const stored = (await readRecords(store, view.crate, ids)).map((record) => record?.item);
   const roots: OutlineNode[] = [];
   // Items come outer first at one start (files.ts), so an open item that still contains the
   // next one is its parent.

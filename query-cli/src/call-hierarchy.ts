@@ -4,7 +4,8 @@ import { callHierarchy, type CallDirection, type CallNode } from '../../indexer/
 import { describeSymbolId } from '../../schema/src/index.js';
 import { XrefCommand } from './base.js';
 import { EXIT, usageFailure } from './failure.js';
-import { locationLine, printJson, printLine } from './output.js';
+import { outPaint } from './color.js';
+import { locationLine, plural, printJson, printLine, symbolText } from './output.js';
 import { parsePosition } from './position.js';
 import { locateStore, withReader } from './store.js';
 import { isPosition, targetIds } from './target.js';
@@ -56,12 +57,15 @@ async function runCallHierarchy(
 }
 
 function printTree(nodes: CallNode[], depth: number): void {
+  const paint = outPaint();
   const indent = '  '.repeat(depth);
   for (const node of nodes) {
     const described = describeSymbolId(node.id);
-    const name = node.location ? `${node.location.kind} ${node.location.qualname}` : described ? `${described.kind} ${described.qualname}` : node.id;
-    const calls = `${node.sites.length} call${node.sites.length === 1 ? '' : 's'}`;
-    printLine(node.location ? `${indent}${locationLine(node.location, `${name} (${calls})`)}` : `${indent}${name} (${calls}, not indexed)`);
+    const name = node.location ? symbolText(node.location.kind, node.location.qualname)
+      : described ? symbolText(described.kind, described.qualname) : node.id;
+    const calls = plural(node.sites.length, 'call');
+    printLine(node.location ? `${indent}${locationLine(node.location, `${name} ${paint.dim(`(${calls})`)}`)}`
+      : `${indent}${name} ${paint.dim(`(${calls}, not indexed)`)}`);
     if (node.children) printTree(node.children, depth + 1);
   }
 }

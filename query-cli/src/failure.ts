@@ -32,6 +32,13 @@ export function usageFailure(message: string): CliFailure {
   return new CliFailure(EXIT.usage, message);
 }
 
+/** A position on whitespace, punctuation or a keyword: most often a column counted from 0. */
+export function noIdentifierFailure(query: string): CliFailure {
+  return new CliFailure(EXIT.badLocation, `no identifier at ${query}: point at a name (${COUNTING})`);
+}
+
+const COUNTING = 'LINE and COL count from 1, COL in characters';
+
 /** Indexer error codes (indexer/src/errors.ts) → exit status. */
 const INDEX_ERROR_EXIT: Record<string, ExitCode> = {
   NO_INDEX: EXIT.index,
@@ -39,6 +46,12 @@ const INDEX_ERROR_EXIT: Record<string, ExitCode> = {
   STORE_FORMAT: EXIT.index,
   UNKNOWN_FILE: EXIT.badLocation,
   BAD_POSITION: EXIT.badLocation,
+};
+
+/** What to do about an indexer error whose message says only what went wrong. */
+const INDEX_ERROR_HINT: Record<string, string> = {
+  UNKNOWN_FILE: "no crate of the workspace compiles it, or it is newer than the last 'xref index'",
+  BAD_POSITION: COUNTING,
 };
 
 interface Described {
@@ -65,7 +78,8 @@ export function describeFailure(error: unknown, commandId: string | undefined): 
     }
     if (e.name === 'WorkspaceError') return { message: oneLine(message), exitCode: EXIT.badLocation };
     if (typeof e.code === 'string' && e.code in INDEX_ERROR_EXIT) {
-      return { message: oneLine(message), exitCode: INDEX_ERROR_EXIT[e.code] };
+      const hint = INDEX_ERROR_HINT[e.code];
+      return { message: oneLine(message) + (hint === undefined ? '' : ` (${hint})`), exitCode: INDEX_ERROR_EXIT[e.code] };
     }
   }
   return { message: oneLine(message), exitCode: EXIT.failure };

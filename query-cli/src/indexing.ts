@@ -3,6 +3,7 @@
 import type { AnalyzeResult } from '../../frontend/src/index.js';
 import type { IndexResult } from '../../indexer/src/index.js';
 import { CliFailure, EXIT } from './failure.js';
+import { errPaint } from './color.js';
 import { locationLine, plural, printJson, printLine, warn } from './output.js';
 
 /** What `xref index --json` prints. */
@@ -43,8 +44,9 @@ export function indexRun(analysis: AnalyzeResult, loaded: IndexResult, startedMs
 
 /** Diagnostics on stderr, the summary on stdout; a dump that did not load fails the command. */
 export function printIndexRun(run: IndexRun, json: boolean): void {
-  for (const d of run.diagnostics) warn(locationLine(d, d.message));
-  for (const w of run.warnings) warn(`xref: warning: ${w}`);
+  const paint = errPaint();
+  for (const d of run.diagnostics) warn(locationLine(d, paint.problem(d.message), paint));
+  for (const w of run.warnings) warn(`xref: ${paint.problem('warning:')} ${w}`);
   const r = run.report;
   if (json) printJson(r);
   else printLine(summaryLine(run));

@@ -65,17 +65,21 @@ describe('loadDump', () => {
     await loadDump(store, geometry().dump);
     await loadDump(store, app().dump);
     const result = await loadDump(store, geometry({ withoutCafe: true }).dump);
-    // Deleted: item, fp, def, name, qual, and its refs to Circle and to r.
-    // Written: the file table (the text changed) and the crate header (its item count did).
-    expect(result).toEqual({ itemsAdded: 0, itemsChanged: 0, itemsRemoved: 1, keysWritten: 2, keysDeleted: 7 });
+    // Deleted: item, fp, def, name, qual, its refs to Circle and to r, and the old vocabulary.
+    // Written: the file table (the text changed), the crate header (its item count did) and
+    // the vocabulary (without café).
+    expect(result).toEqual({ itemsAdded: 0, itemsChanged: 0, itemsRemoved: 1, keysWritten: 3, keysDeleted: 8 });
 
     const all = [...(await snapshot(store)).keys()];
     const parts = all.map((k) => k.split('\0'));
     expect(parts.filter((p) => p.at(-1) === ids.cafe && p[0] !== 'ref')).toEqual([]);
     expect(parts.filter((p) => p[0] === 'ref' && p.at(-1) === ids.cafe)).toEqual([]);
     expect(parts.filter((p) => ['def', 'name', 'qual'].includes(p[0]) && p.includes(ids.cafe))).toEqual([]);
-    // app's ambiguous call still names café as a candidate: that key is app's, not café's.
-    expect(parts.filter((p) => p[0] === 'ref' && p[1] === ids.cafe)).toEqual([['ref', ids.cafe, 'cargo app 0.1.0', ids.main]]);
+    // app's ambiguous call still names café as a candidate: its list stays, and so does the
+    // key of app's refs through that list.
+    const lists = parts.filter((p) => p[0] === 'ref' && p[1] === ids.cafe && p[2] === 'list').map((p) => p[3]);
+    expect(lists).toHaveLength(1);
+    expect(parts.filter((p) => p[0] === 'cref' && p[1] === lists[0])).toEqual([['cref', lists[0], 'cargo app 0.1.0', ids.main]]);
     expect(await snapshot(store)).toEqual(await freshSnapshot(geometry({ withoutCafe: true }).dump, app().dump));
   });
 

@@ -61,14 +61,25 @@ export function copyExample(): string {
   return dir;
 }
 
+/** A fresh copy of data/example, indexed by the CLI (built first). */
+export function indexedExample(): string {
+  ensureBuilt();
+  const ws = copyExample();
+  const run = xref(['index'], { cwd: ws });
+  if (run.code !== 0) throw new Error(`xref index failed in ${ws}: ${run.stderr}`);
+  return ws;
+}
+
 export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
 export function xref(args: string[], options: { cwd: string; input?: string; env?: Record<string, string> }): Run {
-  // A user's shell has no NODE_ENV=test; oclif changes behaviour under it.
-  const { NODE_ENV: _testEnv, ...inherited } = process.env;
-  const env = { ...inherited, ...options.env };
+  // A user's shell has no NODE_ENV=test; oclif changes behaviour under it. FORCE_COLOR would
+  // colour the output the golden files hold plain; a test that wants colour sets it. The golden
+  // files show std as the built-in table: a toolchain's rust-src must not be picked up.
+  const { NODE_ENV: _testEnv, FORCE_COLOR: _color, ...inherited } = process.env;
+  const env = { ...inherited, XREF_STD_SRC: 'none', ...options.env };
   const run = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd,
     input: options.input ?? '',

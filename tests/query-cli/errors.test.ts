@@ -94,7 +94,7 @@ describe('bad locations (exit 4)', () => {
 
   it('says when there is no identifier at the position', () => {
     // Line 8 is `fn main() {`; column 8 is the '('.
-    expectFailure(xref(['def', 'canvas/src/bin/draw.rs:8:8'], { cwd: ws }), 4, /^xref: no identifier at canvas\/src\/bin\/draw\.rs:8:8\n$/);
+    expectFailure(xref(['def', 'canvas/src/bin/draw.rs:8:8'], { cwd: ws }), 4, /^xref: no identifier at canvas\/src\/bin\/draw\.rs:8:8: point at a name \(LINE and COL count from 1, COL in characters\)\n$/);
     expectFailure(xref(['refs', 'canvas/src/bin/draw.rs:8:8'], { cwd: ws }), 4, /no identifier at/);
   });
 

@@ -4,12 +4,23 @@ import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { SCHEMA_VERSION, type Dump, type DumpHeader, type ItemRecord, type Span, type CrateInfo } from '../../../schema/src/index.js';
 import type { CrateCtx, ItemRecordDraft } from '../resolve/model.js';
+import type { SourceFile } from '../crate/modules.js';
 import { TOOL } from '../tool.js';
 
-export function buildDump(crate: CrateCtx, workspaceRoot: string): { dump: Dump; warnings: string[] } {
+export interface DumpOptions {
+  /**
+   * Name files by absolute path rather than from the workspace root: the dump is shared by
+   * workspaces at different roots (std's, in the cache of std-src/).
+   */
+  absolutePaths?: boolean;
+}
+
+export function buildDump(crate: CrateCtx, workspaceRoot: string, options: DumpOptions = {}): { dump: Dump; warnings: string[] } {
   const warnings: string[] = [];
   const t = crate.target;
-  const rel = (p: string) => path.relative(workspaceRoot, p).split(path.sep).join('/');
+  const slashes = (p: string) => p.split(path.sep).join('/');
+  const rel = (p: string) => slashes(options.absolutePaths ? p : path.relative(workspaceRoot, p));
+  const fileName = options.absolutePaths ? (f: SourceFile) => slashes(f.abs) : undefined;
   const info: CrateInfo = {
     name: crate.name, version: t.version, edition: crate.edition, root: rel(t.rootFile), kind: t.kind,
     features: [...t.features].sort(), cfgs: [...crate.cfg.flags].sort(),
@@ -17,8 +28,8 @@ export function buildDump(crate: CrateCtx, workspaceRoot: string): { dump: Dump;
   const dependencies: Record<string, string> = {};
   for (const [name, dep] of [...crate.deps].sort(([a], [b]) => a.localeCompare(b))) dependencies[name] = dep.idPrefix;
   const drafts = [...crate.records].sort((a, b) => cmp(a.file.rel, b.file.rel) || a.span[0] - b.span[0] || b.span[1] - a.span[1] || cmp(a.id, b.id));
-  const items = drafts.map((d) => itemRecordOf(d, warnings));
-  const files = crate.loaded.files.map((f) => f.entry).sort((a, b) => cmp(a.path, b.path));
+  const items = drafts.map((d) => itemRecordOf(d, warnings, fileName));
+  const files = crate.loaded.files.map((f) => (fileName ? { ...f.entry, path: fileName(f) } : f.entry)).sort((a, b) => cmp(a.path, b.path));
   const header: DumpHeader = { schemaVersion: SCHEMA_VERSION, tool: TOOL, crate: info, dependencies, files };
   // An item's fingerprint covers its records; with its id, file and absolute span, that is all of it.
   header.digest = hash(JSON.stringify([header, items.map((i) => [i.item, i.file, i.span, i.fingerprint, i.surface])]));
@@ -30,7 +41,7 @@ function cmp(a: string, b: string): number {
 }
 
 /** The dump record of a draft; what lies outside the item is dropped, with a warning. */
-export function itemRecordOf(d: ItemRecordDraft, warnings: string[]): ItemRecord {
+export function itemRecordOf(d: ItemRecordDraft, warnings: string[], fileName: (f: SourceFile) => string = (f) => f.rel): ItemRecord {
   const base = d.span[0];
   const len = d.span[1] - base;
   const relSpan = (s: Span): Span => [s[0] - base, s[1] - base];
@@ -44,7 +55,7 @@ export function itemRecordOf(d: ItemRecordDraft, warnings: string[]): ItemRecord
   const diagnostics = d.diagnostics.map((x) => ({ ...x, span: relSpan(x.span) }));
   const body = { kind: d.kind, len, inactive: d.inactive, defs, refs, impls: d.impls, relations: d.relations, diagnostics };
   const record: ItemRecord = {
-    item: d.id, kind: d.kind, file: d.file.rel, span: [base, d.span[1]],
+    item: d.id, kind: d.kind, file: fileName(d.file), span: [base, d.span[1]],
     fingerprint: hash(JSON.stringify(body)),
     surface: hash(JSON.stringify([d.kind, d.surface, defs.filter((x) => x.kind !== 'local' && x.kind !== 'param').map((x) => [x.id, x.signature ?? '', x.visibility])])),
     defs, refs, impls: d.impls, relations: d.relations, diagnostics,

@@ -183,6 +183,16 @@ macro alloc::format -> alloc::string::String
 macro alloc::vec -> alloc::vec::Vec
 mod std::collections
 struct std::collections::HashMap
+fn std::collections::HashMap::new
+fn std::collections::HashMap::with_capacity
+method std::collections::HashMap::insert -> core::option::Option
+method std::collections::HashMap::get -> core::option::Option
+method std::collections::HashMap::get_mut -> core::option::Option
+method std::collections::HashMap::remove -> core::option::Option
+method std::collections::HashMap::contains_key
+method std::collections::HashMap::entry
+method std::collections::HashMap::len
+method std::collections::HashMap::is_empty
 struct std::collections::HashSet
 mod std::io
 mod std::fs

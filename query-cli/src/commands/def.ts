@@ -1,8 +1,9 @@
 import { definitionsAt, type Location, type StoreReader } from '../../../indexer/src/index.js';
 import { describeSymbolId } from '../../../schema/src/index.js';
 import { XrefCommand } from '../base.js';
-import { CliFailure, EXIT } from '../failure.js';
-import { locationLine, printJson, printLine, SourceLines } from '../output.js';
+import { CliFailure, EXIT, noIdentifierFailure } from '../failure.js';
+import { outPaint } from '../color.js';
+import { locationLine, printJson, printLine, SourceLines, symbolText } from '../output.js';
 import type { Position } from '../position.js';
 import { positionArgs, runPositionQuery, stdinFlags } from '../position-query.js';
 import type { StoreLocation } from '../store.js';
@@ -12,7 +13,7 @@ type Definition =
   /** A def in a crate that is not indexed (std without its sources): no position, only its path. */
   | { id: string; qualname: string; kind: string };
 
-interface DefAnswer {
+export interface DefAnswer {
   query: string;
   definitions: Definition[];
   /** The path as written, when the identifier is a reference the front end could not resolve. */
@@ -39,7 +40,7 @@ export default class Def extends XrefCommand {
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(Def);
-    const ran = await runPositionQuery('def', args.position, flags, lookUp);
+    const ran = await runPositionQuery('def', args.position, flags, definitionAnswer);
     if (ran === undefined) return;
     const { answer, where } = ran;
     if (flags.json) printJson(answer);
@@ -51,9 +52,10 @@ export default class Def extends XrefCommand {
   }
 }
 
-async function lookUp(store: StoreReader, query: string, at: Position): Promise<DefAnswer> {
+/** The answer to `def` at a root-relative position (also what bench/queries.ts times). */
+export async function definitionAnswer(store: StoreReader, query: string, at: Position): Promise<DefAnswer> {
   const result = await definitionsAt(store, at.file, at.line, at.col);
-  if (result.status === 'none') throw new CliFailure(EXIT.badLocation, `no identifier at ${query}`);
+  if (result.status === 'none') throw noIdentifierFailure(query);
   if (result.status === 'unresolved') return { query, definitions: [], unresolved: result.path };
   const definitions: Definition[] = result.locations.map(({ file, line, col, endLine, endCol, id, qualname, kind }) =>
     ({ file, line, col, endLine, endCol, id, qualname, kind }));
@@ -68,11 +70,11 @@ function printText(answer: DefAnswer, where: StoreLocation): void {
   const source = new SourceLines(where.root);
   for (const d of answer.definitions) {
     if (!('file' in d)) {
-      printLine(`${d.kind} ${d.qualname} (not indexed: ${d.id})`);
+      printLine(`${symbolText(d.kind, d.qualname)} ${outPaint().dim(`(not indexed: ${d.id})`)}`);
       continue;
     }
-    printLine(locationLine(d, `${d.kind} ${d.qualname}`));
-    for (const line of source.excerpt(d.file, d.line)) printLine(line);
+    printLine(locationLine(d, symbolText(d.kind, d.qualname)));
+    for (const line of source.excerpt(d.file, d.line, d)) printLine(line);
   }
 }
 

@@ -1,8 +1,10 @@
-import { definitionsAt, defById, type StoreReader } from '../../../indexer/src/index.js';
+import { definitionsAt, type StoreReader } from '../../../indexer/src/index.js';
+import { defRecord } from '../../../indexer/src/queries.js';
 import { describeSymbolId } from '../../../schema/src/index.js';
 import { XrefCommand } from '../base.js';
-import { CliFailure, EXIT } from '../failure.js';
-import { printJson, printLine } from '../output.js';
+import { CliFailure, EXIT, noIdentifierFailure } from '../failure.js';
+import { outPaint } from '../color.js';
+import { printJson, printLine, symbolText } from '../output.js';
 import type { Position } from '../position.js';
 import { positionArgs, runPositionQuery, stdinFlags } from '../position-query.js';
 
@@ -21,7 +23,7 @@ interface HoverCard {
   notIndexed?: true;
 }
 
-interface HoverAnswer {
+export interface HoverAnswer {
   query: string;
   hover: HoverCard[];
   unresolved?: string;
@@ -40,7 +42,7 @@ export default class Hover extends XrefCommand {
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(Hover);
-    const ran = await runPositionQuery('hover', args.position, flags, lookUp);
+    const ran = await runPositionQuery('hover', args.position, flags, hoverAnswer);
     if (ran === undefined) return;
     const { answer } = ran;
     const query = answer.query;
@@ -53,13 +55,14 @@ export default class Hover extends XrefCommand {
   }
 }
 
-async function lookUp(store: StoreReader, query: string, at: Position): Promise<HoverAnswer> {
+/** The answer to `hover` at a root-relative position (also what bench/queries.ts times). */
+export async function hoverAnswer(store: StoreReader, query: string, at: Position): Promise<HoverAnswer> {
   const result = await definitionsAt(store, at.file, at.line, at.col);
-  if (result.status === 'none') throw new CliFailure(EXIT.badLocation, `no identifier at ${query}`);
+  if (result.status === 'none') throw noIdentifierFailure(query);
   if (result.status === 'unresolved') return { query, hover: [], unresolved: result.path };
   const hover: HoverCard[] = [];
   for (const location of result.locations) {
-    const details = await defById(store, location.id);
+    const details = await defRecord(store, location.id);
     if (details === undefined) continue;
     const { def } = details;
     const card: HoverCard = { id: def.id, kind: def.kind, qualname: def.qualname, crate: details.crate, visibility: def.visibility };
@@ -76,12 +79,13 @@ async function lookUp(store: StoreReader, query: string, at: Position): Promise<
 }
 
 function printCards(cards: HoverCard[]): void {
+  const paint = outPaint();
   cards.forEach((card, i) => {
     if (i > 0) printLine('');
-    printLine(`${card.kind} ${card.qualname}${card.notIndexed ? ' (not indexed)' : ''}`);
+    printLine(`${symbolText(card.kind, card.qualname)}${card.notIndexed ? ` ${paint.dim('(not indexed)')}` : ''}`);
     if (card.signature !== undefined) printLine(`    ${card.signature}`);
     if (card.type !== undefined) printLine(`    : ${card.type}`);
-    if (card.crate !== undefined) printLine(`    in ${card.crate}`);
+    if (card.crate !== undefined) printLine(`    ${paint.dim(`in ${card.crate}`)}`);
     if (card.docs !== undefined) {
       printLine('');
       for (const line of card.docs.split('\n')) printLine(line === '' ? '' : `  ${line}`);

@@ -2,7 +2,8 @@ import { Args } from '@oclif/core';
 import { implementations, traitName, type ImplLocation, type Location, type StoreReader } from '../../../indexer/src/index.js';
 import { XrefCommand } from '../base.js';
 import { EXIT, usageFailure } from '../failure.js';
-import { locationLine, plural, printJson, printLine, SourceLines } from '../output.js';
+import { outPaint } from '../color.js';
+import { locationLine, plural, printJson, printLine, SourceLines, symbolText } from '../output.js';
 import { parsePosition } from '../position.js';
 import { locateStore, withReader } from '../store.js';
 import { isPosition, targetIds } from '../target.js';
@@ -57,16 +58,17 @@ async function findImpls(store: StoreReader, query: string, root: string): Promi
 
 function printText(answer: ImplsAnswer, root: string): void {
   const source = new SourceLines(root);
+  const paint = outPaint();
   for (const impl of answer.impls) {
-    const what = impl.trait === undefined ? `impl ${impl.selfType}` : `impl ${traitName(impl.trait)} for ${impl.selfType}`;
-    printLine(locationLine(impl, what));
+    const what = impl.trait === undefined ? paint.name(impl.selfType) : `${paint.name(traitName(impl.trait))} for ${paint.name(impl.selfType)}`;
+    printLine(locationLine(impl, `${paint.kind('impl')} ${what}`));
     for (const line of source.excerpt(impl.file, impl.line)) printLine(line);
   }
   for (const method of answer.methods) {
-    printLine(locationLine(method, `${method.kind} ${method.qualname}`));
-    for (const line of source.excerpt(method.file, method.line)) printLine(line);
+    printLine(locationLine(method, symbolText(method.kind, method.qualname)));
+    for (const line of source.excerpt(method.file, method.line, method)) printLine(line);
   }
   const counts = [answer.impls.length > 0 || answer.methods.length === 0 ? plural(answer.impls.length, 'impl') : '',
     answer.methods.length > 0 ? plural(answer.methods.length, 'overriding method') : ''].filter((c) => c !== '');
-  printLine(counts.join(', '));
+  printLine(paint.dim(counts.join(', ')));
 }

@@ -6,6 +6,8 @@ import { CliFailure, EXIT } from '../failure.js';
 import { workerCount, workersFlag } from '../workers.js';
 import { defaultStoreDir, findWatcher, storeDirFromFlag, withStore } from '../store.js';
 import { indexRun, printIndexRun, type IndexRun } from '../indexing.js';
+import { indexProgress } from '../progress.js';
+import { stdSources, stdSrcFlag } from '../std-src.js';
 
 export default class Index extends XrefCommand {
   static override summary = 'Analyze a Cargo workspace and load it into its index.';
@@ -23,6 +25,7 @@ export default class Index extends XrefCommand {
   static override flags = {
     full: Flags.boolean({ description: 'delete the index first and rebuild it from scratch' }),
     workers: workersFlag('one less than the available cores for a workspace of 2 MB or more, else 1'),
+    'std-src': stdSrcFlag,
   };
 
   async run(): Promise<void> {
@@ -40,13 +43,21 @@ export default class Index extends XrefCommand {
       return;
     }
     const started = performance.now();
-    // The front end (parser, grammar) is loaded only here: query commands must start fast.
-    const { analyzeWorkspace } = await import('../../../frontend/src/index.js');
-    const analysis = await analyzeWorkspace(args.dir, { workers });
-    const dbDir = flags.db === undefined ? defaultStoreDir(analysis.root) : storeDirFromFlag(flags.db, process.cwd());
-    if (flags.full) await rm(dbDir, { recursive: true, force: true });
-    // The store is opened only now, so that queries are locked out for the load alone.
-    const loaded = await withStore(dbDir, (store) => indexDumps(store, analysis.dumpFiles));
+    // On stderr, and only on a terminal: it cannot get into --json output or a log.
+    const progress = indexProgress();
+    let analysis, loaded;
+    try {
+      // The front end (parser, grammar) is loaded only here: query commands must start fast.
+      const { analyzeWorkspace } = await import('../../../frontend/src/index.js');
+      analysis = await analyzeWorkspace(args.dir, { workers, stdSources: await stdSources(flags['std-src']), onProgress: progress?.analyze });
+      const dbDir = flags.db === undefined ? defaultStoreDir(analysis.root) : storeDirFromFlag(flags.db, process.cwd());
+      if (flags.full) await rm(dbDir, { recursive: true, force: true });
+      // The store is opened only now, so that queries are locked out for the load alone.
+      const dumpFiles = analysis.dumpFiles;
+      loaded = await withStore(dbDir, (store) => indexDumps(store, dumpFiles, { onProgress: progress?.load }));
+    } finally {
+      progress?.clear();
+    }
     printIndexRun(indexRun(analysis, loaded, started), flags.json);
   }
 }

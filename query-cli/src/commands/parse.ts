@@ -1,5 +1,6 @@
 import { XrefCommand } from '../base.js';
 import { CliFailure, EXIT, usageFailure } from '../failure.js';
+import { outPaint } from '../color.js';
 import { locationLine, plural, printJson, printLine } from '../output.js';
 import { workerCount, workersFlag } from '../workers.js';
 
@@ -43,7 +44,7 @@ export default class Parse extends XrefCommand {
     }
     const errors = report.syntaxErrors;
     if (flags.json) printJson(report);
-    else for (const e of errors) printLine(locationLine(e, e.message));
+    else for (const e of errors) printLine(locationLine(e, outPaint().problem(e.message)));
     if (errors.length === 0) return;
     process.exitCode = EXIT.noResult;
     if (!flags.json) {

@@ -1,24 +1,29 @@
 import { Args, Flags } from '@oclif/core';
 import { REF_ROLES, type RefRole } from '../../../schema/src/index.js';
-import { defById, references, type LineRange, type RefLocation, type StoreReader } from '../../../indexer/src/index.js';
+import { defById, listCrates, references, type LineRange, type RefLocation, type StoreReader } from '../../../indexer/src/index.js';
 import { answerEachLine } from '../batch.js';
 import { XrefCommand } from '../base.js';
 import { EXIT, usageFailure } from '../failure.js';
-import { locationLine, printJson, printLine, SourceLines } from '../output.js';
+import { outPaint } from '../color.js';
+import { locationLine, plural, printJson, printLine, SourceLines } from '../output.js';
 import { parsePosition } from '../position.js';
 import { isPosition, targetIds } from '../target.js';
 import { locateStore, withReader } from '../store.js';
 
-interface RefsAnswer {
+export interface RefsAnswer {
   query: string;
   /** The symbol ids the target named; the references are those of all of them, each place once. */
   targets: string[];
   references: Array<Omit<RefLocation, 'itemId'> & { target: string }>;
+  /** With --crate: the ids of the crates the references were kept from. */
+  crates?: string[];
 }
 
-interface RefsOptions {
+export interface RefsOptions {
   includeDecl: boolean;
   kinds?: RefRole[];
+  /** Ids of the crates whose items may hold the references; every crate when absent. */
+  crates?: string[];
 }
 
 export default class Refs extends XrefCommand {
@@ -32,6 +37,8 @@ export default class Refs extends XrefCommand {
     '<%= config.bin %> refs geometry::shapes::Shape::area',
     '<%= config.bin %> refs canvas/src/bin/draw.rs:9:24 --kind call',
     "<%= config.bin %> refs 'cargo geometry 0.1.0 shapes/Shape#area().' --include-decl --json",
+    '<%= config.bin %> refs geometry::shapes::Shape::area --crate canvas',
+    'printf "Shape::area\\nCircle::new\\n" | <%= config.bin %> refs --stdin --json --crate geometry',
   ];
 
   static override args = {
@@ -44,6 +51,10 @@ export default class Refs extends XrefCommand {
       helpValue: 'ROLE,...',
     }),
     'include-decl': Flags.boolean({ description: "also list the symbol's own declaration (role decl)" }),
+    crate: Flags.string({
+      description: 'only references inside this crate (its name, as `xref stats` lists it, or its id)',
+      helpValue: 'NAME',
+    }),
     stdin: Flags.boolean({
       description: 'read one TARGET per line from stdin and print one JSON object per line, in order',
       dependsOn: ['json'],
@@ -60,11 +71,19 @@ export default class Refs extends XrefCommand {
     if (target !== undefined && isPosition(target)) parsePosition(target);
     const where = locateStore(flags.db, process.cwd());
     const lookUp = (store: StoreReader, query: string) => findReferences(store, query, where.root, options);
+    // Before any query, so that an unknown crate fails the command once, not each line of a batch.
+    const restrict = async (store: StoreReader) => {
+      if (flags.crate !== undefined) options.crates = await crateIds(store, flags.crate);
+    };
     if (target === undefined) {
-      await withReader(where.dbDir, (store) => answerEachLine('refs', (query) => lookUp(store, query)));
+      await withReader(where.dbDir, async (store) => {
+        await restrict(store);
+        await answerEachLine('refs', (query) => lookUp(store, query));
+      });
       return;
     }
     const [answer, names] = await withReader(where.dbDir, async (store) => {
+      await restrict(store);
       const found = await lookUp(store, target);
       return [found, flags.json ? new Map<string, string>() : await qualnamesOf(store, idsToName(found))] as const;
     });
@@ -83,17 +102,34 @@ function parseRoles(list: string): RefRole[] {
   return roles as RefRole[];
 }
 
-async function findReferences(store: StoreReader, query: string, root: string, options: RefsOptions): Promise<RefsAnswer> {
+/** The ids of the indexed crates named `name` (a lib and a bin may share one), or `name` as an id. */
+async function crateIds(store: StoreReader, name: string): Promise<string[]> {
+  const crates = await listCrates(store);
+  const ids = crates.filter((c) => c.name === name || c.id === name).map((c) => c.id);
+  if (ids.length > 0) return ids;
+  const names = [...new Set(crates.map((c) => c.name))].sort();
+  const shown = names.length > MAX_NAMES_SHOWN ? `${names.slice(0, MAX_NAMES_SHOWN).join(', ')} and ${names.length - MAX_NAMES_SHOWN} more` : names.join(', ');
+  throw usageFailure(`no crate '${name}' in the index for --crate: the crates are ${shown} (see 'xref stats')`);
+}
+
+const MAX_NAMES_SHOWN = 30;
+
+/** The answer to `refs TARGET` (also what bench/queries.ts times). */
+export async function findReferences(store: StoreReader, query: string, root: string, options: RefsOptions): Promise<RefsAnswer> {
   const targets = await targetIds(store, query, root);
   const found: RefsAnswer['references'] = [];
+  // An item id starts with its crate's id and a space (schema/src/symbol.ts, crateRootId).
+  const prefixes = options.crates?.map((id) => `${id} `);
   for (const target of targets) {
-    for (const { itemId: _item, ...ref } of await references(store, target, options)) found.push({ ...ref, target });
+    for (const { itemId, ...ref } of await references(store, target, options)) {
+      if (prefixes === undefined || prefixes.some((p) => itemId.startsWith(p))) found.push({ ...ref, target });
+    }
   }
   // Several targets (an impl method and the trait method it overrides) can share a use site;
   // it is listed once, for the first target (the sort is stable).
   found.sort(byPlace);
   const once = found.filter((r, i) => i === 0 || byPlace(found[i - 1], r) !== 0 || found[i - 1].role !== r.role);
-  return { query, targets, references: once };
+  return { query, targets, references: once, ...(options.crates ? { crates: options.crates } : {}) };
 }
 
 function byPlace(a: Place, b: Place): number {
@@ -120,6 +156,7 @@ async function qualnamesOf(store: StoreReader, ids: Set<string>): Promise<Map<st
 }
 
 function printText(answer: RefsAnswer, names: Map<string, string>, root: string): void {
+  const paint = outPaint();
   const source = new SourceLines(root);
   const several = answer.targets.length > 1;
   const name = (id: string) => names.get(id) ?? id;
@@ -127,17 +164,16 @@ function printText(answer: RefsAnswer, names: Map<string, string>, root: string)
   for (const ref of answer.references) {
     if (!files.has(ref.file)) {
       if (files.size > 0) printLine('');
-      printLine(`${ref.file}:`);
+      printLine(`${paint.path(ref.file)}:`);
       files.add(ref.file);
     }
-    let detail: string = ref.role;
-    if (ref.candidate) detail += ' (candidate)';
-    if (several) detail += ` ${name(ref.target)}`;
-    if (ref.via !== undefined) detail += ` via ${name(ref.via)}`;
+    let detail = paint.kind(ref.role);
+    if (ref.candidate) detail += ` ${paint.dim('(candidate)')}`;
+    if (several) detail += ` ${paint.name(name(ref.target))}`;
+    if (ref.via !== undefined) detail += ` ${paint.dim('via')} ${name(ref.via)}`;
     printLine(locationLine(ref, detail));
-    for (const line of source.excerpt(ref.file, ref.line)) printLine(line);
+    for (const line of source.excerpt(ref.file, ref.line, ref)) printLine(line);
   }
   if (files.size > 0) printLine('');
-  const n = answer.references.length;
-  printLine(`${n} reference${n === 1 ? '' : 's'} in ${files.size} file${files.size === 1 ? '' : 's'}`);
+  printLine(paint.dim(`${plural(answer.references.length, 'reference')} in ${plural(files.size, 'file')}`));
 }

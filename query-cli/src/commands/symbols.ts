@@ -2,6 +2,7 @@ import { Args } from '@oclif/core';
 import { fileOutline, type OutlineNode } from '../../../indexer/src/index.js';
 import { XrefCommand } from '../base.js';
 import { usageFailure } from '../failure.js';
+import { outPaint } from '../color.js';
 import { printJson, printLine } from '../output.js';
 import { rootRelative } from '../position.js';
 import { locateStore, withReader } from '../store.js';
@@ -30,8 +31,9 @@ export default class Symbols extends XrefCommand {
 }
 
 function printTree(nodes: OutlineNode[], depth: number): void {
+  const paint = outPaint();
   for (const node of nodes) {
-    printLine(`${'  '.repeat(depth)}${node.line}:${node.col} ${node.kind} ${node.name}`);
+    printLine(`${'  '.repeat(depth)}${paint.pos(node.line)}:${paint.pos(node.col)} ${paint.kind(node.kind)} ${paint.name(node.name)}`);
     printTree(node.children, depth + 1);
   }
 }

@@ -4,6 +4,7 @@ import { XrefCommand } from '../base.js';
 import { indexRun, printIndexRun, type IndexRun } from '../indexing.js';
 import { printJson, printLine, warn } from '../output.js';
 import { defaultStoreDir, lockWaitMs, storeDirFromFlag } from '../store.js';
+import { stdSources, stdSrcFlag } from '../std-src.js';
 
 export default class Watch extends XrefCommand {
   static override summary = 'Keep the index of a workspace fresh as its files change, and answer queries meanwhile.';
@@ -19,11 +20,14 @@ export default class Watch extends XrefCommand {
     dir: Args.string({ description: 'a directory inside the workspace', default: '.', ignoreStdin: true }),
   };
 
+  static override flags = { 'std-src': stdSrcFlag };
+
   async run(): Promise<void> {
     const { args, flags } = await this.parse(Watch);
     // Loaded only here: query commands must start fast.
     const { discoverWorkspace, openAnalyzer, watchSources } = await import('../../../frontend/src/index.js');
     const ws = await discoverWorkspace(args.dir, { useCargo: 'auto' });
+    const std = await stdSources(flags['std-src']);
     const dbDir = flags.db === undefined ? defaultStoreDir(ws.root) : storeDirFromFlag(flags.db, process.cwd());
     const store = await openStore(dbDir, { create: true, waitForLockMs: lockWaitMs() });
     const analyzer = openAnalyzer();
@@ -37,7 +41,7 @@ export default class Watch extends XrefCommand {
     let queuedPaths: Set<string> | 'all' = new Set();
     const run = async (changed: string[] | undefined): Promise<IndexRun> => {
       const started = performance.now();
-      const analysis = await analyzer.analyze(ws.root, { changed });
+      const analysis = await analyzer.analyze(ws.root, { changed, stdSources: std });
       return indexRun(analysis, await indexAnalysis(store, analysis), started);
     };
     const take = (): string[] | undefined => {

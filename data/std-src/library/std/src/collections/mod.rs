@@ -1,0 +1,3 @@
+pub use self::hash::map::HashMap;
+
+mod hash;

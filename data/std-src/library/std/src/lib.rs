@@ -1,0 +1,4 @@
+pub use core::option;
+pub use alloc::vec;
+
+pub mod collections;

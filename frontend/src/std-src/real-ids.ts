@@ -1,0 +1,53 @@
+// From the built-in std table's defs to the defs of std's real sources. The table keeps
+// resolving the workspace's crates (it knows what std's methods return, which the sources
+// tell only through signatures the resolver does not evaluate); its defs then carry the ids of
+// the real defs they stand for, so every ref, candidate, impl and relation the resolver writes
+// points into the indexed std crates.
+import type { StdCrates } from '../resolve/std.js';
+import type { CrateCtx, DefInfo, Namespace } from '../resolve/model.js';
+import { lookupMember } from '../resolve/paths.js';
+
+/** Virtual id → real id, for the table's defs whose path names a def in the real crates under another id. */
+export type RealIds = Record<string, string>;
+
+/**
+ * Each table def is looked up by its qualified path in the real crates, as a path in code would
+ * reach it (so through re-exports: `std::collections::HashMap` is defined in
+ * `std::collections::hash::map`). `table` must be the table the real crates were resolved
+ * against: impls of primitive types in core add their items to its primitives (`str::len`).
+ * A def that its own path does not reach in the table (an integer type's items, which belong
+ * to every integer type, and the types no path names) has no counterpart.
+ */
+export function realStdIds(table: StdCrates, real: CrateCtx[]): RealIds {
+  const realRoots = new Map(real.map((c) => [c.name, c.root!]));
+  const realCrates = new Set(real);
+  const tableRoots = new Map([...table.crates].map(([name, c]) => [name, c.root!]));
+  const ids: RealIds = {};
+  for (const crate of table.crates.values()) {
+    for (const d of crate.defs) {
+      const segs = d.def.qualname.split('::');
+      if (!walk(tableRoots, segs, d.ns).includes(d)) continue;
+      const found = walk(realRoots, segs, d.ns).find((r) => realCrates.has(r.crate));
+      if (found && found.def.id !== d.def.id) ids[d.def.id] = found.def.id;
+    }
+  }
+  return ids;
+}
+
+/** Gives the table's defs the ids of their real counterparts, before the workspace is resolved against it. */
+export function adoptRealIds(table: StdCrates, ids: RealIds): void {
+  for (const crate of table.crates.values()) {
+    for (const d of crate.defs) d.def.id = ids[d.def.id] ?? d.def.id;
+  }
+}
+
+/** The active defs `segs` names from the root of crate `segs[0]`, the last segment in `ns`. */
+function walk(roots: Map<string, DefInfo>, segs: string[], ns: Namespace): DefInfo[] {
+  const root = roots.get(segs[0]);
+  let cur: DefInfo[] = root ? [root] : [];
+  for (let i = 1; i < segs.length && cur.length > 0; i++) {
+    const segNs = i === segs.length - 1 ? ns : 'type';
+    cur = [...new Set(cur.flatMap((o) => lookupMember(o, segs[i], segNs)))].filter((d) => !d.inactive);
+  }
+  return cur;
+}

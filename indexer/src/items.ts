@@ -1,0 +1,42 @@
+// Reading item records. A record names the candidate list of each ambiguous ref by its hash
+// (records.ts); readItems reads the lists in, for the merge, which needs whole records. Queries
+// read records without them (one read fewer) and fetch a list only when they need it.
+import { InconsistentIndexError } from './errors.js';
+import { keys, type StoredItem } from './keys.js';
+import { decodeItem, type DecodedItem, type EncodedItem } from './records.js';
+import type { StoreReader } from './store.js';
+
+/**
+ * The records of `ids` in `crate`, in order, undefined for an id the store has no record of. A
+ * ref with a candidate list comes without candidates; the record's `lists` has its hash.
+ */
+export async function readRecords(store: StoreReader, crate: string, ids: readonly string[]): Promise<Array<DecodedItem | undefined>> {
+  const encoded = await store.getManyJson<EncodedItem>(ids.map((id) => keys.item(crate, id)));
+  return encoded.map((e, i) => (e === undefined ? undefined : decodeItem(ids[i], e)));
+}
+
+export async function readRecord(store: StoreReader, crate: string, id: string): Promise<DecodedItem | undefined> {
+  return (await readRecords(store, crate, [id]))[0];
+}
+
+/** Whole records: readRecords with the candidate lists read in. */
+export async function readItems(store: StoreReader, crate: string, ids: readonly string[]): Promise<Array<StoredItem | undefined>> {
+  const decoded = await readRecords(store, crate, ids);
+  const hashes = [...new Set(decoded.flatMap((d) => (d ? [...d.lists.values()] : [])))];
+  const lists = await readLists(store, hashes);
+  for (const d of decoded) {
+    for (const [index, hash] of d?.lists ?? []) d!.item.refs[index].candidates = lists.get(hash);
+  }
+  return decoded.map((d) => d?.item);
+}
+
+/** The candidate lists of `hashes`; a missing one means the store is inconsistent. */
+export async function readLists(store: StoreReader, hashes: readonly string[]): Promise<Map<string, string[]>> {
+  if (hashes.length === 0) return new Map();
+  const lists = await store.getManyJson<string[]>(hashes.map((h) => keys.candidateList(h)));
+  return new Map(hashes.map((hash, i) => {
+    const list = lists[i];
+    if (list === undefined) throw new InconsistentIndexError(`no candidate list ${hash}`);
+    return [hash, list];
+  }));
+}

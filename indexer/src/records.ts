@@ -1,0 +1,112 @@
+// How item records and reference entries are written as values (keys.ts has the key layout).
+// The shapes are chosen for size on disk after LevelDB's prefix compression and snappy, measured
+// on std (bench/RESULTS.md, "store size (issue 5)"): refs as tuples with lengths instead of ends,
+// ids inside a record relative to the record's item, and a candidate list (often hundreds of
+// ids, repeated by every ambiguous `.len()` of a crate) replaced by its hash, the list itself
+// being stored once per store under that hash.
+import { createHash } from 'node:crypto';
+import type { Def, Ref, RefRole } from '../../schema/src/index.js';
+import type { StoredItem } from './keys.js';
+
+/**
+ * A ref inside an item record: start and length relative to the item, role, then one of
+ * - a target, relative to the item (relativeId);
+ * - `CANDIDATES` and the hash of the candidate list (candidateListHash);
+ * - `UNRESOLVED` and the path as written;
+ * - nothing, for a ref that has none of the three (a valid dump never has one).
+ */
+export type RefRow =
+  | [start: number, length: number, role: RefRole]
+  | [start: number, length: number, role: RefRole, target: string]
+  | [start: number, length: number, role: RefRole, tag: typeof CANDIDATES, list: string]
+  | [start: number, length: number, role: RefRole, tag: typeof UNRESOLVED, path: string];
+
+const CANDIDATES = 0;
+const UNRESOLVED = 1;
+
+/** An item record as its `item` key holds it; the item's id is in the key. */
+export interface EncodedItem extends Omit<StoredItem, 'item' | 'refs'> {
+  refs: RefRow[];
+}
+
+/** [file, [relStart, length, role]…]: one item's refs to one target (or through one candidate list). */
+export type RefEntryValue = [file: string, ...refs: Array<[start: number, length: number, role: RefRole]>];
+
+/** A decoded RefEntryValue; spans are [relStart, relEnd]. */
+export interface RefEntry {
+  file: string;
+  refs: Array<[start: number, end: number, role: RefRole]>;
+}
+
+/** A decoded item record, whose candidate refs lack their lists until read (items.ts). */
+export interface DecodedItem {
+  item: StoredItem;
+  /** Per ref index, the hash of its candidate list, which the decoded ref does not have yet. */
+  lists: Map<number, string>;
+}
+
+/**
+ * `id` relative to `base`: '' for `base` itself, `+rest` for an id extending it (a local of the
+ * item, a method of the type), else `id`. A symbol id starts with `cargo `, so neither form is
+ * mistaken for one.
+ */
+export function relativeId(base: string, id: string): string {
+  if (id === base) return '';
+  return id.startsWith(base) ? `+${id.slice(base.length)}` : id;
+}
+
+export function absoluteId(base: string, relative: string): string {
+  if (relative === '') return base;
+  return relative.startsWith('+') ? base + relative.slice(1) : relative;
+}
+
+/** A content hash naming a candidate list (16 hex digits, as the dumps' fingerprints). */
+export function candidateListHash(candidates: readonly string[]): string {
+  return createHash('sha1').update(JSON.stringify(candidates)).digest('hex').slice(0, 16);
+}
+
+export function encodeItem(stored: StoredItem): string {
+  const { item: id, refs, defs, ...rest } = stored;
+  const encoded: EncodedItem = {
+    ...rest,
+    defs: defs.map((def) => ({ ...def, id: relativeId(id, def.id) })),
+    refs: refs.map((ref) => encodeRef(id, ref)),
+  };
+  return JSON.stringify(encoded);
+}
+
+function encodeRef(id: string, ref: Ref): RefRow {
+  const [start, end] = ref.span;
+  const head = [start, end - start, ref.role] as const;
+  const given = Number(ref.target !== undefined) + Number(ref.candidates !== undefined) + Number(ref.unresolved !== undefined);
+  if (given > 1) throw new Error(`a ref of ${id} at ${start} has more than one of target, candidates, unresolved`);
+  if (ref.target !== undefined) return [...head, relativeId(id, ref.target)];
+  if (ref.candidates !== undefined) return [...head, CANDIDATES, candidateListHash(ref.candidates)];
+  if (ref.unresolved !== undefined) return [...head, UNRESOLVED, ref.unresolved];
+  return [...head];
+}
+
+/** The item record of `id`, its candidate refs without their lists (`lists` says which to read). */
+export function decodeItem(id: string, encoded: EncodedItem): DecodedItem {
+  const lists = new Map<number, string>();
+  const refs = encoded.refs.map((row, i): Ref => {
+    const ref: Ref = { span: [row[0], row[0] + row[1]], role: row[2] };
+    if (row.length === 4) ref.target = absoluteId(id, row[3]);
+    else if (row.length === 5 && row[3] === CANDIDATES) lists.set(i, row[4]);
+    else if (row.length === 5) ref.unresolved = row[4];
+    return ref;
+  });
+  const defs = encoded.defs.map((def): Def => ({ ...def, id: absoluteId(id, def.id) }));
+  return { item: { ...encoded, item: id, defs, refs }, lists };
+}
+
+/** Refs sorted by position, as a reference entry's value. */
+export function encodeRefEntry(file: string, refs: Array<[start: number, end: number, role: RefRole]>): string {
+  const sorted = [...refs].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const value: RefEntryValue = [file, ...sorted.map(([start, end, role]): [number, number, RefRole] => [start, end - start, role])];
+  return JSON.stringify(value);
+}
+
+export function decodeRefEntry([file, ...refs]: RefEntryValue): RefEntry {
+  return { file, refs: refs.map(([start, length, role]) => [start, start + length, role]) };
+}

@@ -1,0 +1,65 @@
+// The keys of a candidate list (clist, and its `list` keys under ref) are shared by every item
+// whose refs use the list (keys.ts), so an item's old keys cannot simply be deleted with it. A
+// batch notes the list keys its items want and let go of, and the cref keys it writes and
+// deletes; before the batch is written, `settle` puts the lists an item uses for the first time
+// and deletes those no cref key uses any more. The store then holds a list exactly while some
+// item uses it, whatever order the items were loaded in, so an incremental load and a clean
+// build give the same keys.
+import { InconsistentIndexError } from './errors.js';
+import { isSharedKey, listOfKey, ranges } from './keys.js';
+import type { Store } from './store.js';
+
+const CREF = 'cref\0';
+
+export class SharedLists {
+  private readonly wanted = new Map<string, string>();
+  private readonly released = new Set<string>();
+  private readonly crefsDeleted = new Set<string>();
+  private readonly listsWritten = new Set<string>();
+
+  constructor(private readonly store: Store) {}
+
+  /** Notes a put; true when the key is shared and left to `settle`. */
+  notePut(key: string, value: string): boolean {
+    if (isSharedKey(key)) {
+      this.wanted.set(key, value);
+      return true;
+    }
+    if (key.startsWith(CREF)) this.listsWritten.add(listOfKey(key));
+    return false;
+  }
+
+  /** Notes a delete; true when the key is shared and left to `settle`. */
+  noteDel(key: string): boolean {
+    if (isSharedKey(key)) {
+      this.released.add(key);
+      return true;
+    }
+    if (key.startsWith(CREF)) this.crefsDeleted.add(key);
+    return false;
+  }
+
+  async settle(put: (key: string, value: string) => void, del: (key: string) => void): Promise<void> {
+    const wantedKeys = [...this.wanted.keys()];
+    const stored = await this.store.db.getMany(wantedKeys);
+    wantedKeys.forEach((k, i) => {
+      const value = this.wanted.get(k)!;
+      if (stored[i] === undefined) put(k, value);
+      else if (stored[i] !== value) throw new InconsistentIndexError(`two candidate lists have the hash ${listOfKey(k)}`);
+    });
+    const used = new Map<string, boolean>();
+    for (const k of this.released) {
+      if (this.wanted.has(k)) continue;
+      const list = listOfKey(k);
+      if (!used.has(list)) used.set(list, await this.inUse(list));
+      if (!used.get(list)) del(k);
+    }
+  }
+
+  /** Whether some cref key of `list` is left once the batch is written. */
+  private async inUse(list: string): Promise<boolean> {
+    if (this.listsWritten.has(list)) return true;
+    for await (const k of this.store.keys(ranges.candidateRefs(list))) if (!this.crefsDeleted.has(k)) return true;
+    return false;
+  }
+}

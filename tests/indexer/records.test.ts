@@ -1,0 +1,160 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { InconsistentIndexError, loadDump, references, removeCrate, type Store } from '../../indexer/src/index.js';
+import { readItems } from '../../indexer/src/items.js';
+import { storedItem, type StoredItem } from '../../indexer/src/keys.js';
+import {
+  absoluteId, candidateListHash, decodeItem, decodeRefEntry, encodeItem, encodeRefEntry, relativeId, type EncodedItem, type RefEntryValue,
+} from '../../indexer/src/records.js';
+import { crateId, type Dump } from '../../schema/src/index.js';
+import { app, freshSnapshot, geometry, ids, makeDump, makeItem, snapshot, Source, tempStore } from './fixture.js';
+
+let store: Store;
+let cleanup: () => Promise<void>;
+
+beforeEach(async () => {
+  ({ store, cleanup } = await tempStore());
+});
+afterEach(() => cleanup());
+
+const ITEM = 'cargo app 0.1.0 main().';
+
+describe('relative ids', () => {
+  it('writes an id relative to a base and reads it back', () => {
+    const cases: Array<[string, string]> = [
+      [ITEM, ''],
+      [`${ITEM}$x@12`, '+$x@12'],
+      ['cargo std 1.0.0 println!', 'cargo std 1.0.0 println!'],
+      ['cargo app 0.1.0 main', 'cargo app 0.1.0 main'],
+    ];
+    for (const [id, relative] of cases) {
+      expect(relativeId(ITEM, id)).toBe(relative);
+      expect(absoluteId(ITEM, relative)).toBe(id);
+    }
+  });
+});
+
+describe('item records', () => {
+  /** decodeItem of the encoded text, with the candidate lists filled in as readItems does. */
+  const roundTrip = (stored: StoredItem): StoredItem => {
+    const { item, lists } = decodeItem(stored.item, JSON.parse(encodeItem(stored)) as EncodedItem);
+    const byHash = new Map(stored.refs.flatMap((r) => (r.candidates ? [[candidateListHash(r.candidates), r.candidates] as const] : [])));
+    for (const [index, hash] of lists) item.refs[index].candidates = byHash.get(hash);
+    return item;
+  };
+
+  it('decode(encode(item)) is the stored item, for every item of the fixtures', () => {
+    for (const dump of [geometry().dump, app().dump]) {
+      for (const record of dump.items) expect(roundTrip(storedItem(record))).toStrictEqual(storedItem(record));
+    }
+  });
+
+  it('keeps a ref to the item itself, an empty unresolved path, a ref with nothing, and inactive', () => {
+    const stored: StoredItem = {
+      item: ITEM, kind: 'fn', file: 'app/src/main.rs', fingerprint: 'f', inactive: true, impls: [], relations: [], diagnostics: [],
+      defs: [{ id: ITEM, kind: 'fn', name: 'main', qualname: 'app::main', span: [0, 9], nameSpan: [3, 7], visibility: 'private' }],
+      refs: [
+        { span: [1, 2], role: 'call', target: ITEM },
+        { span: [3, 4], role: 'path', unresolved: '' },
+        { span: [5, 6], role: 'read' },
+        { span: [7, 8], role: 'method', candidates: [`${ITEM}$a@1`, 'cargo x 1.0.0 f().'] },
+      ],
+    };
+    expect(roundTrip(stored)).toStrictEqual(stored);
+    // The encoding leaves out the id and the front end's surface hash, and shortens ids.
+    const text = encodeItem(stored);
+    expect(text).not.toContain('cargo app');
+    expect(text).not.toContain('surface');
+  });
+
+  it('refuses a ref with more than one of target, candidates and unresolved', () => {
+    const stored = storedItem(app().dump.items[1]);
+    stored.refs[0] = { ...stored.refs[0], unresolved: 'Circle' };
+    expect(() => encodeItem(stored)).toThrow(/more than one of target, candidates, unresolved/);
+  });
+
+  it('reads back from the store what was loaded, candidate lists included', async () => {
+    const dump = app().dump;
+    await loadDump(store, dump);
+    const read = await readItems(store, crateId(dump.header.crate), [...dump.items.map((i) => i.item), 'cargo app 0.1.0 nope().']);
+    expect(read).toStrictEqual([...dump.items.map(storedItem), undefined]);
+    expect(read[1]!.refs.find((r) => r.candidates)?.candidates).toEqual([ids.area, ids.cafe]);
+  });
+});
+
+describe('reference entries', () => {
+  it('sorts refs by position and gives their ends back', () => {
+    const text = encodeRefEntry('a.rs', [[9, 12, 'call'], [2, 5, 'read'], [2, 4, 'write']]);
+    expect(JSON.parse(text)).toEqual(['a.rs', [2, 2, 'write'], [2, 3, 'read'], [9, 3, 'call']]);
+    expect(decodeRefEntry(JSON.parse(text) as RefEntryValue)).toEqual({ file: 'a.rs', refs: [[2, 4, 'write'], [2, 5, 'read'], [9, 12, 'call']] });
+  });
+});
+
+/** A crate `other` whose fn makes the same ambiguous call as app's main, or one with `candidates`. */
+function other(candidates = [ids.area, ids.cafe]): Dump {
+  const lib = new Source('other/src/lib.rs', 'pub fn f() { measure(); }\n');
+  const f = makeItem('cargo other 0.1.0 f().', 'fn', lib, lib.between('pub fn', '}'), [
+    { id: 'cargo other 0.1.0 f().', kind: 'fn', name: 'f', qualname: 'other::f', at: lib.find('f') },
+  ], [{ at: lib.find('measure'), role: 'call', candidates }]);
+  return makeDump('other', [lib], [f]);
+}
+
+/** The keys of one family, as their parts. */
+async function family(name: string): Promise<string[][]> {
+  return [...(await snapshot(store)).keys()].map((k) => k.split('\0')).filter((p) => p[0] === name);
+}
+
+/** The keys saying which candidate lists hold a target, as [target, list]. */
+async function memberships(): Promise<string[][]> {
+  return (await family('ref')).filter((p) => p[2] === 'list').map((p) => [p[1], p[3]]);
+}
+
+describe('candidate lists', () => {
+  const list = candidateListHash([ids.area, ids.cafe]);
+
+  it('are stored once for every item using them, and go with the last of those items', async () => {
+    await loadDump(store, geometry().dump);
+    await loadDump(store, app().dump);
+    await loadDump(store, other());
+    expect(await family('clist')).toEqual([['clist', list]]);
+    expect(await memberships()).toEqual([[ids.area, list], [ids.cafe, list]]);
+    expect(await family('cref')).toEqual([['cref', list, 'cargo app 0.1.0', ids.main], ['cref', list, 'cargo other 0.1.0', 'cargo other 0.1.0 f().']]);
+    expect((await references(store, ids.cafe)).map((r) => [r.file, r.candidate])).toEqual([['app/src/main.rs', true], ['other/src/lib.rs', true]]);
+
+    const removed = await removeCrate(store, 'cargo app 0.1.0');
+    expect(await family('clist')).toEqual([['clist', list]]);
+    expect(await snapshot(store)).toEqual(await freshSnapshot(geometry().dump, other()));
+    // app's own keys only: the list is other's too.
+    const withoutApp = await freshSnapshot(geometry().dump);
+    const appKeys = [...(await freshSnapshot(geometry().dump, app().dump)).keys()].filter((k) => !withoutApp.has(k));
+    expect(removed.keysDeleted).toBe(appKeys.filter((k) => !k.startsWith('clist\0') && !k.includes('\0list\0')).length);
+
+    await removeCrate(store, 'cargo other 0.1.0');
+    expect([...(await family('clist')), ...(await memberships()), ...(await family('cref'))]).toEqual([]);
+    expect(await snapshot(store)).toEqual(await freshSnapshot(geometry().dump));
+  });
+
+  it('follow a change of an item’s candidates, and the store is the same in any load order', async () => {
+    await loadDump(store, other());
+    await loadDump(store, app().dump);
+    expect(await snapshot(store)).toEqual(await freshSnapshot(app().dump, other()));
+
+    const changed = [ids.area, ids.r];
+    await loadDump(store, other(changed));
+    const both = await snapshot(store);
+    expect(both).toEqual(await freshSnapshot(app().dump, other(changed)));
+    expect((await family('clist')).map((p) => p[1]).sort()).toEqual([list, candidateListHash(changed)].sort());
+
+    await loadDump(store, app().dump);
+    await loadDump(store, other());
+    expect(await family('clist')).toEqual([['clist', list]]);
+    expect(await memberships()).toEqual([[ids.area, list], [ids.cafe, list]]);
+    expect(await snapshot(store)).toEqual(await freshSnapshot(other(), app().dump));
+  });
+
+  it('refuse a list whose hash already names another list, and write nothing', async () => {
+    await store.db.put(`clist\0${list}`, JSON.stringify(['cargo x 1.0.0 y().']));
+    const before = await snapshot(store);
+    await expect(loadDump(store, app().dump)).rejects.toThrow(InconsistentIndexError);
+    expect(await snapshot(store)).toEqual(before);
+  });
+});
