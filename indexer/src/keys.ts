@@ -80,7 +80,7 @@ import {
 import { candidateListHash, encodeItem, encodeRefEntry, type RefEntry } from './records.js';
 
 /** Bump when the key layout or a value shape changes; stores of another format need `xref index --full`. */
-export const STORE_FORMAT_VERSION = 5;
+export const STORE_FORMAT_VERSION = 6;
 
 const SEP = '\0';
 /** Upper bound for a prefix scan: no id, path or name contains U+10FFFF. */

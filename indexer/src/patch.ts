@@ -48,12 +48,16 @@ export async function applyPatch(store: Store, patch: DumpPatch): Promise<MergeS
     const known = new Set<string>();
     const present: string[] = [];
     for (const id of incoming.keys()) if ((await store.db.get(keys.item(crate, id))) !== undefined) present.push(id);
+    // Records do not hold their fingerprint: the fp keys do.
+    const fingerprints = new Map(present.map((id, i) => [id, i]));
+    const stamps = await store.getManyJson<[fingerprint: string, file: string]>(present.map((id) => keys.fingerprint(crate, id)));
     await forOldItems(store, crate, present, (old) => {
       const next = incoming.get(old.item)!;
       known.add(old.item);
       counts.defs += next.defs.length - old.defs.length;
       counts.refs += next.refs.length - old.refs.length;
-      if (next.fingerprint === old.fingerprint && next.file === old.file) return;
+      const [fingerprint, file] = stamps[fingerprints.get(old.item)!] ?? [];
+      if (next.fingerprint === fingerprint && next.file === file) return;
       batch.stats.itemsChanged++;
       batch.replace(deriveItemKeys(crate, old), deriveItemKeys(crate, storedItem(next)));
     });

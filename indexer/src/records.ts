@@ -24,8 +24,11 @@ export type RefRow =
 const CANDIDATES = 0;
 const UNRESOLVED = 1;
 
-/** An item record as its `item` key holds it; the item's id is in the key. */
-export interface EncodedItem extends Omit<StoredItem, 'item' | 'refs'> {
+/**
+ * An item record as its `item` key holds it. The item's id is in the key, and its fingerprint
+ * in its `fp` key (1 MB of std's 26 MB store when it was in both).
+ */
+export interface EncodedItem extends Omit<StoredItem, 'item' | 'refs' | 'fingerprint'> {
   refs: RefRow[];
 }
 
@@ -66,13 +69,19 @@ export function candidateListHash(candidates: readonly string[]): string {
 }
 
 export function encodeItem(stored: StoredItem): string {
-  const { item: id, refs, defs, ...rest } = stored;
+  const { item: id, refs, defs, relations, fingerprint: _inFpKey, ...rest } = stored;
   const encoded: EncodedItem = {
     ...rest,
-    defs: defs.map((def) => ({ ...def, id: relativeId(id, def.id) })),
+    relations: relations.map((r) => ({ ...r, from: relativeId(id, r.from), to: relativeId(id, r.to) })),
+    defs: defs.map((def) => withParent({ ...def, id: relativeId(id, def.id) }, def.parent, (p) => relativeId(id, p))),
     refs: refs.map((ref) => encodeRef(id, ref)),
   };
   return JSON.stringify(encoded);
+}
+
+function withParent(def: Def, parent: string | undefined, map: (id: string) => string): Def {
+  if (parent !== undefined) def.parent = map(parent);
+  return def;
 }
 
 function encodeRef(id: string, ref: Ref): RefRow {
@@ -96,8 +105,10 @@ export function decodeItem(id: string, encoded: EncodedItem): DecodedItem {
     else if (row.length === 5) ref.unresolved = row[4];
     return ref;
   });
-  const defs = encoded.defs.map((def): Def => ({ ...def, id: absoluteId(id, def.id) }));
-  return { item: { ...encoded, item: id, defs, refs }, lists };
+  const defs = encoded.defs.map((def): Def => withParent({ ...def, id: absoluteId(id, def.id) }, def.parent, (p) => absoluteId(id, p)));
+  const relations = encoded.relations.map((r) => ({ ...r, from: absoluteId(id, r.from), to: absoluteId(id, r.to) }));
+  // The fingerprint is the `fp` key's; what reads a record does not need it.
+  return { item: { ...encoded, item: id, fingerprint: '', defs, relations, refs }, lists };
 }
 
 /** Refs sorted by position, as a reference entry's value. */

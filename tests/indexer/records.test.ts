@@ -33,6 +33,9 @@ describe('relative ids', () => {
   });
 });
 
+/** A stored item as a record read back holds it: its fingerprint is the `fp` key's, not the record's. */
+const asRead = (stored: StoredItem): StoredItem => ({ ...stored, fingerprint: '' });
+
 describe('item records', () => {
   /** decodeItem of the encoded text, with the candidate lists filled in as readItems does. */
   const roundTrip = (stored: StoredItem): StoredItem => {
@@ -44,7 +47,7 @@ describe('item records', () => {
 
   it('decode(encode(item)) is the stored item, for every item of the fixtures', () => {
     for (const dump of [geometry().dump, app().dump]) {
-      for (const record of dump.items) expect(roundTrip(storedItem(record))).toStrictEqual(storedItem(record));
+      for (const record of dump.items) expect(roundTrip(storedItem(record))).toStrictEqual(asRead(storedItem(record)));
     }
   });
 
@@ -59,7 +62,7 @@ describe('item records', () => {
         { span: [7, 8], role: 'method', candidates: [`${ITEM}$a@1`, 'cargo x 1.0.0 f().'] },
       ],
     };
-    expect(roundTrip(stored)).toStrictEqual(stored);
+    expect(roundTrip(stored)).toStrictEqual(asRead(stored));
     // The encoding leaves out the id and the front end's surface hash, and shortens ids.
     const text = encodeItem(stored);
     expect(text).not.toContain('cargo app');
@@ -76,7 +79,7 @@ describe('item records', () => {
     const dump = app().dump;
     await loadDump(store, dump);
     const read = await readItems(store, crateId(dump.header.crate), [...dump.items.map((i) => i.item), 'cargo app 0.1.0 nope().']);
-    expect(read).toStrictEqual([...dump.items.map(storedItem), undefined]);
+    expect(read).toStrictEqual([...dump.items.map((i) => asRead(storedItem(i))), undefined]);
     expect(read[1]!.refs.find((r) => r.candidates)?.candidates).toEqual([ids.area, ids.cafe]);
   });
 });
