@@ -5,7 +5,7 @@ import { isSymbolId, type Def, type DefKind, type RefRole, type Span } from '../
 import { InconsistentIndexError, PositionError, UnknownFileError } from './errors.js';
 import { FileViews, type FileView, type LineRange } from './files.js';
 import { readLists, readRecord, readRecords } from './items.js';
-import { compareStrings, keyParts, LIST_MARK, ranges, type DefEntry, type Range } from './keys.js';
+import { compareStrings, keyParts, keys, LIST_MARK, ranges, type DefEntry, type Range } from './keys.js';
 import { decodeRefEntry, type RefEntry, type RefEntryValue } from './records.js';
 import { distinctEnds, relationsFrom, relationsTo } from './relations.js';
 import type { StoreReader } from './store.js';
@@ -92,20 +92,22 @@ export async function definitionsAt(store: StoreReader, file: string, line: numb
     } else if (hit?.kind === 'unresolved') unresolved = hit.path;
   }
   const notIndexed: string[] = [];
-  // The targets are looked up together: an ambiguous call has one per candidate, hundreds for
-  // `.len()`, and each lookup is two range reads; one after the other they took 20-90 ms on std.
-  const lookups = await Promise.all([...targets].map(async (target) => {
-    const own = found.has(target) ? undefined : await locateDef(store, views, target);
-    const declarations = distinctEnds(await relationsFrom(store, 'overrides', target), 'to');
-    const declared = await Promise.all(declarations.map((d) => locateDef(store, views, d)));
-    return { target, own, declared: declared.flat() };
-  }));
-  for (const { target, own, declared } of lookups) {
-    if (own !== undefined) {
-      if (own.length === 0) notIndexed.push(target);
-      for (const location of own) found.set(location.id, location);
+  const wanted = [...targets].filter((t) => !found.has(t));
+  // One target (most refs) is read by range: a guessed key misses for locals and fields.
+  const own = wanted.length === 1 ? new Map([[wanted[0], await locateDef(store, views, wanted[0])]]) : await locateDefs(store, views, wanted);
+  // A call resolved to an impl method also answers the trait method it overrides, and so do a
+  // few candidates. Not hundreds (`.len()` on an unknown receiver): those are every method of
+  // that name in scope already, and following each one's overrides costs a range read.
+  const follow = targets.size <= FOLLOWED_CANDIDATES;
+  for (const target of targets) {
+    const locations = own.get(target);
+    if (locations !== undefined && locations.length === 0) notIndexed.push(target);
+    for (const location of locations ?? []) found.set(location.id, location);
+    if (!follow) continue;
+    for (const declaration of distinctEnds(await relationsFrom(store, 'overrides', target), 'to')) {
+      if (found.has(declaration)) continue;
+      for (const location of await locateDef(store, views, declaration)) found.set(location.id, location);
     }
-    for (const location of declared) if (!found.has(location.id)) found.set(location.id, location);
   }
   if (found.size > 0 || notIndexed.length > 0) return { status: 'found', locations: [...found.values()], notIndexed, ambiguous };
   if (unresolved !== undefined) return { status: 'unresolved', path: unresolved };
@@ -157,6 +159,31 @@ function smallestContaining<T>(list: T[], spanOf: (t: T) => Span, offset: number
 function defLocation(view: FileView, itemStart: number, def: Pick<Def, 'id' | 'qualname' | 'kind' | 'name' | 'nameSpan'>): Location {
   const { id, qualname, kind, name } = def;
   return { file: view.path, ...view.range(itemStart, def.nameSpan), id, qualname, kind, name };
+}
+
+/** Most candidates of an ambiguous call whose overridden trait methods `definitionsAt` adds. */
+const FOLLOWED_CANDIDATES = 16;
+
+/**
+ * `locateDef` of each id, in one read for most: the def of a fn, method, type or module is the
+ * item of the same id, in the crate its id names, so its def key can be guessed. Ids whose guess
+ * misses (fields, variants, locals: defs inside another item) are looked up by range.
+ */
+export async function locateDefs(store: StoreReader, views: FileViews, ids: string[]): Promise<Map<string, Location[]>> {
+  const guesses = ids.map((id) => keys.def(id, crateOfId(id), id));
+  const entries = ids.length === 0 ? [] : await store.getManyJson<DefEntry>(guesses);
+  const out = new Map<string, Location[]>();
+  await Promise.all(ids.map(async (id, i) => {
+    const entry = entries[i];
+    out.set(id, entry === undefined ? await locateDef(store, views, id) : [await entryLocation(views, id, crateOfId(id), id, entry)]);
+  }));
+  // In the order asked, whatever order the reads ended in.
+  return new Map(ids.map((id) => [id, out.get(id)!]));
+}
+
+/** The crate id a symbol id starts with: `cargo NAME VERSION`. */
+function crateOfId(id: string): string {
+  return id.split(' ', 3).join(' ');
 }
 
 /** Where `id` is defined: one location per crate that has the def, none when it is not indexed. */

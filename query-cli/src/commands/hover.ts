@@ -61,8 +61,9 @@ export async function hoverAnswer(store: StoreReader, query: string, at: Positio
   if (result.status === 'none') throw noIdentifierFailure(query);
   if (result.status === 'unresolved') return { query, hover: [], unresolved: result.path };
   const hover: HoverCard[] = [];
-  for (const location of result.locations) {
-    const details = await defRecord(store, location.id);
+  // Read together: an ambiguous call has a card per candidate, sometimes hundreds.
+  const records = await Promise.all(result.locations.map((location) => defRecord(store, location.id)));
+  for (const details of records) {
     if (details === undefined) continue;
     const { def } = details;
     const card: HoverCard = { id: def.id, kind: def.kind, qualname: def.qualname, crate: details.crate, visibility: def.visibility };
