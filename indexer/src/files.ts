@@ -15,6 +15,7 @@ export interface LineRange {
 export class FileView {
   private lineIndexCache?: LineIndex;
   private spanCache?: Map<string, readonly [number, number]>;
+  private lookups = 0;
 
   constructor(
     readonly path: string,
@@ -32,6 +33,12 @@ export class FileView {
 
   /** The item's absolute byte span in the file. */
   itemSpan(item: string): readonly [number, number] {
+    // Most views answer one lookup: a scan then beats a map of every item (std: up to 8,000).
+    if (this.spanCache === undefined && this.lookups++ < 2) {
+      const found = this.table.items.find(([id]) => id === item);
+      if (found === undefined) throw new InconsistentIndexError(`${item} is not in the table of ${this.path}`);
+      return [found[1], found[2]];
+    }
     this.spanCache ??= new Map(this.table.items.map(([id, start, end]) => [id, [start, end]]));
     const span = this.spanCache.get(item);
     if (span === undefined) {

@@ -85,7 +85,7 @@ export function pathIdentifiers(qualname: string, lowerName: string): string[] {
 }
 
 /** How well a qualifier matches one identifier: 0 same name, 1 a prefix of it, 2 a typo away, or undefined. */
-export function segmentMatch(qualifier: string, ident: string): 0 | 1 | 2 | undefined {
+function segmentMatch(qualifier: string, ident: string): 0 | 1 | 2 | undefined {
   const q = qualifier.toLowerCase();
   const id = ident.toLowerCase();
   if (q === id) return 0;
@@ -160,33 +160,54 @@ function splitTopLevel(text: string, separator: string): string[] {
 }
 
 /**
- * How well the qualifiers match a def: the last must match what the def sits in (`parents`),
- * each one before it an identifier of the path, in order. The worst segment's match counts;
- * undefined when one does not match.
+ * How well a query's qualifiers match a def, by its qualname: the last must match what the def
+ * sits in (parentNames), each one before it an identifier of the path, in order; the worst
+ * segment's match counts, undefined when one does not match. Segment matches are remembered:
+ * one search checks hundreds of paths against the same few segments.
  */
-export function qualifierMatch(qualifiers: string[], idents: string[], parents: string[]): number | undefined {
-  if (qualifiers.length === 0) return 0;
-  const last = bestMatch(qualifiers[qualifiers.length - 1], parents, 0);
-  if (last === undefined) return undefined;
-  let worst = last.score;
-  let from = 0;
-  for (const qualifier of qualifiers.slice(0, -1)) {
-    const best = bestMatch(qualifier, idents, from);
-    if (best === undefined) return undefined;
-    worst = Math.max(worst, best.score);
-    from = best.at + 1;
-  }
-  return worst;
-}
+export class QualifierMatcher {
+  private readonly memo = new Map<string, 0 | 1 | 2 | undefined>();
 
-/** The closest match of `qualifier` among `idents` from index `from`, the first of equals. */
-function bestMatch(qualifier: string, idents: string[], from: number): { at: number; score: number } | undefined {
-  let best: { at: number; score: number } | undefined;
-  for (let i = from; i < idents.length && best?.score !== 0; i++) {
-    const score = segmentMatch(qualifier, idents[i]);
-    if (score !== undefined && (best === undefined || score < best.score)) best = { at: i, score };
+  constructor(readonly qualifiers: string[]) {}
+
+  /** Whether the last qualifier matches `parent`, a name of what defs sit in; true without qualifiers. */
+  fitsParent(parent: string): boolean {
+    return this.qualifiers.length === 0 || this.segment(this.qualifiers.length - 1, parent) !== undefined;
   }
-  return best;
+
+  score(qualname: string, lowerName: string): number | undefined {
+    const last = this.qualifiers.length - 1;
+    if (last < 0) return 0;
+    const parent = this.best(last, parentNames(qualname), 0);
+    if (parent === undefined) return undefined;
+    let worst = parent.score;
+    if (last === 0) return worst;
+    const idents = pathIdentifiers(qualname, lowerName);
+    let from = 0;
+    for (let q = 0; q < last; q++) {
+      const best = this.best(q, idents, from);
+      if (best === undefined) return undefined;
+      worst = Math.max(worst, best.score);
+      from = best.at + 1;
+    }
+    return worst;
+  }
+
+  /** The closest match of qualifier `q` among `idents` from index `from`, the first of equals. */
+  private best(q: number, idents: string[], from: number): { at: number; score: number } | undefined {
+    let best: { at: number; score: number } | undefined;
+    for (let i = from; i < idents.length && best?.score !== 0; i++) {
+      const score = this.segment(q, idents[i]);
+      if (score !== undefined && (best === undefined || score < best.score)) best = { at: i, score };
+    }
+    return best;
+  }
+
+  private segment(q: number, ident: string): 0 | 1 | 2 | undefined {
+    const key = `${q}\0${ident}`;
+    if (!this.memo.has(key)) this.memo.set(key, segmentMatch(this.qualifiers[q], ident));
+    return this.memo.get(key);
+  }
 }
 
 /** Code-unit order, the same in every locale. */

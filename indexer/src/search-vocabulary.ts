@@ -82,13 +82,23 @@ export async function deleteVocabulary(store: StoreReader, batch: BatchWriter, c
   for await (const old of store.keys(ranges.vocabularyOf(crate))) batch.del(old);
 }
 
-export interface NameGroup {
-  /** The names that fold to this lower-case form (`area`, `Area`). */
-  names: string[];
+/** The names that fold to one lower-case form (`area`, `Area`), across crates. */
+export class NameGroup {
+  readonly names: string[] = [];
   /** The crates defining one. */
-  crates: string[];
+  readonly crates: string[] = [];
+  private readonly places: Array<[list: CrateNames, index: number]> = [];
+
+  add(list: CrateNames, index: number): void {
+    if (!this.names.includes(list.names[index])) this.names.push(list.names[index]);
+    if (!this.crates.includes(list.crate)) this.crates.push(list.crate);
+    this.places.push([list, index]);
+  }
+
   /** What defs of these names sit in, in any of those crates. */
-  parents: string[];
+  get parents(): string[] {
+    return this.places.flatMap(([list, index]) => list.parentsAt(index));
+  }
 }
 
 /** One crate's vocabulary as read: parallel lists, sorted by lower-case name. */
@@ -132,12 +142,7 @@ export class Vocabulary {
   group(lower: string): NameGroup | undefined {
     let group: NameGroup | undefined;
     for (const list of this.lists) {
-      for (let i = lowerBound(list.lowers, lower); list.lowers[i] === lower; i++) {
-        group ??= { names: [], crates: [], parents: [] };
-        if (!group.names.includes(list.names[i])) group.names.push(list.names[i]);
-        if (!group.crates.includes(list.crate)) group.crates.push(list.crate);
-        group.parents.push(...list.parentsAt(i));
-      }
+      for (let i = lowerBound(list.lowers, lower); list.lowers[i] === lower; i++) (group ??= new NameGroup()).add(list, i);
     }
     return group;
   }

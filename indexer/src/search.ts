@@ -16,9 +16,7 @@ import { DEF_KINDS, type DefKind } from '../../schema/src/index.js';
 import { FileViews } from './files.js';
 import { isSearchable, keyParts, keys, ranges, type DefEntry, type NameEntry } from './keys.js';
 import { entryLocation, type Location } from './queries.js';
-import {
-  compareText, parentNames, parseQuery, pathIdentifiers, qualifierMatch, segmentMatch, startsInnerWord, type ParsedQuery,
-} from './search-text.js';
+import { compareText, parseQuery, QualifierMatcher, startsInnerWord, type ParsedQuery } from './search-text.js';
 import { currentVocabulary, type NameGroup, type Vocabulary } from './search-vocabulary.js';
 import type { StoreReader } from './store.js';
 
@@ -67,6 +65,7 @@ interface Found {
 
 interface Filter {
   query: ParsedQuery;
+  qualifiers: QualifierMatcher;
   crates?: Set<string>;
   kinds?: Set<DefKind>;
 }
@@ -79,6 +78,7 @@ export async function search(store: StoreReader, text: string, options: SearchOp
   const [vocabulary, exactRows] = await Promise.all([currentVocabulary(store), readNames(store, query.name.toLowerCase())]);
   const filter: Filter = {
     query,
+    qualifiers: new QualifierMatcher(query.qualifiers),
     crates: options.crate === undefined ? undefined : vocabulary.cratesNamed(options.crate),
     kinds: options.kinds?.length ? new Set(options.kinds) : undefined,
   };
@@ -117,12 +117,14 @@ export async function search(store: StoreReader, text: string, options: SearchOp
   return locate(store, best);
 }
 
-/** The names of the vocabulary matching `name` in one tier whose group `fits`, closest first. */
+/** The names of the vocabulary matching `name` in one tier whose group `fits` (if given), closest first. */
 async function tierCandidates(
-  vocabulary: Vocabulary, tier: MatchKind, name: string, fits: (group: NameGroup) => boolean,
+  vocabulary: Vocabulary, tier: MatchKind, name: string, fits: ((group: NameGroup) => boolean) | undefined,
 ): Promise<Candidate[]> {
   const lower = name.toLowerCase();
+  // Every name listed by the vocabulary exists; only a filter needs its group.
   const fitting = (l: string) => {
+    if (fits === undefined) return true;
     const group = vocabulary.group(l);
     return group !== undefined && fits(group);
   };
@@ -132,7 +134,7 @@ async function tierCandidates(
     .map((l) => ({ lower: l, distance: 0 }));
   switch (tier) {
     case 'exact':
-      return fitting(lower) ? [{ lower, distance: 0 }] : [];
+      return vocabulary.group(lower) !== undefined && fitting(lower) ? [{ lower, distance: 0 }] : [];
     case 'prefix':
       return byLength(vocabulary.lowersStartingWith(lower));
     case 'word':
@@ -147,22 +149,13 @@ async function tierCandidates(
 
 /**
  * Whether a name can have a hit, from the vocabulary alone: it is defined in a crate asked
- * for, and inside something the last qualifier matches. Each parent is matched once per search.
+ * for, and inside something the last qualifier matches. Undefined when every name can.
  */
-function groupFilter(filter: Filter): (group: NameGroup) => boolean {
-  const last = filter.query.qualifiers.at(-1);
-  const fitting = new Map<string, boolean>();
-  const parentFits = (parent: string) => {
-    let fits = fitting.get(parent);
-    if (fits === undefined) {
-      fits = segmentMatch(last!, parent) !== undefined;
-      fitting.set(parent, fits);
-    }
-    return fits;
-  };
+function groupFilter(filter: Filter): ((group: NameGroup) => boolean) | undefined {
+  if (filter.crates === undefined && filter.query.qualifiers.length === 0) return undefined;
   return (group) =>
     (filter.crates === undefined || group.crates.some((c) => filter.crates!.has(c)))
-    && (last === undefined || group.parents.some(parentFits));
+    && (filter.query.qualifiers.length === 0 || group.parents.some((p) => filter.qualifiers.fitsParent(p)));
 }
 
 type NameRow = [key: string, entry: NameEntry];
@@ -177,14 +170,12 @@ async function readNames(store: StoreReader, lower: string): Promise<NameRow[]> 
 /** The defs among `rows` (named `candidate.lower`) that pass the filter, ranked. */
 function rankRows(rows: NameRow[], vocabulary: Vocabulary, filter: Filter, candidate: Candidate, match: MatchKind): Found[] {
   const out: Found[] = [];
-  const { name, qualifiers } = filter.query;
+  const { name } = filter.query;
   for (const [k, [kind, visibility, qualname]] of rows) {
     const [, def, crate, item] = keyParts(k);
     if (filter.crates && !filter.crates.has(crate)) continue;
     if (filter.kinds && !filter.kinds.has(kind)) continue;
-    const qualified = qualifiers.length === 0
-      ? 0
-      : qualifierMatch(qualifiers, pathIdentifiers(qualname, candidate.lower), parentNames(qualname));
+    const qualified = filter.qualifiers.score(qualname, candidate.lower);
     if (qualified === undefined) continue;
     // A trait impl's items have no `pub` of their own; they are as public as the trait.
     const isPublic = visibility === 'pub' || (qualname.startsWith('<') && qualname.includes(' as '));

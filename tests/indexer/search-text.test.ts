@@ -1,7 +1,7 @@
 // The string helpers of symbol search: queries, word starts, typo distance, what a def sits in.
 import { describe, expect, it } from 'vitest';
 import {
-  editDistance, parentNames, parseQuery, pathIdentifiers, qualifierMatch, startsInnerWord,
+  editDistance, parentNames, parseQuery, pathIdentifiers, QualifierMatcher, startsInnerWord,
 } from '../../indexer/src/search-text.js';
 
 describe('parseQuery', () => {
@@ -53,18 +53,22 @@ describe('parentNames', () => {
   });
 });
 
-describe('qualifierMatch', () => {
-  const idents = pathIdentifiers('std::collections::hash::map::HashMap::insert', 'insert');
+describe('QualifierMatcher', () => {
+  const path = 'std::collections::hash::map::HashMap::insert';
+  const score = (qualifiers: string[], qualname = path) => new QualifierMatcher(qualifiers).score(qualname, 'insert');
 
   it('wants the last qualifier on what the def sits in and the others in order along the path', () => {
-    expect(idents).toEqual(['std', 'collections', 'hash', 'map', 'HashMap']);
-    expect(qualifierMatch([], idents, ['HashMap'])).toBe(0);
-    expect(qualifierMatch(['HashMap'], idents, ['HashMap'])).toBe(0);
-    expect(qualifierMatch(['collections', 'HashMap'], idents, ['HashMap'])).toBe(0);
-    expect(qualifierMatch(['Hash'], idents, ['HashMap'])).toBe(1);
-    expect(qualifierMatch(['colections', 'HashMpa'], idents, ['HashMap'])).toBe(2);
-    expect(qualifierMatch(['map'], idents, ['HashMap'])).toBeUndefined();
-    expect(qualifierMatch(['HashMap', 'std'], idents, ['HashMap'])).toBeUndefined();
-    expect(qualifierMatch(['hash', 'collections', 'HashMap'], idents, ['HashMap'])).toBeUndefined();
+    expect(pathIdentifiers(path, 'insert')).toEqual(['std', 'collections', 'hash', 'map', 'HashMap']);
+    expect(score([])).toBe(0);
+    expect(score(['HashMap'])).toBe(0);
+    expect(score(['collections', 'HashMap'])).toBe(0);
+    expect(score(['Hash'])).toBe(1);
+    expect(score(['colections', 'HashMpa'])).toBe(2);
+    expect(score(['map'])).toBeUndefined();
+    expect(score(['HashMap', 'std'])).toBeUndefined();
+    expect(score(['hash', 'collections', 'HashMap'])).toBeUndefined();
+    expect(score(['Debug'], '<std::collections::hash::map::HashMap<K, V> as core::fmt::Debug>::insert')).toBe(0);
+    expect(new QualifierMatcher(['HashMpa']).fitsParent('HashMap')).toBe(true);
+    expect(new QualifierMatcher(['HashMpa']).fitsParent('BTreeMap')).toBe(false);
   });
 });
