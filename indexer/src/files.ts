@@ -3,7 +3,7 @@
 import { LineIndex } from '../../schema/src/index.js';
 import { InconsistentIndexError } from './errors.js';
 import { keyParts, keys, ranges, type FileItem, type FileTable } from './keys.js';
-import type { StoreReader } from './store.js';
+import { Store, type StoreReader } from './store.js';
 
 export interface LineRange {
   line: number;
@@ -74,9 +74,9 @@ export class FileViews {
     const k = keys.file(path, crate);
     let view = this.views.get(k);
     if (view === undefined) {
-      view = this.store.getJson<FileTable>(k).then((table) => {
-        if (table === undefined) throw new InconsistentIndexError(`no table for ${path} in ${crate}`);
-        return new FileView(path, crate, table);
+      view = readView(this.store, k, path, crate).then((found) => {
+        if (found === undefined) throw new InconsistentIndexError(`no table for ${path} in ${crate}`);
+        return found;
       });
       this.views.set(k, view);
     }
@@ -86,11 +86,50 @@ export class FileViews {
   /** The file's view in every crate that compiles it; empty when the index does not know the file. */
   async allCratesOf(path: string): Promise<FileView[]> {
     const found: FileView[] = [];
-    for await (const [k, table] of this.store.entries<FileTable>(ranges.filesOf(path))) {
-      const view = new FileView(path, keyParts(k)[1], table);
+    for await (const k of this.store.keys(ranges.filesOf(path))) {
+      const view = await readView(this.store, k, path, keyParts(k)[1]);
+      if (view === undefined) continue;
       this.views.set(k, Promise.resolve(view));
       found.push(view);
     }
     return found;
   }
+}
+
+// File views, kept from one query to the next for a store this process opened: parsing a file's
+// table is most of a query's time (std's reach 462 KB of JSON). Any write to the store empties
+// the cache. A remote store (`xref watch`'s) changes without this process knowing, so its views
+// are not kept.
+const VIEWS_KEPT = 1024;
+const viewCaches = new WeakMap<Store, Map<string, FileView>>();
+
+async function readView(store: StoreReader, key: string, path: string, crate: string): Promise<FileView | undefined> {
+  const cache = store instanceof Store ? cacheOf(store) : undefined;
+  const kept = cache?.get(key);
+  if (kept !== undefined) {
+    // Most recently used last, so the oldest goes first.
+    cache!.delete(key);
+    cache!.set(key, kept);
+    return kept;
+  }
+  const table = await store.getJson<FileTable>(key);
+  if (table === undefined) return undefined;
+  const view = new FileView(path, crate, table);
+  if (cache !== undefined) {
+    cache.set(key, view);
+    if (cache.size > VIEWS_KEPT) cache.delete(cache.keys().next().value!);
+  }
+  return view;
+}
+
+function cacheOf(store: Store): Map<string, FileView> {
+  let cache = viewCaches.get(store);
+  if (cache === undefined) {
+    const created = new Map<string, FileView>();
+    store.db.on('write', () => created.clear());
+    store.db.on('clear', () => created.clear());
+    viewCaches.set(store, created);
+    cache = created;
+  }
+  return cache;
 }

@@ -49,6 +49,19 @@ describe('loadDump', () => {
     expect(await snapshot(store)).toEqual(await freshSnapshot(moved.dump));
   });
 
+  it('a query after a load reads the new file tables, not ones a query before it kept', async () => {
+    const before = geometry();
+    await loadDump(store, before.dump);
+    const at = (g: ReturnType<typeof geometry>) => g.shapes.position(g.shapes.find('café', 0, g.shapes.find('pub fn café')[0]));
+    const old = at(before);
+    expect(await definitionsAt(store, before.shapes.path, old.line, old.col)).toMatchObject({ status: 'found', locations: [{ id: ids.cafe, ...old }] });
+    const moved = geometry({ padding: '\n\n// two lines up\n' });
+    await loadDump(store, moved.dump);
+    const now = at(moved);
+    expect(now.line).toBe(old.line + 3);
+    expect(await definitionsAt(store, moved.shapes.path, now.line, now.col)).toMatchObject({ status: 'found', locations: [{ id: ids.cafe, ...now }] });
+  });
+
   it('a changed item rewrites only the keys that differ', async () => {
     await loadDump(store, geometry().dump);
     const edited = geometry({ areaBody: '3.0 * self.r' });
