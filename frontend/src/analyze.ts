@@ -18,6 +18,7 @@ import { writeDumpFile } from './dump/write-file.js';
 import { buildStdCrates, linkStd, type StdCrates } from './resolve/std.js';
 import { adoptRealIds } from './std-src/real-ids.js';
 import type { StdSources } from './std-src/index.js';
+import { cacheDump, findRegistryCrates } from './crate-cache/registry.js';
 
 export interface AnalyzeOptions {
   /** Where dumps go; default `<workspace root>/.xref/dumps`. */
@@ -37,6 +38,12 @@ export interface AnalyzeOptions {
    * finds a default the way `xref index` does).
    */
   stdSources?: string;
+  /**
+   * Keep registry crates' dumps in the per-user cache (crate-cache/registry.ts), where every
+   * workspace that uses a crate at the same version, features and dependencies finds them; their
+   * files are then named by absolute path. Default false.
+   */
+  crateCache?: boolean;
   /** Called as the analysis moves on, for a progress display (`xref index` on a terminal). */
   onProgress?: (progress: AnalyzeProgress) => void;
 }
@@ -78,6 +85,8 @@ export interface AnalyzeResult {
    * `files` and `items` count the workspace's alone.
    */
   std?: { library: string; analyzed: boolean };
+  /** With `crateCache`: registry crates whose dump came from the cache, and those analyzed. */
+  registry?: { reused: number; analyzed: number };
 }
 
 /**
@@ -110,8 +119,9 @@ export async function analyzeWorkspaceModel(dir: string, opts: AnalyzeOptions = 
   const stdSources = await withStdSources(ws, opts);
   if (stdSources) adoptRealIds(std, stdSources.ids);
   const crates = await loadCrates(ws.crates, ws.root, opts);
+  const registry = opts.crateCache ? findRegistryCrates(crates, stdSources?.ids) : undefined;
   progress({ phase: 'resolve' });
-  resolveCrates(crates, std);
+  resolveCrates(crates, std, new Set(registry?.cached.keys()));
 
   const outDir = opts.outDir ?? path.join(ws.root, '.xref', 'dumps');
   mkdirSync(outDir, { recursive: true });
@@ -123,17 +133,29 @@ export async function analyzeWorkspaceModel(dir: string, opts: AnalyzeOptions = 
   progress({ phase: 'write', done: 0, total: crates.length });
   for (const c of crates) {
     diagnostics.push(...attachDiagnostics(c));
-    const { dump, warnings: w } = buildDump(c, ws.root);
-    warnings.push(...w);
-    const file = dumpFileOf(outDir, c.target);
-    writeDumpFile(file, dump);
-    dumpFiles.push(file);
+    const cached = registry?.cached.get(c);
+    if (cached) {
+      warnings.push(...cached.warnings);
+      dumpFiles.push(cached.file);
+    } else {
+      // A cached crate's dump names its files by absolute path, to fit every workspace.
+      const key = registry?.keys.get(c);
+      const { dump, warnings: w } = buildDump(c, ws.root, { absolutePaths: key !== undefined });
+      warnings.push(...w);
+      const outFile = dumpFileOf(outDir, c.target);
+      let file = key ? cacheDump(key, path.basename(outFile), dump, w) : undefined;
+      if (file === undefined) {
+        file = outFile;
+        writeDumpFile(file, dump);
+      }
+      dumpFiles.push(file);
+    }
     progress({ phase: 'write', done: dumpFiles.length, total: crates.length });
-    items += dump.items.length;
-    for (const f of dump.header.files) files.add(f.path);
+    items += c.records.length;
+    for (const f of c.loaded.files) files.add(f.abs);
   }
-  // A crate that left the workspace must not leave its old dump behind.
-  const keep = new Set(dumpFiles.map((f) => path.basename(f)));
+  // A crate that left the workspace (or whose dump is now cached) must not leave its old dump behind.
+  const keep = new Set(dumpFiles.filter((f) => path.dirname(f) === outDir).map((f) => path.basename(f)));
   for (const f of readdirSync(outDir)) if (f.endsWith('.jsonl') && !keep.has(f)) rmSync(path.join(outDir, f));
   sortDiagnostics(diagnostics);
   const manifests = [...new Set([ws.root, ...ws.crates.map((t) => t.packageDir)])]
@@ -142,6 +164,7 @@ export async function analyzeWorkspaceModel(dir: string, opts: AnalyzeOptions = 
     result: {
       root: ws.root, dumpFiles: [...dumpFiles, ...stdSources?.dumpFiles ?? []], crates: crates.length, files: files.size, items, diagnostics, warnings,
       ...(stdSources ? { std: { library: stdSources.library, analyzed: stdSources.analyzed } } : {}),
+      ...(registry ? { registry: { reused: registry.cached.size, analyzed: registry.keys.size - registry.cached.size } } : {}),
     },
     model: { root: ws.root, crates, outDir, workspaceWarnings: ws.warnings, diagnostics, manifests },
   };
@@ -171,13 +194,16 @@ export async function loadCrates(targets: CrateTarget[], root: string, opts: Pic
   return crates;
 }
 
-/** Resolves `crates` together, with the std table `std` for what they do not link. */
-export function resolveCrates(crates: CrateCtx[], std: StdCrates): void {
+/**
+ * Resolves `crates` together, with the std table `std` for what they do not link; the bodies of
+ * `cached` crates are left out (their dumps are cached).
+ */
+export function resolveCrates(crates: CrateCtx[], std: StdCrates, cached: ReadonlySet<CrateCtx> = new Set()): void {
   for (const c of crates) linkStd(c, std);
   for (const c of crates) collectCrate(c);
   resolveImports(crates);
   const { impls, macroCalls } = resolveImpls(crates);
-  resolveItems(crates, impls, macroCalls, [...std.crates.values()]);
+  resolveItems(crates, impls, macroCalls, [...std.crates.values()], cached);
 }
 
 /**

@@ -91,6 +91,9 @@ export class AnalysisSession {
         return undefined;
       }
       if (now.entry.hash === file.entry.hash) continue;
+      // A registry crate's dump may come from the per-user cache, resolved without bodies
+      // (crate-cache/): an edit there, which a version never sees, is left to a full analysis.
+      if (crate.target.source === 'registry') return undefined;
       const edit = findLocalEdit(file, now);
       if (edit === undefined) return undefined;
       edits.push({ file, now, edit });

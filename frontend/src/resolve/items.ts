@@ -17,18 +17,28 @@ interface Pending {
   run: () => void;
 }
 
-/** Resolves signatures of all crates first (bodies need field and return types), then bodies. */
-export function resolveItems(crates: CrateCtx[], impls: ImplInfo[], macroCalls: MacroCallInfo[], external: CrateCtx[] = []): void {
+/**
+ * Resolves signatures of all crates first (bodies need field and return types), then bodies.
+ * The bodies of `withoutBodies` crates are not resolved: their dumps come from the crate cache
+ * (crate-cache/registry.ts), and a body changes nothing another crate sees. Their signatures
+ * are, since other crates' bodies infer types from them.
+ */
+export function resolveItems(
+  crates: CrateCtx[], impls: ImplInfo[], macroCalls: MacroCallInfo[], external: CrateCtx[] = [], withoutBodies: ReadonlySet<CrateCtx> = new Set(),
+): void {
   const bodies: Pending[] = [];
-  const index = memberIndex([...crates, ...external]);
+  const skipped: Pending[] = [];
+  const bodiesOf = (crate: CrateCtx) => (withoutBodies.has(crate) ? skipped : bodies);
+  const indexOf = memberIndexes(crates, external);
   for (const crate of crates) for (const r of crate.records) collected.set(r, { defs: r.defs.length, refs: r.refs.length });
   for (const crate of crates) {
+    const index = indexOf(crate);
     for (const d of [...crate.defs]) {
       if (!d.item || d.def.parent !== crate.scopes.get(d.module)?.def.def.id || d.inactive) continue;
-      signature(crate, d, bodies, index);
+      signature(crate, d, bodiesOf(crate), index);
     }
   }
-  for (const impl of impls) implRefs(impl, bodies, index);
+  for (const impl of impls) implRefs(impl, bodiesOf(impl.place.crate), indexOf(impl.place.crate));
   for (const call of macroCalls) {
     const lex: LexicalScope = { module: call.place.scope, generics: new Map() };
     pathRefs(call.item.path, lex, call.record, 'macro');
@@ -206,6 +216,49 @@ function implRefs(impl: ImplInfo, bodies: Pending[], index: MemberIndex): void {
   typeRefs(item.selfType, lex, record);
   if (item.trait) pathRefs(item.trait, lex, record, 'impl', true);
   for (const m of impl.members) memberRefs(m, lex, bodies, index);
+}
+
+/**
+ * The member index each crate's bodies take untyped `.name` candidates from: every crate's
+ * members for workspace crates, and for a registry crate only those of the crates it can see
+ * (itself, its dependencies, std), in id order: its dump is cached for any workspace that
+ * uses it, so it must not depend on the others.
+ */
+function memberIndexes(crates: CrateCtx[], external: CrateCtx[]): (crate: CrateCtx) => MemberIndex {
+  const all = memberIndex([...crates, ...external]);
+  const registry = new Map<CrateCtx, MemberIndex>();
+  return (crate) => {
+    if (crate.target.source !== 'registry') return all;
+    let index = registry.get(crate);
+    if (index === undefined) {
+      const visible = new Set<CrateCtx>(external);
+      const visit = (c: CrateCtx) => {
+        if (visible.has(c)) return;
+        visible.add(c);
+        for (const dep of c.deps.values()) visit(dep);
+      };
+      visit(crate);
+      index = { methods: new VisibleMembers(all.methods, visible), fields: new VisibleMembers(all.fields, visible) };
+      registry.set(crate, index);
+    }
+    return index;
+  };
+}
+
+/** The members of `all` that belong to `visible` crates, filtered as each name is first looked up. */
+class VisibleMembers extends Map<string, DefInfo[]> {
+  constructor(private readonly all: ReadonlyMap<string, DefInfo[]>, private readonly visible: ReadonlySet<CrateCtx>) {
+    super();
+  }
+
+  override get(name: string): DefInfo[] {
+    let found = super.get(name);
+    if (found === undefined) {
+      found = (this.all.get(name) ?? []).filter((d) => this.visible.has(d.crate)).sort((a, b) => (a.def.id < b.def.id ? -1 : a.def.id > b.def.id ? 1 : 0));
+      this.set(name, found);
+    }
+    return found;
+  }
 }
 
 function memberIndex(crates: CrateCtx[]): MemberIndex {

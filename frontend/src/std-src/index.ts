@@ -1,6 +1,6 @@
 // Std's real sources as crates of every analysis (issue 4): core, alloc and std are analyzed once
-// per set of sources and analyzer code, into the per-user cache (cache.ts), and each workspace
-// loads those dumps into its store like its own. The analysis also maps the built-in table's
+// per set of sources and analyzer code, into the per-user cache (crate-cache/cache.ts), and each
+// workspace loads those dumps into its store like its own. The analysis also maps the built-in table's
 // defs to the real ones (real-ids.ts), which the workspace's resolution then adopts.
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -11,7 +11,7 @@ import { buildStdCrates } from '../resolve/std.js';
 import { STD_VERSION } from '../resolve/std-table.js';
 import { locateStdSources, stdTargets } from '../workspace/std-sources.js';
 import type { CrateTarget } from '../workspace/index.js';
-import { analyzerFingerprint, cacheRoot, findEntry, keyOf, sourcesHash, writeEntry } from './cache.js';
+import { analyzerFingerprint, cacheRoot, findEntry, keyOf, sourcesHash, writeEntry } from '../crate-cache/cache.js';
 import { realStdIds, type RealIds } from './real-ids.js';
 
 export interface StdSources {

@@ -41,7 +41,7 @@ export default class Watch extends XrefCommand {
     let queuedPaths: Set<string> | 'all' = new Set();
     const run = async (changed: string[] | undefined): Promise<IndexRun> => {
       const started = performance.now();
-      const analysis = await analyzer.analyze(ws.root, { changed, stdSources: std });
+      const analysis = await analyzer.analyze(ws.root, { changed, stdSources: std, crateCache: true });
       return indexRun(analysis, await indexAnalysis(store, analysis), started);
     };
     const take = (): string[] | undefined => {

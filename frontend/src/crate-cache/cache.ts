@@ -1,7 +1,8 @@
-// The per-user cache of analyses that every workspace shares: std's dumps are the same for any
-// workspace, so they are written once under a key and loaded by each workspace's store from
-// there. A key covers everything a dump depends on: the sources (their bytes and where they
-// are, since dumps name files by absolute path) and the code that analyzed them.
+// The per-user cache of analyses that every workspace shares: the dumps of std (std-src/) and of
+// registry crates (registry.ts) are the same for any workspace, so they are written once under a
+// key and loaded by each workspace's store from there. A key covers everything a dump depends on:
+// the sources (their bytes and where they are, since dumps name files by absolute path) and the
+// code that analyzed them.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
