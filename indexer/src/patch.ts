@@ -45,24 +45,21 @@ export async function applyPatch(store: Store, patch: DumpPatch): Promise<MergeS
   try {
     const counts = { ...header.counts };
     const incoming = new Map(patch.items.map((item) => [item.item, item]));
-    const known = new Set<string>();
-    const present: string[] = [];
-    for (const id of incoming.keys()) if ((await store.db.get(keys.item(crate, id))) !== undefined) present.push(id);
-    // Records do not hold their fingerprint: the fp keys do.
-    const fingerprints = new Map(present.map((id, i) => [id, i]));
-    const stamps = await store.getManyJson<[fingerprint: string, file: string]>(present.map((id) => keys.fingerprint(crate, id)));
-    await forOldItems(store, crate, present, (old) => {
+    // An item the store has has an fp key, which holds its fingerprint (records do not).
+    const ids = [...incoming.keys()];
+    const stamps = await store.getManyJson<[fingerprint: string, file: string]>(ids.map((id) => keys.fingerprint(crate, id)));
+    const stored = new Map(ids.flatMap((id, i) => (stamps[i] === undefined ? [] : [[id, stamps[i]!] as const])));
+    await forOldItems(store, crate, [...stored.keys()], (old) => {
       const next = incoming.get(old.item)!;
-      known.add(old.item);
       counts.defs += next.defs.length - old.defs.length;
       counts.refs += next.refs.length - old.refs.length;
-      const [fingerprint, file] = stamps[fingerprints.get(old.item)!] ?? [];
+      const [fingerprint, file] = stored.get(old.item)!;
       if (next.fingerprint === fingerprint && next.file === file) return;
       batch.stats.itemsChanged++;
       batch.replace(deriveItemKeys(crate, old), deriveItemKeys(crate, storedItem(next)));
     });
     for (const [id, next] of incoming) {
-      if (known.has(id)) continue;
+      if (stored.has(id)) continue;
       batch.stats.itemsAdded++;
       counts.items++;
       counts.defs += next.defs.length;
@@ -71,6 +68,7 @@ export async function applyPatch(store: Store, patch: DumpPatch): Promise<MergeS
     }
 
     const tableKey = keys.file(file.path, crate);
+    // A copy: fileTable sorts the list it is given.
     const table = JSON.stringify(fileTable(file, patch.fileItems.map(([id, start, end]) => [id, start, end])));
     if ((await store.db.get(tableKey)) !== table) batch.put(tableKey, table);
     const { digest: _stale, ...rest } = header;
