@@ -176,7 +176,6 @@ function fnRefs(place: Place, d: DefInfo, item: FnItem, outer: LexicalScope, bod
   if (!fnContexts.has(d)) fnContexts.set(d, { place, outer, index, derives: outer.parent === undefined });
   const lex = genericsScope(place, record, item.generics, outer, d);
   genericsRefs(item.generics, lex, record);
-  boundTraits(item.generics, lex);
   const resolver = new BodyResolver(place, record, lex, index);
   for (const p of item.params) {
     if (p.type) typeRefs(p.type, lex, record);
@@ -191,28 +190,10 @@ function fnRefs(place: Place, d: DefInfo, item: FnItem, outer: LexicalScope, bod
   if (body) bodies.push({ run: () => resolver.resolve(body[0], body[1]) });
 }
 
-/** `T: Trait` bounds (of a fn or an impl) let `x.method()` and `T::item` on a `T` find the trait's items. */
-function boundTraits(generics: FnItem['generics'], lex: LexicalScope): void {
-  const add = (name: string, bounds: FnItem['generics']['params'][number]['bounds']) => {
-    const g = lex.generics.get(name);
-    if (!g) return;
-    for (const b of bounds) {
-      if (b.kind !== 'trait') continue;
-      const t = typeDef({ kind: 'path', path: b.path, span: b.span }, lex);
-      if (t) g.traits.push(t);
-    }
-  };
-  for (const p of generics.params) add(p.name.text, p.bounds);
-  for (const w of generics.where) {
-    if (w.type?.kind === 'path' && w.type.path.segments.length === 1) add(w.type.path.segments[0].name.text, w.bounds);
-  }
-}
-
 function implRefs(impl: ImplInfo, bodies: Pending[], index: MemberIndex): void {
   if (impl.place.inactive) return;
   const { record, item, lex } = impl;
   genericsRefs(item.generics, lex, record);
-  boundTraits(item.generics, lex);
   typeRefs(item.selfType, lex, record);
   if (item.trait) pathRefs(item.trait, lex, record, 'impl', true);
   for (const m of impl.members) memberRefs(m, lex, bodies, index);
