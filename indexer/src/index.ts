@@ -8,7 +8,7 @@ export { loadDump, removeCrate, type MergeStats } from './merge.js';
 export { indexDumps, type DumpFailure, type IndexResult } from './load.js';
 export { applyPatches, applyPatch, indexAnalysis, type AnalysisOutput } from './patch.js';
 export {
-  definitionsAt, references, resolveTarget, defById,
+  definitionsAt, references, resolveTarget, defById, defRecord,
   type Location, type RefLocation, type DefinitionResult, type DefDetails, type ReferenceOptions,
 } from './queries.js';
 export { implementations, type ImplLocation, type Implementations } from './implementations.js';

@@ -1,5 +1,4 @@
-import { definitionsAt, type StoreReader } from '../../../indexer/src/index.js';
-import { defRecord } from '../../../indexer/src/queries.js';
+import { definitionsAt, defRecord, type StoreReader } from '../../../indexer/src/index.js';
 import { describeSymbolId } from '../../../schema/src/index.js';
 import { XrefCommand } from '../base.js';
 import { CliFailure, EXIT, noIdentifierFailure } from '../failure.js';
