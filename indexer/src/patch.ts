@@ -37,7 +37,8 @@ export async function applyPatches(store: Store, patches: readonly DumpPatch[]):
 export async function applyPatch(store: Store, patch: DumpPatch): Promise<MergeStats> {
   const { crate, file } = patch;
   const headerKey = keys.crate(crate);
-  const header = await store.getJson<CrateHeader>(headerKey);
+  const headerText = await store.db.get(headerKey);
+  const header = headerText === undefined ? undefined : (JSON.parse(headerText) as CrateHeader);
   if (header === undefined) throw new InconsistentIndexError(`a patch for crate '${crate}', which the index does not have`);
   if (!header.files.includes(file.path)) throw new InconsistentIndexError(`a patch for ${file.path}, which crate '${crate}' does not have`);
 
@@ -72,7 +73,8 @@ export async function applyPatch(store: Store, patch: DumpPatch): Promise<MergeS
     const table = JSON.stringify(fileTable(file, patch.fileItems.map(([id, start, end]) => [id, start, end])));
     if ((await store.db.get(tableKey)) !== table) batch.put(tableKey, table);
     const { digest: _stale, ...rest } = header;
-    batch.put(headerKey, JSON.stringify({ ...rest, counts }));
+    const newHeader = JSON.stringify({ ...rest, counts });
+    if (newHeader !== headerText) batch.put(headerKey, newHeader);
     return await batch.write();
   } catch (error) {
     await batch.abandon();
