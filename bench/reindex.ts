@@ -1,13 +1,15 @@
-// `npm run bench -- reindex DIR FILE [--rename NAME] [--runs N]`: the edit scenarios of issue 5,
-// as `xref watch` meets them: one process, an analysis session (the resolved model and parsed
-// files kept), the store open. After a full index, each scenario edits FILE, re-analyzes and
-// merges, and puts the file back. Prints one JSON line: per scenario, the medians of analysis and
-// merge time, what the merge wrote, and how long writing the patched crates' dumps took (a
-// watcher does that after it has answered).
+// `npm run bench -- reindex DIR FILE [--rename NAME] [--runs N] [--cold]`: the edit scenarios of
+// issue 5, as `xref watch` meets them: one process, an analysis session (the resolved model and
+// parsed files kept), the store open. After a full index, each scenario edits FILE, re-analyzes
+// and merges, and puts the file back. Prints one JSON line: per scenario, the medians of analysis
+// and merge time, what the merge wrote, and how long writing the patched crates' dumps took (a
+// watcher does that after it has answered). With --cold, as a one-shot `xref index` meets them:
+// each analysis starts from the snapshot the last one left on disk (incremental/resume.ts), with
+// nothing kept in memory.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { AnalysisSession } from '../frontend/src/index.js';
+import { AnalysisSession, analyzeWorkspace } from '../frontend/src/index.js';
 import { openStore, indexAnalysis, type Store } from '../indexer/src/index.js';
 import { median } from './median.js';
 
@@ -33,7 +35,7 @@ function rename(name: string): Edit {
   };
 }
 
-export async function benchReindex(dir: string, file: string, runs: number, renamed: string | undefined) {
+export async function benchReindex(dir: string, file: string, runs: number, renamed: string | undefined, cold = false) {
   const tmp = mkdtempSync(path.join(tmpdir(), 'xref-reindex-'));
   const outDir = path.join(tmp, 'dumps');
   const session = new AnalysisSession();
@@ -41,7 +43,9 @@ export async function benchReindex(dir: string, file: string, runs: number, rena
   const original = readFileSync(file, 'utf8');
   const step = async (s: Store) => {
     const t0 = performance.now();
-    const analysis = await session.update(dir, { outDir, useCargo: false });
+    const analysis = cold
+      ? await analyzeWorkspace(dir, { outDir, useCargo: false, incremental: true })
+      : await session.update(dir, { outDir, useCargo: false });
     const t1 = performance.now();
     const loaded = await indexAnalysis(s, analysis);
     const t2 = performance.now();
@@ -72,7 +76,7 @@ export async function benchReindex(dir: string, file: string, runs: number, rena
       });
     }
     return {
-      bench: 'reindex', dir, file: path.relative(dir, file),
+      bench: 'reindex', mode: cold ? 'one-shot' : 'watch', dir, file: path.relative(dir, file),
       full: { analyzeMs: Math.round(full.analyzeMs), mergeMs: Math.round(full.mergeMs), keysWritten: full.loaded.keysWritten },
       scenarios: results, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), runs,
     };

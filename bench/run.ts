@@ -168,12 +168,12 @@ async function main() {
   const runs = option('--runs') ?? 3;
   const workers = option('--workers');
   if (!dir || !['parse', 'index', 'reparse', 'reindex', 'search', 'queries'].includes(what)) {
-    console.error('usage: npm run bench -- parse DIR [--runs N] [--workers N] [--no-bodies] [--no-fast-paths] | index DIR [--runs N] | reparse FILE [--runs N] | reindex DIR FILE [--rename NAME] [--runs N] | search DB [--runs N] | queries DB_OR_DIR [--runs N]');
+    console.error('usage: npm run bench -- parse DIR [--runs N] [--workers N] [--no-bodies] [--no-fast-paths] | index DIR [--runs N] | reparse FILE [--runs N] | reindex DIR FILE [--rename NAME] [--runs N] [--cold] | search DB [--runs N] | queries DB_OR_DIR [--runs N]');
     process.exit(2);
   }
   const text = (name: string) => (rest.includes(name) ? rest[rest.indexOf(name) + 1] : undefined);
   const result = what === 'index' ? await benchIndex(dir, runs, workers)
-    : what === 'reindex' ? await benchReindex(dir, rest[0], runs, text('--rename'))
+    : what === 'reindex' ? await benchReindex(dir, rest[0], runs, text('--rename'), rest.includes('--cold'))
     : what === 'reparse' ? benchReparse(dir, runs)
     : what === 'search' ? await benchSearch(dir, runs)
     : what === 'queries' ? await benchQueries(dir, runs)

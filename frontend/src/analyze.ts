@@ -2,7 +2,7 @@
 // dump per crate. Crates are resolved together because `pub use` chains cross crates.
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
-import { crateId, LineIndex, type DumpPatch } from '../../schema/src/index.js';
+import { crateId, LineIndex, readDumpHeader, type DumpPatch } from '../../schema/src/index.js';
 import { discoverWorkspace, type CrateTarget, type Workspace } from './workspace/index.js';
 import { loadCrate, type SourceFile, type SourceReader } from './crate/modules.js';
 import { openSourceReader } from './parallel/source-reader.js';
@@ -19,6 +19,9 @@ import { buildStdCrates, linkStd, type StdCrates } from './resolve/std.js';
 import { adoptRealIds } from './std-src/real-ids.js';
 import type { StdSources } from './std-src/index.js';
 import { cacheDump, findRegistryCrates } from './crate-cache/registry.js';
+import { analyzerFingerprint } from './crate-cache/cache.js';
+import { recordPrints } from './incremental/fingerprints.js';
+import { crateSnapshot, digestOf, writeSnapshot, type CrateSnapshot } from './incremental/snapshot.js';
 
 export interface AnalyzeOptions {
   /** Where dumps go; default `<workspace root>/.xref/dumps`. */
@@ -46,6 +49,12 @@ export interface AnalyzeOptions {
   crateCache?: boolean;
   /** Called as the analysis moves on, for a progress display (`xref index` on a terminal). */
   onProgress?: (progress: AnalyzeProgress) => void;
+  /**
+   * Start from what the last analysis left in the dumps directory (incremental/resume.ts): crates
+   * whose files did not change are not analyzed again, and in those that did, only the items
+   * whose text changed and their dependents are resolved again. Default false: a full analysis.
+   */
+  incremental?: boolean;
 }
 
 /**
@@ -106,11 +115,18 @@ export interface WorkspaceModel {
 }
 
 export async function analyzeWorkspace(dir: string, opts: AnalyzeOptions = {}): Promise<AnalyzeResult> {
+  if (opts.incremental) {
+    // Loaded here: resume.ts imports this module.
+    const { resumeAnalysis } = await import('./incremental/resume.js');
+    const resumed = await resumeAnalysis(dir, opts);
+    if (resumed !== undefined) return resumed;
+  }
   return (await analyzeWorkspaceModel(dir, opts)).result;
 }
 
 /** `analyzeWorkspace`, also returning the model it resolved. */
 export async function analyzeWorkspaceModel(dir: string, opts: AnalyzeOptions = {}): Promise<{ result: AnalyzeResult; model: WorkspaceModel }> {
+  const startedAtMs = Date.now();
   const progress = opts.onProgress ?? (() => {});
   progress({ phase: 'discover' });
   const ws = await discoverWorkspace(path.resolve(dir), { useCargo: opts.useCargo ?? 'auto', includeDevTargets: opts.includeDevTargets ?? false });
@@ -121,53 +137,70 @@ export async function analyzeWorkspaceModel(dir: string, opts: AnalyzeOptions = 
   const crates = await loadCrates(ws.crates, ws.root, opts);
   const registry = opts.crateCache ? findRegistryCrates(crates, stdSources?.ids) : undefined;
   progress({ phase: 'resolve' });
-  resolveCrates(crates, std, new Set(registry?.cached.keys()));
+  const bound = bindCrates(crates, std);
+  const prints = new Map(crates.map((c) => [c, recordPrints(c)]));
+  const cached = new Set(registry?.cached.keys());
+  resolveItems(crates, bound.impls, bound.macroCalls, [...std.crates.values()], (crate) => cached.has(crate));
 
   const outDir = opts.outDir ?? path.join(ws.root, '.xref', 'dumps');
   mkdirSync(outDir, { recursive: true });
-  const dumpFiles: string[] = [];
-  const diagnostics: FileDiagnostic[] = [];
-  const warnings = [...ws.warnings];
-  const files = new Set<string>();
-  let items = 0;
+  const snapshots: CrateSnapshot[] = [];
   progress({ phase: 'write', done: 0, total: crates.length });
   for (const c of crates) {
-    diagnostics.push(...attachDiagnostics(c));
-    const cached = registry?.cached.get(c);
-    if (cached) {
-      warnings.push(...cached.warnings);
-      dumpFiles.push(cached.file);
+    const diagnostics = attachDiagnostics(c);
+    const fromCache = registry?.cached.get(c);
+    let file: string;
+    let warnings: string[];
+    let digest: string;
+    if (fromCache) {
+      ({ file, warnings } = fromCache);
+      digest = readDumpHeader(file).digest ?? '';
     } else {
       // A cached crate's dump names its files by absolute path, to fit every workspace.
       const key = registry?.keys.get(c);
       const { dump, warnings: w } = buildDump(c, ws.root, { absolutePaths: key !== undefined });
-      warnings.push(...w);
+      warnings = w;
+      digest = dump.header.digest!;
       const outFile = dumpFileOf(outDir, c.target);
-      let file = key ? cacheDump(key, path.basename(outFile), dump, w) : undefined;
-      if (file === undefined) {
-        file = outFile;
-        writeDumpFile(file, dump);
-      }
-      dumpFiles.push(file);
+      const inCache = key ? cacheDump(key, path.basename(outFile), dump, w) : undefined;
+      file = inCache ?? outFile;
+      if (inCache === undefined) writeDumpFile(file, dump);
     }
-    progress({ phase: 'write', done: dumpFiles.length, total: crates.length });
-    items += c.records.length;
-    for (const f of c.loaded.files) files.add(f.abs);
+    snapshots.push(crateSnapshot(c, file, digest, prints.get(c)!, diagnostics, warnings));
+    progress({ phase: 'write', done: snapshots.length, total: crates.length });
   }
-  // A crate that left the workspace (or whose dump is now cached) must not leave its old dump behind.
-  const keep = new Set(dumpFiles.filter((f) => path.dirname(f) === outDir).map((f) => path.basename(f)));
-  for (const f of readdirSync(outDir)) if (f.endsWith('.jsonl') && !keep.has(f)) rmSync(path.join(outDir, f));
-  sortDiagnostics(diagnostics);
+  removeStaleDumps(outDir, snapshots.map((s) => s.dump));
+  const result = resultOf(ws, snapshots, stdSources);
+  writeSnapshot(outDir, { key: snapshotKey(opts, outDir, stdSources), targets: digestOf(ws.crates), startedAtMs, crates: snapshots });
   const manifests = [...new Set([ws.root, ...ws.crates.map((t) => t.packageDir)])]
     .flatMap((d) => [path.join(d, 'Cargo.toml'), path.join(d, 'Cargo.lock')]);
   return {
-    result: {
-      root: ws.root, dumpFiles: [...dumpFiles, ...stdSources?.dumpFiles ?? []], crates: crates.length, files: files.size, items, diagnostics, warnings,
-      ...(stdSources ? { std: { library: stdSources.library, analyzed: stdSources.analyzed } } : {}),
-      ...(registry ? { registry: { reused: registry.cached.size, analyzed: registry.keys.size - registry.cached.size } } : {}),
-    },
-    model: { root: ws.root, crates, outDir, workspaceWarnings: ws.warnings, diagnostics, manifests },
+    result: { ...result, ...(registry ? { registry: { reused: registry.cached.size, analyzed: registry.keys.size - registry.cached.size } } : {}) },
+    model: { root: ws.root, crates, outDir, workspaceWarnings: ws.warnings, diagnostics: result.diagnostics, manifests },
   };
+}
+
+/** The result of an analysis whose crates left `snapshots`, in the workspace's order. */
+export function resultOf(ws: Workspace, snapshots: readonly CrateSnapshot[], stdSources: StdSources | undefined): AnalyzeResult {
+  const files = new Set(snapshots.flatMap((s) => s.files.map(([abs]) => abs)));
+  const diagnostics = snapshots.flatMap((s) => s.diagnostics);
+  sortDiagnostics(diagnostics);
+  return {
+    root: ws.root, dumpFiles: [...snapshots.map((s) => s.dump), ...stdSources?.dumpFiles ?? []], crates: snapshots.length, files: files.size,
+    items: snapshots.reduce((n, s) => n + s.items, 0), diagnostics, warnings: [...ws.warnings, ...snapshots.flatMap((s) => s.warnings)],
+    ...(stdSources ? { std: { library: stdSources.library, analyzed: stdSources.analyzed } } : {}),
+  };
+}
+
+/** What a snapshot must have been taken with to be resumed from: the options that change dumps, and the analyzing code. */
+export function snapshotKey(opts: AnalyzeOptions, outDir: string, stdSources: StdSources | undefined): string {
+  return digestOf([analyzerFingerprint(), outDir, opts.includeDevTargets ?? false, opts.crateCache ?? false, stdSources?.dumpFiles ?? []]);
+}
+
+/** A crate that left the workspace (or whose dump is now cached) must not leave its old dump behind. */
+export function removeStaleDumps(outDir: string, dumpFiles: readonly string[]): void {
+  const keep = new Set(dumpFiles.filter((f) => path.dirname(f) === outDir).map((f) => path.basename(f)));
+  for (const f of readdirSync(outDir)) if (f.endsWith('.jsonl') && !keep.has(f)) rmSync(path.join(outDir, f));
 }
 
 export function sortDiagnostics(diagnostics: FileDiagnostic[]): void {
@@ -194,23 +227,28 @@ export async function loadCrates(targets: CrateTarget[], root: string, opts: Pic
   return crates;
 }
 
+/** Resolves `crates` together, with the std table `std` for what they do not link. */
+export function resolveCrates(crates: CrateCtx[], std: StdCrates): void {
+  const { impls, macroCalls } = bindCrates(crates, std);
+  resolveItems(crates, impls, macroCalls, [...std.crates.values()]);
+}
+
 /**
- * Resolves `crates` together, with the std table `std` for what they do not link; the bodies of
- * `cached` crates are left out (their dumps are cached).
+ * The passes before `resolveItems`: every def collected and bound, imports and impls resolved.
+ * Every record has its final id then.
  */
-export function resolveCrates(crates: CrateCtx[], std: StdCrates, cached: ReadonlySet<CrateCtx> = new Set()): void {
+export function bindCrates(crates: CrateCtx[], std: StdCrates): ReturnType<typeof resolveImpls> {
   for (const c of crates) linkStd(c, std);
   for (const c of crates) collectCrate(c);
   resolveImports(crates);
-  const { impls, macroCalls } = resolveImpls(crates);
-  resolveItems(crates, impls, macroCalls, [...std.crates.values()], cached);
+  return resolveImpls(crates);
 }
 
 /**
  * The std crates of `opts.stdSources`, from the cache or analyzed into it; none for a workspace
  * that is std itself, whose crates have the same ids. Loaded on demand: std-src/ imports this module.
  */
-async function withStdSources(ws: Workspace, opts: AnalyzeOptions): Promise<StdSources | undefined> {
+export async function withStdSources(ws: Workspace, opts: AnalyzeOptions): Promise<StdSources | undefined> {
   if (opts.stdSources === undefined) return undefined;
   const { prepareStdSources, isStdWorkspace } = await import('./std-src/index.js');
   return isStdWorkspace(ws.crates) ? undefined : prepareStdSources(opts.stdSources, opts);

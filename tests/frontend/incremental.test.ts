@@ -1,30 +1,17 @@
 // The incremental front end (frontend/src/incremental/): an edit inside a fn body is taken into
 // the kept model without a full analysis, and everything it produces (dumps, and the store the
 // patches lead to) must be exactly what a full analysis of the edited workspace produces.
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeWorkspace } from '../../frontend/src/index.js';
 import { AnalysisSession } from '../../frontend/src/incremental/session.js';
 import { indexAnalysis, openStore } from '../../indexer/src/index.js';
-
-const DATA = path.resolve(import.meta.dirname, '../../data');
+import { copyFixture, dumpsIn, edit } from '../support/workspace-copy.js';
 
 function copyExample(fixture = 'example'): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'xref-incremental-'));
-  cpSync(path.join(DATA, fixture), dir, { recursive: true, filter: (src) => !src.includes(`${path.sep}.xref`) && !src.includes(`${path.sep}target`) });
-  return dir;
-}
-
-function edit(file: string, from: string, to: string): void {
-  const text = readFileSync(file, 'utf8');
-  if (!text.includes(from)) throw new Error(`'${from}' is not in ${file}`);
-  writeFileSync(file, text.replace(from, to));
-}
-
-function dumpsIn(dir: string): Map<string, string> {
-  return new Map(readdirSync(dir).sort().map((f) => [f, readFileSync(path.join(dir, f), 'utf8')]));
+  return copyFixture('xref-incremental-', fixture);
 }
 
 /** The dumps a full analysis of `ws` writes now. */

@@ -42,6 +42,8 @@ export interface LoadedCrate {
   files: SourceFile[];
   /** Problems found while walking the tree, e.g. a `mod x;` with no file. */
   problems: Array<{ file: SourceFile; offset: number; message: string }>;
+  /** Module files looked for and not found: one appearing changes the module tree. */
+  missing: string[];
 }
 
 export interface LoadOptions {
@@ -87,6 +89,7 @@ export type SourceReader = (abs: string, edition: Edition) => Promise<SourceFile
  */
 export async function loadCrate(rootFile: string, opts: LoadOptions, read: SourceReader): Promise<LoadedCrate> {
   const problems: LoadedCrate['problems'] = [];
+  const missing: string[] = [];
   const seen = new Set<string>();
   const rootSource = await read(rootFile, opts.edition);
   seen.add(rootFile);
@@ -115,7 +118,7 @@ export async function loadCrate(rootFile: string, opts: LoadOptions, read: Sourc
       const candidates = explicit !== undefined
         ? [path.resolve(childDir, explicit)]
         : [path.join(childDir, `${item.name.text}.rs`), path.join(childDir, item.name.text, 'mod.rs')];
-      const found = candidates.find((c) => fileExists(c));
+      const found = candidates.find((c) => fileExists(c) || (missing.push(c), false));
       if (found === undefined) {
         problems.push({
           file: mod.file, offset: item.name.span[0],
@@ -142,7 +145,7 @@ export async function loadCrate(rootFile: string, opts: LoadOptions, read: Sourc
   const files = filesDepthFirst(root);
   const rank = new Map(files.map((f, i) => [f, i]));
   problems.sort((a, b) => rank.get(a.file)! - rank.get(b.file)! || a.offset - b.offset);
-  return { root, files, problems };
+  return { root, files, problems, missing: missing.sort() };
 }
 
 function filesDepthFirst(root: ModuleNode): SourceFile[] {

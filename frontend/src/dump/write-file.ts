@@ -13,7 +13,7 @@ export function writeDumpFile(file: string, dump: Dump): boolean {
 }
 
 /** The digest of the dump at `file`; undefined when there is no readable dump there, or no digest. */
-function digestOnDisk(file: string): string | undefined {
+export function digestOnDisk(file: string): string | undefined {
   try {
     return readDumpHeader(file).digest;
   } catch {

@@ -13,6 +13,11 @@ export interface DumpOptions {
    * workspaces at different roots (std's, in the cache of std-src/).
    */
   absolutePaths?: boolean;
+  /**
+   * An earlier record to take for a draft instead of building one (incremental/resume.ts: the item
+   * is unchanged), given the file name the record must have.
+   */
+  reuse?: (draft: ItemRecordDraft, file: string) => ItemRecord | undefined;
 }
 
 export function buildDump(crate: CrateCtx, workspaceRoot: string, options: DumpOptions = {}): { dump: Dump; warnings: string[] } {
@@ -28,7 +33,8 @@ export function buildDump(crate: CrateCtx, workspaceRoot: string, options: DumpO
   const dependencies: Record<string, string> = {};
   for (const [name, dep] of [...crate.deps].sort(([a], [b]) => a.localeCompare(b))) dependencies[name] = dep.idPrefix;
   const drafts = [...crate.records].sort((a, b) => cmp(a.file.rel, b.file.rel) || a.span[0] - b.span[0] || b.span[1] - a.span[1] || cmp(a.id, b.id));
-  const items = drafts.map((d) => itemRecordOf(d, warnings, fileName));
+  const nameOf = fileName ?? ((f: SourceFile) => f.rel);
+  const items = drafts.map((d) => options.reuse?.(d, nameOf(d.file)) ?? itemRecordOf(d, warnings, nameOf));
   const files = crate.loaded.files.map((f) => (fileName ? { ...f.entry, path: fileName(f) } : f.entry)).sort((a, b) => cmp(a.path, b.path));
   const header: DumpHeader = { schemaVersion: SCHEMA_VERSION, tool: TOOL, crate: info, dependencies, files };
   // An item's fingerprint covers its records; with its id, file and absolute span, that is all of it.

@@ -3,7 +3,7 @@ import type { Item } from '../syntax/ast.js';
 import type { CrateCtx, DefInfo, ItemRecordDraft, LexicalScope, Place } from './model.js';
 import { BodyResolver, type MemberIndex } from './body.js';
 import { isPathStart, readPath } from './body-tokens.js';
-import { resolvePath } from './paths.js';
+import { cratesInView, resolvePath, resolvingFrom } from './paths.js';
 import { emitPathRefs } from './refs.js';
 import { boundsRefs, genericsRefs, genericsScope, pathRefs, typeDef, typeRefs } from './types.js';
 import type { ImplInfo, MacroCallInfo } from './impls.js';
@@ -14,36 +14,45 @@ import { releaseId } from './collect.js';
 type FnItem = Extract<Item, { kind: 'fn' }>;
 
 interface Pending {
+  crate: CrateCtx;
+  record: ItemRecordDraft;
   run: () => void;
 }
 
 /**
- * Resolves signatures of all crates first (bodies need field and return types), then bodies.
- * The bodies of `withoutBodies` crates are not resolved: their dumps come from the crate cache
- * (crate-cache/registry.ts), and a body changes nothing another crate sees. Their signatures
- * are, since other crates' bodies infer types from them.
+ * Which bodies an analysis leaves out: a crate's whose dump comes from the crate cache
+ * (crate-cache/registry.ts), an item's whose record an earlier analysis holds
+ * (incremental/resume.ts). A body changes nothing any other body or signature sees.
+ */
+export type SkipBody = (crate: CrateCtx, record: ItemRecordDraft) => boolean;
+
+/**
+ * Resolves signatures of all crates first (bodies need field and return types), then bodies,
+ * but those `skipBody` leaves out. Every signature is resolved, since other crates' bodies infer
+ * types from them.
  */
 export function resolveItems(
-  crates: CrateCtx[], impls: ImplInfo[], macroCalls: MacroCallInfo[], external: CrateCtx[] = [], withoutBodies: ReadonlySet<CrateCtx> = new Set(),
+  crates: CrateCtx[], impls: ImplInfo[], macroCalls: MacroCallInfo[], external: CrateCtx[] = [], skipBody: SkipBody = () => false,
 ): void {
   const bodies: Pending[] = [];
-  const skipped: Pending[] = [];
-  const bodiesOf = (crate: CrateCtx) => (withoutBodies.has(crate) ? skipped : bodies);
-  const indexOf = memberIndexes(crates, external);
+  const visibleOf = visibleCrates(external);
+  const indexOf = memberIndexes(crates, external, visibleOf);
   for (const crate of crates) for (const r of crate.records) collected.set(r, { defs: r.defs.length, refs: r.refs.length });
   for (const crate of crates) {
     const index = indexOf(crate);
-    for (const d of [...crate.defs]) {
-      if (!d.item || d.def.parent !== crate.scopes.get(d.module)?.def.def.id || d.inactive) continue;
-      signature(crate, d, bodiesOf(crate), index);
-    }
+    resolvingFrom(visibleOf(crate), () => {
+      for (const d of [...crate.defs]) {
+        if (!d.item || d.def.parent !== crate.scopes.get(d.module)?.def.def.id || d.inactive) continue;
+        signature(crate, d, bodies, index);
+      }
+    });
   }
-  for (const impl of impls) implRefs(impl, bodiesOf(impl.place.crate), indexOf(impl.place.crate));
+  for (const impl of impls) resolvingFrom(visibleOf(impl.place.crate), () => implRefs(impl, bodies, indexOf(impl.place.crate)));
   for (const call of macroCalls) {
     const lex: LexicalScope = { module: call.place.scope, generics: new Map() };
-    pathRefs(call.item.path, lex, call.record, 'macro');
+    resolvingFrom(visibleOf(call.place.crate), () => pathRefs(call.item.path, lex, call.record, 'macro'));
   }
-  for (const b of bodies) b.run();
+  for (const b of bodies) if (!skipBody(b.crate, b.record)) resolvingFrom(visibleOf(b.crate), b.run);
   relocateExpansions(crates);
 }
 
@@ -87,7 +96,7 @@ function signature(crate: CrateCtx, d: DefInfo, bodies: Pending[], index: Member
         }
         if (v.discriminant) {
           const range = v.discriminant;
-          bodies.push({ run: () => new BodyResolver(place, record, lex, index).resolve(range[0], range[1]) });
+          bodies.push({ crate: place.crate, record, run: () => new BodyResolver(place, record, lex, index).resolve(range[0], range[1]) });
         }
       }
       return;
@@ -128,7 +137,7 @@ function signature(crate: CrateCtx, d: DefInfo, bodies: Pending[], index: Member
         d.declaredType = { type: item.type, scope: moduleLex };
       }
       const value = item.value;
-      if (value) bodies.push({ run: () => new BodyResolver(place, record, moduleLex, index).resolve(value[0], value[1]) });
+      if (value) bodies.push({ crate: place.crate, record, run: () => new BodyResolver(place, record, moduleLex, index).resolve(value[0], value[1]) });
       return;
     }
   }
@@ -160,7 +169,7 @@ function memberRefs(m: DefInfo, outer: LexicalScope, bodies: Pending[], index: M
       m.declaredType = { type: item.type, scope: outer };
     }
     const value = item.value;
-    if (value) bodies.push({ run: () => new BodyResolver(place, m.record, outer, index).resolve(value[0], value[1]) });
+    if (value) bodies.push({ crate: place.crate, record: m.record, run: () => new BodyResolver(place, m.record, outer, index).resolve(value[0], value[1]) });
   } else if (item.kind === 'type') {
     boundsRefs(item.bounds, outer, m.record);
     if (item.value) {
@@ -173,7 +182,7 @@ function memberRefs(m: DefInfo, outer: LexicalScope, bodies: Pending[], index: M
 function fnRefs(place: Place, d: DefInfo, item: FnItem, outer: LexicalScope, bodies: Pending[], index: MemberIndex): void {
   const record: ItemRecordDraft = d.record;
   // A module-level fn is resolved in its module's bare scope; members in their trait's or impl's.
-  if (!fnContexts.has(d)) fnContexts.set(d, { place, outer, index, derives: outer.parent === undefined });
+  if (!fnContexts.has(d)) fnContexts.set(d, { place, outer, index, derives: outer.parent === undefined, visible: cratesInView() });
   const lex = genericsScope(place, record, item.generics, outer, d);
   genericsRefs(item.generics, lex, record);
   const resolver = new BodyResolver(place, record, lex, index);
@@ -187,7 +196,7 @@ function fnRefs(place: Place, d: DefInfo, item: FnItem, outer: LexicalScope, bod
     d.returnType = { type: item.ret, scope: lex };
   }
   const body = item.body;
-  if (body) bodies.push({ run: () => resolver.resolve(body[0], body[1]) });
+  if (body) bodies.push({ crate: place.crate, record, run: () => resolver.resolve(body[0], body[1]) });
 }
 
 function implRefs(impl: ImplInfo, bodies: Pending[], index: MemberIndex): void {
@@ -200,27 +209,39 @@ function implRefs(impl: ImplInfo, bodies: Pending[], index: MemberIndex): void {
 }
 
 /**
- * The member index each crate's bodies take untyped `.name` candidates from: every crate's
- * members for workspace crates, and for a registry crate only those of the crates it can see
- * (itself, its dependencies, std), in id order: its dump is cached for any workspace that
- * uses it, so it must not depend on the others.
+ * The crates each crate's items can see: itself, its dependencies, directly or not, and std
+ * (`external`). A dependency's code cannot name a dependent's types or traits, so its dump does
+ * not depend on them either: a registry crate's dump is cached for any workspace that uses it,
+ * and a crate is analyzed again without its dependents (incremental/resume.ts).
  */
-function memberIndexes(crates: CrateCtx[], external: CrateCtx[]): (crate: CrateCtx) => MemberIndex {
-  const all = memberIndex([...crates, ...external]);
-  const registry = new Map<CrateCtx, MemberIndex>();
+function visibleCrates(external: CrateCtx[]): (crate: CrateCtx) => ReadonlySet<CrateCtx> {
+  const sets = new Map<CrateCtx, Set<CrateCtx>>();
   return (crate) => {
-    if (crate.target.source !== 'registry') return all;
-    let index = registry.get(crate);
-    if (index === undefined) {
-      const visible = new Set<CrateCtx>(external);
+    let visible = sets.get(crate);
+    if (visible === undefined) {
+      const found = new Set<CrateCtx>(external);
       const visit = (c: CrateCtx) => {
-        if (visible.has(c)) return;
-        visible.add(c);
+        if (found.has(c)) return;
+        found.add(c);
         for (const dep of c.deps.values()) visit(dep);
       };
       visit(crate);
+      sets.set(crate, (visible = found));
+    }
+    return visible;
+  };
+}
+
+/** The member index each crate's bodies take untyped `.name` candidates from: the members of the crates it can see, in id order. */
+function memberIndexes(crates: CrateCtx[], external: CrateCtx[], visibleOf: (crate: CrateCtx) => ReadonlySet<CrateCtx>): (crate: CrateCtx) => MemberIndex {
+  const all = memberIndex([...crates, ...external]);
+  const indexes = new Map<CrateCtx, MemberIndex>();
+  return (crate) => {
+    let index = indexes.get(crate);
+    if (index === undefined) {
+      const visible = visibleOf(crate);
       index = { methods: new VisibleMembers(all.methods, visible), fields: new VisibleMembers(all.fields, visible) };
-      registry.set(crate, index);
+      indexes.set(crate, index);
     }
     return index;
   };
@@ -262,6 +283,7 @@ interface FnContext {
   index: MemberIndex;
   /** A module-level fn: its derive attributes are refs of its record too. */
   derives: boolean;
+  visible: ReadonlySet<CrateCtx> | undefined;
 }
 
 const fnContexts = new WeakMap<DefInfo, FnContext>();
@@ -284,9 +306,11 @@ export function resolveFnAgain(d: DefInfo, item: FnItem): boolean {
     crate.defs = crate.defs.filter((x) => !dropped.has(x.def));
   }
   d.item = item;
-  const bodies: Pending[] = [];
-  if (ctx.derives) deriveRefs(item, ctx.place, ctx.outer, record);
-  fnRefs(ctx.place, d, item, ctx.outer, bodies, ctx.index);
-  for (const b of bodies) b.run();
+  resolvingFrom(ctx.visible, () => {
+    const bodies: Pending[] = [];
+    if (ctx.derives) deriveRefs(item, ctx.place, ctx.outer, record);
+    fnRefs(ctx.place, d, item, ctx.outer, bodies, ctx.index);
+    for (const b of bodies) b.run();
+  });
   return true;
 }

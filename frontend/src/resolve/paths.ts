@@ -9,6 +9,36 @@ export type SegmentDefs = Array<DefInfo[]>;
 
 const NO_DEFS: DefInfo[] = [];
 
+/**
+ * The crates whose impls the item being resolved can see: its own, its dependencies', std's.
+ * Another crate's impl may add members to a type (`impl Trait for core::Foo` in a crate that
+ * uses core), but code that cannot name that crate cannot call them. Set by `resolveItems`
+ * around each signature and body; unset, every impl counts.
+ */
+let visibleCrates: ReadonlySet<CrateCtx> | undefined;
+
+/** Runs `resolve` with the members of `visible` crates' impls alone in view. */
+export function resolvingFrom(visible: ReadonlySet<CrateCtx> | undefined, resolve: () => void): void {
+  const outer = visibleCrates;
+  visibleCrates = visible;
+  try {
+    resolve();
+  } finally {
+    visibleCrates = outer;
+  }
+}
+
+/** The crates in view now, for a resolution to be repeated later from the same view. */
+export function cratesInView(): ReadonlySet<CrateCtx> | undefined {
+  return visibleCrates;
+}
+
+function visible(defs: DefInfo[] | undefined): DefInfo[] | undefined {
+  const crates = visibleCrates;
+  if (defs === undefined || crates === undefined || defs.every((d) => crates.has(d.crate))) return defs;
+  return defs.filter((d) => crates.has(d.crate));
+}
+
 /** Follows extern crates and type aliases to what they stand for. */
 export function unalias(d: DefInfo): DefInfo {
   let cur = d;
@@ -37,16 +67,17 @@ export function lookupMember(owner: DefInfo, name: string, ns: Namespace | 'any'
     return NO_DEFS;
   }
   if (d.def.kind === 'assoc_type') boundAssocType(d);
-  const own = d.members.get(name);
+  const own = visible(d.members.get(name));
   if (own && own.length > 0) return own;
-  const viaTraits = d.traitMembers.get(name);
+  const viaTraits = visible(d.traitMembers.get(name));
   if (viaTraits && viaTraits.length > 0) return viaTraits;
   // A trait's items reach through its supertraits; a type's through the traits it implements
   // and their supertraits.
   return memberOfTraits(d.traits, name, new Set([d]));
 }
 
-function memberOfTraits(traits: DefInfo[], name: string, seen: Set<DefInfo>): DefInfo[] {
+function memberOfTraits(all: DefInfo[], name: string, seen: Set<DefInfo>): DefInfo[] {
+  const traits = visible(all)!;
   for (const t of traits) {
     if (seen.has(t)) continue;
     seen.add(t);

@@ -145,7 +145,7 @@ function virtualCrate(name: string): CrateCtx {
   const record = { id: '', kind: 'mod', span: [0, 0], inactive: false, defs: [], refs: [], impls: [], relations: [], diagnostics: [], surface: [] } as unknown as ItemRecordDraft;
   const crate: CrateCtx = {
     target, name, idPrefix: `cargo ${name} ${STD_VERSION}`, edition: '2021', cfg: defaultCfg([]),
-    loaded: { root, files: [], problems: [] }, deps: new Map(), records: [record], scopes: new Map(),
+    loaded: { root, files: [], problems: [], missing: [] }, deps: new Map(), records: [record], scopes: new Map(),
     macros: new Map(), usedIds: new Set(), defs: [], deferred: [],
   };
   const rootDef = newDefInfo({

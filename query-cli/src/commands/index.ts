@@ -49,7 +49,9 @@ export default class Index extends XrefCommand {
     try {
       // The front end (parser, grammar) is loaded only here: query commands must start fast.
       const { analyzeWorkspace } = await import('../../../frontend/src/index.js');
-      analysis = await analyzeWorkspace(args.dir, { workers, stdSources: await stdSources(flags['std-src']), crateCache: true, onProgress: progress?.analyze });
+      analysis = await analyzeWorkspace(args.dir, {
+        workers, stdSources: await stdSources(flags['std-src']), crateCache: true, incremental: !flags.full, onProgress: progress?.analyze,
+      });
       const dbDir = flags.db === undefined ? defaultStoreDir(analysis.root) : storeDirFromFlag(flags.db, process.cwd());
       if (flags.full) await rm(dbDir, { recursive: true, force: true });
       // The store is opened only now, so that queries are locked out for the load alone.

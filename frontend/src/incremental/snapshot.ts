@@ -1,0 +1,110 @@
+// What an analysis leaves in its dumps directory for the next one to start from (resume.ts):
+// per crate, its dump and that dump's digest, the files it read with their size, mtime and hash,
+// and each item record's fingerprints (fingerprints.ts); plus what the result reported, so that a
+// run that changes nothing can report the same. Written after the dumps, renamed into place: a
+// snapshot whose dumps are not those on disk any more (a crash between the two, `xref watch`
+// writing patched dumps) does not match their digests, and the next run is a full one.
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import * as path from 'node:path';
+import type { FileDiagnostic } from '../analyze.js';
+import type { CrateCtx, ItemRecordDraft } from '../resolve/model.js';
+import type { RecordPrint } from './fingerprints.js';
+
+const SNAPSHOT_FILE = 'snapshot.json';
+const SNAPSHOT_FORMAT = 2;
+/** Filesystems keep mtimes to a second or coarser on some systems; within it, size+mtime prove nothing. */
+const MTIME_GRANULARITY_MS = 2000;
+
+/** [absolute path, size, mtime in ms, sha1 hex of the bytes analyzed] */
+export type FileStamp = [abs: string, size: number, mtimeMs: number, hash: string];
+
+export interface CrateSnapshot {
+  /** The crate target's key. */
+  target: string;
+  dump: string;
+  digest: string;
+  files: FileStamp[];
+  /** Module files the crate looked for and did not find: if one appears, the crate is analyzed again. */
+  missing: string[];
+  /** item id → [text, shape, defs] fingerprints. */
+  prints: Record<string, [string, string, string]>;
+  /** What the result listed for this crate. */
+  diagnostics: FileDiagnostic[];
+  warnings: string[];
+  items: number;
+}
+
+export interface Snapshot {
+  format: number;
+  /** The analysis options and the analyzing code: another key, another analysis. */
+  key: string;
+  /** The workspace's crate targets as discovery found them. */
+  targets: string;
+  /** When the analysis started: a file modified after that is checked by hash, whatever its mtime. */
+  startedAtMs: number;
+  crates: CrateSnapshot[];
+}
+
+export function snapshotPath(outDir: string): string {
+  return path.join(outDir, SNAPSHOT_FILE);
+}
+
+export function readSnapshot(outDir: string): Snapshot | undefined {
+  try {
+    const snapshot = JSON.parse(readFileSync(snapshotPath(outDir), 'utf8')) as Snapshot;
+    return snapshot.format === SNAPSHOT_FORMAT ? snapshot : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeSnapshot(outDir: string, snapshot: Omit<Snapshot, 'format'>): void {
+  const file = snapshotPath(outDir);
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, JSON.stringify({ format: SNAPSHOT_FORMAT, ...snapshot }));
+  renameSync(temp, file);
+}
+
+/** A hash of a JSON value, to compare keys and target lists without keeping them whole. */
+export function digestOf(value: unknown): string {
+  return createHash('sha1').update(JSON.stringify(value)).digest('hex');
+}
+
+/** The snapshot of a crate just analyzed. */
+export function crateSnapshot(
+  crate: CrateCtx, dump: string, digest: string, prints: ReadonlyMap<ItemRecordDraft, RecordPrint>,
+  diagnostics: FileDiagnostic[], warnings: string[],
+): CrateSnapshot {
+  const printsById: CrateSnapshot['prints'] = {};
+  for (const r of crate.records) {
+    const p = prints.get(r);
+    if (p !== undefined) printsById[r.id] = [p.text, p.shape, p.defs];
+  }
+  return {
+    target: crate.target.key, dump, digest, files: crate.loaded.files.map(stampOf), missing: crate.loaded.missing,
+    prints: printsById, diagnostics, warnings, items: crate.records.length,
+  };
+}
+
+function stampOf(f: { abs: string; entry: { hash: string } }): FileStamp {
+  const stat = statSync(f.abs, { throwIfNoEntry: false });
+  return [f.abs, stat?.size ?? -1, stat?.mtimeMs ?? -1, f.entry.hash];
+}
+
+/**
+ * Whether the file is still the one stamped: the same size and mtime, from well before the
+ * stamped analysis started; or else the same bytes.
+ */
+export function unchangedSince(stamp: FileStamp, startedAtMs: number): boolean {
+  const [abs, size, mtimeMs, hash] = stamp;
+  const stat = statSync(abs, { throwIfNoEntry: false });
+  if (stat === undefined) return false;
+  if (stat.size === size && stat.mtimeMs === mtimeMs && startedAtMs - mtimeMs > MTIME_GRANULARITY_MS) return true;
+  if (stat.size !== size) return false;
+  try {
+    return createHash('sha1').update(readFileSync(abs)).digest('hex') === hash;
+  } catch {
+    return false;
+  }
+}

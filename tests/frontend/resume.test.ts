@@ -1,0 +1,133 @@
+// A one-shot analysis resumed from the last one's snapshot (frontend/src/incremental/resume.ts):
+// whatever the edit, its dumps and its result must be exactly those of a full analysis of the
+// edited workspace, and it must resolve no more than the edit calls for.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyzeWorkspace, type AnalyzeResult } from '../../frontend/src/index.js';
+import { resumeAnalysis, type ResumeStats } from '../../frontend/src/incremental/resume.js';
+import { snapshotPath } from '../../frontend/src/incremental/snapshot.js';
+import { copyFixture, dumpsIn, edit } from '../support/workspace-copy.js';
+
+/** What a result says, without where its dumps are. */
+function reported(result: AnalyzeResult): unknown {
+  return { ...result, dumpFiles: result.dumpFiles.map((f) => path.basename(f)), registry: undefined };
+}
+
+/** A full analysis of `ws` now, in a directory of its own. */
+async function fresh(ws: string): Promise<{ dumps: Map<string, string>; result: unknown }> {
+  const outDir = mkdtempSync(path.join(tmpdir(), 'xref-resume-fresh-'));
+  const result = await analyzeWorkspace(ws, { useCargo: false, outDir });
+  return { dumps: dumpsIn(outDir), result: reported(result) };
+}
+
+/** The workspace, analyzed once in full, and a resumed analysis to run after each edit. */
+async function resumable(): Promise<{ ws: string; resume: () => Promise<{ result: AnalyzeResult; stats: ResumeStats }>; outDir: string }> {
+  const ws = copyFixture('xref-resume-');
+  const outDir = path.join(ws, 'dumps');
+  const options = { useCargo: false as const, outDir };
+  await analyzeWorkspace(ws, options);
+  return {
+    ws, outDir,
+    resume: async () => {
+      const stats: ResumeStats = { crates: 0, items: 0 };
+      const result = await resumeAnalysis(ws, options, stats);
+      if (result === undefined) throw new Error('the analysis was not resumed');
+      return { result, stats };
+    },
+  };
+}
+
+async function expectFull(ws: string, outDir: string, result: AnalyzeResult): Promise<void> {
+  const full = await fresh(ws);
+  expect(dumpsIn(outDir)).toEqual(full.dumps);
+  expect(reported(result)).toEqual(full.result);
+}
+
+describe('resumeAnalysis', () => {
+  it('analyzes nothing when nothing changed, and reports what the last analysis did', async () => {
+    const { ws, outDir, resume } = await resumable();
+    const { result, stats } = await resume();
+    expect(stats).toEqual({ crates: 0, items: 0 });
+    await expectFull(ws, outDir, result);
+  });
+
+  it('resolves a fn whose body changed, and nothing else', async () => {
+    const { ws, outDir, resume } = await resumable();
+    edit(path.join(ws, 'geometry/src/shapes/circle.rs'), '        2.0 * self.radius\n', '        let twice = Circle::new(self.center, self.radius);\n        2.0 * twice.radius\n');
+    const { result, stats } = await resume();
+    // geometry alone; the fn, and the impl around it, whose bytes changed.
+    expect(stats).toEqual({ crates: 1, items: 2 });
+    await expectFull(ws, outDir, result);
+  });
+
+  it('moves items that lines above them moved, without resolving them', async () => {
+    const { ws, outDir, resume } = await resumable();
+    const rect = path.join(ws, 'geometry/src/shapes/rect.rs');
+    writeFileSync(rect, `// a comment\n\n// and another\n${readFileSync(rect, 'utf8')}`);
+    const { result, stats } = await resume();
+    expect(stats).toEqual({ crates: 1, items: 1 });
+    await expectFull(ws, outDir, result);
+  });
+
+  it('resolves the dependents of a changed signature, across crates', async () => {
+    const { ws, outDir, resume } = await resumable();
+    // `draw` calls `Circle::new` and then `.area()` on what it returns, which is now a Rect.
+    edit(path.join(ws, 'geometry/src/shapes/circle.rs'), 'pub fn new(center: Point, radius: Scalar) -> Self', 'pub fn new(center: Point, radius: Scalar) -> crate::Rect');
+    const { result, stats } = await resume();
+    // geometry and the two crates that use it; in them, the fn, its impl and the items calling or importing it.
+    expect(stats.crates).toBe(3);
+    expect(stats.items).toBeLessThan(10);
+    await expectFull(ws, outDir, result);
+    expect(readFileSync(path.join(outDir, 'canvas-0.1.0-bin-draw.jsonl'), 'utf8')).toContain('rect/impl#[Rect][Shape]area().');
+  });
+
+  it('ends where a full analysis does after edits of every kind', async () => {
+    const { ws, outDir, resume } = await resumable();
+    const lib = path.join(ws, 'geometry/src/lib.rs');
+    const steps: Array<() => void> = [
+      // An item added, then renamed, then removed.
+      () => edit(lib, 'pub fn format_length(', 'pub fn extra() -> u32 { 1 }\npub fn format_length('),
+      () => edit(lib, 'pub fn extra()', 'pub fn extra_renamed()'),
+      () => edit(lib, 'pub fn extra_renamed() -> u32 { 1 }\n', ''),
+      // A use changed, a macro_rules changed.
+      () => edit(path.join(ws, 'geometry/src/shapes/rect.rs'), 'use crate::ops::approx_eq;', 'use crate::ops::{approx_eq};'),
+      () => edit(path.join(ws, 'geometry/src/macros.rs'), 'macro_rules!', '\nmacro_rules!'),
+      // A new module file, declared; then its declaration removed.
+      () => {
+        writeFileSync(path.join(ws, 'geometry/src/extra.rs'), 'pub fn helper() -> f64 { crate::EPSILON }\n');
+        edit(lib, 'pub mod shapes;', 'pub mod shapes;\npub mod extra;');
+      },
+      () => edit(lib, 'pub mod shapes;\npub mod extra;', 'pub mod shapes;'),
+      // A module declared before its file exists; then the file alone appears.
+      () => edit(lib, 'pub mod shapes;', 'pub mod shapes;\npub mod later;'),
+      () => writeFileSync(path.join(ws, 'geometry/src/later.rs'), 'pub struct Later;\n'),
+      // A syntax error, then mended.
+      () => edit(path.join(ws, 'canvas/src/render.rs'), 'fn ', 'fn fn '),
+      () => edit(path.join(ws, 'canvas/src/render.rs'), 'fn fn ', 'fn '),
+    ];
+    for (const step of steps) {
+      step();
+      const { result } = await resume();
+      await expectFull(ws, outDir, result);
+    }
+  });
+
+  it('leaves to a full analysis what it cannot vouch for', async () => {
+    const { ws, outDir } = await resumable();
+    const options = { useCargo: false as const, outDir };
+    // Other options.
+    expect(await resumeAnalysis(ws, { ...options, includeDevTargets: true })).toBeUndefined();
+    // A dump that is not the snapshot's any more.
+    const dump = path.join(outDir, readdirSync(outDir).find((f) => f.endsWith('.jsonl'))!);
+    writeFileSync(dump, readFileSync(dump, 'utf8').replace('"digest":"', '"digest":"0'));
+    expect(await resumeAnalysis(ws, options)).toBeUndefined();
+    // No snapshot.
+    rmSync(snapshotPath(outDir));
+    expect(await resumeAnalysis(ws, options)).toBeUndefined();
+    // `analyzeWorkspace` then runs a full analysis, which leaves a snapshot again.
+    await analyzeWorkspace(ws, { ...options, incremental: true });
+    expect(await resumeAnalysis(ws, options)).toBeDefined();
+  });
+});
