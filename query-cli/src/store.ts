@@ -42,7 +42,7 @@ function findUpwards(cwd: string): string {
   throw new CliFailure(EXIT.index, `no index in ${resolve(cwd)} or above it: run 'xref index' first, or pass --db`);
 }
 
-function nearestStore(cwd: string): string | undefined {
+export function nearestStore(cwd: string): string | undefined {
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
     const candidate = defaultStoreDir(dir);
     if (existsSync(candidate)) return candidate;

@@ -1,6 +1,6 @@
 // Every failure ends with one `xref: …` line on stderr and its documented exit code (README.md).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -96,6 +96,24 @@ describe('bad locations (exit 4)', () => {
     // Line 8 is `fn main() {`; column 8 is the '('.
     expectFailure(xref(['def', 'canvas/src/bin/draw.rs:8:8'], { cwd: ws }), 4, /^xref: no identifier at canvas\/src\/bin\/draw\.rs:8:8: point at a name \(LINE and COL count from 1, COL in characters\)\n$/);
     expectFailure(xref(['refs', 'canvas/src/bin/draw.rs:8:8'], { cwd: ws }), 4, /no identifier at/);
+  });
+
+  it('refuses an index of another store format before analyzing anything', async () => {
+    const stale = copyExample();
+    try {
+      expect(xref(['index'], { cwd: stale }).code).toBe(0);
+      const { openStore } = await import('../../indexer/src/index.js');
+      const store = await openStore(join(stale, '.xref', 'db'), { create: false });
+      await store.db.put('meta\0format', '1');
+      await store.close();
+      rmSync(join(stale, '.xref', 'dumps'), { recursive: true });
+      expectFailure(xref(['index'], { cwd: stale }), 3, /store format 1, this xref reads format \d+: run 'xref index --full'/);
+      // Refused before the analysis: no dump was written.
+      expect(existsSync(join(stale, '.xref', 'dumps'))).toBe(false);
+      expect(xref(['index', '--full'], { cwd: stale }).code).toBe(0);
+    } finally {
+      removeDir(stale);
+    }
   });
 
   it('reports a directory without a Cargo workspace', () => {

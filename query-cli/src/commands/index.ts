@@ -1,10 +1,11 @@
+import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { Args, Flags } from '@oclif/core';
 import { indexDumps } from '../../../indexer/src/index.js';
 import { XrefCommand } from '../base.js';
 import { CliFailure, EXIT } from '../failure.js';
 import { workerCount, workersFlag } from '../workers.js';
-import { defaultStoreDir, findWatcher, storeDirFromFlag, withStore } from '../store.js';
+import { defaultStoreDir, findWatcher, nearestStore, storeDirFromFlag, withStore } from '../store.js';
 import { indexRun, printIndexRun, type IndexRun } from '../indexing.js';
 import { indexProgress } from '../progress.js';
 import { stdSources, stdSrcFlag } from '../std-src.js';
@@ -43,6 +44,7 @@ export default class Index extends XrefCommand {
       return;
     }
     const started = performance.now();
+    if (!flags.full) await refuseStaleStore(flags.db === undefined ? nearestStore(args.dir) : storeDirFromFlag(flags.db, process.cwd()));
     // On stderr, and only on a terminal: it cannot get into --json output or a log.
     const progress = indexProgress();
     let analysis, loaded;
@@ -62,4 +64,12 @@ export default class Index extends XrefCommand {
     }
     printIndexRun(indexRun(analysis, loaded, started), flags.json);
   }
+}
+
+/**
+ * Fails before the analysis, not after it, when the store there has another format (opening it
+ * checks): on std the analysis takes seconds that the load would then throw away.
+ */
+async function refuseStaleStore(dbDir: string | undefined): Promise<void> {
+  if (dbDir !== undefined && existsSync(dbDir)) await withStore(dbDir, async () => {});
 }
