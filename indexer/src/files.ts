@@ -14,7 +14,8 @@ export interface LineRange {
 
 export class FileView {
   private lineIndexCache?: LineIndex;
-  private spanCache?: Map<string, readonly [number, number]>;
+  /** Item id → its row in the table, built at the third lookup. */
+  private rowCache?: Map<string, number>;
   private lookups = 0;
 
   constructor(
@@ -28,23 +29,24 @@ export class FileView {
   }
 
   itemStart(item: string): number {
-    return this.itemSpan(item)[0];
+    return this.row(item)[1];
   }
 
   /** The item's absolute byte span in the file. */
   itemSpan(item: string): readonly [number, number] {
-    // Most views answer one lookup: a scan then beats a map of every item (std: up to 8,000).
-    if (this.spanCache === undefined && this.lookups++ < 2) {
-      const found = this.table.items.find(([id]) => id === item);
-      if (found === undefined) throw new InconsistentIndexError(`${item} is not in the table of ${this.path}`);
-      return [found[1], found[2]];
-    }
-    this.spanCache ??= new Map(this.table.items.map(([id, start, end]) => [id, [start, end]]));
-    const span = this.spanCache.get(item);
-    if (span === undefined) {
-      throw new InconsistentIndexError(`${item} is not in the table of ${this.path}`);
-    }
-    return span;
+    const [, start, end] = this.row(item);
+    return [start, end];
+  }
+
+  private row(item: string): FileItem {
+    const items = this.table.items;
+    // Most views of a one-query process answer one lookup: a scan then beats a map of every
+    // item (std: up to 8,000).
+    const index = this.rowCache === undefined && this.lookups++ < 2
+      ? items.findIndex(([id]) => id === item)
+      : (this.rowCache ??= new Map(items.map(([id], i) => [id, i]))).get(item);
+    if (index === undefined || index < 0) throw new InconsistentIndexError(`${item} is not in the table of ${this.path}`);
+    return items[index];
   }
 
   /** Items whose span contains `offset`, innermost first. */
