@@ -88,7 +88,7 @@ export class FileViews {
   /** The file's view in every crate that compiles it; empty when the index does not know the file. */
   async allCratesOf(path: string): Promise<FileView[]> {
     const found: FileView[] = [];
-    for await (const k of this.store.keys(ranges.filesOf(path))) {
+    for (const k of await tableKeysOf(this.store, path)) {
       const view = await readView(this.store, k, path, keyParts(k)[1]);
       if (view === undefined) continue;
       this.views.set(k, Promise.resolve(view));
@@ -98,15 +98,38 @@ export class FileViews {
   }
 }
 
+/** The keys of a file's tables, one per crate compiling it: a range read, kept as the views are. */
+async function tableKeysOf(store: StoreReader, path: string): Promise<string[]> {
+  const kept = store instanceof Store ? cacheOf(store).tableKeys : undefined;
+  const known = kept?.get(path);
+  if (known !== undefined) return known;
+  const found: string[] = [];
+  for await (const k of store.keys(ranges.filesOf(path))) found.push(k);
+  if (kept !== undefined) {
+    kept.set(path, found);
+    if (kept.size > PATHS_KEPT) kept.delete(kept.keys().next().value!);
+  }
+  return found;
+}
+
 // File views, kept from one query to the next for a store this process opened: parsing a file's
 // table is most of a query's time (std's reach 462 KB of JSON). Any write to the store empties
 // the cache. A remote store (`xref watch`'s) changes without this process knowing, so its views
 // are not kept.
 const VIEWS_KEPT = 1024;
-const viewCaches = new WeakMap<Store, Map<string, FileView>>();
+/** Paths whose table keys are kept: a few strings each, so many more than views. */
+const PATHS_KEPT = 16384;
+
+interface KeptViews {
+  views: Map<string, FileView>;
+  /** Path → the keys of its tables (none for a path the store has no table for). */
+  tableKeys: Map<string, string[]>;
+}
+
+const viewCaches = new WeakMap<Store, KeptViews>();
 
 async function readView(store: StoreReader, key: string, path: string, crate: string): Promise<FileView | undefined> {
-  const cache = store instanceof Store ? cacheOf(store) : undefined;
+  const cache = store instanceof Store ? cacheOf(store).views : undefined;
   const kept = cache?.get(key);
   if (kept !== undefined) {
     // Most recently used last, so the oldest goes first.
@@ -124,12 +147,16 @@ async function readView(store: StoreReader, key: string, path: string, crate: st
   return view;
 }
 
-function cacheOf(store: Store): Map<string, FileView> {
+function cacheOf(store: Store): KeptViews {
   let cache = viewCaches.get(store);
   if (cache === undefined) {
-    const created = new Map<string, FileView>();
-    store.db.on('write', () => created.clear());
-    store.db.on('clear', () => created.clear());
+    const created: KeptViews = { views: new Map(), tableKeys: new Map() };
+    const clear = () => {
+      created.views.clear();
+      created.tableKeys.clear();
+    };
+    store.db.on('write', clear);
+    store.db.on('clear', clear);
     viewCaches.set(store, created);
     cache = created;
   }

@@ -1,9 +1,10 @@
 // Reading item records. A record names the candidate list of each ambiguous ref by its hash
 // (records.ts); readItems reads the lists in, for the merge, which needs whole records. Queries
 // read records without them (one read fewer) and fetch a list only when they need it.
+import type { Def } from '../../schema/src/index.js';
 import { InconsistentIndexError } from './errors.js';
 import { keys, type StoredItem } from './keys.js';
-import { decodeItem, type DecodedItem, type EncodedItem } from './records.js';
+import { decodeDefs, decodeItem, type DecodedItem, type EncodedItem } from './records.js';
 import type { StoreReader } from './store.js';
 
 /**
@@ -11,12 +12,26 @@ import type { StoreReader } from './store.js';
  * ref with a candidate list comes without candidates; the record's `lists` has its hash.
  */
 export async function readRecords(store: StoreReader, crate: string, ids: readonly string[]): Promise<Array<DecodedItem | undefined>> {
-  const encoded = await store.getManyJson<EncodedItem>(ids.map((id) => keys.item(crate, id)));
+  const encoded = await readEncoded(store, crate, ids);
   return encoded.map((e, i) => (e === undefined ? undefined : decodeItem(ids[i], e)));
+}
+
+/** The records of `ids` in `crate` as stored, for a reader that decodes only what it needs. */
+export function readEncoded(store: StoreReader, crate: string, ids: readonly string[]): Promise<Array<EncodedItem | undefined>> {
+  return store.getManyJson<EncodedItem>(ids.map((id) => keys.item(crate, id)));
 }
 
 export async function readRecord(store: StoreReader, crate: string, id: string): Promise<DecodedItem | undefined> {
   return (await readRecords(store, crate, [id]))[0];
+}
+
+/**
+ * The file and defs of each item of `items` (crate and id), undefined for an item the store has
+ * no record of; the refs, most of a record, are left undecoded.
+ */
+export async function readDefs(store: StoreReader, items: ReadonlyArray<{ crate: string; itemId: string }>): Promise<Array<{ file: string; defs: Def[] } | undefined>> {
+  const encoded = await store.getManyJson<EncodedItem>(items.map(({ crate, itemId }) => keys.item(crate, itemId)));
+  return encoded.map((e, i) => (e === undefined ? undefined : { file: e.file, defs: decodeDefs(items[i].itemId, e) }));
 }
 
 /** Whole records: readRecords with the candidate lists read in. */

@@ -99,16 +99,58 @@ function encodeRef(id: string, ref: Ref): RefRow {
 export function decodeItem(id: string, encoded: EncodedItem): DecodedItem {
   const lists = new Map<number, string>();
   const refs = encoded.refs.map((row, i): Ref => {
-    const ref: Ref = { span: [row[0], row[0] + row[1]], role: row[2] };
-    if (row.length === 4) ref.target = absoluteId(id, row[3]);
-    else if (row.length === 5 && row[3] === CANDIDATES) lists.set(i, row[4]);
-    else if (row.length === 5) ref.unresolved = row[4];
+    const { ref, list } = decodeRef(id, row);
+    if (list !== undefined) lists.set(i, list);
     return ref;
   });
-  const defs = encoded.defs.map((def): Def => withParent({ ...def, id: absoluteId(id, def.id) }, def.parent, (p) => absoluteId(id, p)));
+  const defs = decodeDefs(id, encoded);
   const relations = encoded.relations.map((r) => ({ ...r, from: absoluteId(id, r.from), to: absoluteId(id, r.to) }));
   // The fingerprint is the `fp` key's; what reads a record does not need it.
   return { item: { ...encoded, item: id, fingerprint: '', defs, relations, refs }, lists };
+}
+
+/** A ref of item `id`'s record; a candidate ref comes without its candidates, `list` names them. */
+function decodeRef(id: string, row: RefRow): { ref: Ref; list?: string } {
+  const ref: Ref = { span: [row[0], row[0] + row[1]], role: row[2] };
+  if (row.length === 4) ref.target = absoluteId(id, row[3]);
+  else if (row.length === 5 && row[3] === CANDIDATES) return { ref, list: row[4] };
+  else if (row.length === 5) ref.unresolved = row[4];
+  return { ref };
+}
+
+/** What a record has at an offset: the def whose name is there, else a ref (candidates as in decodeRef). */
+export type RecordHit = { def: Def } | { ref: Ref; list?: string };
+
+/**
+ * The def of item `id` whose name span is the smallest containing `offset` (relative to the
+ * item), else the ref whose span is; only that one is decoded. A position in a macro call is
+ * inside every item the call expanded to, hundreds, and most have nothing there.
+ */
+export function hitInRecord(id: string, encoded: EncodedItem, offset: number): RecordHit | undefined {
+  let def: Def | undefined;
+  let shortest = Infinity;
+  for (const d of encoded.defs) {
+    const [start, end] = d.nameSpan;
+    if (start <= offset && offset < end && end - start < shortest) {
+      def = d;
+      shortest = end - start;
+    }
+  }
+  if (def !== undefined) return { def: decodeDefs(id, { defs: [def] })[0] };
+  let row: RefRow | undefined;
+  shortest = Infinity;
+  for (const r of encoded.refs) {
+    if (r[0] <= offset && offset < r[0] + r[1] && r[1] < shortest) {
+      row = r;
+      shortest = r[1];
+    }
+  }
+  return row === undefined ? undefined : decodeRef(id, row);
+}
+
+/** The defs of item `id`'s record, ids absolute. */
+export function decodeDefs(id: string, encoded: Pick<EncodedItem, 'defs'>): Def[] {
+  return encoded.defs.map((def): Def => withParent({ ...def, id: absoluteId(id, def.id) }, def.parent, (p) => absoluteId(id, p)));
 }
 
 /** Refs sorted by position, as a reference entry's value. */
