@@ -4,7 +4,7 @@
 import type { Def } from '../../schema/src/index.js';
 import { InconsistentIndexError } from './errors.js';
 import { keys, type StoredItem } from './keys.js';
-import { decodeDefs, decodeItem, type DecodedItem, type EncodedItem } from './records.js';
+import { decodeDefs, decodeItem, parseItem, parseItemHead, type DecodedItem, type EncodedItem } from './records.js';
 import type { StoreReader } from './store.js';
 
 /**
@@ -17,8 +17,9 @@ export async function readRecords(store: StoreReader, crate: string, ids: readon
 }
 
 /** The records of `ids` in `crate` as stored, for a reader that decodes only what it needs. */
-export function readEncoded(store: StoreReader, crate: string, ids: readonly string[]): Promise<Array<EncodedItem | undefined>> {
-  return store.getManyJson<EncodedItem>(ids.map((id) => keys.item(crate, id)));
+export async function readEncoded(store: StoreReader, crate: string, ids: readonly string[]): Promise<Array<EncodedItem | undefined>> {
+  const texts = await store.getManyText(ids.map((id) => keys.item(crate, id)));
+  return texts.map((text) => (text === undefined ? undefined : parseItem(text)));
 }
 
 export async function readRecord(store: StoreReader, crate: string, id: string): Promise<DecodedItem | undefined> {
@@ -27,11 +28,15 @@ export async function readRecord(store: StoreReader, crate: string, id: string):
 
 /**
  * The file and defs of each item of `items` (crate and id), undefined for an item the store has
- * no record of; the refs, most of a record, are left undecoded.
+ * no record of; the refs, most of a record, are not even parsed.
  */
 export async function readDefs(store: StoreReader, items: ReadonlyArray<{ crate: string; itemId: string }>): Promise<Array<{ file: string; defs: Def[] } | undefined>> {
-  const encoded = await store.getManyJson<EncodedItem>(items.map(({ crate, itemId }) => keys.item(crate, itemId)));
-  return encoded.map((e, i) => (e === undefined ? undefined : { file: e.file, defs: decodeDefs(items[i].itemId, e) }));
+  const texts = await store.getManyText(items.map(({ crate, itemId }) => keys.item(crate, itemId)));
+  return texts.map((text, i) => {
+    if (text === undefined) return undefined;
+    const head = parseItemHead(text);
+    return { file: head.file, defs: decodeDefs(items[i].itemId, head) };
+  });
 }
 
 /** Whole records: readRecords with the candidate lists read in. */

@@ -37,8 +37,8 @@ export function defLocation(view: FileView, itemStart: number, def: Pick<Def, 'i
 /**
  * Each id located, in the order asked; an id with no def in the store has none. The def of a
  * fn, method, type or module is the item of the same id, in the crate its id names; a local's
- * is usually in the item whose ref names it (`near`). Those two keys are guessed; only an id
- * both miss (a field, a variant) is looked up by range.
+ * is usually in the item whose ref names it (`near`), a variant's or field's in its type's.
+ * Those keys are guessed; only an id they all miss is looked up by range.
  */
 export async function locateAll(
   store: StoreReader, views: FileViews, ids: readonly string[], near?: ReadonlyMap<string, ItemRef>,
@@ -52,11 +52,25 @@ export async function locateAll(
       out.set(id, [await located(views, id, own[i], entry)]);
       return;
     }
-    const item = near?.get(id);
-    const nearEntry = item === undefined ? undefined : await store.getJson<DefEntry>(keys.def(id, item.crate, item.itemId));
-    out.set(id, nearEntry !== undefined ? [await located(views, id, item!, nearEntry)] : await locateByRange(store, views, id));
+    for (const item of [near?.get(id), memberOf(id)]) {
+      if (item === undefined) continue;
+      const guessed = await store.getJson<DefEntry>(keys.def(id, item.crate, item.itemId));
+      if (guessed === undefined) continue;
+      out.set(id, [await located(views, id, item, guessed)]);
+      return;
+    }
+    out.set(id, await locateByRange(store, views, id));
   }));
   return new Map(ids.map((id) => [id, out.get(id)!]));
+}
+
+/** A member of a type (a variant, a field): the type's id, then the member's name as a term. */
+const MEMBER = /^(.*#)(?:[A-Za-z_][A-Za-z0-9_]*|`(?:[^`]|``)*`)\.$/;
+
+/** The item that holds the def of a variant or field: its type's (`…Option#Some.` → `…Option#`). */
+export function memberOf(id: string): ItemRef | undefined {
+  const type = MEMBER.exec(id)?.[1];
+  return type === undefined ? undefined : { crate: crateOfId(id), itemId: type };
 }
 
 /** Where `id` is defined: one location per crate that has the def, none when it is not indexed. */

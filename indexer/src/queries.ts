@@ -6,7 +6,7 @@ import { InconsistentIndexError, PositionError, UnknownFileError } from './error
 import { FileViews, type FileView, type LineRange } from './files.js';
 import { readDefs, readEncoded, readLists } from './items.js';
 import { compareStrings, keyParts, LIST_MARK, ranges, type DefEntry, type Range } from './keys.js';
-import { crateOfId, defLocation, locateAll, type ItemRef, type Location } from './locate.js';
+import { crateOfId, defLocation, locateAll, memberOf, type ItemRef, type Location } from './locate.js';
 import { decodeRefEntry, hitInRecord, type RefEntry, type RefEntryValue } from './records.js';
 import { distinctEnds, relationsTo } from './relations.js';
 import type { StoreReader } from './store.js';
@@ -284,13 +284,17 @@ export async function defRecord(store: StoreReader, id: string): Promise<DefReco
 /**
  * `defRecord` of each id, in order. An ambiguous call's hover has a card per candidate, up to
  * hundreds, most of them methods: a method's record is the item of its own id, so those are
- * read in one batch, and only the others by range.
+ * read in one batch, a variant's or field's is its type's, and only the others are found by range.
  */
 export async function defRecords(store: StoreReader, ids: readonly string[]): Promise<Array<DefRecord | undefined>> {
   const own = ids.map((id) => ({ crate: crateOfId(id), itemId: id }));
   const records = await readDefs(store, own);
   return Promise.all(ids.map(async (id, i) => {
     const def = records[i]?.defs.find((d) => d.id === id);
-    return def !== undefined ? { def, ...own[i], file: records[i]!.file } : defRecord(store, id);
+    if (def !== undefined) return { def, ...own[i], file: records[i]!.file };
+    const member = memberOf(id);
+    const type = member === undefined ? undefined : (await readDefs(store, [member]))[0];
+    const memberDef = type?.defs.find((d) => d.id === id);
+    return memberDef !== undefined ? { def: memberDef, ...member!, file: type!.file } : defRecord(store, id);
   }));
 }

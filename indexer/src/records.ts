@@ -26,7 +26,9 @@ const UNRESOLVED = 1;
 
 /**
  * An item record as its `item` key holds it. The item's id is in the key, and its fingerprint
- * in its `fp` key (1 MB of std's 26 MB store when it was in both).
+ * in its `fp` key (1 MB of std's 26 MB store when it was in both). The value is two JSON texts
+ * on two lines, the record without its refs then the refs (encodeItem): hover reads the defs
+ * of hundreds of records at an ambiguous call, and the refs are most of a record.
  */
 export interface EncodedItem extends Omit<StoredItem, 'item' | 'refs' | 'fingerprint'> {
   refs: RefRow[];
@@ -70,13 +72,25 @@ export function candidateListHash(candidates: readonly string[]): string {
 
 export function encodeItem(stored: StoredItem): string {
   const { item: id, refs, defs, relations, fingerprint: _inFpKey, ...rest } = stored;
-  const encoded: EncodedItem = {
+  const head: ItemHead = {
     ...rest,
     relations: relations.map((r) => ({ ...r, from: relativeId(id, r.from), to: relativeId(id, r.to) })),
     defs: defs.map((def) => withParent({ ...def, id: relativeId(id, def.id) }, def.parent, (p) => relativeId(id, p))),
-    refs: refs.map((ref) => encodeRef(id, ref)),
   };
-  return JSON.stringify(encoded);
+  // JSON.stringify escapes every newline inside a string, so the first one ends the head.
+  return `${JSON.stringify(head)}\n${JSON.stringify(refs.map((ref) => encodeRef(id, ref)))}`;
+}
+
+/** An encoded record without its refs. */
+export type ItemHead = Omit<EncodedItem, 'refs'>;
+
+export function parseItem(text: string): EncodedItem {
+  const cut = text.indexOf('\n');
+  return { ...(JSON.parse(text.slice(0, cut)) as ItemHead), refs: JSON.parse(text.slice(cut + 1)) as RefRow[] };
+}
+
+export function parseItemHead(text: string): ItemHead {
+  return JSON.parse(text.slice(0, text.indexOf('\n'))) as ItemHead;
 }
 
 function withParent(def: Def, parent: string | undefined, map: (id: string) => string): Def {
@@ -149,7 +163,7 @@ export function hitInRecord(id: string, encoded: EncodedItem, offset: number): R
 }
 
 /** The defs of item `id`'s record, ids absolute. */
-export function decodeDefs(id: string, encoded: Pick<EncodedItem, 'defs'>): Def[] {
+export function decodeDefs(id: string, encoded: Pick<ItemHead, 'defs'>): Def[] {
   return encoded.defs.map((def): Def => withParent({ ...def, id: absoluteId(id, def.id) }, def.parent, (p) => absoluteId(id, p)));
 }
 

@@ -54,6 +54,8 @@ const BLOCK_CACHE_BYTES = 64 * 1024 * 1024;
 export interface StoreReader {
   getJson<T>(key: string): Promise<T | undefined>;
   getManyJson<T>(keyList: string[]): Promise<Array<T | undefined>>;
+  /** The values as stored, for a reader that parses only part of them. */
+  getManyText(keyList: string[]): Promise<Array<string | undefined>>;
   entries<T>(range: Range): AsyncGenerator<[string, T]>;
   keys(range: Range): AsyncGenerator<string>;
   hasAny(range: Range): Promise<boolean>;
@@ -110,6 +112,10 @@ export class Store implements StoreReader {
       const value = this.getText(k);
       return value === undefined ? undefined : (JSON.parse(value) as T);
     });
+  }
+
+  async getManyText(keyList: string[]): Promise<Array<string | undefined>> {
+    return keyList.map((k) => this.getText(k));
   }
 
   /** The value at `key`, read synchronously. */
