@@ -15,8 +15,8 @@
 //                                             items before the items they contain
 //   item \0 <crate> \0 <item>               → EncodedItem (records.ts): the ItemRecord without its
 //                                             absolute span and surface hash, refs as tuples, a
-//                                             candidate list as its hash; two JSON lines, the refs
-//                                             on the second, so the defs parse without them
+//                                             candidate list as its hash; as [head length, head,
+//                                             refs], so the defs parse without the refs
 //   fp \0 <crate> \0 <item>                 → [fingerprint, file]: what a reload diffs against
 //   def \0 <def> \0 <crate> \0 <item>       → DefEntry: file, kind, name, qualname, relative nameSpan,
 //                                             and the trait methods <def> overrides, if any

@@ -26,9 +26,10 @@ const UNRESOLVED = 1;
 
 /**
  * An item record as its `item` key holds it. The item's id is in the key, and its fingerprint
- * in its `fp` key (1 MB of std's 26 MB store when it was in both). The value is two JSON texts
- * on two lines, the record without its refs then the refs (encodeItem): hover reads the defs
- * of hundreds of records at an ambiguous call, and the refs are most of a record.
+ * in its `fp` key (1 MB of std's 26 MB store when it was in both). The value is a JSON array of
+ * the length of the head's text, the head (the record without its refs) and the refs
+ * (encodeItem): hover reads the defs of hundreds of records at an ambiguous call, and the refs
+ * are most of a record, so it parses the head alone.
  */
 export interface EncodedItem extends Omit<StoredItem, 'item' | 'refs' | 'fingerprint'> {
   refs: RefRow[];
@@ -77,20 +78,25 @@ export function encodeItem(stored: StoredItem): string {
     relations: relations.map((r) => ({ ...r, from: relativeId(id, r.from), to: relativeId(id, r.to) })),
     defs: defs.map((def) => withParent({ ...def, id: relativeId(id, def.id) }, def.parent, (p) => relativeId(id, p))),
   };
-  // JSON.stringify escapes every newline inside a string, so the first one ends the head.
-  return `${JSON.stringify(head)}\n${JSON.stringify(refs.map((ref) => encodeRef(id, ref)))}`;
+  const headText = JSON.stringify(head);
+  return `[${headText.length},${headText},${JSON.stringify(refs.map((ref) => encodeRef(id, ref)))}]`;
 }
 
 /** An encoded record without its refs. */
 export type ItemHead = Omit<EncodedItem, 'refs'>;
 
+/** What an item key holds: the length of the head's JSON text, the head, the refs (encodeItem). */
+type ItemValue = [headLength: number, head: ItemHead, refs: RefRow[]];
+
 export function parseItem(text: string): EncodedItem {
-  const cut = text.indexOf('\n');
-  return { ...(JSON.parse(text.slice(0, cut)) as ItemHead), refs: JSON.parse(text.slice(cut + 1)) as RefRow[] };
+  const [, head, refs] = JSON.parse(text) as ItemValue;
+  return { ...head, refs };
 }
 
+/** The head alone, cut out of the text by its length: the refs are not parsed. */
 export function parseItemHead(text: string): ItemHead {
-  return JSON.parse(text.slice(0, text.indexOf('\n'))) as ItemHead;
+  const comma = text.indexOf(',');
+  return JSON.parse(text.slice(comma + 1, comma + 1 + Number(text.slice(1, comma)))) as ItemHead;
 }
 
 function withParent(def: Def, parent: string | undefined, map: (id: string) => string): Def {
