@@ -4,7 +4,8 @@
 import { FileViews, type LineRange } from './files.js';
 import { readRecord } from './items.js';
 import { keyParts, ranges, type DefEntry } from './keys.js';
-import { locateDef, references, type Location } from './queries.js';
+import { locateDef, type Location } from './locate.js';
+import { references } from './queries.js';
 import type { StoreReader } from './store.js';
 
 const CALL_ROLES = ['call', 'method'] as const;

@@ -14,7 +14,8 @@ export interface LineRange {
 
 export class FileView {
   private lineIndexCache?: LineIndex;
-  private spanCache?: Map<string, readonly [number, number]>;
+  /** Item id → its row in the table, built at the third lookup. */
+  private rowCache?: Map<string, number>;
   private lookups = 0;
 
   constructor(
@@ -28,23 +29,24 @@ export class FileView {
   }
 
   itemStart(item: string): number {
-    return this.itemSpan(item)[0];
+    return this.row(item)[1];
   }
 
   /** The item's absolute byte span in the file. */
   itemSpan(item: string): readonly [number, number] {
-    // Most views answer one lookup: a scan then beats a map of every item (std: up to 8,000).
-    if (this.spanCache === undefined && this.lookups++ < 2) {
-      const found = this.table.items.find(([id]) => id === item);
-      if (found === undefined) throw new InconsistentIndexError(`${item} is not in the table of ${this.path}`);
-      return [found[1], found[2]];
-    }
-    this.spanCache ??= new Map(this.table.items.map(([id, start, end]) => [id, [start, end]]));
-    const span = this.spanCache.get(item);
-    if (span === undefined) {
-      throw new InconsistentIndexError(`${item} is not in the table of ${this.path}`);
-    }
-    return span;
+    const [, start, end] = this.row(item);
+    return [start, end];
+  }
+
+  private row(item: string): FileItem {
+    const items = this.table.items;
+    // Most views of a one-query process answer one lookup: a scan then beats a map of every
+    // item (std: up to 8,000).
+    const index = this.rowCache === undefined && this.lookups++ < 2
+      ? items.findIndex(([id]) => id === item)
+      : (this.rowCache ??= new Map(items.map(([id], i) => [id, i]))).get(item);
+    if (index === undefined || index < 0) throw new InconsistentIndexError(`${item} is not in the table of ${this.path}`);
+    return items[index];
   }
 
   /** Items whose span contains `offset`, innermost first. */
@@ -86,7 +88,7 @@ export class FileViews {
   /** The file's view in every crate that compiles it; empty when the index does not know the file. */
   async allCratesOf(path: string): Promise<FileView[]> {
     const found: FileView[] = [];
-    for await (const k of this.store.keys(ranges.filesOf(path))) {
+    for (const k of await tableKeysOf(this.store, path)) {
       const view = await readView(this.store, k, path, keyParts(k)[1]);
       if (view === undefined) continue;
       this.views.set(k, Promise.resolve(view));
@@ -96,15 +98,38 @@ export class FileViews {
   }
 }
 
+/** The keys of a file's tables, one per crate compiling it: a range read, kept as the views are. */
+async function tableKeysOf(store: StoreReader, path: string): Promise<string[]> {
+  const kept = store instanceof Store ? cacheOf(store).tableKeys : undefined;
+  const known = kept?.get(path);
+  if (known !== undefined) return known;
+  const found: string[] = [];
+  for await (const k of store.keys(ranges.filesOf(path))) found.push(k);
+  if (kept !== undefined) {
+    kept.set(path, found);
+    if (kept.size > PATHS_KEPT) kept.delete(kept.keys().next().value!);
+  }
+  return found;
+}
+
 // File views, kept from one query to the next for a store this process opened: parsing a file's
 // table is most of a query's time (std's reach 462 KB of JSON). Any write to the store empties
 // the cache. A remote store (`xref watch`'s) changes without this process knowing, so its views
 // are not kept.
 const VIEWS_KEPT = 1024;
-const viewCaches = new WeakMap<Store, Map<string, FileView>>();
+/** Paths whose table keys are kept: a few strings each, so many more than views. */
+const PATHS_KEPT = 16384;
+
+interface KeptViews {
+  views: Map<string, FileView>;
+  /** Path → the keys of its tables (none for a path the store has no table for). */
+  tableKeys: Map<string, string[]>;
+}
+
+const viewCaches = new WeakMap<Store, KeptViews>();
 
 async function readView(store: StoreReader, key: string, path: string, crate: string): Promise<FileView | undefined> {
-  const cache = store instanceof Store ? cacheOf(store) : undefined;
+  const cache = store instanceof Store ? cacheOf(store).views : undefined;
   const kept = cache?.get(key);
   if (kept !== undefined) {
     // Most recently used last, so the oldest goes first.
@@ -122,12 +147,16 @@ async function readView(store: StoreReader, key: string, path: string, crate: st
   return view;
 }
 
-function cacheOf(store: Store): Map<string, FileView> {
+function cacheOf(store: Store): KeptViews {
   let cache = viewCaches.get(store);
   if (cache === undefined) {
-    const created = new Map<string, FileView>();
-    store.db.on('write', () => created.clear());
-    store.db.on('clear', () => created.clear());
+    const created: KeptViews = { views: new Map(), tableKeys: new Map() };
+    const clear = () => {
+      created.views.clear();
+      created.tableKeys.clear();
+    };
+    store.db.on('write', clear);
+    store.db.on('clear', clear);
     viewCaches.set(store, created);
     cache = created;
   }

@@ -2,7 +2,7 @@
 // trait method. Reads the impl and relation indexes, then the file tables to place the results.
 import { FileViews, type LineRange } from './files.js';
 import { keyParts, ranges, type ImplEntry, type ImplLink } from './keys.js';
-import { locateDef, type Location } from './queries.js';
+import { locateDef, type Location } from './locate.js';
 import { distinctEnds, relationsTo } from './relations.js';
 import type { StoreReader } from './store.js';
 

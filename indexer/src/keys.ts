@@ -15,9 +15,11 @@
 //                                             items before the items they contain
 //   item \0 <crate> \0 <item>               → EncodedItem (records.ts): the ItemRecord without its
 //                                             absolute span and surface hash, refs as tuples, a
-//                                             candidate list as its hash
+//                                             candidate list as its hash; as [head length, head,
+//                                             refs], so the defs parse without the refs
 //   fp \0 <crate> \0 <item>                 → [fingerprint, file]: what a reload diffs against
-//   def \0 <def> \0 <crate> \0 <item>       → DefEntry: file, kind, name, qualname, relative nameSpan
+//   def \0 <def> \0 <crate> \0 <item>       → DefEntry: file, kind, name, qualname, relative nameSpan,
+//                                             and the trait methods <def> overrides, if any
 //   ref \0 <target> \0 <crate> \0 <item>    → RefEntryValue (records.ts): file and the item's refs
 //                                             to <target> as [relStart, length, role]
 //   ref \0 <target> \0 list \0 <list>        → 0: <target> is in candidate list <list> (LIST_MARK)
@@ -80,7 +82,7 @@ import {
 import { candidateListHash, encodeItem, encodeRefEntry, type RefEntry } from './records.js';
 
 /** Bump when the key layout or a value shape changes; stores of another format need `xref index --full`. */
-export const STORE_FORMAT_VERSION = 6;
+export const STORE_FORMAT_VERSION = 7;
 
 const SEP = '\0';
 /** Upper bound for a prefix scan: no id, path or name contains U+10FFFF. */
@@ -114,6 +116,11 @@ export interface DefEntry {
   name: string;
   qualname: string;
   nameSpan: Span;
+  /**
+   * The trait methods this method overrides (its item's `overrides` relations, whose `from` is
+   * always the item's own def), so goto-definition follows them without a range read.
+   */
+  overrides?: string[];
 }
 
 /** An impl block as its item holds it, with the item's file so the block can be located. */
@@ -264,6 +271,8 @@ export function deriveItemKeys(crate: string, stored: StoredItem): Map<string, s
   out.set(keys.fingerprint(crate, id), JSON.stringify([stored.fingerprint, stored.file]));
   for (const def of stored.defs) {
     const entry: DefEntry = { file: stored.file, kind: def.kind, name: def.name, qualname: def.qualname, nameSpan: def.nameSpan };
+    const overrides = stored.relations.filter((r) => r.kind === 'overrides' && r.from === def.id).map((r) => r.to);
+    if (overrides.length > 0) entry.overrides = overrides;
     out.set(keys.def(def.id, crate, id), JSON.stringify(entry));
     if (isSearchable(def.kind)) {
       out.set(keys.name(def, crate, id), JSON.stringify([def.kind, def.visibility, def.qualname] satisfies NameEntry));

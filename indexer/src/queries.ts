@@ -1,23 +1,15 @@
 // Goto-definition, find-references and symbol lookups. Each query reads only the keys it
 // needs: the file tables of the files it reports on, the items around a position, and the
 // def/ref/qual keys of the symbols asked about.
-import { isSymbolId, type Def, type DefKind, type RefRole, type Span } from '../../schema/src/index.js';
+import { isSymbolId, type Def, type RefRole } from '../../schema/src/index.js';
 import { InconsistentIndexError, PositionError, UnknownFileError } from './errors.js';
 import { FileViews, type FileView, type LineRange } from './files.js';
-import { readLists, readRecord, readRecords } from './items.js';
-import { compareStrings, keyParts, keys, LIST_MARK, ranges, type DefEntry, type Range } from './keys.js';
-import { decodeRefEntry, type RefEntry, type RefEntryValue } from './records.js';
-import { distinctEnds, relationsFrom, relationsTo } from './relations.js';
+import { readDefs, readEncoded, readLists } from './items.js';
+import { compareStrings, keyParts, LIST_MARK, ranges, type DefEntry, type Range } from './keys.js';
+import { crateOfId, defLocation, locateAll, memberOf, type ItemRef, type Location } from './locate.js';
+import { decodeRefEntry, hitInRecord, type RefEntry, type RefEntryValue } from './records.js';
+import { distinctEnds, relationsTo } from './relations.js';
 import type { StoreReader } from './store.js';
-
-/** A def's name: 1-based lines, columns in characters, end exclusive. */
-export interface Location extends LineRange {
-  file: string;
-  id: string;
-  qualname: string;
-  kind: DefKind;
-  name: string;
-}
 
 /** One use of a symbol; role `decl` marks the def's own name (references with includeDecl). */
 export interface RefLocation extends LineRange {
@@ -69,7 +61,7 @@ export interface ReferenceOptions {
 
 type Hit =
   | { kind: 'def'; def: Def; itemId: string; itemStart: number }
-  | { kind: 'ref'; targets: string[]; ambiguous: boolean }
+  | { kind: 'ref'; targets: string[]; ambiguous: boolean; item: ItemRef }
   | { kind: 'unresolved'; path: string };
 
 export async function definitionsAt(store: StoreReader, file: string, line: number, col: number): Promise<DefinitionResult> {
@@ -77,7 +69,8 @@ export async function definitionsAt(store: StoreReader, file: string, line: numb
   const fileViews = await views.allCratesOf(file);
   if (fileViews.length === 0) throw new UnknownFileError(file);
   const found = new Map<string, Location>();
-  const targets = new Set<string>();
+  // Each target with the item of the ref naming it.
+  const targets = new Map<string, ItemRef>();
   let ambiguous = false;
   let unresolved: string | undefined;
   // A file compiled into several crates is answered from each; the answers are united.
@@ -87,26 +80,33 @@ export async function definitionsAt(store: StoreReader, file: string, line: numb
     const hit = await hitAt(store, view, offset);
     if (hit?.kind === 'def') found.set(hit.def.id, defLocation(view, hit.itemStart, hit.def));
     else if (hit?.kind === 'ref') {
-      for (const t of hit.targets) targets.add(t);
+      for (const t of hit.targets) if (!targets.has(t)) targets.set(t, hit.item);
       ambiguous ||= hit.ambiguous;
     } else if (hit?.kind === 'unresolved') unresolved = hit.path;
   }
   const notIndexed: string[] = [];
-  const wanted = [...targets].filter((t) => !found.has(t));
-  // One target (most refs) is read by range: a guessed key misses for locals and fields.
-  const own = wanted.length === 1 ? new Map([[wanted[0], await locateDef(store, views, wanted[0])]]) : await locateDefs(store, views, wanted);
+  const ids = [...targets.keys()];
+  const located = await locateAll(store, views, ids, targets);
   // A call resolved to an impl method also answers the trait method it overrides, and so do a
   // few candidates. Not hundreds (`.len()` on an unknown receiver): those are every method of
-  // that name in scope already, and following each one's overrides costs a range read.
+  // that name in scope already.
   const follow = targets.size <= FOLLOWED_CANDIDATES;
-  for (const target of targets) {
-    const locations = own.get(target);
-    if (locations !== undefined && locations.length === 0) notIndexed.push(target);
-    for (const location of locations ?? []) found.set(location.id, location);
-    if (!follow) continue;
-    for (const declaration of distinctEnds(await relationsFrom(store, 'overrides', target), 'to')) {
+  const declarationsOf = new Map<string, string[]>();
+  for (const id of ids) {
+    const entries = located.get(id)!;
+    if (follow) declarationsOf.set(id, [...new Set(entries.flatMap((e) => e.overrides))].sort(compareStrings));
+  }
+  const declarations = await locateAll(store, views, [...new Set([...declarationsOf.values()].flat())]);
+  const wanted = new Set(ids.filter((id) => !found.has(id)));
+  for (const id of ids) {
+    const entries = located.get(id)!;
+    if (wanted.has(id)) {
+      if (entries.length === 0) notIndexed.push(id);
+      for (const { location } of entries) found.set(location.id, location);
+    }
+    for (const declaration of declarationsOf.get(id) ?? []) {
       if (found.has(declaration)) continue;
-      for (const location of await locateDef(store, views, declaration)) found.set(location.id, location);
+      for (const { location } of declarations.get(declaration)!) found.set(location.id, location);
     }
   }
   if (found.size > 0 || notIndexed.length > 0) return { status: 'found', locations: [...found.values()], notIndexed, ambiguous };
@@ -115,92 +115,35 @@ export async function definitionsAt(store: StoreReader, file: string, line: numb
 }
 
 /**
- * The def name or ref at `offset`, from the innermost item that has one there. The innermost
- * item is read first, as it usually has the hit; the others are read together: every item a
- * macro call expands to spans the whole call, so a position in one can be inside hundreds of
- * items (std's niche_types.rs: 307, 18 ms read one by one).
+ * The def name or ref at `offset`, from the innermost item that has one there. Records are read
+ * innermost first in batches of growing size: the innermost usually has the hit, but every item
+ * a macro call expands to spans the whole call, so a position in one can be inside hundreds of
+ * items (std's niche_types.rs: 307), and a remote store answers a batch in one round trip.
  */
 async function hitAt(store: StoreReader, view: FileView, offset: number): Promise<Hit | undefined> {
   const containing = view.itemsContaining(offset);
-  const ids = containing.map(([itemId]) => itemId);
-  const records = ids.length === 0 ? [] : [await readRecord(store, view.crate, ids[0])];
-  for (const [i, [itemId, itemStart]] of containing.entries()) {
-    if (i === 1) records.push(...(await readRecords(store, view.crate, ids.slice(1))));
-    const record = records[i];
-    if (record === undefined) throw new InconsistentIndexError(`no record for ${itemId}`);
-    const { item, lists } = record;
-    const rel = offset - itemStart;
-    const def = smallestContaining(item.defs, (d) => d.nameSpan, rel);
-    if (def !== undefined) return { kind: 'def', def, itemId, itemStart };
-    const ref = smallestContaining(item.refs, (r) => r.span, rel);
-    if (ref === undefined) continue;
-    if (ref.target !== undefined) return { kind: 'ref', targets: [ref.target], ambiguous: false };
-    // The record names a candidate list by its hash; only the hit's list is read.
-    const list = lists.get(item.refs.indexOf(ref));
-    if (list !== undefined) return { kind: 'ref', targets: (await readLists(store, [list])).get(list)!, ambiguous: true };
-    return { kind: 'unresolved', path: ref.unresolved ?? '' };
+  for (let next = 0, size = 1; next < containing.length; next += size, size *= 4) {
+    const batch = containing.slice(next, next + size);
+    const records = await readEncoded(store, view.crate, batch.map(([itemId]) => itemId));
+    for (const [i, [itemId, itemStart]] of batch.entries()) {
+      const record = records[i];
+      if (record === undefined) throw new InconsistentIndexError(`no record for ${itemId}`);
+      const hit = hitInRecord(itemId, record, offset - itemStart);
+      if (hit === undefined) continue;
+      if ('def' in hit) return { kind: 'def', def: hit.def, itemId, itemStart };
+      const { ref, list } = hit;
+      const near = { crate: view.crate, itemId };
+      if (ref.target !== undefined) return { kind: 'ref', targets: [ref.target], ambiguous: false, item: near };
+      // The record names a candidate list by its hash; only the hit's list is read.
+      if (list !== undefined) return { kind: 'ref', targets: (await readLists(store, [list])).get(list)!, ambiguous: true, item: near };
+      return { kind: 'unresolved', path: ref.unresolved ?? '' };
+    }
   }
   return undefined;
 }
 
-function smallestContaining<T>(list: T[], spanOf: (t: T) => Span, offset: number): T | undefined {
-  let best: T | undefined;
-  let bestLength = Infinity;
-  for (const entry of list) {
-    const [start, end] = spanOf(entry);
-    if (start <= offset && offset < end && end - start < bestLength) {
-      best = entry;
-      bestLength = end - start;
-    }
-  }
-  return best;
-}
-
-function defLocation(view: FileView, itemStart: number, def: Pick<Def, 'id' | 'qualname' | 'kind' | 'name' | 'nameSpan'>): Location {
-  const { id, qualname, kind, name } = def;
-  return { file: view.path, ...view.range(itemStart, def.nameSpan), id, qualname, kind, name };
-}
-
 /** Most candidates of an ambiguous call whose overridden trait methods `definitionsAt` adds. */
 const FOLLOWED_CANDIDATES = 16;
-
-/**
- * `locateDef` of each id, in one read for most: the def of a fn, method, type or module is the
- * item of the same id, in the crate its id names, so its def key can be guessed. Ids whose guess
- * misses (fields, variants, locals: defs inside another item) are looked up by range.
- */
-export async function locateDefs(store: StoreReader, views: FileViews, ids: string[]): Promise<Map<string, Location[]>> {
-  const guesses = ids.map((id) => keys.def(id, crateOfId(id), id));
-  const entries = ids.length === 0 ? [] : await store.getManyJson<DefEntry>(guesses);
-  const out = new Map<string, Location[]>();
-  await Promise.all(ids.map(async (id, i) => {
-    const entry = entries[i];
-    out.set(id, entry === undefined ? await locateDef(store, views, id) : [await entryLocation(views, id, crateOfId(id), id, entry)]);
-  }));
-  // In the order asked, whatever order the reads ended in.
-  return new Map(ids.map((id) => [id, out.get(id)!]));
-}
-
-/** The crate id a symbol id starts with: `cargo NAME VERSION`. */
-function crateOfId(id: string): string {
-  return id.split(' ', 3).join(' ');
-}
-
-/** Where `id` is defined: one location per crate that has the def, none when it is not indexed. */
-export async function locateDef(store: StoreReader, views: FileViews, id: string): Promise<Location[]> {
-  const out: Location[] = [];
-  for await (const [k, entry] of store.entries<DefEntry>(ranges.defsOf(id))) {
-    const [, crate, itemId] = keyParts(k);
-    out.push(await entryLocation(views, id, crate, itemId, entry));
-  }
-  return out;
-}
-
-/** The location of a def from its def key, without reading its item. */
-export async function entryLocation(views: FileViews, id: string, crate: string, itemId: string, entry: DefEntry): Promise<Location> {
-  const view = await views.get(entry.file, crate);
-  return defLocation(view, view.itemStart(itemId), { id, ...entry });
-}
 
 /**
  * Every ref to `targetId`, sorted by file then position; a ref seen from two crates is listed
@@ -238,10 +181,15 @@ async function collectRefs(
   for (const [i, { itemId, entry, candidate }] of found.entries()) {
     const view = viewsOf[i];
     const start = view.itemStart(itemId);
+    const lines = view.lineIndex;
+    // Built field by field: spreading a LineRange into each of Option's 2,000 refs was a fifth of the query.
     for (const [s, e, role] of entry.refs) {
       if (roles && !roles.has(role)) continue;
-      const ref: RefLocation = { file: entry.file, ...view.range(start, [s, e]), role, itemId, candidate };
-      out.push(via === undefined ? ref : { ...ref, via });
+      const from = lines.position(start + s);
+      const to = lines.position(start + e);
+      const ref: RefLocation = { file: entry.file, line: from.line, col: from.col, endLine: to.line, endCol: to.col, role, itemId, candidate };
+      if (via !== undefined) ref.via = via;
+      out.push(ref);
     }
   }
 }
@@ -266,13 +214,15 @@ async function refEntriesTo(store: StoreReader, target: string): Promise<FoundEn
     if (crate === LIST_MARK) lists.push(itemOrList);
     else found.push({ crate, itemId: itemOrList, entry: decodeRefEntry(value), candidate: false });
   }
-  const ambiguous: FoundEntry[] = [];
-  for (const list of lists) {
+  // The lists' ranges are read together: each read is a trip to LevelDB's threads.
+  const ambiguous: FoundEntry[] = (await Promise.all(lists.map(async (list) => {
+    const inList: FoundEntry[] = [];
     for await (const [k, value] of store.entries<RefEntryValue>(ranges.candidateRefs(list))) {
       const [, crate, itemId] = keyParts(k);
-      ambiguous.push({ crate, itemId, entry: decodeRefEntry(value), candidate: true });
+      inList.push({ crate, itemId, entry: decodeRefEntry(value), candidate: true });
     }
-  }
+    return inList;
+  }))).flat();
   ambiguous.sort((a, b) => compareStrings(a.crate, b.crate) || compareStrings(a.itemId, b.itemId));
   return [...found, ...ambiguous];
 }
@@ -314,15 +264,37 @@ export async function defById(store: StoreReader, id: string): Promise<DefDetail
   return { location: defLocation(view, view.itemStart(itemId), def), def, crate, itemId };
 }
 
+/** A def's record, with its item and the item's file. */
+export type DefRecord = Omit<DefDetails, 'location'> & { file: string };
+
 /**
  * `defById` without the location, which costs reading and indexing the file's table: hover
  * needs the record alone (on std, a hover takes 12% less).
  */
-export async function defRecord(store: StoreReader, id: string): Promise<(Omit<DefDetails, 'location'> & { file: string }) | undefined> {
-  for await (const [k, entry] of store.entries<DefEntry>(ranges.defsOf(id))) {
+export async function defRecord(store: StoreReader, id: string): Promise<DefRecord | undefined> {
+  for await (const [k] of store.entries<DefEntry>(ranges.defsOf(id))) {
     const [, crate, itemId] = keyParts(k);
-    const def = (await readRecord(store, crate, itemId))?.item.defs.find((d) => d.id === id);
-    if (def !== undefined) return { def, crate, itemId, file: entry.file };
+    const found = (await readDefs(store, [{ crate, itemId }]))[0];
+    const def = found?.defs.find((d) => d.id === id);
+    if (def !== undefined) return { def, crate, itemId, file: found!.file };
   }
   return undefined;
+}
+
+/**
+ * `defRecord` of each id, in order. An ambiguous call's hover has a card per candidate, up to
+ * hundreds, most of them methods: a method's record is the item of its own id, so those are
+ * read in one batch, a variant's or field's is its type's, and only the others are found by range.
+ */
+export async function defRecords(store: StoreReader, ids: readonly string[]): Promise<Array<DefRecord | undefined>> {
+  const own = ids.map((id) => ({ crate: crateOfId(id), itemId: id }));
+  const records = await readDefs(store, own);
+  return Promise.all(ids.map(async (id, i) => {
+    const def = records[i]?.defs.find((d) => d.id === id);
+    if (def !== undefined) return { def, ...own[i], file: records[i]!.file };
+    const member = memberOf(id);
+    const type = member === undefined ? undefined : (await readDefs(store, [member]))[0];
+    const memberDef = type?.defs.find((d) => d.id === id);
+    return memberDef !== undefined ? { def: memberDef, ...member!, file: type!.file } : defRecord(store, id);
+  }));
 }

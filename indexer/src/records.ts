@@ -26,7 +26,10 @@ const UNRESOLVED = 1;
 
 /**
  * An item record as its `item` key holds it. The item's id is in the key, and its fingerprint
- * in its `fp` key (1 MB of std's 26 MB store when it was in both).
+ * in its `fp` key (1 MB of std's 26 MB store when it was in both). The value is a JSON array of
+ * the length of the head's text, the head (the record without its refs) and the refs
+ * (encodeItem): hover reads the defs of hundreds of records at an ambiguous call, and the refs
+ * are most of a record, so it parses the head alone.
  */
 export interface EncodedItem extends Omit<StoredItem, 'item' | 'refs' | 'fingerprint'> {
   refs: RefRow[];
@@ -70,13 +73,30 @@ export function candidateListHash(candidates: readonly string[]): string {
 
 export function encodeItem(stored: StoredItem): string {
   const { item: id, refs, defs, relations, fingerprint: _inFpKey, ...rest } = stored;
-  const encoded: EncodedItem = {
+  const head: ItemHead = {
     ...rest,
     relations: relations.map((r) => ({ ...r, from: relativeId(id, r.from), to: relativeId(id, r.to) })),
     defs: defs.map((def) => withParent({ ...def, id: relativeId(id, def.id) }, def.parent, (p) => relativeId(id, p))),
-    refs: refs.map((ref) => encodeRef(id, ref)),
   };
-  return JSON.stringify(encoded);
+  const headText = JSON.stringify(head);
+  return `[${headText.length},${headText},${JSON.stringify(refs.map((ref) => encodeRef(id, ref)))}]`;
+}
+
+/** An encoded record without its refs. */
+export type ItemHead = Omit<EncodedItem, 'refs'>;
+
+/** What an item key holds: the length of the head's JSON text, the head, the refs (encodeItem). */
+type ItemValue = [headLength: number, head: ItemHead, refs: RefRow[]];
+
+export function parseItem(text: string): EncodedItem {
+  const [, head, refs] = JSON.parse(text) as ItemValue;
+  return { ...head, refs };
+}
+
+/** The head alone, cut out of the text by its length: the refs are not parsed. */
+export function parseItemHead(text: string): ItemHead {
+  const comma = text.indexOf(',');
+  return JSON.parse(text.slice(comma + 1, comma + 1 + Number(text.slice(1, comma)))) as ItemHead;
 }
 
 function withParent(def: Def, parent: string | undefined, map: (id: string) => string): Def {
@@ -99,16 +119,58 @@ function encodeRef(id: string, ref: Ref): RefRow {
 export function decodeItem(id: string, encoded: EncodedItem): DecodedItem {
   const lists = new Map<number, string>();
   const refs = encoded.refs.map((row, i): Ref => {
-    const ref: Ref = { span: [row[0], row[0] + row[1]], role: row[2] };
-    if (row.length === 4) ref.target = absoluteId(id, row[3]);
-    else if (row.length === 5 && row[3] === CANDIDATES) lists.set(i, row[4]);
-    else if (row.length === 5) ref.unresolved = row[4];
+    const { ref, list } = decodeRef(id, row);
+    if (list !== undefined) lists.set(i, list);
     return ref;
   });
-  const defs = encoded.defs.map((def): Def => withParent({ ...def, id: absoluteId(id, def.id) }, def.parent, (p) => absoluteId(id, p)));
+  const defs = decodeDefs(id, encoded);
   const relations = encoded.relations.map((r) => ({ ...r, from: absoluteId(id, r.from), to: absoluteId(id, r.to) }));
   // The fingerprint is the `fp` key's; what reads a record does not need it.
   return { item: { ...encoded, item: id, fingerprint: '', defs, relations, refs }, lists };
+}
+
+/** A ref of item `id`'s record; a candidate ref comes without its candidates, `list` names them. */
+function decodeRef(id: string, row: RefRow): { ref: Ref; list?: string } {
+  const ref: Ref = { span: [row[0], row[0] + row[1]], role: row[2] };
+  if (row.length === 4) ref.target = absoluteId(id, row[3]);
+  else if (row.length === 5 && row[3] === CANDIDATES) return { ref, list: row[4] };
+  else if (row.length === 5) ref.unresolved = row[4];
+  return { ref };
+}
+
+/** What a record has at an offset: the def whose name is there, else a ref (candidates as in decodeRef). */
+export type RecordHit = { def: Def } | { ref: Ref; list?: string };
+
+/**
+ * The def of item `id` whose name span is the smallest containing `offset` (relative to the
+ * item), else the ref whose span is; only that one is decoded. A position in a macro call is
+ * inside every item the call expanded to, hundreds, and most have nothing there.
+ */
+export function hitInRecord(id: string, encoded: EncodedItem, offset: number): RecordHit | undefined {
+  let def: Def | undefined;
+  let shortest = Infinity;
+  for (const d of encoded.defs) {
+    const [start, end] = d.nameSpan;
+    if (start <= offset && offset < end && end - start < shortest) {
+      def = d;
+      shortest = end - start;
+    }
+  }
+  if (def !== undefined) return { def: decodeDefs(id, { defs: [def] })[0] };
+  let row: RefRow | undefined;
+  shortest = Infinity;
+  for (const r of encoded.refs) {
+    if (r[0] <= offset && offset < r[0] + r[1] && r[1] < shortest) {
+      row = r;
+      shortest = r[1];
+    }
+  }
+  return row === undefined ? undefined : decodeRef(id, row);
+}
+
+/** The defs of item `id`'s record, ids absolute. */
+export function decodeDefs(id: string, encoded: Pick<ItemHead, 'defs'>): Def[] {
+  return encoded.defs.map((def): Def => withParent({ ...def, id: absoluteId(id, def.id) }, def.parent, (p) => absoluteId(id, p)));
 }
 
 /** Refs sorted by position, as a reference entry's value. */

@@ -177,8 +177,11 @@ export class RemoteStore implements StoreReader {
   }
 
   async getManyJson<T>(keyList: string[]): Promise<Array<T | undefined>> {
-    const values = await this.call<Array<string | null>>('getMany', keyList);
-    return values.map((v) => (v === null ? undefined : (JSON.parse(v) as T)));
+    return (await this.getManyText(keyList)).map((v) => (v === undefined ? undefined : (JSON.parse(v) as T)));
+  }
+
+  async getManyText(keyList: string[]): Promise<Array<string | undefined>> {
+    return (await this.call<Array<string | null>>('getMany', keyList)).map((v) => v ?? undefined);
   }
 
   async *entries<T>(range: Range): AsyncGenerator<[string, T]> {

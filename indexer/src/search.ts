@@ -15,7 +15,7 @@
 import { DEF_KINDS, type DefKind } from '../../schema/src/index.js';
 import { FileViews } from './files.js';
 import { isSearchable, keyParts, keys, ranges, type DefEntry, type NameEntry } from './keys.js';
-import { entryLocation, type Location } from './queries.js';
+import { entryLocation, type Location } from './locate.js';
 import { compareText, parseQuery, QualifierMatcher, startsInnerWord, type ParsedQuery } from './search-text.js';
 import { currentVocabulary, type NameGroup, type Vocabulary } from './search-vocabulary.js';
 import type { StoreReader } from './store.js';

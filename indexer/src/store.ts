@@ -21,6 +21,14 @@ export interface OpenOptions {
   waitForLockMs?: number;
 }
 
+/** Entries a range read asks LevelDB for at a time (classic-level's own chunk). */
+const RANGE_CHUNK = 1000;
+
+/** classic-level's synchronous get, which `level`'s browser-neutral types leave out. */
+interface SyncReads {
+  getSync(key: string): string | undefined;
+}
+
 /** Between two tries at a locked store. */
 const LOCK_RETRY_MS = 50;
 
@@ -32,12 +40,22 @@ const LOCK_RETRY_MS = 50;
 const BLOCK_SIZE = 64 * 1024;
 
 /**
+ * LevelDB's cache of uncompressed blocks. With the default 8 MB, random reads over std's store
+ * (a query's defs and records are scattered) mostly miss it and each decompresses a 64 KB block:
+ * 22 µs a get against 2.7 µs from the cache (bench/RESULTS.md, issue 6, fourth session). Only
+ * blocks read take memory, so a one-query process pays nothing for the size.
+ */
+const BLOCK_CACHE_BYTES = 64 * 1024 * 1024;
+
+/**
  * What queries read. A local `Store` is one; so is a watcher's store over its socket
  * (remote.ts), which is how queries answer while `xref watch` owns the store.
  */
 export interface StoreReader {
   getJson<T>(key: string): Promise<T | undefined>;
   getManyJson<T>(keyList: string[]): Promise<Array<T | undefined>>;
+  /** The values as stored, for a reader that parses only part of them. */
+  getManyText(keyList: string[]): Promise<Array<string | undefined>>;
   entries<T>(range: Range): AsyncGenerator<[string, T]>;
   keys(range: Range): AsyncGenerator<string>;
   hasAny(range: Range): Promise<boolean>;
@@ -81,22 +99,58 @@ export class Store implements StoreReader {
     await db.compactRange('', HIGHEST);
   }
 
+  // Point reads are synchronous: an asynchronous get waits for a thread of libuv's pool and
+  // back, 35–50 µs on std's store against 3 µs for the read itself (bench/RESULTS.md, issue 6,
+  // fourth session), and a query makes a dozen of them.
   async getJson<T>(key: string): Promise<T | undefined> {
-    const value = await this.db.get(key);
+    const value = this.getText(key);
     return value === undefined ? undefined : (JSON.parse(value) as T);
   }
 
   async getManyJson<T>(keyList: string[]): Promise<Array<T | undefined>> {
-    const values = await this.db.getMany(keyList);
-    return values.map((v) => (v === undefined ? undefined : (JSON.parse(v) as T)));
+    return keyList.map((k) => {
+      const value = this.getText(k);
+      return value === undefined ? undefined : (JSON.parse(value) as T);
+    });
+  }
+
+  async getManyText(keyList: string[]): Promise<Array<string | undefined>> {
+    return keyList.map((k) => this.getText(k));
+  }
+
+  /** The value at `key`, read synchronously. */
+  getText(key: string): string | undefined {
+    return (this.db as unknown as SyncReads).getSync(key);
   }
 
   async *entries<T>(range: Range): AsyncGenerator<[string, T]> {
-    for await (const [k, v] of this.db.iterator(range)) yield [k, JSON.parse(v) as T];
+    for (const [k, v] of await this.entryTexts(range)) yield [k, JSON.parse(v) as T];
   }
 
   async *keys(range: Range): AsyncGenerator<string> {
-    yield* this.db.keys(range);
+    const iterator = this.db.keys(range);
+    try {
+      for (let chunk = await iterator.nextv(RANGE_CHUNK); chunk.length > 0; chunk = await iterator.nextv(RANGE_CHUNK)) yield* chunk;
+    } finally {
+      await iterator.close();
+    }
+  }
+
+  /**
+   * The entries of a range, values as stored. `for await` over a LevelDB iterator reads one
+   * entry, then the rest: two trips to the thread pool where nextv makes one for a short range.
+   */
+  async entryTexts(range: Range): Promise<Array<[string, string]>> {
+    const iterator = this.db.iterator(range);
+    try {
+      const out: Array<[string, string]> = [];
+      for (let chunk = await iterator.nextv(RANGE_CHUNK); chunk.length > 0; chunk = await iterator.nextv(RANGE_CHUNK)) {
+        for (const entry of chunk) out.push(entry);
+      }
+      return out;
+    } finally {
+      await iterator.close();
+    }
   }
 
   async hasAny(range: Range): Promise<boolean> {
@@ -123,7 +177,7 @@ export class Store implements StoreReader {
 
 async function openLevel(dbDir: string, create: boolean, deadline: number): Promise<Level<string, string>> {
   for (;;) {
-    const db = new Level<string, string>(dbDir, { keyEncoding: 'utf8', valueEncoding: 'utf8', blockSize: BLOCK_SIZE });
+    const db = new Level<string, string>(dbDir, { keyEncoding: 'utf8', valueEncoding: 'utf8', blockSize: BLOCK_SIZE, cacheSize: BLOCK_CACHE_BYTES });
     try {
       await db.open({ createIfMissing: create });
       return db;

@@ -3,7 +3,7 @@ import { InconsistentIndexError, loadDump, references, removeCrate, type Store }
 import { readItems } from '../../indexer/src/items.js';
 import { storedItem, type StoredItem } from '../../indexer/src/keys.js';
 import {
-  absoluteId, candidateListHash, decodeItem, decodeRefEntry, encodeItem, encodeRefEntry, relativeId, type EncodedItem, type RefEntryValue,
+  absoluteId, candidateListHash, decodeItem, decodeRefEntry, encodeItem, encodeRefEntry, parseItem, parseItemHead, relativeId, type RefEntryValue,
 } from '../../indexer/src/records.js';
 import { crateId, type Dump } from '../../schema/src/index.js';
 import { app, freshSnapshot, geometry, ids, makeDump, makeItem, snapshot, Source, tempStore } from './fixture.js';
@@ -39,7 +39,7 @@ const asRead = (stored: StoredItem): StoredItem => ({ ...stored, fingerprint: ''
 describe('item records', () => {
   /** decodeItem of the encoded text, with the candidate lists filled in as readItems does. */
   const roundTrip = (stored: StoredItem): StoredItem => {
-    const { item, lists } = decodeItem(stored.item, JSON.parse(encodeItem(stored)) as EncodedItem);
+    const { item, lists } = decodeItem(stored.item, parseItem(encodeItem(stored)));
     const byHash = new Map(stored.refs.flatMap((r) => (r.candidates ? [[candidateListHash(r.candidates), r.candidates] as const] : [])));
     for (const [index, hash] of lists) item.refs[index].candidates = byHash.get(hash);
     return item;
@@ -48,6 +48,15 @@ describe('item records', () => {
   it('decode(encode(item)) is the stored item, for every item of the fixtures', () => {
     for (const dump of [geometry().dump, app().dump]) {
       for (const record of dump.items) expect(roundTrip(storedItem(record))).toStrictEqual(asRead(storedItem(record)));
+    }
+  });
+
+  it('cuts the head out of an encoded record without its refs, docs with commas and newlines included', () => {
+    for (const record of [...geometry().dump.items, ...app().dump.items]) {
+      const stored = storedItem(record);
+      if (stored.defs.length > 0) stored.defs[0] = { ...stored.defs[0], docs: 'a, "b",\n[c]' };
+      const { refs: _refs, ...head } = parseItem(encodeItem(stored));
+      expect(parseItemHead(encodeItem(stored))).toStrictEqual(head);
     }
   });
 

@@ -1,4 +1,4 @@
-import { definitionsAt, defRecord, type StoreReader } from '../../../indexer/src/index.js';
+import { definitionsAt, defRecords, type StoreReader } from '../../../indexer/src/index.js';
 import { describeSymbolId } from '../../../schema/src/index.js';
 import { XrefCommand } from '../base.js';
 import { CliFailure, EXIT, noIdentifierFailure } from '../failure.js';
@@ -61,7 +61,7 @@ export async function hoverAnswer(store: StoreReader, query: string, at: Positio
   if (result.status === 'unresolved') return { query, hover: [], unresolved: result.path };
   const hover: HoverCard[] = [];
   // Read together: an ambiguous call has a card per candidate, sometimes hundreds.
-  const records = await Promise.all(result.locations.map((location) => defRecord(store, location.id)));
+  const records = await defRecords(store, result.locations.map((location) => location.id));
   for (const details of records) {
     if (details === undefined) continue;
     const { def } = details;

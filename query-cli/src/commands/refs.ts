@@ -121,13 +121,18 @@ export async function findReferences(store: StoreReader, query: string, root: st
   // An item id starts with its crate's id and a space (schema/src/symbol.ts, crateRootId).
   const prefixes = options.crates?.map((id) => `${id} `);
   for (const target of targets) {
-    for (const { itemId, ...ref } of await references(store, target, options)) {
-      if (prefixes === undefined || prefixes.some((p) => itemId.startsWith(p))) found.push({ ...ref, target });
+    for (const r of await references(store, target, options)) {
+      if (prefixes !== undefined && !prefixes.some((p) => r.itemId.startsWith(p))) continue;
+      // Field by field rather than rest and spread, which cost a third of `refs Option` (2,028 refs).
+      const { file, line, col, endLine, endCol, role, candidate, via } = r;
+      found.push(via === undefined
+        ? { file, line, col, endLine, endCol, role, candidate, target }
+        : { file, line, col, endLine, endCol, role, candidate, via, target });
     }
   }
   // Several targets (an impl method and the trait method it overrides) can share a use site;
-  // it is listed once, for the first target (the sort is stable).
-  found.sort(byPlace);
+  // it is listed once, for the first target (the sort is stable). One target's references come sorted.
+  if (targets.length > 1) found.sort(byPlace);
   const once = found.filter((r, i) => i === 0 || byPlace(found[i - 1], r) !== 0 || found[i - 1].role !== r.role);
   return { query, targets, references: once, ...(options.crates ? { crates: options.crates } : {}) };
 }
