@@ -142,7 +142,7 @@ export async function analyzeWorkspaceModel(dir: string, opts: AnalyzeOptions = 
   const cached = new Set(registry?.cached.keys());
   resolveItems(crates, bound.impls, bound.macroCalls, [...std.crates.values()], (crate) => cached.has(crate));
 
-  const outDir = opts.outDir ?? path.join(ws.root, '.xref', 'dumps');
+  const outDir = dumpsDirOf(ws.root, opts);
   mkdirSync(outDir, { recursive: true });
   const snapshots: CrateSnapshot[] = [];
   progress({ phase: 'write', done: 0, total: crates.length });
@@ -252,6 +252,11 @@ export async function withStdSources(ws: Workspace, opts: AnalyzeOptions): Promi
   if (opts.stdSources === undefined) return undefined;
   const { prepareStdSources, isStdWorkspace } = await import('./std-src/index.js');
   return isStdWorkspace(ws.crates) ? undefined : prepareStdSources(opts.stdSources, opts);
+}
+
+/** Where an analysis of the workspace at `root` writes its dumps (and its snapshot). */
+export function dumpsDirOf(root: string, opts: Pick<AnalyzeOptions, 'outDir'>): string {
+  return opts.outDir ?? path.join(root, '.xref', 'dumps');
 }
 
 /** The dump file of a crate in `outDir`. */

@@ -103,15 +103,11 @@ export class Store implements StoreReader {
   // back, 35–50 µs on std's store against 3 µs for the read itself (bench/RESULTS.md, issue 6,
   // fourth session), and a query makes a dozen of them.
   async getJson<T>(key: string): Promise<T | undefined> {
-    const value = this.getText(key);
-    return value === undefined ? undefined : (JSON.parse(value) as T);
+    return parsed<T>(this.getText(key));
   }
 
   async getManyJson<T>(keyList: string[]): Promise<Array<T | undefined>> {
-    return keyList.map((k) => {
-      const value = this.getText(k);
-      return value === undefined ? undefined : (JSON.parse(value) as T);
-    });
+    return keyList.map((k) => parsed<T>(this.getText(k)));
   }
 
   async getManyText(keyList: string[]): Promise<Array<string | undefined>> {
@@ -173,6 +169,10 @@ export class Store implements StoreReader {
     }
     throw new StoreFormatError(this.dir, found, STORE_FORMAT_VERSION);
   }
+}
+
+function parsed<T>(value: string | undefined): T | undefined {
+  return value === undefined ? undefined : (JSON.parse(value) as T);
 }
 
 async function openLevel(dbDir: string, create: boolean, deadline: number): Promise<Level<string, string>> {

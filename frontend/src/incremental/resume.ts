@@ -16,7 +16,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { ItemRecord } from '../../../schema/src/index.js';
 import {
-  attachDiagnostics, bindCrates, dumpFileOf, loadCrates, resultOf, snapshotKey, withStdSources,
+  attachDiagnostics, bindCrates, dumpFileOf, dumpsDirOf, loadCrates, resultOf, snapshotKey, withStdSources,
   type AnalyzeOptions, type AnalyzeResult,
 } from '../analyze.js';
 import { discoverWorkspace, type CrateTarget, type Workspace } from '../workspace/index.js';
@@ -49,7 +49,7 @@ export async function resumeAnalysis(dir: string, opts: AnalyzeOptions, stats?: 
   const progress = opts.onProgress ?? (() => {});
   progress({ phase: 'discover' });
   const ws = await discoverWorkspace(path.resolve(dir), { useCargo: opts.useCargo ?? 'auto', includeDevTargets: opts.includeDevTargets ?? false });
-  const outDir = opts.outDir ?? path.join(ws.root, '.xref', 'dumps');
+  const outDir = dumpsDirOf(ws.root, opts);
   const snapshot = readSnapshot(outDir);
   if (snapshot === undefined || snapshot.targets !== digestOf(ws.crates)) return undefined;
   const stdSources = await withStdSources(ws, opts);
@@ -65,7 +65,7 @@ export async function resumeAnalysis(dir: string, opts: AnalyzeOptions, stats?: 
   const sources = new SourceCache();
   let rebuilt = new Set(changed);
   for (;;) {
-    const attempt = await bindSubset(ws, rebuilt, sources, stdSources, opts);
+    const attempt = await bindSubset(ws, rebuilt, old, sources, stdSources, opts);
     const plan = planBodies(attempt.rebuilt, old, dependentsOf(ws.crates));
     if (plan === 'registry') return undefined;
     if ('needs' in plan) {
@@ -146,15 +146,16 @@ interface RebuiltCrate {
 }
 
 /** Loads and binds the crates `rebuilt` with their dependencies, and takes the rebuilt ones' fingerprints. */
-async function bindSubset(ws: Workspace, rebuilt: ReadonlySet<string>, sources: SourceCache, stdSources: StdSources | undefined, opts: AnalyzeOptions) {
+async function bindSubset(
+  ws: Workspace, rebuilt: ReadonlySet<string>, old: ReadonlyMap<string, CrateSnapshot>, sources: SourceCache, stdSources: StdSources | undefined, opts: AnalyzeOptions,
+) {
   const std = buildStdCrates();
   if (stdSources) adoptRealIds(std, stdSources.ids);
   const crates = await loadCrates(withDependencies(ws, rebuilt), ws.root, { ...opts, sources });
   const bound = bindCrates(crates, std);
-  const outDir = opts.outDir ?? path.join(ws.root, '.xref', 'dumps');
   const parts: RebuiltCrate[] = crates.filter((c) => rebuilt.has(c.target.key)).map((crate) => {
     let records: Map<string, ItemRecord> | undefined;
-    return { crate, prints: recordPrints(crate), oldDump: () => (records ??= readRecords(dumpFileOf(outDir, crate.target))) };
+    return { crate, prints: recordPrints(crate), oldDump: () => (records ??= readRecords(old.get(crate.target.key)!.dump)) };
   });
   return { crates, bound, std, rebuilt: parts };
 }
