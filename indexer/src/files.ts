@@ -49,12 +49,13 @@ export class FileView {
     return items[index];
   }
 
-  /** Items whose span contains `offset`, innermost first. */
-  itemsContaining(offset: number): FileItem[] {
+  /** Items with a def name or ref that may be at `offset` (their hit span contains it), innermost first. */
+  itemsWithHitsAt(offset: number): FileItem[] {
     const found: FileItem[] = [];
     for (const entry of this.table.items) {
-      if (entry[1] > offset) break;
-      if (offset < entry[2]) found.push(entry);
+      const [, start, end, hitStart, hitEnd] = entry;
+      if (start > offset) break;
+      if (offset < end && start + hitStart <= offset && offset < start + hitEnd) found.push(entry);
     }
     return found.reverse();
   }

@@ -8,10 +8,10 @@ export { loadDump, removeCrate, type MergeStats } from './merge.js';
 export { indexDumps, type DumpFailure, type IndexResult } from './load.js';
 export { applyPatches, applyPatch, indexAnalysis, type AnalysisOutput } from './patch.js';
 export {
-  definitionsAt, references, resolveTarget, defById, defRecords,
-  type RefLocation, type DefRecord, type DefinitionResult, type DefDetails, type ReferenceOptions,
+  definitionsAt, symbolsAt, fullDefs, references, resolveTarget, defById,
+  type RefLocation, type DefinitionResult, type SymbolsResult, type DefDetails, type ReferenceOptions,
 } from './queries.js';
-export type { Location } from './locate.js';
+export type { FoundDef, Location } from './locate.js';
 export { implementations, type ImplLocation, type Implementations } from './implementations.js';
 export { relationsFrom, relationsTo, type RelationHit } from './relations.js';
 export type { ImplLink } from './keys.js';

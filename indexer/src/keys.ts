@@ -11,15 +11,16 @@
 //                                             paths and its item/def/ref counts
 //   file \0 <path> \0 <crate>               → FileTable: the FileEntry tables (hash, bytes, lines,
 //                                             lineStarts, multibyte) and the file's items as
-//                                             [item, absStart, absEnd] sorted by start, outer
-//                                             items before the items they contain
+//                                             [item, absStart, absEnd, hitStart, hitEnd] sorted by
+//                                             start, outer items before the items they contain
 //   item \0 <crate> \0 <item>               → EncodedItem (records.ts): the ItemRecord without its
 //                                             absolute span and surface hash, refs as tuples, a
 //                                             candidate list as its hash; as [head length, head,
 //                                             refs], so the defs parse without the refs
 //   fp \0 <crate> \0 <item>                 → [fingerprint, file]: what a reload diffs against
 //   def \0 <def> \0 <crate> \0 <item>       → DefEntry: file, kind, name, qualname, relative nameSpan,
-//                                             and the trait methods <def> overrides, if any
+//                                             visibility, signature, and the trait methods <def>
+//                                             overrides, if any
 //   ref \0 <target> \0 <crate> \0 <item>    → RefEntryValue (records.ts): file and the item's refs
 //                                             to <target> as [relStart, length, role]
 //   ref \0 <target> \0 list \0 <list>        → 0: <target> is in candidate list <list> (LIST_MARK)
@@ -82,7 +83,7 @@ import {
 import { candidateListHash, encodeItem, encodeRefEntry, type RefEntry } from './records.js';
 
 /** Bump when the key layout or a value shape changes; stores of another format need `xref index --full`. */
-export const STORE_FORMAT_VERSION = 7;
+export const STORE_FORMAT_VERSION = 8;
 
 const SEP = '\0';
 /** Upper bound for a prefix scan: no id, path or name contains U+10FFFF. */
@@ -91,8 +92,14 @@ export const HIGHEST = '\u{10ffff}';
 /** An item record as the store knows it (decoded: candidate lists in full); `surface` is the front end's. */
 export type StoredItem = Omit<ItemRecord, 'span' | 'surface'>;
 
-/** [itemId, absStart, absEnd] */
-export type FileItem = [item: string, start: number, end: number];
+/**
+ * [itemId, absStart, absEnd, hitStart, hitEnd]. The hit span, relative to the item's start,
+ * covers the item's def names and refs, what a position query can find in it; [0, 0] when it
+ * has none. An item a macro call expands to spans the whole call, so a position there is inside
+ * hundreds of items (std's env_consts.rs: 297); the hit span leaves out all but the few whose
+ * names are there.
+ */
+export type FileItem = [item: string, start: number, end: number, hitStart: number, hitEnd: number];
 
 export interface FileTable extends Omit<FileEntry, 'path'> {
   items: FileItem[];
@@ -116,6 +123,9 @@ export interface DefEntry {
   name: string;
   qualname: string;
   nameSpan: Span;
+  visibility: Visibility;
+  /** What a hover card shows of a def without reading its item: enough for hundreds of candidates. */
+  signature?: string;
   /**
    * The trait methods this method overrides (its item's `overrides` relations, whose `from` is
    * always the item's own def), so goto-definition follows them without a range read.
@@ -259,6 +269,13 @@ export function reverseQualname(qualname: string): string {
   return segments.reverse().join('::');
 }
 
+/** A def's entry under its def key, but for the trait methods it overrides (which its item's relations say). */
+export function defEntry(file: string, def: Def): DefEntry {
+  const entry: DefEntry = { file, kind: def.kind, name: def.name, qualname: def.qualname, nameSpan: def.nameSpan, visibility: def.visibility };
+  if (def.signature !== undefined) entry.signature = def.signature;
+  return entry;
+}
+
 /**
  * Every key (with its JSON value) that one stored item contributes to the store, the keys of
  * the candidate lists it shares with other items included. Merge and removal both go through
@@ -270,7 +287,7 @@ export function deriveItemKeys(crate: string, stored: StoredItem): Map<string, s
   out.set(keys.item(crate, id), encodeItem(stored));
   out.set(keys.fingerprint(crate, id), JSON.stringify([stored.fingerprint, stored.file]));
   for (const def of stored.defs) {
-    const entry: DefEntry = { file: stored.file, kind: def.kind, name: def.name, qualname: def.qualname, nameSpan: def.nameSpan };
+    const entry = defEntry(stored.file, def);
     const overrides = stored.relations.filter((r) => r.kind === 'overrides' && r.from === def.id).map((r) => r.to);
     if (overrides.length > 0) entry.overrides = overrides;
     out.set(keys.def(def.id, crate, id), JSON.stringify(entry));

@@ -16,10 +16,10 @@ export interface Location extends LineRange {
   name: string;
 }
 
-/** A def located, with the trait methods it overrides (its def key has them). */
-export interface Located {
-  location: Location;
-  overrides: readonly string[];
+/** A def as its def key has it, with its id and the item that holds it. */
+export interface FoundDef extends DefEntry {
+  id: string;
+  item: ItemRef;
 }
 
 /** An item of a crate. */
@@ -35,33 +35,41 @@ export function defLocation(view: FileView, itemStart: number, def: Pick<Def, 'i
 }
 
 /**
- * Each id located, in the order asked; an id with no def in the store has none. The def of a
- * fn, method, type or module is the item of the same id, in the crate its id names; a local's
- * is usually in the item whose ref names it (`near`), a variant's or field's in its type's.
- * Those keys are guessed; only an id they all miss is looked up by range.
+ * The def entries of each id, in the order asked; an id with no def in the store has none. The
+ * def of a fn, method, type or module is the item of the same id, in the crate its id names; a
+ * local's is usually in the item whose ref names it (`near`), a variant's or field's in its
+ * type's. Those keys are guessed; only an id they all miss is looked up by range.
  */
-export async function locateAll(
-  store: StoreReader, views: FileViews, ids: readonly string[], near?: ReadonlyMap<string, ItemRef>,
-): Promise<Map<string, Located[]>> {
+export async function findDefs(store: StoreReader, ids: readonly string[], near?: ReadonlyMap<string, ItemRef>): Promise<Map<string, FoundDef[]>> {
   const own = ids.map((id): ItemRef => ({ crate: crateOfId(id), itemId: id }));
   const entries = ids.length === 0 ? [] : await store.getManyJson<DefEntry>(ids.map((id, i) => keys.def(id, own[i].crate, own[i].itemId)));
-  const out = new Map<string, Located[]>();
-  await Promise.all(ids.map(async (id, i) => {
+  const out = new Map<string, FoundDef[]>();
+  const missed: string[] = [];
+  // Most ids are found at once: no promise each for hundreds of candidates.
+  ids.forEach((id, i) => {
     const entry = entries[i];
-    if (entry !== undefined) {
-      out.set(id, [await located(views, id, own[i], entry)]);
-      return;
-    }
+    if (entry === undefined) missed.push(id);
+    else out.set(id, [found(entry, id, own[i])]);
+  });
+  await Promise.all(missed.map(async (id) => {
     for (const item of [near?.get(id), memberOf(id)]) {
       if (item === undefined) continue;
       const guessed = await store.getJson<DefEntry>(keys.def(id, item.crate, item.itemId));
       if (guessed === undefined) continue;
-      out.set(id, [await located(views, id, item, guessed)]);
+      out.set(id, [found(guessed, id, item)]);
       return;
     }
-    out.set(id, await locateByRange(store, views, id));
+    out.set(id, await findDefsByRange(store, id));
   }));
-  return new Map(ids.map((id) => [id, out.get(id)!]));
+  return missed.length === 0 ? out : new Map(ids.map((id) => [id, out.get(id)!]));
+}
+
+/** A def entry just parsed, made a FoundDef in place. */
+function found(entry: DefEntry, id: string, item: ItemRef): FoundDef {
+  const def = entry as FoundDef;
+  def.id = id;
+  def.item = item;
+  return def;
 }
 
 /** A member of a type (a variant, a field): the type's id, then the member's name as a term. */
@@ -75,30 +83,35 @@ export function memberOf(id: string): ItemRef | undefined {
 
 /** Where `id` is defined: one location per crate that has the def, none when it is not indexed. */
 export async function locateDef(store: StoreReader, views: FileViews, id: string): Promise<Location[]> {
-  return (await locateByRange(store, views, id)).map((l) => l.location);
+  return locateAll(views, await findDefsByRange(store, id));
 }
 
 /** The location of a def from its def key, without reading its item. */
 export async function entryLocation(views: FileViews, id: string, crate: string, itemId: string, entry: DefEntry): Promise<Location> {
-  return (await located(views, id, { crate, itemId }, entry)).location;
+  return (await locateAll(views, [found({ ...entry }, id, { crate, itemId })]))[0];
 }
 
-async function locateByRange(store: StoreReader, views: FileViews, id: string): Promise<Located[]> {
-  const out: Located[] = [];
+async function findDefsByRange(store: StoreReader, id: string): Promise<FoundDef[]> {
+  const out: FoundDef[] = [];
   for await (const [k, entry] of store.entries<DefEntry>(ranges.defsOf(id))) {
     const [, crate, itemId] = keyParts(k);
-    out.push(await located(views, id, { crate, itemId }, entry));
+    out.push(found(entry, id, { crate, itemId }));
   }
   return out;
 }
 
-async function located(views: FileViews, id: string, { crate, itemId }: ItemRef, entry: DefEntry): Promise<Located> {
-  const view = await views.get(entry.file, crate);
-  const { qualname, kind, name, nameSpan } = entry;
-  return { location: defLocation(view, view.itemStart(itemId), { id, qualname, kind, name, nameSpan }), overrides: entry.overrides ?? [] };
+/** Where each def found by its def key is, in order. */
+export async function locateAll(views: FileViews, defs: readonly FoundDef[]): Promise<Location[]> {
+  const viewsOf = await Promise.all(defs.map((d) => views.get(d.file, d.item.crate)));
+  return defs.map((d, i) => defLocation(viewsOf[i], viewsOf[i].itemStart(d.item.itemId), d));
 }
 
 /** The crate id a symbol id starts with: `cargo NAME VERSION`. */
 export function crateOfId(id: string): string {
-  return id.split(' ', 3).join(' ');
+  let end = -1;
+  for (let spaces = 0; spaces < 3; spaces++) {
+    end = id.indexOf(' ', end + 1);
+    if (end < 0) return id;
+  }
+  return id.slice(0, end);
 }

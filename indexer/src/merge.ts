@@ -8,6 +8,7 @@ import {
 } from './keys.js';
 import { InconsistentIndexError } from './errors.js';
 import { readItems } from './items.js';
+import { hitSpan } from './records.js';
 import { SharedLists } from './shared-lists.js';
 import { deleteVocabulary, writeVocabulary } from './search-vocabulary.js';
 import type { Store } from './store.js';
@@ -179,7 +180,7 @@ async function writeFileTablesAndHeader(store: Store, batch: CountingBatch, crat
 function fileTables(dump: Dump): Map<string, FileTable> {
   const itemsByFile = new Map<string, FileItem[]>();
   for (const file of dump.header.files) itemsByFile.set(file.path, []);
-  for (const item of dump.items) itemsByFile.get(item.file)!.push([item.item, item.span[0], item.span[1]]);
+  for (const item of dump.items) itemsByFile.get(item.file)!.push([item.item, item.span[0], item.span[1], ...hitSpan(item)]);
   const tables = new Map<string, FileTable>();
   for (const file of dump.header.files) tables.set(file.path, fileTable(file, itemsByFile.get(file.path)!));
   return tables;

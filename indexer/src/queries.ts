@@ -5,8 +5,8 @@ import { isSymbolId, type Def, type RefRole } from '../../schema/src/index.js';
 import { InconsistentIndexError, PositionError, UnknownFileError } from './errors.js';
 import { FileViews, type FileView, type LineRange } from './files.js';
 import { readDefs, readEncoded, readLists } from './items.js';
-import { compareStrings, keyParts, LIST_MARK, ranges, type DefEntry, type Range } from './keys.js';
-import { crateOfId, defLocation, locateAll, memberOf, type ItemRef, type Location } from './locate.js';
+import { compareStrings, defEntry, keyParts, LIST_MARK, ranges, type DefEntry, type Range } from './keys.js';
+import { defLocation, findDefs, locateAll, type FoundDef, type ItemRef, type Location } from './locate.js';
 import { decodeRefEntry, hitInRecord, type RefEntry, type RefEntryValue } from './records.js';
 import { distinctEnds, relationsTo } from './relations.js';
 import type { StoreReader } from './store.js';
@@ -66,9 +66,26 @@ type Hit =
 
 export async function definitionsAt(store: StoreReader, file: string, line: number, col: number): Promise<DefinitionResult> {
   const views = new FileViews(store);
+  const result = await symbolsAt(store, file, line, col, views);
+  if (result.status !== 'found') return result;
+  const locations = await locateAll(views, result.symbols);
+  return { status: 'found', locations, notIndexed: result.notIndexed, ambiguous: result.ambiguous };
+}
+
+/** `definitionsAt` before the defs are located: their def keys, in the same order. */
+export type SymbolsResult =
+  | { status: 'found'; symbols: FoundDef[]; notIndexed: string[]; ambiguous: boolean }
+  | { status: 'unresolved'; path: string }
+  | { status: 'none' };
+
+/**
+ * The defs at a position, as `definitionsAt` gives them but found by their def keys and not
+ * located: what hover needs, without the file tables of every candidate's file.
+ */
+export async function symbolsAt(store: StoreReader, file: string, line: number, col: number, views = new FileViews(store)): Promise<SymbolsResult> {
   const fileViews = await views.allCratesOf(file);
   if (fileViews.length === 0) throw new UnknownFileError(file);
-  const found = new Map<string, Location>();
+  const found = new Map<string, FoundDef>();
   // Each target with the item of the ref naming it.
   const targets = new Map<string, ItemRef>();
   let ambiguous = false;
@@ -78,7 +95,7 @@ export async function definitionsAt(store: StoreReader, file: string, line: numb
     const offset = view.lineIndex.offset(line, col);
     if (offset === undefined) throw new PositionError(file, line, col);
     const hit = await hitAt(store, view, offset);
-    if (hit?.kind === 'def') found.set(hit.def.id, defLocation(view, hit.itemStart, hit.def));
+    if (hit?.kind === 'def') found.set(hit.def.id, { ...defEntry(view.path, hit.def), id: hit.def.id, item: { crate: view.crate, itemId: hit.itemId } });
     else if (hit?.kind === 'ref') {
       for (const t of hit.targets) if (!targets.has(t)) targets.set(t, hit.item);
       ambiguous ||= hit.ambiguous;
@@ -86,42 +103,39 @@ export async function definitionsAt(store: StoreReader, file: string, line: numb
   }
   const notIndexed: string[] = [];
   const ids = [...targets.keys()];
-  const located = await locateAll(store, views, ids, targets);
+  const entries = await findDefs(store, ids, targets);
   // A call resolved to an impl method also answers the trait method it overrides, and so do a
   // few candidates. Not hundreds (`.len()` on an unknown receiver): those are every method of
   // that name in scope already.
   const follow = targets.size <= FOLLOWED_CANDIDATES;
   const declarationsOf = new Map<string, string[]>();
-  for (const id of ids) {
-    const entries = located.get(id)!;
-    if (follow) declarationsOf.set(id, [...new Set(entries.flatMap((e) => e.overrides))].sort(compareStrings));
-  }
-  const declarations = await locateAll(store, views, [...new Set([...declarationsOf.values()].flat())]);
+  if (follow) for (const id of ids) declarationsOf.set(id, [...new Set(entries.get(id)!.flatMap((e) => e.overrides ?? []))].sort(compareStrings));
+  const declarations = await findDefs(store, [...new Set([...declarationsOf.values()].flat())]);
   const wanted = new Set(ids.filter((id) => !found.has(id)));
   for (const id of ids) {
-    const entries = located.get(id)!;
+    const list = entries.get(id)!;
     if (wanted.has(id)) {
-      if (entries.length === 0) notIndexed.push(id);
-      for (const { location } of entries) found.set(location.id, location);
+      if (list.length === 0) notIndexed.push(id);
+      for (const entry of list) found.set(entry.id, entry);
     }
     for (const declaration of declarationsOf.get(id) ?? []) {
       if (found.has(declaration)) continue;
-      for (const { location } of declarations.get(declaration)!) found.set(location.id, location);
+      for (const entry of declarations.get(declaration)!) found.set(entry.id, entry);
     }
   }
-  if (found.size > 0 || notIndexed.length > 0) return { status: 'found', locations: [...found.values()], notIndexed, ambiguous };
+  if (found.size > 0 || notIndexed.length > 0) return { status: 'found', symbols: [...found.values()], notIndexed, ambiguous };
   if (unresolved !== undefined) return { status: 'unresolved', path: unresolved };
   return { status: 'none' };
 }
 
 /**
  * The def name or ref at `offset`, from the innermost item that has one there. Records are read
- * innermost first in batches of growing size: the innermost usually has the hit, but every item
- * a macro call expands to spans the whole call, so a position in one can be inside hundreds of
- * items (std's niche_types.rs: 307), and a remote store answers a batch in one round trip.
+ * innermost first in batches of growing size: the innermost usually has the hit, but a position
+ * can be within the hit spans of many items (a macro call's expansions whose names are written
+ * in it), and a remote store answers a batch in one round trip.
  */
 async function hitAt(store: StoreReader, view: FileView, offset: number): Promise<Hit | undefined> {
-  const containing = view.itemsContaining(offset);
+  const containing = view.itemsWithHitsAt(offset);
   for (let next = 0, size = 1; next < containing.length; next += size, size *= 4) {
     const batch = containing.slice(next, next + size);
     const records = await readEncoded(store, view.crate, batch.map(([itemId]) => itemId));
@@ -257,44 +271,22 @@ async function defIdsIn(store: StoreReader, range: Range): Promise<string[]> {
 }
 
 export async function defById(store: StoreReader, id: string): Promise<DefDetails | undefined> {
-  const found = await defRecord(store, id);
-  if (found === undefined) return undefined;
-  const { def, crate, itemId, file } = found;
-  const view = await new FileViews(store).get(file, crate);
-  return { location: defLocation(view, view.itemStart(itemId), def), def, crate, itemId };
-}
-
-/** A def's record, with its item and the item's file. */
-export type DefRecord = Omit<DefDetails, 'location'> & { file: string };
-
-/**
- * `defById` without the location, which costs reading and indexing the file's table: hover
- * needs the record alone (on std, a hover takes 12% less).
- */
-export async function defRecord(store: StoreReader, id: string): Promise<DefRecord | undefined> {
   for await (const [k] of store.entries<DefEntry>(ranges.defsOf(id))) {
     const [, crate, itemId] = keyParts(k);
     const found = (await readDefs(store, [{ crate, itemId }]))[0];
     const def = found?.defs.find((d) => d.id === id);
-    if (def !== undefined) return { def, crate, itemId, file: found!.file };
+    if (def === undefined) continue;
+    const view = await new FileViews(store).get(found!.file, crate);
+    return { location: defLocation(view, view.itemStart(itemId), def), def, crate, itemId };
   }
   return undefined;
 }
 
 /**
- * `defRecord` of each id, in order. An ambiguous call's hover has a card per candidate, up to
- * hundreds, most of them methods: a method's record is the item of its own id, so those are
- * read in one batch, a variant's or field's is its type's, and only the others are found by range.
+ * The whole def of each symbol (docs, type), from its item's head; undefined where the store no
+ * longer has it. The items are read in one batch: an ambiguous call names up to hundreds.
  */
-export async function defRecords(store: StoreReader, ids: readonly string[]): Promise<Array<DefRecord | undefined>> {
-  const own = ids.map((id) => ({ crate: crateOfId(id), itemId: id }));
-  const records = await readDefs(store, own);
-  return Promise.all(ids.map(async (id, i) => {
-    const def = records[i]?.defs.find((d) => d.id === id);
-    if (def !== undefined) return { def, ...own[i], file: records[i]!.file };
-    const member = memberOf(id);
-    const type = member === undefined ? undefined : (await readDefs(store, [member]))[0];
-    const memberDef = type?.defs.find((d) => d.id === id);
-    return memberDef !== undefined ? { def: memberDef, ...member!, file: type!.file } : defRecord(store, id);
-  }));
+export async function fullDefs(store: StoreReader, symbols: readonly FoundDef[]): Promise<Array<Def | undefined>> {
+  const heads = await readDefs(store, symbols.map((s) => s.item));
+  return symbols.map((s, i) => heads[i]?.defs.find((d) => d.id === s.id));
 }

@@ -5,7 +5,7 @@
 // ids, repeated by every ambiguous `.len()` of a crate) replaced by its hash, the list itself
 // being stored once per store under that hash.
 import { createHash } from 'node:crypto';
-import type { Def, Ref, RefRole } from '../../schema/src/index.js';
+import type { Def, ItemRecord, Ref, RefRole } from '../../schema/src/index.js';
 import type { StoredItem } from './keys.js';
 
 /**
@@ -171,6 +171,24 @@ export function hitInRecord(id: string, encoded: EncodedItem, offset: number): R
 /** The defs of item `id`'s record, ids absolute. */
 export function decodeDefs(id: string, encoded: Pick<ItemHead, 'defs'>): Def[] {
   return encoded.defs.map((def): Def => withParent({ ...def, id: absoluteId(id, def.id) }, def.parent, (p) => absoluteId(id, p)));
+}
+
+/**
+ * The span, relative to the item's start, covering its def names and refs: where `hitInRecord`
+ * can find something (FileItem). [0, 0] for an item with neither.
+ */
+export function hitSpan(record: Pick<ItemRecord, 'defs' | 'refs'>): [start: number, end: number] {
+  let start = Infinity;
+  let end = -Infinity;
+  for (const { nameSpan } of record.defs) {
+    start = Math.min(start, nameSpan[0]);
+    end = Math.max(end, nameSpan[1]);
+  }
+  for (const { span } of record.refs) {
+    start = Math.min(start, span[0]);
+    end = Math.max(end, span[1]);
+  }
+  return start === Infinity ? [0, 0] : [start, end];
 }
 
 /** Refs sorted by position, as a reference entry's value. */

@@ -103,6 +103,34 @@ describe('definitionsAt', () => {
     expect(await at(g.lib, g.lib.find('Shapes'))).toEqual({ status: 'none' });
   });
 
+  it("reads only the items whose names may be at the position, inside a macro call's many expansions", async () => {
+    // Every item a macro call expands to spans the whole call; each has its name in it.
+    const names = Array.from({ length: 40 }, (_, i) => `C${String(i).padStart(2, '0')}`);
+    const consts = new Source('consts/src/lib.rs', `consts! {\n${names.map((n) => `    pub const ${n}: u8 = 0;\n`).join('')}}\n`);
+    const call: Span = [0, consts.text.length];
+    const id = (n: string) => `cargo consts 0.1.0 ${n}.`;
+    const items = names.map((n) => makeItem(id(n), 'const', consts, call, [{ id: id(n), kind: 'const', name: n, qualname: `consts::${n}`, at: consts.find(n) }]));
+    await loadDump(store, makeDump('consts', [consts], items));
+    const itemReads: string[] = [];
+    const counting = new Proxy(store, {
+      get(target, name) {
+        const member = Reflect.get(target, name, target) as unknown;
+        if (name !== 'getManyText' || typeof member !== 'function') return typeof member === 'function' ? member.bind(target) : member;
+        return (keyList: string[]) => {
+          itemReads.push(...keyList.filter((k) => k.startsWith('item\0')));
+          return (member as (k: string[]) => unknown).call(target, keyList);
+        };
+      },
+    });
+    const { line, col } = consts.position(consts.find('C05'));
+    expect(pick(found(await definitionsAt(counting, consts.path, line, col))).map((l) => l.id)).toEqual([id('C05')]);
+    expect(itemReads).toHaveLength(1);
+    // Between two names, no item can have a hit: none is read.
+    const between = consts.position(consts.find(': u8', 5));
+    expect(await definitionsAt(counting, consts.path, between.line, between.col)).toEqual({ status: 'none' });
+    expect(itemReads).toHaveLength(1);
+  });
+
   it('throws typed errors for an unknown file and a position outside the file', async () => {
     await expect(definitionsAt(store, 'nope.rs', 1, 1)).rejects.toThrow(UnknownFileError);
     await expect(definitionsAt(store, 'geometry/src', 1, 1)).rejects.toMatchObject({ code: 'UNKNOWN_FILE' });

@@ -1,6 +1,7 @@
 // def / refs / search end to end on the example workspace (data/example/README.md lists the
 // symbols and use sites asked about here).
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STORE_FORMAT_VERSION } from '../../indexer/src/index.js';
@@ -325,6 +326,37 @@ describe('xref hover', () => {
     expect(lines[0].hover[0]).toMatchObject({ kind: 'local', qualname: 'unit', type: 'geometry::shapes::circle::Circle', crate: 'cargo draw:bin 0.1.0' });
     expect(lines[1].error).toMatch(/no identifier at canvas\/src\/bin\/draw\.rs:8:8/);
     expect(lines[2].hover[0]).toMatchObject({ kind: 'macro', qualname: 'geometry::square', docs: 'Squares an expression, evaluating it only once.' });
+  });
+
+  it('gives brief cards, one line and signature each, for a call with more than 16 candidates', () => {
+    // `x.ping()` on a receiver of unknown type may be any of 17 methods.
+    const dir = mkdtempSync(join(tmpdir(), 'xref-brief-'));
+    try {
+      const types = Array.from({ length: 17 }, (_, i) => `P${i}`);
+      writeFileSync(join(dir, 'Cargo.toml'), '[package]\nname = "pings"\nversion = "0.1.0"\nedition = "2021"\n');
+      mkdirSync(join(dir, 'src'));
+      writeFileSync(join(dir, 'src', 'lib.rs'), [
+        ...types.map((t) => `pub struct ${t};\nimpl ${t} {\n    /// Pings ${t}.\n    pub fn ping(&self, times: u8) -> u8 { times }\n}\n`),
+        'pub fn call<T>(x: T) -> u8 {\n    x.ping(1)\n}\n',
+      ].join(''));
+      expect(xref(['index', '.'], { cwd: dir }).code).toBe(0);
+      const at = `src/lib.rs:${types.length * 5 + 2}:7`;
+      const json = JSON.parse(xref(['hover', '--json', at], { cwd: dir }).stdout);
+      expect(json.brief).toBe(true);
+      expect(json.hover).toHaveLength(17);
+      expect(json.hover[0]).toEqual({
+        id: 'cargo pings 0.1.0 P0#ping().', kind: 'method', qualname: 'pings::P0::ping', crate: 'cargo pings 0.1.0',
+        visibility: 'pub', signature: 'pub fn ping(&self, times: u8) -> u8',
+      });
+      const text = xref(['hover', at], { cwd: dir }).stdout.split('\n');
+      expect(text.slice(0, 3)).toEqual(['17 candidates, without docs (more than 16):', 'method pings::P0::ping', '    pub fn ping(&self, times: u8) -> u8']);
+      // With 16 candidates or fewer, each card is whole: its docs too.
+      const one = JSON.parse(xref(['hover', '--json', 'src/lib.rs:4:12'], { cwd: dir }).stdout);
+      expect(one.brief).toBeUndefined();
+      expect(one.hover[0]).toMatchObject({ qualname: 'pings::P0::ping', docs: 'Pings P0.' });
+    } finally {
+      removeDir(dir);
+    }
   });
 
   it('refuses a position on no identifier (exit 4)', () => {

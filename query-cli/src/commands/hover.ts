@@ -1,4 +1,4 @@
-import { definitionsAt, defRecords, type StoreReader } from '../../../indexer/src/index.js';
+import { fullDefs, symbolsAt, type StoreReader } from '../../../indexer/src/index.js';
 import { describeSymbolId } from '../../../schema/src/index.js';
 import { XrefCommand } from '../base.js';
 import { CliFailure, EXIT, noIdentifierFailure } from '../failure.js';
@@ -26,7 +26,17 @@ export interface HoverAnswer {
   query: string;
   hover: HoverCard[];
   unresolved?: string;
+  /** Set when the cards are too many to carry docs and types (BRIEF_CARDS): each is its def's one line. */
+  brief?: true;
 }
+
+/**
+ * Most cards an answer gives in full. An ambiguous call can name hundreds of methods (`.next()`
+ * on a receiver of unknown type); past this many, each card is what the def key holds (kind,
+ * path, signature, visibility, crate), which reading and printing a doc per candidate would
+ * not make more useful.
+ */
+const BRIEF_CARDS = 16;
 
 export default class Hover extends XrefCommand {
   static override summary = 'Describe the identifier at FILE:LINE:COL: kind, path, signature, type, docs, crate.';
@@ -46,7 +56,7 @@ export default class Hover extends XrefCommand {
     const { answer } = ran;
     const query = answer.query;
     if (flags.json) printJson(answer);
-    else printCards(answer.hover);
+    else printCards(answer);
     if (answer.hover.length === 0) {
       process.exitCode = EXIT.noResult;
       if (!flags.json) throw new CliFailure(EXIT.noResult, `nothing known about ${query}${answer.unresolved ? `: '${answer.unresolved}' did not resolve` : ''}`);
@@ -56,36 +66,39 @@ export default class Hover extends XrefCommand {
 
 /** The answer to `hover` at a root-relative position (also what bench/queries.ts times). */
 export async function hoverAnswer(store: StoreReader, query: string, at: Position): Promise<HoverAnswer> {
-  const result = await definitionsAt(store, at.file, at.line, at.col);
+  const result = await symbolsAt(store, at.file, at.line, at.col);
   if (result.status === 'none') throw noIdentifierFailure(query);
   if (result.status === 'unresolved') return { query, hover: [], unresolved: result.path };
+  const { symbols } = result;
+  const brief = symbols.length > BRIEF_CARDS;
+  const defs = brief ? [] : await fullDefs(store, symbols);
   const hover: HoverCard[] = [];
-  // Read together: an ambiguous call has a card per candidate, sometimes hundreds.
-  const records = await defRecords(store, result.locations.map((location) => location.id));
-  for (const details of records) {
-    if (details === undefined) continue;
-    const { def } = details;
-    const card: HoverCard = { id: def.id, kind: def.kind, qualname: def.qualname, crate: details.crate, visibility: def.visibility };
+  symbols.forEach((symbol, i) => {
+    const def = brief ? symbol : defs[i];
+    if (def === undefined) return;
+    const card: HoverCard = { id: symbol.id, kind: def.kind, qualname: def.qualname, crate: symbol.item.crate, visibility: def.visibility };
     if (def.signature !== undefined) card.signature = def.signature;
-    if (def.type !== undefined) card.type = def.type;
-    if (def.docs !== undefined) card.docs = def.docs;
+    if (!brief && defs[i]!.type !== undefined) card.type = defs[i]!.type;
+    if (!brief && defs[i]!.docs !== undefined) card.docs = defs[i]!.docs;
     hover.push(card);
-  }
+  });
   for (const id of result.notIndexed) {
     const described = describeSymbolId(id);
     if (described) hover.push({ id, kind: described.kind, qualname: described.qualname, notIndexed: true });
   }
-  return { query, hover };
+  return { query, hover, ...(brief ? { brief: true as const } : {}) };
 }
 
-function printCards(cards: HoverCard[]): void {
+function printCards({ hover: cards, brief }: HoverAnswer): void {
   const paint = outPaint();
+  // Brief cards are a list, one def (and its signature) after the other.
+  if (brief) printLine(paint.dim(`${cards.length} candidates, without docs (more than ${BRIEF_CARDS}):`));
   cards.forEach((card, i) => {
-    if (i > 0) printLine('');
+    if (i > 0 && !brief) printLine('');
     printLine(`${symbolText(card.kind, card.qualname)}${card.notIndexed ? ` ${paint.dim('(not indexed)')}` : ''}`);
     if (card.signature !== undefined) printLine(`    ${card.signature}`);
     if (card.type !== undefined) printLine(`    : ${card.type}`);
-    if (card.crate !== undefined) printLine(`    ${paint.dim(`in ${card.crate}`)}`);
+    if (card.crate !== undefined && !brief) printLine(`    ${paint.dim(`in ${card.crate}`)}`);
     if (card.docs !== undefined) {
       printLine('');
       for (const line of card.docs.split('\n')) printLine(line === '' ? '' : `  ${line}`);
