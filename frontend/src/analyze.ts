@@ -20,8 +20,8 @@ import { adoptRealIds } from './std-src/real-ids.js';
 import type { StdSources } from './std-src/index.js';
 import { cacheDump, findRegistryCrates } from './crate-cache/registry.js';
 import { analyzerFingerprint } from './crate-cache/cache.js';
-import { recordPrints } from './incremental/fingerprints.js';
-import { crateSnapshot, digestOf, writeSnapshot, type CrateSnapshot } from './incremental/snapshot.js';
+import { recordPrints, type RecordPrint } from './incremental/fingerprints.js';
+import { crateSnapshot, digestOf, writeSnapshot, type CrateSnapshot, type Snapshot } from './incremental/snapshot.js';
 
 export interface AnalyzeOptions {
   /** Where dumps go; default `<workspace root>/.xref/dumps`. */
@@ -112,6 +112,12 @@ export interface WorkspaceModel {
   diagnostics: FileDiagnostic[];
   /** Manifests and lock files whose change calls for a new discovery. */
   manifests: string[];
+  /**
+   * The snapshot the analysis wrote, and its records' fingerprints: an incremental session that
+   * rewrites a crate's dump rewrites its part of the snapshot too, so that a later `xref index`
+   * resumes from it.
+   */
+  snapshot: { value: Omit<Snapshot, 'format'>; prints: Map<CrateCtx, Map<ItemRecordDraft, RecordPrint>> };
 }
 
 export async function analyzeWorkspace(dir: string, opts: AnalyzeOptions = {}): Promise<AnalyzeResult> {
@@ -171,12 +177,13 @@ export async function analyzeWorkspaceModel(dir: string, opts: AnalyzeOptions = 
   }
   removeStaleDumps(outDir, snapshots.map((s) => s.dump));
   const result = resultOf(ws, snapshots, stdSources);
-  writeSnapshot(outDir, { key: snapshotKey(opts, outDir, stdSources), targets: digestOf(ws.crates), startedAtMs, crates: snapshots });
+  const snapshot = { key: snapshotKey(opts, outDir, stdSources), targets: digestOf(ws.crates), startedAtMs, crates: snapshots };
+  writeSnapshot(outDir, snapshot);
   const manifests = [...new Set([ws.root, ...ws.crates.map((t) => t.packageDir)])]
     .flatMap((d) => [path.join(d, 'Cargo.toml'), path.join(d, 'Cargo.lock')]);
   return {
     result: { ...result, ...(registry ? { registry: { reused: registry.cached.size, analyzed: registry.keys.size - registry.cached.size } } : {}) },
-    model: { root: ws.root, crates, outDir, workspaceWarnings: ws.warnings, diagnostics: result.diagnostics, manifests },
+    model: { root: ws.root, crates, outDir, workspaceWarnings: ws.warnings, diagnostics: result.diagnostics, manifests, snapshot: { value: snapshot, prints } },
   };
 }
 

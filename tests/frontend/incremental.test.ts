@@ -105,6 +105,27 @@ describe('AnalysisSession', () => {
     expect(dumpsIn(outDir)).toEqual(await freshDumps(ws));
   });
 
+  it('resolves a fn again when whitespace moves its locals, whose ids hold their offsets', async () => {
+    const ws = copyExample();
+    const outDir = path.join(ws, 'dumps');
+    const session = new AnalysisSession();
+    const options = { useCargo: false, outDir };
+    await session.update(ws, options);
+    const render = path.join(ws, 'canvas/src/render.rs');
+    // A blank line at the top of a body: `side` is now further into `footer`.
+    edit(render, 'fn footer(canvas: &Canvas) -> String {\n', 'fn footer(canvas: &Canvas) -> String {\n\n');
+    const result = await session.update(ws, options);
+    expect(result.patches![0].items.map((i) => i.item)).toEqual(['cargo canvas 0.1.0 render/footer().']);
+    expect(session.stats).toEqual({ localEdits: 1, full: 1 });
+    session.writeStaleDumps();
+    expect(dumpsIn(outDir)).toEqual(await freshDumps(ws));
+    // A comment between its docs and `fn` moves its params, which no body resolution names: a full analysis.
+    edit(render, 'fn footer(', '// moved\nfn footer(');
+    await session.update(ws, options);
+    expect(session.stats).toEqual({ localEdits: 1, full: 2 });
+    expect(dumpsIn(outDir)).toEqual(await freshDumps(ws));
+  });
+
   it('keeps the items that macros expand to in place when edits move them', async () => {
     const ws = copyExample('resolve/macros-items');
     const outDir = path.join(ws, 'dumps');

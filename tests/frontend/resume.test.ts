@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeWorkspace, type AnalyzeResult } from '../../frontend/src/index.js';
 import { resumeAnalysis, type ResumeStats } from '../../frontend/src/incremental/resume.js';
 import { snapshotPath } from '../../frontend/src/incremental/snapshot.js';
+import { AnalysisSession } from '../../frontend/src/incremental/session.js';
 import { copyFixture, dumpsIn, edit } from '../support/workspace-copy.js';
 
 /** What a result says, without where its dumps are. */
@@ -112,6 +113,32 @@ describe('resumeAnalysis', () => {
       const { result } = await resume();
       await expectFull(ws, outDir, result);
     }
+  });
+
+  it("resumes from the dumps and snapshot an `xref watch` session wrote after its local edits", async () => {
+    const ws = copyFixture('xref-resume-session-');
+    const outDir = path.join(ws, 'dumps');
+    const options = { useCargo: false as const, outDir };
+    const session = new AnalysisSession();
+    await session.update(ws, options);
+    const circle = path.join(ws, 'geometry/src/shapes/circle.rs');
+    edit(circle, '        2.0 * self.radius\n', '        let twice = Circle::new(self.center, self.radius);\n        2.0 * twice.radius\n');
+    edit(path.join(ws, 'canvas/src/render.rs'), '/// The last line', '// moved down\n/// The last line');
+    await session.update(ws, options);
+    expect(session.stats).toEqual({ localEdits: 1, full: 1 });
+    session.writeStaleDumps();
+
+    // Nothing changed since the session's last write: nothing to analyze.
+    const stats: ResumeStats = { crates: 0, items: 0 };
+    let result = await resumeAnalysis(ws, options, stats);
+    expect(stats).toEqual({ crates: 0, items: 0 });
+    await expectFull(ws, outDir, result!);
+
+    // A later body edit, the session gone: one crate, the fn and its impl.
+    edit(circle, '        2.0 * twice.radius\n', '        twice.radius + twice.radius\n');
+    result = await resumeAnalysis(ws, options, stats);
+    expect(stats).toEqual({ crates: 1, items: 2 });
+    await expectFull(ws, outDir, result!);
   });
 
   it('leaves to a full analysis what it cannot vouch for', async () => {

@@ -47,13 +47,18 @@ export function recordPrints(crate: CrateCtx): Map<ItemRecordDraft, RecordPrint>
     for (const r of records) {
       const cut = [...(children.get(r) ?? []).map((c) => c.span), ...(bodies.get(r) ?? [])].sort((a, b) => a[0] - b[0]);
       out.set(r, {
-        text: sha1(file.ts.src.subarray(r.span[0], r.span[1])),
+        text: textPrint(r),
         shape: sha1(scratch.tokens(file.ts, r.span, cut)),
         defs: sha1(Buffer.from(r.defs.map((d) => d.id).join('\n'))),
       });
     }
   }
   return out;
+}
+
+/** A record's text fingerprint: a hash of its bytes. */
+export function textPrint(record: ItemRecordDraft): string {
+  return sha1(record.file.ts.src.subarray(record.span[0], record.span[1]));
 }
 
 /** The byte ranges of what each record resolves as a body: fn bodies and const or static values. */

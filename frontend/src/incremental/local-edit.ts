@@ -12,7 +12,10 @@ import { newEnd, newStart, type Shift } from './shift.js';
 export type FnItem = Extract<Item, { kind: 'fn' }>;
 
 export interface LocalEdit extends Shift {
-  /** The fn whose body changed, in the old AST and in the new one; absent when no token changed. */
+  /**
+   * The fn whose body changed, in the old AST and in the new one: its tokens, or only what lies
+   * between them (its locals moved). Absent for an edit between tokens outside any fn body.
+   */
   fn?: { old: FnItem; new: FnItem };
   /** Each item of the old AST (nested ones too), with the same item in the new AST. */
   pairs: Map<Item, Item>;
@@ -29,7 +32,11 @@ export function findLocalEdit(before: SourceFile, after: SourceFile): LocalEdit 
   const pairs = new Map<Item, Item>();
 
   if (!tokenAcross(before.ts, prefix, oldEnd) && sameTokens(before.ts, after.ts, shift)) {
-    return pairItems(before.parsed.items, after.parsed.items, shift, pairs) ? { ...shift, pairs } : undefined;
+    if (!pairItems(before.parsed.items, after.parsed.items, shift, pairs)) return undefined;
+    // Locals are named by their offset in their item, so a body whose locals moved is resolved again.
+    const inFn = fnAround(before.parsed.items, before.ts, prefix, oldEnd);
+    if (inFn === undefined) return { ...shift, pairs };
+    return containsMacroRules(before.ts, inFn.body!) ? undefined : { ...shift, fn: { old: inFn, new: pairs.get(inFn) as FnItem }, pairs };
   }
   const oldFn = fnAround(before.parsed.items, before.ts, prefix, oldEnd);
   if (oldFn === undefined || containsMacroRules(before.ts, oldFn.body!)) return undefined;

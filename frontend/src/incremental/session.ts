@@ -12,11 +12,13 @@ import {
 } from '../analyze.js';
 import { SourceCache } from '../crate/source-cache.js';
 import type { SourceFile } from '../crate/modules.js';
-import type { CrateCtx } from '../resolve/model.js';
+import type { CrateCtx, ItemRecordDraft } from '../resolve/model.js';
 import { resolveFnAgain } from '../resolve/items.js';
 import { buildDump, itemRecordOf } from '../dump/write.js';
 import { writeDumpFile } from '../dump/write-file.js';
 import { findLocalEdit, type LocalEdit } from './local-edit.js';
+import { textPrint } from './fingerprints.js';
+import { crateSnapshot, writeSnapshot } from './snapshot.js';
 import { shiftRecords } from './shift.js';
 
 export interface UpdateOptions extends Omit<AnalyzeOptions, 'sources'> {
@@ -37,8 +39,8 @@ export interface SessionStats {
 export class AnalysisSession {
   private readonly sources = new SourceCache();
   private kept?: { key: string; model: WorkspaceModel; result: AnalyzeResult; manifests: Map<string, number> };
-  /** Crates patched since their dumps were last written. */
-  private readonly staleDumps = new Set<CrateCtx>();
+  /** Crates patched since their dumps were last written, with the files edited in each. */
+  private readonly staleDumps = new Map<CrateCtx, Set<SourceFile>>();
   readonly stats: SessionStats = { localEdits: 0, full: 0 };
 
   async update(dir: string, options: UpdateOptions = {}): Promise<AnalyzeResult> {
@@ -65,13 +67,32 @@ export class AnalysisSession {
   }
 
   /**
-   * Writes the dumps of the crates patched since the last write. Patches go straight to the
-   * store; the dumps follow when the process has time, so that they never contradict it for long.
+   * Writes the dumps of the crates patched since the last write, and the snapshot with them, so
+   * that a later `xref index` resumes from them (resume.ts) rather than analyzing everything.
+   * Patches go straight to the store; the dumps follow when the process has time, so that they
+   * never contradict it for long.
    */
   writeStaleDumps(): void {
     const model = this.kept?.model;
     if (model === undefined) return;
-    for (const crate of this.staleDumps) writeDumpFile(dumpFileOf(model.outDir, crate.target), buildDump(crate, model.root).dump);
+    const { value: snapshot, prints } = model.snapshot;
+    for (const [crate, files] of this.staleDumps) {
+      const file = dumpFileOf(model.outDir, crate.target);
+      const { dump, warnings } = buildDump(crate, model.root);
+      writeDumpFile(file, dump);
+      // A local edit is inside a body or between tokens: it changes the bytes of the records
+      // around it, never their shapes or defs.
+      const cratePrints = prints.get(crate)!;
+      for (const r of crate.records) {
+        const print = cratePrints.get(r);
+        if (print !== undefined && files.has(r.file)) print.text = textPrint(r);
+      }
+      const at = snapshot.crates.findIndex((c) => c.target === crate.target.key);
+      const edited = new Set([...files].map((f) => f.rel));
+      const diagnostics = [...snapshot.crates[at].diagnostics.filter((d) => !edited.has(d.file)), ...[...files].flatMap((f) => fileDiagnostics(crate, f))];
+      snapshot.crates[at] = crateSnapshot(crate, file, dump.header.digest!, cratePrints, diagnostics, warnings);
+    }
+    if (this.staleDumps.size > 0) writeSnapshot(model.outDir, snapshot);
     this.staleDumps.clear();
   }
 
@@ -108,7 +129,11 @@ export class AnalysisSession {
         return undefined;
       }
       patches.push(...applied.patches);
-      for (const c of applied.crates) this.staleDumps.add(c);
+      for (const c of applied.crates) {
+        const files = this.staleDumps.get(c);
+        if (files) files.add(file);
+        else this.staleDumps.set(c, new Set([file]));
+      }
     }
     return { ...last, dumpFiles: [], patches, diagnostics: model.diagnostics, warnings: [...model.workspaceWarnings, ...warnings] };
   }
@@ -136,6 +161,10 @@ function applyLocalEdit(
     fn: edit.fn === undefined ? undefined : crate.defs.find((d) => d.file === file && d.item === edit.fn!.old),
   }));
   if (edit.fn !== undefined && touched.some((t) => t.fn === undefined)) return undefined;
+  // Outside a fn body, an edit inside a record with locals (named by their offset in it: a fn's
+  // params, a closure in a const) would leave their ids stale.
+  const inside = (r: ItemRecordDraft) => r.span[0] < edit.prefix && edit.prefix < r.span[1];
+  if (edit.fn === undefined && touched.some((t) => t.records.some((r) => inside(r) && r.defs.some((d) => d.id.includes('$'))))) return undefined;
 
   // Records whose length changes (an impl, a trait, a mod around the edit) are rewritten too.
   const lengths = new Map(touched.flatMap((t) => t.records).map((r) => [r, r.span[1] - r.span[0]]));

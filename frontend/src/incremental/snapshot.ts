@@ -2,8 +2,9 @@
 // per crate, its dump and that dump's digest, the files it read with their size, mtime and hash,
 // and each item record's fingerprints (fingerprints.ts); plus what the result reported, so that a
 // run that changes nothing can report the same. Written after the dumps, renamed into place: a
-// snapshot whose dumps are not those on disk any more (a crash between the two, `xref watch`
-// writing patched dumps) does not match their digests, and the next run is a full one.
+// snapshot whose dumps are not those on disk any more (a crash between the two) does not match
+// their digests, and the next run is a full one. `xref watch` (session.ts) rewrites it with the
+// dumps it rewrites.
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
