@@ -41,6 +41,16 @@ async function storeContents(dbDir: string): Promise<Map<string, string>> {
   return out;
 }
 
+/** A copy of the example workspace, and a session that has analyzed it once (in full). */
+async function startedSession() {
+  const ws = copyExample();
+  const outDir = path.join(ws, 'dumps');
+  const session = new AnalysisSession();
+  const options = { useCargo: false, outDir };
+  await session.update(ws, options);
+  return { ws, outDir, session, options };
+}
+
 describe('AnalysisSession', () => {
   it('takes edits inside fn bodies without a full analysis, and ends where a full analysis does', async () => {
     const ws = copyExample();
@@ -82,11 +92,7 @@ describe('AnalysisSession', () => {
   });
 
   it('takes edits between tokens without resolving anything again', async () => {
-    const ws = copyExample();
-    const outDir = path.join(ws, 'dumps');
-    const session = new AnalysisSession();
-    const options = { useCargo: false, outDir };
-    await session.update(ws, options);
+    const { ws, outDir, session, options } = await startedSession();
     const circle = path.join(ws, 'geometry/src/shapes/circle.rs');
     // Lines above the file's inner doc: every item moves, and the file module's record grows.
     writeFileSync(circle, `// edited\n// edited\n${readFileSync(circle, 'utf8')}`);
@@ -106,11 +112,7 @@ describe('AnalysisSession', () => {
   });
 
   it('resolves a fn again when whitespace moves its locals, whose ids hold their offsets', async () => {
-    const ws = copyExample();
-    const outDir = path.join(ws, 'dumps');
-    const session = new AnalysisSession();
-    const options = { useCargo: false, outDir };
-    await session.update(ws, options);
+    const { ws, outDir, session, options } = await startedSession();
     const render = path.join(ws, 'canvas/src/render.rs');
     // A blank line at the top of a body: `side` is now further into `footer`.
     edit(render, 'fn footer(canvas: &Canvas) -> String {\n', 'fn footer(canvas: &Canvas) -> String {\n\n');
@@ -144,10 +146,7 @@ describe('AnalysisSession', () => {
   });
 
   it('runs a full analysis for any other edit', async () => {
-    const ws = copyExample();
-    const options = { useCargo: false, outDir: path.join(ws, 'dumps') };
-    const session = new AnalysisSession();
-    await session.update(ws, options);
+    const { ws, session, options } = await startedSession();
     const circle = path.join(ws, 'geometry/src/shapes/circle.rs');
     // A signature.
     edit(circle, 'pub fn diameter(&self)', 'pub fn diameter(&self, _unit: u8)');
