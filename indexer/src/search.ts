@@ -172,11 +172,12 @@ function rankRows(rows: NameRow[], vocabulary: Vocabulary, filter: Filter, candi
   const out: Found[] = [];
   const { name } = filter.query;
   for (const [k, [kind, visibility, qualname]] of rows) {
-    const [, def, crate, item] = keyParts(k);
-    if (filter.crates && !filter.crates.has(crate)) continue;
+    // What the value says is checked before the key is split: `Debug::fmt` keeps few of the `fmt` rows.
     if (filter.kinds && !filter.kinds.has(kind)) continue;
     const qualified = filter.qualifiers.score(qualname, candidate.lower);
     if (qualified === undefined) continue;
+    const [, def, crate, item] = keyParts(k);
+    if (filter.crates && !filter.crates.has(crate)) continue;
     // A trait impl's items have no `pub` of their own; they are as public as the trait.
     const isPublic = visibility === 'pub' || (qualname.startsWith('<') && qualname.includes(' as '));
     const asTyped = qualname === name || qualname.endsWith(`::${name}`);
