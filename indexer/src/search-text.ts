@@ -117,14 +117,20 @@ export function parentNames(qualname: string): string[] {
 /** Where the path segment ending at `end` starts: after the `::` before it outside angle brackets. */
 function segmentStart(path: string, end: number): number {
   let depth = 0;
+  // Char codes, not one-letter strings: std's `fmt` alone has 717 qualnames to scan per search.
   for (let i = end - 1; i > 0; i--) {
-    const c = path[i];
-    if (c === '>') depth++;
-    else if (c === '<') depth--;
-    else if (depth === 0 && c === ':' && path[i - 1] === ':') return i + 1;
+    const c = path.charCodeAt(i);
+    if (c === GT) depth++;
+    else if (c === LT) depth--;
+    else if (depth === 0 && c === COLON && path.charCodeAt(i - 1) === COLON) return i + 1;
   }
   return 0;
 }
+
+const LT = 0x3c;
+const GT = 0x3e;
+const COLON = 0x3a;
+const SPACE = 0x20;
 
 /** The identifier a path segment ends with: `Vec`, `Any` of `dyn Any`; none for `[T]`. */
 function trailingName(segment: string): string | undefined {
@@ -140,16 +146,16 @@ function isIdentChar(c: string): boolean {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c === '_';
 }
 
-/** Splits at `separator` outside angle brackets. */
+/** Splits at `separator` (which starts with a space) outside angle brackets. */
 function splitTopLevel(text: string, separator: string): string[] {
   const out: string[] = [];
   let depth = 0;
   let start = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '<') depth++;
-    else if (c === '>' && depth > 0) depth--;
-    else if (depth === 0 && text.startsWith(separator, i)) {
+    const c = text.charCodeAt(i);
+    if (c === LT) depth++;
+    else if (c === GT && depth > 0) depth--;
+    else if (depth === 0 && c === SPACE && text.startsWith(separator, i)) {
       out.push(text.slice(start, i));
       start = i + separator.length;
       i = start - 1;
