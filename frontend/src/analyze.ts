@@ -7,6 +7,7 @@ import { discoverWorkspace, type CrateTarget, type Workspace } from './workspace
 import { loadCrate, type SourceFile, type SourceReader } from './crate/modules.js';
 import { openSourceReader } from './parallel/source-reader.js';
 import type { SourceCache } from './crate/source-cache.js';
+import { DiskSourceCache } from './crate/disk-source-cache.js';
 import { defaultCfg } from './crate/cfg.js';
 import type { CrateCtx, ItemRecordDraft } from './resolve/model.js';
 import { collectCrate } from './resolve/collect.js';
@@ -140,7 +141,10 @@ export async function analyzeWorkspaceModel(dir: string, opts: AnalyzeOptions = 
   // Std's own analysis (or its cached dumps) comes first: its memory is free again before the workspace's.
   const stdSources = await withStdSources(ws, opts);
   if (stdSources) adoptRealIds(std, stdSources.ids);
-  const crates = await loadCrates(ws.crates, ws.root, opts);
+  const outDir = dumpsDirOf(ws.root, opts);
+  // A full analysis asked for (`--full`) parses every file; one a resumed analysis fell back to need not.
+  const diskSources = diskSourcesIn(outDir, opts.incremental ?? false);
+  const crates = await loadCrates(ws.crates, ws.root, { ...opts, diskSources });
   const registry = opts.crateCache ? findRegistryCrates(crates, stdSources?.ids) : undefined;
   progress({ phase: 'resolve' });
   const bound = bindCrates(crates, std);
@@ -148,7 +152,6 @@ export async function analyzeWorkspaceModel(dir: string, opts: AnalyzeOptions = 
   const cached = new Set(registry?.cached.keys());
   resolveItems(crates, bound.impls, bound.macroCalls, [...std.crates.values()], (crate) => cached.has(crate));
 
-  const outDir = dumpsDirOf(ws.root, opts);
   mkdirSync(outDir, { recursive: true });
   const snapshots: CrateSnapshot[] = [];
   progress({ phase: 'write', done: 0, total: crates.length });
@@ -179,6 +182,7 @@ export async function analyzeWorkspaceModel(dir: string, opts: AnalyzeOptions = 
   const result = resultOf(ws, snapshots, stdSources);
   const snapshot = { key: snapshotKey(opts, outDir, stdSources), targets: digestOf(ws.crates), startedAtMs, crates: snapshots };
   writeSnapshot(outDir, snapshot);
+  diskSources.keepOnly(fileHashes(snapshots));
   const manifests = [...new Set([ws.root, ...ws.crates.map((t) => t.packageDir)])]
     .flatMap((d) => [path.join(d, 'Cargo.toml'), path.join(d, 'Cargo.lock')]);
   return {
@@ -215,11 +219,15 @@ export function sortDiagnostics(diagnostics: FileDiagnostic[]): void {
 }
 
 /** Reads and parses the crates of `targets` (files on `opts.workers` threads), linked as their dependencies say. */
-export async function loadCrates(targets: CrateTarget[], root: string, opts: Pick<AnalyzeOptions, 'workers' | 'sources' | 'onProgress'>): Promise<CrateCtx[]> {
+export async function loadCrates(
+  targets: CrateTarget[], root: string,
+  opts: Pick<AnalyzeOptions, 'workers' | 'sources' | 'onProgress'> & { diskSources?: DiskSourceCache },
+): Promise<CrateCtx[]> {
   const reader = openSourceReader(root, targets.map((t) => path.dirname(t.rootFile)), opts.workers);
   let crates: CrateCtx[];
   try {
-    const read = countedReads(opts.sources ? opts.sources.readerOver(reader.read, root) : reader.read, opts.onProgress);
+    const cached = opts.diskSources ? opts.diskSources.readerOver(reader.read, root) : reader.read;
+    const read = countedReads(opts.sources ? opts.sources.readerOver(cached, root) : cached, opts.onProgress);
     crates = await Promise.all(targets.map((t) => newCrate(t, root, read)));
   } finally {
     await reader.close();
@@ -259,6 +267,16 @@ export async function withStdSources(ws: Workspace, opts: AnalyzeOptions): Promi
   if (opts.stdSources === undefined) return undefined;
   const { prepareStdSources, isStdWorkspace } = await import('./std-src/index.js');
   return isStdWorkspace(ws.crates) ? undefined : prepareStdSources(opts.stdSources, opts);
+}
+
+/** Files as an analysis writing its dumps to `outDir` parsed them, kept next to the dumps for the next one. */
+export function diskSourcesIn(outDir: string, reuse: boolean): DiskSourceCache {
+  return new DiskSourceCache(path.join(outDir, 'parsed'), analyzerFingerprint(), reuse);
+}
+
+/** The hashes of the files of some crates' snapshots: what their DiskSourceCache keeps. */
+export function fileHashes(snapshots: readonly CrateSnapshot[]): Set<string> {
+  return new Set(snapshots.flatMap((s) => s.files.map(([, , , hash]) => hash)));
 }
 
 /** Where an analysis of the workspace at `root` writes its dumps (and its snapshot). */

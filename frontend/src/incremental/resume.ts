@@ -16,11 +16,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { ItemRecord } from '../../../schema/src/index.js';
 import {
-  attachDiagnostics, bindCrates, dumpFileOf, dumpsDirOf, loadCrates, resultOf, snapshotKey, withStdSources,
+  attachDiagnostics, bindCrates, diskSourcesIn, dumpFileOf, dumpsDirOf, fileHashes, loadCrates, resultOf, snapshotKey, withStdSources,
   type AnalyzeOptions, type AnalyzeResult,
 } from '../analyze.js';
 import { discoverWorkspace, type CrateTarget, type Workspace } from '../workspace/index.js';
 import { SourceCache } from '../crate/source-cache.js';
+import type { DiskSourceCache } from '../crate/disk-source-cache.js';
 import { buildStdCrates } from '../resolve/std.js';
 import { resolveItems } from '../resolve/items.js';
 import { adoptRealIds } from '../std-src/real-ids.js';
@@ -63,9 +64,10 @@ export async function resumeAnalysis(dir: string, opts: AnalyzeOptions, stats?: 
   if ([...changed].some((k) => targets.get(k)!.source === 'registry')) return undefined;
 
   const sources = new SourceCache();
+  const diskSources = diskSourcesIn(outDir, true);
   let rebuilt = new Set(changed);
   for (;;) {
-    const attempt = await bindSubset(ws, rebuilt, old, sources, stdSources, opts);
+    const attempt = await bindSubset(ws, rebuilt, old, { sources, diskSources }, stdSources, opts);
     const plan = planBodies(attempt.rebuilt, old, dependentsOf(ws.crates));
     if (plan === 'registry') return undefined;
     if ('needs' in plan) {
@@ -93,6 +95,7 @@ export async function resumeAnalysis(dir: string, opts: AnalyzeOptions, stats?: 
     }
     const all = ws.crates.map((t) => snapshots.get(t.key) ?? old.get(t.key)!);
     writeSnapshot(outDir, { key: snapshot.key, targets: snapshot.targets, startedAtMs, crates: all });
+    diskSources.keepOnly(fileHashes(all));
     if (stats) Object.assign(stats, { crates: snapshots.size, items: plan.resolve.size });
     return resultOf(ws, all, stdSources);
   }
@@ -147,11 +150,12 @@ interface RebuiltCrate {
 
 /** Loads and binds the crates `rebuilt` with their dependencies, and takes the rebuilt ones' fingerprints. */
 async function bindSubset(
-  ws: Workspace, rebuilt: ReadonlySet<string>, old: ReadonlyMap<string, CrateSnapshot>, sources: SourceCache, stdSources: StdSources | undefined, opts: AnalyzeOptions,
+  ws: Workspace, rebuilt: ReadonlySet<string>, old: ReadonlyMap<string, CrateSnapshot>,
+  caches: { sources: SourceCache; diskSources: DiskSourceCache }, stdSources: StdSources | undefined, opts: AnalyzeOptions,
 ) {
   const std = buildStdCrates();
   if (stdSources) adoptRealIds(std, stdSources.ids);
-  const crates = await loadCrates(withDependencies(ws, rebuilt), ws.root, { ...opts, sources });
+  const crates = await loadCrates(withDependencies(ws, rebuilt), ws.root, { ...opts, ...caches });
   const bound = bindCrates(crates, std);
   const parts: RebuiltCrate[] = crates.filter((c) => rebuilt.has(c.target.key)).map((crate) => {
     let records: Map<string, ItemRecord> | undefined;

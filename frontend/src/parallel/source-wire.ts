@@ -25,7 +25,17 @@ export function toWire({ parsed, ...rest }: SourceFile): WireSource {
 }
 
 export function fromWire({ parsedJson, ...rest }: WireSource): SourceFile {
-  return { ...rest, parsed: JSON.parse(parsedJson) as ParsedFile };
+  const file = { ...rest, parsed: JSON.parse(parsedJson) as ParsedFile };
+  wireJson.set(file, parsedJson);
+  return file;
+}
+
+/** The AST's JSON of files that came from a worker, which the disk source cache writes as it is. */
+const wireJson = new WeakMap<SourceFile, string>();
+
+/** The JSON of a file's AST: as it came from a worker, or made now. */
+export function parsedJsonOf(file: SourceFile): string {
+  return wireJson.get(file) ?? JSON.stringify(file.parsed);
 }
 
 export function wireTransfers({ ts }: WireSource): Transferable[] {
