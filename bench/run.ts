@@ -1,7 +1,7 @@
 // Benchmarks: `npm run bench -- parse DIR [--runs N] [--workers N]`, `npm run bench -- index DIR
 // [--runs N]`, `npm run bench -- reparse FILE [--runs N]`, `reindex DIR FILE` (reindex.ts), `search DB` (search.ts) and `queries DB_OR_DIR` (queries.ts). Each prints one JSON line of
 // medians; record them in bench/RESULTS.md with the command and date.
-import { readdirSync, readFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { lex } from '../frontend/src/syntax/lexer.js';
@@ -27,6 +27,7 @@ function rustFiles(dir: string): string[] {
 
 
 function dirSize(dir: string): number {
+  if (!existsSync(dir)) return 0;
   let total = 0;
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, e.name);
@@ -152,7 +153,9 @@ async function benchIndex(dir: string, runs: number, workers: number | undefined
     summary = {
       crates: result.crates, files: result.files, items: result.items, diagnostics: result.diagnostics.length,
       keysWritten: loaded.keysWritten, storeMb: +(dirSize(path.join(tmp, 'db')) / 1e6).toFixed(2),
-      dumpMb: +(dirSize(path.join(tmp, 'dumps')) / 1e6).toFixed(2),
+      // The parsed files kept for a resumed index (crate/disk-source-cache.ts) apart from the dumps.
+      dumpMb: +((dirSize(path.join(tmp, 'dumps')) - dirSize(path.join(tmp, 'dumps', 'parsed'))) / 1e6).toFixed(2),
+      parsedFilesMb: +(dirSize(path.join(tmp, 'dumps', 'parsed')) / 1e6).toFixed(2),
     };
     rmSync(tmp, { recursive: true, force: true });
   }

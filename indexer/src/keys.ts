@@ -21,8 +21,9 @@
 //   def \0 <def> \0 <crate> \0 <item>       → DefEntry: file, kind, name, qualname, relative nameSpan,
 //                                             visibility, signature, and the trait methods <def>
 //                                             overrides, if any
-//   ref \0 <target> \0 <crate> \0 <item>    → RefEntryValue (records.ts): file and the item's refs
-//                                             to <target> as [relStart, length, role]
+//   ref \0 <target> \0 <crate> \0 <file>    → FileRefsValue (file-refs.ts): the refs to <target> of
+//                                             each item of the file, as [item, [relStart, length,
+//                                             role]…], by item id
 //   ref \0 <target> \0 list \0 <list>        → 0: <target> is in candidate list <list> (LIST_MARK)
 //   cref \0 <list> \0 <crate> \0 <item>     → RefEntryValue: the item's refs whose candidate list
 //                                             has the hash <list>
@@ -47,9 +48,13 @@
 // - Nothing under item/fp/def/ref/cref/name/qual/relto/relfrom/impl holds an absolute position:
 //   spans are relative to the item's start, which only the file table knows. Moving an item
 //   rewrites its file table and nothing else.
-// - Every key under item/fp/def/ref/cref/name/qual/relto/relfrom/impl is derived from one stored
+// - Every key under item/fp/def/cref/name/qual/relto/relfrom/impl is derived from one stored
 //   item (deriveItemKeys), so an item's old record says exactly which keys to delete when it
-//   changes or goes away.
+//   changes or goes away. A ref key holds the refs of the items of one file: each item derives
+//   its part of it (a per-item ref key that the merge folds into its file's, file-refs.ts), so
+//   its old record says exactly what to take out. One key per file rather than per item:
+//   `Option` is referred to from 1,803 items of std but 253 files, and reading its refs takes a
+//   third of the time (bench/RESULTS.md).
 // - A ref the front end could not narrow to one target lists every candidate (an unknown
 //   receiver's `.len()`: every `len` method, hundreds of ids). On std, 9,354 such refs hold
 //   363,016 candidates but only 790 distinct lists, so a list is stored once under its hash
@@ -59,7 +64,7 @@
 //   on std). The merge
 //   writes a list's keys when an item first uses it and deletes them with the last cref key
 //   of the list (shared-lists.ts): the store holds a list exactly while some item uses it.
-// - Keys under def/ref/cref/name/qual/relto/relfrom/impl end in <crate> \0 <item> although a def id
+// - Keys under def/cref/name/qual/relto/relfrom/impl end in <crate> \0 <item> although a def id
 //   is unique, so a def (or relation, or impl) that moves between items in one load (old item
 //   changed, new item added) is a delete and a put of two different keys, never two writes to
 //   one key whose order in the batch would matter.
@@ -80,10 +85,10 @@ import {
   isSymbolId, type CrateInfo, type Def, type DefKind, type FileEntry, type Impl, type ItemRecord, type Ref,
   type RelationKind, type Span, type Visibility,
 } from '../../schema/src/index.js';
-import { candidateListHash, encodeItem, encodeRefEntry, type RefEntry } from './records.js';
+import { candidateListHash, encodeItem, encodeRefEntry, type RefSpans } from './records.js';
 
 /** Bump when the key layout or a value shape changes; stores of another format need `xref index --full`. */
-export const STORE_FORMAT_VERSION = 8;
+export const STORE_FORMAT_VERSION = 9;
 
 const SEP = '\0';
 /** Upper bound for a prefix scan: no id, path or name contains U+10FFFF. */
@@ -181,7 +186,10 @@ export const keys = {
   item: (crate: string, item: string) => key('item', crate, item),
   fingerprint: (crate: string, item: string) => key('fp', crate, item),
   def: (def: string, crate: string, item: string) => key('def', def, crate, item),
-  ref: (target: string, crate: string, item: string) => key('ref', target, crate, item),
+  /** An item's refs to a target: what the item contributes to its file's key, never stored itself (file-refs.ts). */
+  itemRefs: (target: string, crate: string, item: string) => key('ref', target, crate, item),
+  /** The refs to a target of the items of one file of a crate. */
+  fileRefs: (target: string, crate: string, file: string) => key('ref', target, crate, file),
   candidateRefs: (list: string, crate: string, item: string) => key('cref', list, crate, item),
   candidateList: (list: string) => key('clist', list),
   candidateMember: (target: string, list: string) => key('ref', target, LIST_MARK, list),
@@ -308,9 +316,9 @@ export function deriveItemKeys(crate: string, stored: StoredItem): Map<string, s
     if (impl.trait !== undefined && isSymbolId(impl.trait)) out.set(keys.impl('trait', impl.trait, impl.id, crate, id), entry);
     if (impl.selfTarget !== undefined) out.set(keys.impl('self', impl.selfTarget, impl.id, crate, id), entry);
   }
-  const byTarget = new Map<string, RefEntry['refs']>();
-  const byList = new Map<string, RefEntry['refs']>();
-  const add = (groups: Map<string, RefEntry['refs']>, k: string, ref: Ref) => {
+  const byTarget = new Map<string, RefSpans>();
+  const byList = new Map<string, RefSpans>();
+  const add = (groups: Map<string, RefSpans>, k: string, ref: Ref) => {
     const list = groups.get(k);
     if (list) list.push([ref.span[0], ref.span[1], ref.role]);
     else groups.set(k, [[ref.span[0], ref.span[1], ref.role]]);
@@ -324,7 +332,7 @@ export function deriveItemKeys(crate: string, stored: StoredItem): Map<string, s
     out.set(keys.candidateList(list), JSON.stringify(ref.candidates));
     for (const candidate of ref.candidates) out.set(keys.candidateMember(candidate, list), '0');
   }
-  for (const [target, refs] of byTarget) out.set(keys.ref(target, crate, id), encodeRefEntry(stored.file, refs));
+  for (const [target, refs] of byTarget) out.set(keys.itemRefs(target, crate, id), encodeRefEntry(stored.file, refs));
   for (const [list, refs] of byList) out.set(keys.candidateRefs(list, crate, id), encodeRefEntry(stored.file, refs));
   return out;
 }

@@ -10,6 +10,7 @@ import { InconsistentIndexError } from './errors.js';
 import { readItems } from './items.js';
 import { hitSpan } from './records.js';
 import { SharedLists } from './shared-lists.js';
+import { FileRefs, isRefContribution } from './file-refs.js';
 import { deleteVocabulary, writeVocabulary } from './search-vocabulary.js';
 import type { Store } from './store.js';
 
@@ -44,18 +45,25 @@ export class CountingBatch {
   readonly stats = emptyStats();
   private readonly batch;
   private readonly lists;
+  readonly fileRefs;
 
   constructor(store: Store) {
     this.batch = store.db.batch();
     this.lists = new SharedLists(store);
+    this.fileRefs = new FileRefs(store);
   }
 
   put(key: string, value: string): void {
-    if (!this.lists.notePut(key, value)) this.putKey(key, value);
+    if (isRefContribution(key)) this.fileRefs.note(key, undefined, value);
+    else if (!this.lists.notePut(key, value)) this.putKey(key, value);
   }
 
-  del(key: string): void {
-    if (!this.lists.noteDel(key)) this.delKey(key);
+  /** Deletes `key`; an item's ref contribution needs the `value` it had, to know its file. */
+  del(key: string, value?: string): void {
+    if (isRefContribution(key)) {
+      if (value === undefined) throw new Error(`deleting the ref contribution ${JSON.stringify(key)} needs its value`);
+      this.fileRefs.note(key, value, undefined);
+    } else if (!this.lists.noteDel(key)) this.delKey(key);
   }
 
   private putKey(key: string, value: string): void {
@@ -70,11 +78,18 @@ export class CountingBatch {
 
   /** Writes only what differs between an item's old keys and its new ones. */
   replace(oldKeys: Map<string, string>, newKeys: Map<string, string>): void {
-    for (const [k, v] of newKeys) if (oldKeys.get(k) !== v) this.put(k, v);
-    for (const k of oldKeys.keys()) if (!newKeys.has(k)) this.del(k);
+    for (const [k, v] of newKeys) {
+      const was = oldKeys.get(k);
+      if (was === v) continue;
+      // A ref contribution that changed may have changed files: both ends are noted.
+      if (was !== undefined && isRefContribution(k)) this.fileRefs.note(k, was, v);
+      else this.put(k, v);
+    }
+    for (const [k, v] of oldKeys) if (!newKeys.has(k)) this.del(k, v);
   }
 
   async write(): Promise<MergeStats> {
+    await this.fileRefs.settle((k, v) => this.putKey(k, v), (k) => this.delKey(k));
     await this.lists.settle((k, v) => this.putKey(k, v), (k) => this.delKey(k));
     await this.batch.write();
     return this.stats;
@@ -111,6 +126,7 @@ export async function loadDump(store: Store, dump: Dump): Promise<MergeStats> {
       const next = incoming.get(old.item);
       batch.replace(deriveItemKeys(crate, old), next ? deriveItemKeys(crate, storedItem(next)) : new Map());
     });
+    batch.fileRefs.freshCrate = present.size === 0;
     for (const [id, item] of incoming) {
       if (present.has(id)) continue;
       batch.stats.itemsAdded++;
@@ -135,7 +151,7 @@ export async function removeCrate(store: Store, crate: string): Promise<MergeSta
     for await (const k of store.keys(ranges.fingerprintsOf(crate))) ids.push(keyParts(k)[1]);
     batch.stats.itemsRemoved = ids.length;
     await forOldItems(store, crate, ids, (old) => {
-      for (const k of deriveItemKeys(crate, old).keys()) batch.del(k);
+      for (const [k, v] of deriveItemKeys(crate, old)) batch.del(k, v);
     });
     for (const path of header.files) batch.del(keys.file(path, crate));
     batch.del(keys.crate(crate));

@@ -7,7 +7,8 @@ import { FileViews, type FileView, type LineRange } from './files.js';
 import { readDefs, readEncoded, readLists } from './items.js';
 import { compareStrings, defEntry, keyParts, LIST_MARK, ranges, type DefEntry, type Range } from './keys.js';
 import { defLocation, findDefs, locateAll, type FoundDef, type ItemRef, type Location } from './locate.js';
-import { decodeRefEntry, hitInRecord, type RefEntry, type RefEntryValue } from './records.js';
+import { hitInRecord, type RefEntryValue, type RefSpanRow } from './records.js';
+import type { FileRefsValue } from './file-refs.js';
 import { distinctEnds, relationsTo } from './relations.js';
 import type { StoreReader } from './store.js';
 
@@ -167,13 +168,15 @@ const FOLLOWED_CANDIDATES = 16;
 export async function references(store: StoreReader, targetId: string, options: ReferenceOptions = {}): Promise<RefLocation[]> {
   const views = new FileViews(store);
   const roles = options.kinds ? new Set<RefRole>(options.kinds) : undefined;
-  const out: RefLocation[] = [];
-  await collectRefs(store, views, targetId, roles, undefined, out);
-  if (!options.exact) {
-    for (const overrider of distinctEnds(await relationsTo(store, 'overrides', targetId), 'from')) {
-      await collectRefs(store, views, overrider, roles, overrider, out);
-    }
-  }
+  // Only a method is overridden; the scan for overriders runs while the refs are read.
+  const overriders = options.exact || !targetId.endsWith(').')
+    ? Promise.resolve([])
+    : relationsTo(store, 'overrides', targetId).then((found) => distinctEnds(found, 'from'));
+  const [direct, via] = await Promise.all([
+    collectRefs(store, views, targetId, roles, undefined),
+    overriders.then((ids) => Promise.all(ids.map((overrider) => collectRefs(store, views, overrider, roles, overrider)))),
+  ]);
+  const out = [...direct, ...via.flat()];
   if (options.includeDecl) {
     for await (const [k, entry] of store.entries<DefEntry>(ranges.defsOf(targetId))) {
       const [, crate, itemId] = keyParts(k);
@@ -187,53 +190,60 @@ export async function references(store: StoreReader, targetId: string, options: 
 }
 
 async function collectRefs(
-  store: StoreReader, views: FileViews, target: string, roles: Set<RefRole> | undefined, via: string | undefined, out: RefLocation[],
-): Promise<void> {
+  store: StoreReader, views: FileViews, target: string, roles: Set<RefRole> | undefined, via: string | undefined,
+): Promise<RefLocation[]> {
+  const out: RefLocation[] = [];
   const found = await refEntriesTo(store, target);
   // The files' tables are read together, not one after the other: `Option` has refs in 250 files.
-  const viewsOf = await Promise.all(found.map(({ entry, crate }) => views.get(entry.file, crate)));
-  for (const [i, { itemId, entry, candidate }] of found.entries()) {
+  const viewsOf = await Promise.all(found.map(({ file, crate }) => views.get(file, crate)));
+  for (const [i, { file, items, candidate }] of found.entries()) {
     const view = viewsOf[i];
-    const start = view.itemStart(itemId);
     const lines = view.lineIndex;
-    // Built field by field: spreading a LineRange into each of Option's 2,000 refs was a fifth of the query.
-    for (const [s, e, role] of entry.refs) {
-      if (roles && !roles.has(role)) continue;
-      const from = lines.position(start + s);
-      const to = lines.position(start + e);
-      const ref: RefLocation = { file: entry.file, line: from.line, col: from.col, endLine: to.line, endCol: to.col, role, itemId, candidate };
-      if (via !== undefined) ref.via = via;
-      out.push(ref);
+    for (const entry of items) {
+      const itemId = entry[0];
+      const start = view.itemStart(itemId);
+      // Built field by field, rows read in place: `Option` has 2,000 refs, and each copy showed.
+      for (let r = 1; r < entry.length; r++) {
+        const [s, length, role] = entry[r] as RefSpanRow;
+        if (roles && !roles.has(role)) continue;
+        const from = lines.position(start + s);
+        const to = lines.position(start + s + length);
+        const ref: RefLocation = { file, line: from.line, col: from.col, endLine: to.line, endCol: to.col, role, itemId, candidate };
+        if (via !== undefined) ref.via = via;
+        out.push(ref);
+      }
     }
   }
+  return out;
 }
 
-interface FoundEntry {
+/** The refs to a target in one file of a crate, by item. */
+interface FoundFile {
   crate: string;
-  itemId: string;
-  entry: RefEntry;
+  file: string;
+  items: FileRefsValue;
   candidate: boolean;
 }
 
 /**
- * The entries of the refs to `target`: those resolved to it, then those with it among their
- * candidates, found through the candidate lists holding it (keys.ts); each group in crate,
- * item order.
+ * The refs to `target` by file: those resolved to it, then those with it among their candidates,
+ * found through the candidate lists holding it (keys.ts); the first group in crate and file
+ * order, the second in crate and item order.
  */
-async function refEntriesTo(store: StoreReader, target: string): Promise<FoundEntry[]> {
-  const found: FoundEntry[] = [];
+async function refEntriesTo(store: StoreReader, target: string): Promise<FoundFile[]> {
+  const found: FoundFile[] = [];
   const lists: string[] = [];
-  for await (const [k, value] of store.entries<RefEntryValue>(ranges.refsTo(target))) {
-    const [, crate, itemOrList] = keyParts(k);
-    if (crate === LIST_MARK) lists.push(itemOrList);
-    else found.push({ crate, itemId: itemOrList, entry: decodeRefEntry(value), candidate: false });
+  for await (const [k, items] of store.entries<FileRefsValue>(ranges.refsTo(target))) {
+    const [, crate, fileOrList] = keyParts(k);
+    if (crate === LIST_MARK) lists.push(fileOrList);
+    else found.push({ crate, file: fileOrList, items, candidate: false });
   }
   // The lists' ranges are read together: each read is a trip to LevelDB's threads.
-  const ambiguous: FoundEntry[] = (await Promise.all(lists.map(async (list) => {
-    const inList: FoundEntry[] = [];
-    for await (const [k, value] of store.entries<RefEntryValue>(ranges.candidateRefs(list))) {
+  const ambiguous = (await Promise.all(lists.map(async (list) => {
+    const inList: Array<FoundFile & { itemId: string }> = [];
+    for await (const [k, [file, ...rows]] of store.entries<RefEntryValue>(ranges.candidateRefs(list))) {
       const [, crate, itemId] = keyParts(k);
-      inList.push({ crate, itemId, entry: decodeRefEntry(value), candidate: true });
+      inList.push({ crate, file, itemId, items: [[itemId, ...rows]], candidate: true });
     }
     return inList;
   }))).flat();

@@ -35,14 +35,11 @@ export interface EncodedItem extends Omit<StoredItem, 'item' | 'refs' | 'fingerp
   refs: RefRow[];
 }
 
-/** [file, [relStart, length, role]…]: one item's refs to one target (or through one candidate list). */
-export type RefEntryValue = [file: string, ...refs: Array<[start: number, length: number, role: RefRole]>];
+/** A ref as a ref entry holds it: relative to its item. */
+export type RefSpanRow = [start: number, length: number, role: RefRole];
 
-/** A decoded RefEntryValue; spans are [relStart, relEnd]. */
-export interface RefEntry {
-  file: string;
-  refs: Array<[start: number, end: number, role: RefRole]>;
-}
+/** [file, [relStart, length, role]…]: one item's refs to one target (or through one candidate list). */
+export type RefEntryValue = [file: string, ...refs: RefSpanRow[]];
 
 /** A decoded item record, whose candidate refs lack their lists until read (items.ts). */
 export interface DecodedItem {
@@ -191,13 +188,13 @@ export function hitSpan(record: Pick<ItemRecord, 'defs' | 'refs'>): [start: numb
   return start === Infinity ? [0, 0] : [start, end];
 }
 
+/** Refs as [relStart, relEnd, role]. */
+export type RefSpans = Array<[start: number, end: number, role: RefRole]>;
+
 /** Refs sorted by position, as a reference entry's value. */
-export function encodeRefEntry(file: string, refs: Array<[start: number, end: number, role: RefRole]>): string {
+export function encodeRefEntry(file: string, refs: RefSpans): string {
   const sorted = [...refs].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const value: RefEntryValue = [file, ...sorted.map(([start, end, role]): [number, number, RefRole] => [start, end - start, role])];
   return JSON.stringify(value);
 }
 
-export function decodeRefEntry([file, ...refs]: RefEntryValue): RefEntry {
-  return { file, refs: refs.map(([start, length, role]) => [start, start + length, role]) };
-}

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { definitionsAt, indexDumps, loadDump, references, stats, type Store } from '../../indexer/src/index.js';
 import { serializeDump, type Dump } from '../../schema/src/index.js';
-import { app, freshSnapshot, geometry, ids, snapshot, tempStore } from './fixture.js';
+import type { Span } from '../../schema/src/index.js';
+import { app, freshSnapshot, geometry, ids, makeDump, makeItem, snapshot, Source, tempStore } from './fixture.js';
 
 let store: Store;
 let dir: string;
@@ -78,15 +79,19 @@ describe('loadDump', () => {
     await loadDump(store, geometry().dump);
     await loadDump(store, app().dump);
     const result = await loadDump(store, geometry({ withoutCafe: true }).dump);
-    // Deleted: item, fp, def, name, qual, its refs to Circle and to r, and the old vocabulary.
-    // Written: the file table (the text changed), the crate header (its item count did) and
-    // the vocabulary (without café).
-    expect(result).toEqual({ itemsAdded: 0, itemsChanged: 0, itemsRemoved: 1, keysWritten: 3, keysDeleted: 8 });
+    // Deleted: item, fp, def, name, qual and the old vocabulary. Written: the file table (the
+    // text changed), the crate header (its item count did), the vocabulary (without café), and
+    // the file's refs to Circle and to r, which other items of the file still hold.
+    expect(result).toEqual({ itemsAdded: 0, itemsChanged: 0, itemsRemoved: 1, keysWritten: 5, keysDeleted: 6 });
 
-    const all = [...(await snapshot(store)).keys()];
+    const stored = await snapshot(store);
+    const all = [...stored.keys()];
     const parts = all.map((k) => k.split('\0'));
     expect(parts.filter((p) => p.at(-1) === ids.cafe && p[0] !== 'ref')).toEqual([]);
-    expect(parts.filter((p) => p[0] === 'ref' && p.at(-1) === ids.cafe)).toEqual([]);
+    const refHolders = all.filter((k) => k.startsWith('ref\0') && k.split('\0')[2] !== 'list')
+      .flatMap((k) => (JSON.parse(stored.get(k)!) as Array<[string]>).map(([item]) => item));
+    expect(refHolders.length).toBeGreaterThan(0);
+    expect(refHolders).not.toContain(ids.cafe);
     expect(parts.filter((p) => ['def', 'name', 'qual'].includes(p[0]) && p.includes(ids.cafe))).toEqual([]);
     // app's ambiguous call still names café as a candidate: its list stays, and so does the
     // key of app's refs through that list.
@@ -94,6 +99,40 @@ describe('loadDump', () => {
     expect(lists).toHaveLength(1);
     expect(parts.filter((p) => p[0] === 'cref' && p[1] === lists[0])).toEqual([['cref', lists[0], 'cargo app 0.1.0', ids.main]]);
     expect(await snapshot(store)).toEqual(await freshSnapshot(geometry({ withoutCafe: true }).dump, app().dump));
+  });
+
+  it("keeps each file's refs to a target in one key, across items that change, move and go", async () => {
+    const T = 'cargo moves 0.1.0 T#';
+    const item = (id: string) => `cargo moves 0.1.0 ${id}().`;
+    // Files whose fns all use T; `layout` says which fns each file has, and how many uses of T.
+    const dumpOf = (layout: Record<string, Array<[string, number]>>) => {
+      const sources = Object.entries(layout).map(([file, fns]) =>
+        new Source(`moves/src/${file}`, fns.map(([fn, uses]) => `fn ${fn}() { ${'T; '.repeat(uses)}}\n`).join('')));
+      const items = sources.flatMap((source, f) => Object.values(layout)[f].map(([fn, uses]) => {
+        const span = source.find(`fn ${fn}()`);
+        const whole: Span = [span[0], source.text.indexOf('\n', span[0])];
+        const refs = Array.from({ length: uses }, (_, i) => ({ at: source.find('T', i, span[0]), role: 'path' as const, target: T }));
+        return makeItem(item(fn), 'fn', source, whole, [], refs);
+      }));
+      return makeDump('moves', sources, items);
+    };
+    const refKeys = async () => [...(await snapshot(store))].filter(([k]) => k.startsWith(`ref\0${T}\0`)).map(([k, v]) => [k.split('\0')[3], JSON.parse(v)]);
+    await loadDump(store, dumpOf({ 'a.rs': [['f', 1], ['g', 2]], 'b.rs': [['h', 1]] }));
+    expect((await refKeys()).map(([file, v]) => [file, v.map(([id]: [string]) => id)])).toEqual([
+      ['moves/src/a.rs', [item('f'), item('g')]], ['moves/src/b.rs', [item('h')]],
+    ]);
+    // g moves to b.rs with one use less, h goes, f changes.
+    const after = dumpOf({ 'a.rs': [['f', 3]], 'b.rs': [['g', 1]] });
+    await loadDump(store, after);
+    expect((await refKeys()).map(([file, v]) => [file, v.map(([id, ...refs]: [string]) => [id, refs.length])])).toEqual([
+      ['moves/src/a.rs', [[item('f'), 3]]], ['moves/src/b.rs', [[item('g'), 1]]],
+    ]);
+    expect(await snapshot(store)).toEqual(await freshSnapshot(after));
+    const found = await references(store, T);
+    expect(found.map((r) => [r.file, r.itemId])).toEqual([...Array(3).fill(['moves/src/a.rs', item('f')]), ['moves/src/b.rs', item('g')]]);
+    // The last item of a file that refers to T goes: the file's key goes with it.
+    await loadDump(store, dumpOf({ 'a.rs': [['f', 0]], 'b.rs': [['g', 1]] }));
+    expect((await refKeys()).map(([file]) => file)).toEqual(['moves/src/b.rs']);
   });
 
   it('putting a removed item back restores the store', async () => {
