@@ -13,7 +13,6 @@ import type { Store } from './store.js';
 /** A file key's value: each item's refs to the target, as [item, [relStart, length, role]…], by item id. */
 export type FileRefsValue = Array<[item: string, ...refs: RefSpanRow[]]>;
 
-
 /** Whether a key is an item's ref contribution (`ref \0 target \0 crate \0 item`), which a batch gives to FileRefs. */
 export function isRefContribution(k: string): boolean {
   return k.startsWith('ref\0') && keyParts(k)[1] !== LIST_MARK;

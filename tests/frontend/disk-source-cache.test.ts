@@ -74,10 +74,12 @@ describe('DiskSourceCache', () => {
     writeFileSync(file, SOURCE.replace('y * 2', 'y * 3'));
     await read(file, '2021');
     mkdirSync(path.join(cacheDir, 'another-build'));
+    const [build0] = readdirSync(cacheDir).filter((d) => d !== 'another-build');
+    writeFileSync(path.join(cacheDir, build0, `${kept.entry.hash}-2021.v8.123.tmp`), 'half written');
     cache.keepOnly(new Set([kept.entry.hash]));
     const [build, ...others] = readdirSync(cacheDir);
     expect(others).toEqual([]);
-    expect(readdirSync(path.join(cacheDir, build)).map((f) => f.split('-')[0])).toEqual([kept.entry.hash]);
+    expect(readdirSync(path.join(cacheDir, build))).toEqual([`${kept.entry.hash}-2021.v8`]);
     new DiskSourceCache(path.join(root, 'nothing-yet'), 'f'.repeat(40)).keepOnly(new Set());
     expect(existsSync(path.join(root, 'nothing-yet'))).toBe(false);
   });

@@ -49,18 +49,30 @@ export class DiskSourceCache {
       }
       const file = await fallback(abs, edition);
       // Kept only when what was parsed is what was hashed: the file may have changed in between.
-      if (file.entry.hash === hash) this.store(name, file);
+      // A cache that cannot be written (a full disk, another process cleaning it) costs a parse later, nothing more.
+      if (file.entry.hash === hash) {
+        try {
+          this.store(name, file);
+        } catch {
+          // Left unwritten.
+        }
+      }
       return file;
     };
   }
 
-  /** Deletes the entries of files whose hash is not in `hashes`, and the directories of other builds. */
+  /**
+   * Deletes the entries of files whose hash is not in `hashes`, what a killed process left half
+   * written, and the directories of other builds.
+   */
   keepOnly(hashes: ReadonlySet<string>): void {
     const root = path.dirname(this.dir);
     if (!existsSync(root)) return;
     for (const d of readdirSync(root)) if (path.join(root, d) !== this.dir) rmSync(path.join(root, d), { recursive: true, force: true });
     if (!existsSync(this.dir)) return;
-    for (const f of readdirSync(this.dir)) if (!hashes.has(f.slice(0, f.indexOf('-')))) rmSync(path.join(this.dir, f), { force: true });
+    for (const f of readdirSync(this.dir)) {
+      if (!f.endsWith(ENTRY_SUFFIX) || !hashes.has(f.slice(0, f.indexOf('-')))) rmSync(path.join(this.dir, f), { force: true });
+    }
   }
 
   private load(name: string): Entry | undefined {
@@ -82,6 +94,8 @@ export class DiskSourceCache {
   }
 }
 
+const ENTRY_SUFFIX = '.v8';
+
 function entryName(hash: string, edition: Edition): string {
-  return `${hash}-${edition}.v8`;
+  return `${hash}-${edition}${ENTRY_SUFFIX}`;
 }
