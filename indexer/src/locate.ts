@@ -38,7 +38,8 @@ export function defLocation(view: FileView, itemStart: number, def: Pick<Def, 'i
  * The def entries of each id, in the order asked; an id with no def in the store has none. The
  * def of a fn, method, type or module is the item of the same id, in the crate its id names; a
  * local's is usually in the item whose ref names it (`near`), a variant's or field's in its
- * type's. Those keys are guessed; only an id they all miss is looked up by range.
+ * type's, a generic param's in the item it is declared on. Those keys are guessed; only an id
+ * they all miss is looked up by range.
  */
 export async function findDefs(store: StoreReader, ids: readonly string[], near?: ReadonlyMap<string, ItemRef>): Promise<Map<string, FoundDef[]>> {
   const own = ids.map((id): ItemRef => ({ crate: crateOfId(id), itemId: id }));
@@ -52,7 +53,7 @@ export async function findDefs(store: StoreReader, ids: readonly string[], near?
     else out.set(id, [found(entry, id, own[i])]);
   });
   await Promise.all(missed.map(async (id) => {
-    for (const item of [near?.get(id), memberOf(id)]) {
+    for (const item of [near?.get(id), memberOf(id), genericOwnerOf(id)]) {
       if (item === undefined) continue;
       const guessed = await store.getJson<DefEntry>(keys.def(id, item.crate, item.itemId));
       if (guessed === undefined) continue;
@@ -79,6 +80,13 @@ const MEMBER = /^(.*#)(?:[A-Za-z_][A-Za-z0-9_]*|`(?:[^`]|``)*`)\.$/;
 export function memberOf(id: string): ItemRef | undefined {
   const type = MEMBER.exec(id)?.[1];
   return type === undefined ? undefined : { crate: crateOfId(id), itemId: type };
+}
+
+/** A generic param's or lifetime's item, which a method refers to from its own: `…impl#[Vec<T>][T]` → `…impl#[Vec<T>]`. */
+export function genericOwnerOf(id: string): ItemRef | undefined {
+  if (!id.endsWith(']')) return undefined;
+  const open = id.lastIndexOf('[');
+  return open <= 0 ? undefined : { crate: crateOfId(id), itemId: id.slice(0, open) };
 }
 
 /** Where `id` is defined: one location per crate that has the def, none when it is not indexed. */

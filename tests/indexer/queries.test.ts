@@ -28,6 +28,21 @@ function located(source: Source, span: Span, id: string) {
   return { file: source.path, ...source.position(span), id };
 }
 
+/** `store`, noting in `asked` the argument of each call of its `method`. */
+function recording(store: Store, method: 'getManyText' | 'entries', asked: unknown[]): Store {
+  return new Proxy(store, {
+    get(target, name) {
+      const member = Reflect.get(target, name, target) as unknown;
+      if (typeof member !== 'function') return member;
+      if (name !== method) return member.bind(target);
+      return (arg: unknown) => {
+        asked.push(arg);
+        return (member as (a: unknown) => unknown).call(target, arg);
+      };
+    },
+  });
+}
+
 function pick(locations: Location[]) {
   return locations.map(({ file, line, col, endLine, endCol, id }) => ({ file, line, col, endLine, endCol, id }));
 }
@@ -111,24 +126,37 @@ describe('definitionsAt', () => {
     const id = (n: string) => `cargo consts 0.1.0 ${n}.`;
     const items = names.map((n) => makeItem(id(n), 'const', consts, call, [{ id: id(n), kind: 'const', name: n, qualname: `consts::${n}`, at: consts.find(n) }]));
     await loadDump(store, makeDump('consts', [consts], items));
-    const itemReads: string[] = [];
-    const counting = new Proxy(store, {
-      get(target, name) {
-        const member = Reflect.get(target, name, target) as unknown;
-        if (name !== 'getManyText' || typeof member !== 'function') return typeof member === 'function' ? member.bind(target) : member;
-        return (keyList: string[]) => {
-          itemReads.push(...keyList.filter((k) => k.startsWith('item\0')));
-          return (member as (k: string[]) => unknown).call(target, keyList);
-        };
-      },
-    });
+    const asked: unknown[] = [];
+    const counting = recording(store, 'getManyText', asked);
+    const itemReads = () => (asked as string[][]).flat().filter((k) => k.startsWith('item\0'));
     const { line, col } = consts.position(consts.find('C05'));
     expect(pick(found(await definitionsAt(counting, consts.path, line, col))).map((l) => l.id)).toEqual([id('C05')]);
-    expect(itemReads).toHaveLength(1);
+    expect(itemReads()).toHaveLength(1);
     // Between two names, no item can have a hit: none is read.
     const between = consts.position(consts.find(': u8', 5));
     expect(await definitionsAt(counting, consts.path, between.line, between.col)).toEqual({ status: 'none' });
-    expect(itemReads).toHaveLength(1);
+    expect(itemReads()).toHaveLength(1);
+  });
+
+  it("finds an impl's generic param from a method's ref to it with point reads alone", async () => {
+    const source = new Source('gen/src/lib.rs', 'impl<T> W<T> {\n    fn get(&self) -> T { todo!() }\n}\n');
+    const impl = 'cargo gen 0.1.0 impl#[W<T>]';
+    const param = `${impl}[T]`;
+    const method = `${impl}get().`;
+    const methodSpan = source.between('fn get', '}');
+    const items = [
+      makeItem(impl, 'impl', source, [0, source.text.length], [{ id: param, kind: 'generic_param', name: 'T', qualname: 'T', at: source.find('T') }]),
+      makeItem(method, 'method', source, methodSpan, [{ id: method, kind: 'method', name: 'get', qualname: 'gen::W::get', at: source.find('get') }], [
+        { at: source.find('T', 0, methodSpan[0]), role: 'type', target: param },
+      ]),
+    ];
+    await loadDump(store, makeDump('gen', [source], items));
+    const asked: unknown[] = [];
+    const counting = recording(store, 'entries', asked);
+    const at = source.position(source.find('T', 0, methodSpan[0]));
+    const result = await definitionsAt(counting, source.path, at.line, at.col);
+    expect(pick(found(result))).toEqual([located(source, source.find('T'), param)]);
+    expect((asked as Array<{ gte: string }>).filter((r) => r.gte.startsWith('def\0'))).toEqual([]);
   });
 
   it('throws typed errors for an unknown file and a position outside the file', async () => {
