@@ -8,6 +8,7 @@ import { loadCrate, type SourceFile, type SourceReader } from './crate/modules.j
 import { openSourceReader } from './parallel/source-reader.js';
 import type { SourceCache } from './crate/source-cache.js';
 import { DiskSourceCache } from './crate/disk-source-cache.js';
+import { useExpansionParses } from './expand/expansion-parses.js';
 import { defaultCfg } from './crate/cfg.js';
 import type { CrateCtx, ItemRecordDraft } from './resolve/model.js';
 import { collectCrate } from './resolve/collect.js';
@@ -182,7 +183,7 @@ export async function analyzeWorkspaceModel(dir: string, opts: AnalyzeOptions = 
   const result = resultOf(ws, snapshots, stdSources);
   const snapshot = { key: snapshotKey(opts, outDir, stdSources), targets: digestOf(ws.crates), startedAtMs, crates: snapshots };
   writeSnapshot(outDir, snapshot);
-  diskSources.keepOnly(fileHashes(snapshots));
+  keepDiskSources(diskSources, snapshots);
   const manifests = [...new Set([ws.root, ...ws.crates.map((t) => t.packageDir)])]
     .flatMap((d) => [path.join(d, 'Cargo.toml'), path.join(d, 'Cargo.lock')]);
   return {
@@ -218,7 +219,11 @@ export function sortDiagnostics(diagnostics: FileDiagnostic[]): void {
   diagnostics.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
 }
 
-/** Reads and parses the crates of `targets` (files on `opts.workers` threads), linked as their dependencies say. */
+/**
+ * Reads and parses the crates of `targets` (files on `opts.workers` threads), linked as their
+ * dependencies say. With `diskSources`, files and macro expansions parsed by an earlier
+ * analysis are taken from it.
+ */
 export async function loadCrates(
   targets: CrateTarget[], root: string,
   opts: Pick<AnalyzeOptions, 'workers' | 'sources' | 'onProgress'> & { diskSources?: DiskSourceCache },
@@ -232,6 +237,7 @@ export async function loadCrates(
   } finally {
     await reader.close();
   }
+  if (opts.diskSources) for (const c of crates) useExpansionParses(c, opts.diskSources.expansionsOf(c.target.key));
   const byKey = new Map(targets.map((t, i) => [t.key, crates[i]]));
   for (const c of crates) {
     for (const [name, key] of Object.entries(c.target.dependencies)) {
@@ -274,9 +280,10 @@ export function diskSourcesIn(outDir: string, reuse: boolean): DiskSourceCache {
   return new DiskSourceCache(path.join(outDir, 'parsed'), analyzerFingerprint(), reuse);
 }
 
-/** The hashes of the files of some crates' snapshots: what their DiskSourceCache keeps. */
-export function fileHashes(snapshots: readonly CrateSnapshot[]): Set<string> {
-  return new Set(snapshots.flatMap((s) => s.files.map(([, , , hash]) => hash)));
+/** Writes what the analysis parsed for the next one, and keeps what the crates of `snapshots` need of it. */
+export function keepDiskSources(diskSources: DiskSourceCache, snapshots: readonly CrateSnapshot[]): void {
+  diskSources.writeExpansions();
+  diskSources.keepOnly(new Set(snapshots.flatMap((s) => s.files.map(([, , , hash]) => hash))), snapshots.map((s) => s.target));
 }
 
 /** Where an analysis of the workspace at `root` writes its dumps (and its snapshot). */

@@ -6,6 +6,8 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DiskSourceCache } from '../../frontend/src/crate/disk-source-cache.js';
 import { readSourceFile, type SourceFile, type SourceReader } from '../../frontend/src/crate/modules.js';
+import { lex } from '../../frontend/src/syntax/lexer.js';
+import { parseItems } from '../../frontend/src/syntax/parse.js';
 
 const SOURCE = '//! A crate.\n\n/// Doubles.\npub fn double(x: u8) -> u8 {\n    let y = x;\n    y * 2\n}\n\npub struct S { pub a: u8 }\nimpl S { fn broken( }\n';
 
@@ -68,6 +70,30 @@ describe('DiskSourceCache', () => {
     expect(parses).toHaveLength(2);
   });
 
+  it("keeps a crate's macro expansions' parses for the next analysis, while the crate is kept", () => {
+    const { cacheDir } = setUp();
+    const ts = lex(new TextEncoder().encode('pub fn made() -> u8 { 1 }\npub struct Made;\n'));
+    let parses = 0;
+    const parse = () => {
+      parses++;
+      return parseItems(ts, [0, ts.count]);
+    };
+    const first = new DiskSourceCache(cacheDir, 'f'.repeat(40));
+    const parsed = first.expansionsOf('crate a').parsed(ts, parse);
+    expect(parses).toBe(1);
+    first.writeExpansions();
+    const next = new DiskSourceCache(cacheDir, 'f'.repeat(40));
+    expect(next.expansionsOf('crate a').parsed(ts, parse)).toEqual(JSON.parse(JSON.stringify(parsed)));
+    expect(parses).toBe(1);
+    // Another crate's, or a full analysis's (no reuse), are parsed again.
+    next.expansionsOf('crate b').parsed(ts, parse);
+    new DiskSourceCache(cacheDir, 'f'.repeat(40), false).expansionsOf('crate a').parsed(ts, parse);
+    expect(parses).toBe(3);
+    next.keepOnly(new Set(), ['crate b']);
+    expect(new DiskSourceCache(cacheDir, 'f'.repeat(40)).expansionsOf('crate a').parsed(ts, parse)).toBeDefined();
+    expect(parses).toBe(4);
+  });
+
   it('keeps only the entries of the hashes asked for, and no other build', async () => {
     const { file, read, cache, cacheDir, root } = setUp();
     const kept = await read(file, '2021');
@@ -76,11 +102,11 @@ describe('DiskSourceCache', () => {
     mkdirSync(path.join(cacheDir, 'another-build'));
     const [build0] = readdirSync(cacheDir).filter((d) => d !== 'another-build');
     writeFileSync(path.join(cacheDir, build0, `${kept.entry.hash}-2021.v8.123.tmp`), 'half written');
-    cache.keepOnly(new Set([kept.entry.hash]));
+    cache.keepOnly(new Set([kept.entry.hash]), []);
     const [build, ...others] = readdirSync(cacheDir);
     expect(others).toEqual([]);
     expect(readdirSync(path.join(cacheDir, build))).toEqual([`${kept.entry.hash}-2021.v8`]);
-    new DiskSourceCache(path.join(root, 'nothing-yet'), 'f'.repeat(40)).keepOnly(new Set());
+    new DiskSourceCache(path.join(root, 'nothing-yet'), 'f'.repeat(40)).keepOnly(new Set(), []);
     expect(existsSync(path.join(root, 'nothing-yet'))).toBe(false);
   });
 });

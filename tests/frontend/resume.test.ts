@@ -141,6 +141,21 @@ describe('resumeAnalysis', () => {
     await expectFull(ws, outDir, result!);
   });
 
+  it('takes the items of macro expansions from the last analysis, as a full one would make them', async () => {
+    const ws = copyFixture('xref-resume-expansions-');
+    const lib = path.join(ws, 'geometry/src/lib.rs');
+    edit(lib, 'pub mod shapes;', 'pub mod shapes;\nmacro_rules! consts { ($($n:ident = $v:expr;)*) => { $(pub const $n: u32 = $v;)* }; }\nconsts! { ONE = 1; TWO = 2; }');
+    const outDir = path.join(ws, 'dumps');
+    const options = { useCargo: false as const, outDir };
+    await analyzeWorkspace(ws, options);
+    edit(path.join(ws, 'geometry/src/shapes/circle.rs'), '        2.0 * self.radius\n', '        self.radius + self.radius\n');
+    const stats: ResumeStats = { crates: 0, items: 0 };
+    const result = await resumeAnalysis(ws, options, stats);
+    expect(stats.crates).toBe(1);
+    await expectFull(ws, outDir, result!);
+    expect(dumpsIn(outDir).get('geometry-0.1.0-lib-geometry.jsonl')).toContain('geometry::ONE');
+  });
+
   it('leaves to a full analysis what it cannot vouch for', async () => {
     const { ws, outDir } = await resumable();
     const options = { useCargo: false as const, outDir };

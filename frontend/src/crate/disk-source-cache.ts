@@ -13,6 +13,7 @@ import type { Edition, TokenStream } from '../syntax/lexer.js';
 import type { ParsedFile } from '../syntax/ast.js';
 import type { SourceFile, SourceReader } from './modules.js';
 import { parsedJsonOf } from '../parallel/source-wire.js';
+import { ExpansionParses } from '../expand/expansion-parses.js';
 
 /** What an entry holds: the file but for its bytes (read again to check the hash) and paths. */
 interface Entry {
@@ -24,6 +25,8 @@ interface Entry {
 
 export class DiskSourceCache {
   private readonly dir: string;
+  /** The expansion parses of each crate this analysis loaded, by crate key. */
+  private readonly expansions = new Map<string, ExpansionParses>();
 
   /**
    * `root` is the cache's directory; the analyzing code's fingerprint names the one it uses.
@@ -61,23 +64,50 @@ export class DiskSourceCache {
     };
   }
 
+  /** The macro expansions' parses of the crate `crateKey` (expand/expansion-parses.ts), as the last analysis that loaded it left them. */
+  expansionsOf(crateKey: string): ExpansionParses {
+    let parses = this.expansions.get(crateKey);
+    if (parses === undefined) {
+      const known = this.reuse ? this.loadAny<Map<string, string>>(expansionsName(crateKey)) : undefined;
+      this.expansions.set(crateKey, (parses = new ExpansionParses(known)));
+    }
+    return parses;
+  }
+
+  /** Keeps the expansion parses of the crates this analysis loaded: those it made or used. */
+  writeExpansions(): void {
+    for (const [crateKey, parses] of this.expansions) {
+      try {
+        this.write(expansionsName(crateKey), serialize(parses.used));
+      } catch {
+        // Left unwritten, as a file entry.
+      }
+    }
+  }
+
   /**
-   * Deletes the entries of files whose hash is not in `hashes`, what a killed process left half
-   * written, and the directories of other builds.
+   * Deletes the entries of files whose hash is not in `hashes` and the expansion parses of crates
+   * not in `crateKeys`, what a killed process left half written, and the directories of other builds.
    */
-  keepOnly(hashes: ReadonlySet<string>): void {
+  keepOnly(hashes: ReadonlySet<string>, crateKeys: readonly string[]): void {
     const root = path.dirname(this.dir);
     if (!existsSync(root)) return;
     for (const d of readdirSync(root)) if (path.join(root, d) !== this.dir) rmSync(path.join(root, d), { recursive: true, force: true });
     if (!existsSync(this.dir)) return;
+    const crates = new Set(crateKeys.map(expansionsName));
     for (const f of readdirSync(this.dir)) {
-      if (!f.endsWith(ENTRY_SUFFIX) || !hashes.has(f.slice(0, f.indexOf('-')))) rmSync(path.join(this.dir, f), { force: true });
+      const kept = f.startsWith(EXPANSIONS_PREFIX) ? crates.has(f) : f.endsWith(ENTRY_SUFFIX) && hashes.has(f.slice(0, f.indexOf('-')));
+      if (!kept) rmSync(path.join(this.dir, f), { force: true });
     }
   }
 
   private load(name: string): Entry | undefined {
+    return this.loadAny<Entry>(name);
+  }
+
+  private loadAny<T>(name: string): T | undefined {
     try {
-      return deserialize(readFileSync(path.join(this.dir, name))) as Entry;
+      return deserialize(readFileSync(path.join(this.dir, name))) as T;
     } catch {
       return undefined;
     }
@@ -85,16 +115,26 @@ export class DiskSourceCache {
 
   private store(name: string, source: SourceFile): void {
     const { entry: { path: _path, ...entry }, ts: { src: _src, ...ts } } = source;
+    this.write(name, serialize({ entry, ts, parsedJson: parsedJsonOf(source) } satisfies Entry));
+  }
+
+  private write(name: string, bytes: Uint8Array): void {
     mkdirSync(this.dir, { recursive: true });
     const file = path.join(this.dir, name);
     // Renamed into place: a reader never sees half an entry.
     const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, serialize({ entry, ts, parsedJson: parsedJsonOf(source) } satisfies Entry));
+    writeFileSync(temp, bytes);
     renameSync(temp, file);
   }
 }
 
 const ENTRY_SUFFIX = '.v8';
+const EXPANSIONS_PREFIX = 'expansions-';
+
+/** The file of a crate's expansion parses, named by a hash of its key (which holds spaces and paths). */
+function expansionsName(crateKey: string): string {
+  return `${EXPANSIONS_PREFIX}${createHash('sha1').update(crateKey).digest('hex')}${ENTRY_SUFFIX}`;
+}
 
 function entryName(hash: string, edition: Edition): string {
   return `${hash}-${edition}${ENTRY_SUFFIX}`;

@@ -11,6 +11,7 @@ import { readRules, type Rule } from './rules.js';
 import { matchRule } from './matcher.js';
 import { transcribe, TranscribeError } from './transcribe.js';
 import { expansionFile } from './stream.js';
+import { expansionParsesOf } from './expansion-parses.js';
 
 /** A call: its path, its args' token range (delimiters included) and its span, in its place's file. */
 type MacroCall = Pick<Extract<Item, { kind: 'macro_call' }>, 'path' | 'args' | 'span'>;
@@ -108,7 +109,7 @@ export function expandCall(crate: CrateCtx, place: Place, call: MacroCall): Sour
         const toks = transcribe(rule.transcriber, env, EXPANSION_LIMITS.tokens);
         spent.tokens += toks.length;
         spent.expansions++;
-        return expansionFile(toks, outer?.anchor ?? { file: place.file, span: [call.span[0], call.span[1]] }, depth);
+        return expansionFile(toks, outer?.anchor ?? { file: place.file, span: [call.span[0], call.span[1]] }, depth, expansionParsesOf(crate));
       } catch (e) {
         if (e instanceof TranscribeError) return undefined;
         throw e;

@@ -6,15 +6,16 @@ import { TOKEN_CHARS } from '../syntax/tokens.js';
 import { parseItems } from '../syntax/parse.js';
 import type { SourceFile } from '../crate/modules.js';
 import { setExpansionOrigin, type ExpansionOrigin, type Tok } from './tokens.js';
+import type { ExpansionParses } from './expansion-parses.js';
 
 const encoder = new TextEncoder();
 
 /**
- * The file of an expansion of `toks`, its items parsed, belonging to the invocation `anchor`.
+ * The file of an expansion of `toks`, its items parsed (or taken from `parses`), belonging to the invocation `anchor`.
  * Tokens that touch where they are written touch in the text too: the body parser reads `>>`,
  * `&&` and `||` from touching tokens.
  */
-export function expansionFile(toks: Tok[], anchor: ExpansionOrigin['anchor'], depth: number): SourceFile {
+export function expansionFile(toks: Tok[], anchor: ExpansionOrigin['anchor'], depth: number, parses?: ExpansionParses): SourceFile {
   const n = toks.length;
   const kinds = new Uint8Array(n);
   const starts = new Uint32Array(n);
@@ -50,7 +51,7 @@ export function expansionFile(toks: Tok[], anchor: ExpansionOrigin['anchor'], de
     parsed: { items: [], innerAttrs: [], errors: [] },
   };
   setExpansionOrigin(file, { files, starts: originStarts, ends: originEnds, anchor, depth });
-  file.parsed = parseItems(ts, [0, n]);
+  file.parsed = parses ? parses.parsed(ts, () => parseItems(ts, [0, n])) : parseItems(ts, [0, n]);
   return file;
 }
 

@@ -16,7 +16,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { ItemRecord } from '../../../schema/src/index.js';
 import {
-  attachDiagnostics, bindCrates, diskSourcesIn, dumpFileOf, dumpsDirOf, fileHashes, loadCrates, resultOf, snapshotKey, withStdSources,
+  attachDiagnostics, bindCrates, diskSourcesIn, dumpFileOf, dumpsDirOf, keepDiskSources, loadCrates, resultOf, snapshotKey, withStdSources,
   type AnalyzeOptions, type AnalyzeResult,
 } from '../analyze.js';
 import { discoverWorkspace, type CrateTarget, type Workspace } from '../workspace/index.js';
@@ -95,7 +95,7 @@ export async function resumeAnalysis(dir: string, opts: AnalyzeOptions, stats?: 
     }
     const all = ws.crates.map((t) => snapshots.get(t.key) ?? old.get(t.key)!);
     writeSnapshot(outDir, { key: snapshot.key, targets: snapshot.targets, startedAtMs, crates: all });
-    diskSources.keepOnly(fileHashes(all));
+    keepDiskSources(diskSources, all);
     if (stats) Object.assign(stats, { crates: snapshots.size, items: plan.resolve.size });
     return resultOf(ws, all, stdSources);
   }
