@@ -3,7 +3,8 @@
 // unchanged files back is several times cheaper than lexing and parsing them (std's core and
 // alloc, 323 files: 262 ms against 1.73 s, bench/RESULTS.md). An entry is named by the hash of the file's
 // bytes and its edition, in a directory named by the analyzing code, so it is never stale: a
-// file that changed has another hash, a new build of xref another directory.
+// file that changed has another hash, a new build of xref another directory. Each crate's macro
+// expansions' parses are kept beside them, one file per crate (expand/expansion-parses.ts).
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
