@@ -50,14 +50,14 @@ export async function findDefs(store: StoreReader, ids: readonly string[], near?
   ids.forEach((id, i) => {
     const entry = entries[i];
     if (entry === undefined) missed.push(id);
-    else out.set(id, [found(entry, id, own[i])]);
+    else out.set(id, [foundDef(entry, id, own[i])]);
   });
   await Promise.all(missed.map(async (id) => {
     for (const item of [near?.get(id), memberOf(id), genericOwnerOf(id)]) {
       if (item === undefined) continue;
       const guessed = await store.getJson<DefEntry>(keys.def(id, item.crate, item.itemId));
       if (guessed === undefined) continue;
-      out.set(id, [found(guessed, id, item)]);
+      out.set(id, [foundDef(guessed, id, item)]);
       return;
     }
     out.set(id, await findDefsByRange(store, id));
@@ -65,8 +65,8 @@ export async function findDefs(store: StoreReader, ids: readonly string[], near?
   return missed.length === 0 ? out : new Map(ids.map((id) => [id, out.get(id)!]));
 }
 
-/** A def entry just parsed, made a FoundDef in place. */
-function found(entry: DefEntry, id: string, item: ItemRef): FoundDef {
+/** A def entry (just parsed or made, not shared) made a FoundDef in place. */
+export function foundDef(entry: DefEntry, id: string, item: ItemRef): FoundDef {
   const def = entry as FoundDef;
   def.id = id;
   def.item = item;
@@ -96,14 +96,14 @@ export async function locateDef(store: StoreReader, views: FileViews, id: string
 
 /** The location of a def from its def key, without reading its item. */
 export async function entryLocation(views: FileViews, id: string, crate: string, itemId: string, entry: DefEntry): Promise<Location> {
-  return (await locateAll(views, [found({ ...entry }, id, { crate, itemId })]))[0];
+  return (await locateAll(views, [foundDef({ ...entry }, id, { crate, itemId })]))[0];
 }
 
 async function findDefsByRange(store: StoreReader, id: string): Promise<FoundDef[]> {
   const out: FoundDef[] = [];
   for await (const [k, entry] of store.entries<DefEntry>(ranges.defsOf(id))) {
     const [, crate, itemId] = keyParts(k);
-    out.push(found(entry, id, { crate, itemId }));
+    out.push(foundDef(entry, id, { crate, itemId }));
   }
   return out;
 }

@@ -6,7 +6,7 @@ import { InconsistentIndexError, PositionError, UnknownFileError } from './error
 import { FileViews, type FileView, type LineRange } from './files.js';
 import { readDefs, readEncoded, readLists } from './items.js';
 import { compareStrings, defEntry, keyParts, LIST_MARK, ranges, type DefEntry, type Range } from './keys.js';
-import { defLocation, findDefs, locateAll, type FoundDef, type ItemRef, type Location } from './locate.js';
+import { defLocation, findDefs, foundDef, locateAll, type FoundDef, type ItemRef, type Location } from './locate.js';
 import { hitInRecord, type RefEntryValue, type RefSpanRow } from './records.js';
 import type { FileRefsValue } from './file-refs.js';
 import { distinctEnds, relationsTo } from './relations.js';
@@ -61,7 +61,7 @@ export interface ReferenceOptions {
 }
 
 type Hit =
-  | { kind: 'def'; def: Def; itemId: string; itemStart: number }
+  | { kind: 'def'; def: Def; itemId: string }
   | { kind: 'ref'; targets: string[]; ambiguous: boolean; item: ItemRef }
   | { kind: 'unresolved'; path: string };
 
@@ -96,7 +96,7 @@ export async function symbolsAt(store: StoreReader, file: string, line: number, 
     const offset = view.lineIndex.offset(line, col);
     if (offset === undefined) throw new PositionError(file, line, col);
     const hit = await hitAt(store, view, offset);
-    if (hit?.kind === 'def') found.set(hit.def.id, { ...defEntry(view.path, hit.def), id: hit.def.id, item: { crate: view.crate, itemId: hit.itemId } });
+    if (hit?.kind === 'def') found.set(hit.def.id, foundDef(defEntry(view.path, hit.def), hit.def.id, { crate: view.crate, itemId: hit.itemId }));
     else if (hit?.kind === 'ref') {
       for (const t of hit.targets) if (!targets.has(t)) targets.set(t, hit.item);
       ambiguous ||= hit.ambiguous;
@@ -145,7 +145,7 @@ async function hitAt(store: StoreReader, view: FileView, offset: number): Promis
       if (record === undefined) throw new InconsistentIndexError(`no record for ${itemId}`);
       const hit = hitInRecord(itemId, record, offset - itemStart);
       if (hit === undefined) continue;
-      if ('def' in hit) return { kind: 'def', def: hit.def, itemId, itemStart };
+      if ('def' in hit) return { kind: 'def', def: hit.def, itemId };
       const { ref, list } = hit;
       const near = { crate: view.crate, itemId };
       if (ref.target !== undefined) return { kind: 'ref', targets: [ref.target], ambiguous: false, item: near };

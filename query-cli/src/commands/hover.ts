@@ -1,5 +1,5 @@
-import { fullDefs, symbolsAt, type StoreReader } from '../../../indexer/src/index.js';
-import { describeSymbolId } from '../../../schema/src/index.js';
+import { fullDefs, symbolsAt, type FoundDef, type StoreReader } from '../../../indexer/src/index.js';
+import { describeSymbolId, type Def } from '../../../schema/src/index.js';
 import { XrefCommand } from '../base.js';
 import { CliFailure, EXIT, noIdentifierFailure } from '../failure.js';
 import { outPaint } from '../color.js';
@@ -71,15 +71,16 @@ export async function hoverAnswer(store: StoreReader, query: string, at: Positio
   if (result.status === 'unresolved') return { query, hover: [], unresolved: result.path };
   const { symbols } = result;
   const brief = symbols.length > BRIEF_CARDS;
-  const defs = brief ? [] : await fullDefs(store, symbols);
+  // A brief card is what the def key holds; a full one reads the def from its item.
+  const defs: Array<Def | FoundDef | undefined> = brief ? symbols : await fullDefs(store, symbols);
   const hover: HoverCard[] = [];
   symbols.forEach((symbol, i) => {
-    const def = brief ? symbol : defs[i];
+    const def = defs[i];
     if (def === undefined) return;
     const card: HoverCard = { id: symbol.id, kind: def.kind, qualname: def.qualname, crate: symbol.item.crate, visibility: def.visibility };
     if (def.signature !== undefined) card.signature = def.signature;
-    if (!brief && defs[i]!.type !== undefined) card.type = defs[i]!.type;
-    if (!brief && defs[i]!.docs !== undefined) card.docs = defs[i]!.docs;
+    if ('type' in def && def.type !== undefined) card.type = def.type;
+    if ('docs' in def && def.docs !== undefined) card.docs = def.docs;
     hover.push(card);
   });
   for (const id of result.notIndexed) {
