@@ -23,9 +23,10 @@ async function fresh(ws: string): Promise<{ dumps: Map<string, string>; result: 
   return { dumps: dumpsIn(outDir), result: reported(result) };
 }
 
-/** The workspace, analyzed once in full, and a resumed analysis to run after each edit. */
-async function resumable(): Promise<{ ws: string; resume: () => Promise<{ result: AnalyzeResult; stats: ResumeStats }>; outDir: string }> {
+/** The workspace (changed first by `prepare`), analyzed once in full, and a resumed analysis to run after each edit. */
+async function resumable(prepare?: (ws: string) => void): Promise<{ ws: string; resume: () => Promise<{ result: AnalyzeResult; stats: ResumeStats }>; outDir: string }> {
   const ws = copyFixture('xref-resume-');
+  prepare?.(ws);
   const outDir = path.join(ws, 'dumps');
   const options = { useCargo: false as const, outDir };
   await analyzeWorkspace(ws, options);
@@ -142,17 +143,12 @@ describe('resumeAnalysis', () => {
   });
 
   it('takes the items of macro expansions from the last analysis, as a full one would make them', async () => {
-    const ws = copyFixture('xref-resume-expansions-');
-    const lib = path.join(ws, 'geometry/src/lib.rs');
-    edit(lib, 'pub mod shapes;', 'pub mod shapes;\nmacro_rules! consts { ($($n:ident = $v:expr;)*) => { $(pub const $n: u32 = $v;)* }; }\nconsts! { ONE = 1; TWO = 2; }');
-    const outDir = path.join(ws, 'dumps');
-    const options = { useCargo: false as const, outDir };
-    await analyzeWorkspace(ws, options);
+    const { ws, outDir, resume } = await resumable((dir) => edit(path.join(dir, 'geometry/src/lib.rs'), 'pub mod shapes;',
+      'pub mod shapes;\nmacro_rules! consts { ($($n:ident = $v:expr;)*) => { $(pub const $n: u32 = $v;)* }; }\nconsts! { ONE = 1; TWO = 2; }'));
     edit(path.join(ws, 'geometry/src/shapes/circle.rs'), '        2.0 * self.radius\n', '        self.radius + self.radius\n');
-    const stats: ResumeStats = { crates: 0, items: 0 };
-    const result = await resumeAnalysis(ws, options, stats);
+    const { result, stats } = await resume();
     expect(stats.crates).toBe(1);
-    await expectFull(ws, outDir, result!);
+    await expectFull(ws, outDir, result);
     expect(dumpsIn(outDir).get('geometry-0.1.0-lib-geometry.jsonl')).toContain('geometry::ONE');
   });
 
