@@ -33,8 +33,9 @@ if (HEAVY_COMMANDS.has(command) && !process.execArgv.includes(SEMI_SPACE)) {
     process.exit(code ?? 1);
   });
 } else {
-  // Loaded only now, so that the parent of a re-run does not load it for nothing.
-  const { execute, settings } = await import('@oclif/core');
+  // Loaded only now, so that the parent of a re-run does not load it for nothing; through the
+  // module every command imports oclif from (one oclif per process, from the build's bundle).
+  const { execute, settings } = await import('../dist/query-cli/src/oclif.js');
 
   // Always run the compiled commands in dist/: oclif would otherwise look for TypeScript sources
   // to transpile whenever NODE_ENV is "development" or "test" (as under vitest).

@@ -1,6 +1,6 @@
 // A file table read from the store, with what queries need from it: where each item starts,
 // which items contain an offset, and item-relative spans turned into line/column ranges.
-import { LineIndex } from '../../schema/src/index.js';
+import { LineIndex } from '../../schema/src/lines.js';
 import { InconsistentIndexError } from './errors.js';
 import { keyParts, keys, ranges, type FileItem, type FileTable } from './keys.js';
 import { Store, type StoreReader } from './store.js';

@@ -81,10 +81,10 @@
 // - A crate's vocabulary is one key per crate, written with its items in the crate's batch, so
 //   a search process reads a few keys to know every name rather than scanning the name index.
 //   Its digest is in the key: a keys-only scan tells a process whether its copy is current.
-import {
-  isSymbolId, type CrateInfo, type Def, type DefKind, type FileEntry, type Impl, type ItemRecord, type Ref,
-  type RelationKind, type Span, type Visibility,
-} from '../../schema/src/index.js';
+import type {
+  CrateInfo, Def, DefKind, FileEntry, Impl, ItemRecord, Ref, RelationKind, Span, Visibility,
+} from '../../schema/src/types.js';
+import { isSymbolId } from '../../schema/src/symbol.js';
 import { candidateListHash, encodeItem, encodeRefEntry, type RefSpans } from './records.js';
 
 /** Bump when the key layout or a value shape changes; stores of another format need `xref index --full`. */

@@ -1,7 +1,8 @@
 // Goto-definition, find-references and symbol lookups. Each query reads only the keys it
 // needs: the file tables of the files it reports on, the items around a position, and the
 // def/ref/qual keys of the symbols asked about.
-import { isSymbolId, type Def, type RefRole } from '../../schema/src/index.js';
+import { isSymbolId } from '../../schema/src/symbol.js';
+import type { Def, RefRole } from '../../schema/src/types.js';
 import { InconsistentIndexError, PositionError, UnknownFileError } from './errors.js';
 import { FileViews, type FileView, type LineRange } from './files.js';
 import { readDefs, readEncoded, readLists } from './items.js';

@@ -12,7 +12,8 @@
 // Ranking: tier (and typo count), then how well the qualifiers matched, then public items,
 // then workspace crates, then the name as typed, shorter names and shorter paths. Names are
 // read closest first and reading stops once nothing unread can rank among the first `limit`.
-import { DEF_KINDS, type DefKind } from '../../schema/src/index.js';
+import { DEF_KINDS } from '../../schema/src/kinds.js';
+import type { DefKind } from '../../schema/src/types.js';
 import { FileViews } from './files.js';
 import { isSearchable, keyParts, keys, ranges, type DefEntry, type NameEntry } from './keys.js';
 import { entryLocation, type Location } from './locate.js';

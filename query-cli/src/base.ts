@@ -1,6 +1,6 @@
 // What every xref command shares: the --json and --db flags, and ending with one `xref: …`
 // line and a documented exit status instead of oclif's error box and stack trace.
-import { Command, Flags } from '@oclif/core';
+import { Command, Flags } from './oclif.js';
 import { describeFailure } from './failure.js';
 
 export abstract class XrefCommand extends Command {

@@ -1,7 +1,7 @@
 // What `xref callers` and `xref callees` share: the same TARGET, depth and output, in two directions.
-import { Args, Flags } from '@oclif/core';
-import { callHierarchy, type CallDirection, type CallNode } from '../../indexer/src/index.js';
-import { describeSymbolId } from '../../schema/src/index.js';
+import { Args, Flags } from './oclif.js';
+import { callHierarchy, type CallDirection, type CallNode } from '../../indexer/src/calls.js';
+import { describeSymbolId } from '../../schema/src/symbol.js';
 import { XrefCommand } from './base.js';
 import { EXIT, usageFailure } from './failure.js';
 import { outPaint } from './color.js';

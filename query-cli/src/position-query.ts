@@ -1,7 +1,7 @@
 // The flow `def` and `hover` share: one FILE:LINE:COL, or a --stdin batch of them, looked up in
 // the store with positions made relative to the workspace root.
-import { Args, Flags } from '@oclif/core';
-import type { StoreReader } from '../../indexer/src/index.js';
+import { Args, Flags } from './oclif.js';
+import type { StoreReader } from '../../indexer/src/store.js';
 import { answerEachLine } from './batch.js';
 import { usageFailure } from './failure.js';
 import { inWorkspace, parsePosition, type Position } from './position.js';

@@ -1,6 +1,6 @@
 // The `--std-src PATH` flag of the commands that analyze (`index`, `watch`): both must give the
 // store the same std crates, or each would remove what the other loaded.
-import { Flags } from '@oclif/core';
+import { Flags } from './oclif.js';
 import { usageFailure } from './failure.js';
 
 export const stdSrcFlag = Flags.string({

@@ -5,7 +5,9 @@
 // store directory, its `.xref` directory or the workspace root.
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { openStore, openStoreReader, RemoteStore, type Store, type StoreReader } from '../../indexer/src/index.js';
+import { openStoreReader } from '../../indexer/src/reader.js';
+import { RemoteStore } from '../../indexer/src/remote.js';
+import { openStore, type Store, type StoreReader } from '../../indexer/src/store.js';
 import { CliFailure, EXIT } from './failure.js';
 
 export interface StoreLocation {

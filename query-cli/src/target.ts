@@ -1,7 +1,8 @@
 // A TARGET on the command line: FILE:LINE:COL of an identifier, a Rust path (or a tail of one)
 // or a symbol id, and the symbol ids it names.
-import { isSymbolId } from '../../schema/src/index.js';
-import { definitionsAt, resolveTarget, type StoreReader } from '../../indexer/src/index.js';
+import { isSymbolId } from '../../schema/src/symbol.js';
+import { definitionsAt, resolveTarget } from '../../indexer/src/queries.js';
+import type { StoreReader } from '../../indexer/src/store.js';
 import { CliFailure, EXIT } from './failure.js';
 import { inWorkspace, looksLikePosition, parsePosition } from './position.js';
 

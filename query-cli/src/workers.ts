@@ -1,5 +1,5 @@
 // The `--workers N` flag of the commands that parse.
-import { Flags } from '@oclif/core';
+import { Flags } from './oclif.js';
 import { usageFailure } from './failure.js';
 
 /** A string checked by `workerCount`: oclif's own integer check fails with a multi-line message. */

@@ -1,9 +1,11 @@
 // Checks a parsed dump against the contract in types.ts before the indexer trusts it.
 // It runs on every dump loaded (100k items is normal), so it is one plain pass: the success
 // path allocates nothing but the id tables, and messages are only built for the first problem.
-import type {
-  CrateInfo, DefKind, Diagnostic, Dump, FileEntry, ItemKind, RefRole, RelationKind,
-} from './types.js';
+import type { CrateInfo, Diagnostic, Dump, FileEntry } from './types.js';
+import {
+  DEF_KIND_TABLE, DEF_KINDS, EDITION_TABLE, EDITIONS, ITEM_KIND_TABLE, ITEM_KINDS, REF_ROLE_TABLE, REF_ROLES,
+  RELATION_KIND_TABLE, RELATION_KINDS, SEVERITY_TABLE, SEVERITIES,
+} from './kinds.js';
 import { crateRootId, isSymbolId } from './symbol.js';
 import { checkSchemaVersion } from './version.js';
 
@@ -12,47 +14,6 @@ export interface DumpProblem {
   line: number;
   message: string;
 }
-
-// Each table must name every member of its union and nothing else (`satisfies` enforces both),
-// so the lists below cannot drift from types.ts.
-const ITEM_KIND_TABLE = {
-  mod: true, use: true, extern_crate: true, fn: true, struct: true, enum: true, union: true,
-  trait: true, impl: true, const: true, static: true, type: true, macro_rules: true,
-  macro_call: true, extern_block: true, error: true,
-} satisfies Record<ItemKind, true>;
-
-const DEF_KIND_TABLE = {
-  crate: true, mod: true, struct: true, enum: true, variant: true, field: true, union: true,
-  trait: true, fn: true, method: true, assoc_const: true, assoc_type: true, const: true,
-  static: true, type_alias: true, macro: true, local: true, param: true, generic_param: true,
-  lifetime: true, label: true, extern_crate: true,
-} satisfies Record<DefKind, true>;
-
-const REF_ROLE_TABLE = {
-  read: true, write: true, call: true, type: true, import: true, impl: true, macro: true,
-  field: true, method: true, pattern: true, path: true, attribute: true,
-} satisfies Record<RefRole, true>;
-
-const RELATION_KIND_TABLE = {
-  implements: true, overrides: true, reexports: true, supertrait: true,
-} satisfies Record<RelationKind, true>;
-
-const SEVERITY_TABLE = { error: true, warning: true } satisfies Record<Diagnostic['severity'], true>;
-
-const EDITION_TABLE = {
-  '2015': true, '2018': true, '2021': true, '2024': true,
-} satisfies Record<CrateInfo['edition'], true>;
-
-function keysOf<K extends string>(table: Record<K, true>): readonly K[] {
-  return Object.freeze(Object.keys(table) as K[]);
-}
-
-export const ITEM_KINDS = keysOf(ITEM_KIND_TABLE);
-export const DEF_KINDS = keysOf(DEF_KIND_TABLE);
-export const REF_ROLES = keysOf(REF_ROLE_TABLE);
-export const RELATION_KINDS = keysOf(RELATION_KIND_TABLE);
-export const SEVERITIES = keysOf(SEVERITY_TABLE);
-export const EDITIONS = keysOf(EDITION_TABLE);
 
 const FIXED_VISIBILITIES: ReadonlySet<string> = new Set(['pub', 'pub(crate)', 'pub(super)', 'pub(self)', 'private']);
 const PUB_IN = /^pub\(in \S[^\n]*\)$/;

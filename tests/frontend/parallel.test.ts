@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePaths, PathNotFoundError, type ParseReport } from '../../frontend/src/parse-paths.js';
 import { compiledScript, runOnWorkers } from '../../frontend/src/parallel/pool.js';
-import { ensureBuilt, REPO, removeDir } from '../query-cli/cli.js';
+import { REPO, removeDir } from '../query-cli/cli.js';
 
 let dir: string;
 
@@ -23,7 +23,6 @@ const files: Record<string, string> = {
 };
 
 beforeAll(() => {
-  ensureBuilt();
   dir = mkdtempSync(join(tmpdir(), 'xref-parallel-'));
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(join(dir, name, '..'), { recursive: true });

@@ -10,7 +10,8 @@ export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = join(REPO, 'bin', 'xref.js');
 const GOLDEN = join(REPO, 'tests', 'query-cli', 'golden');
 const SOURCES = ['schema/src', 'frontend/src', 'indexer/src', 'query-cli/src'];
-const BUILT = join(REPO, 'dist', 'query-cli', 'src', 'commands.js');
+/** The build's last output (package.json `build`), so its mtime is when the build finished. */
+const BUILT = join(REPO, 'oclif.manifest.json');
 
 export interface Run {
   code: number;
@@ -18,17 +19,11 @@ export interface Run {
   stderr: string;
 }
 
-/**
- * Compiles the project unless dist/ is newer than every source (`npm test` has just built it).
- * tsc rewrites all its outputs, so the command table's mtime is the build's time.
- */
+/** Builds the project unless the last build is newer than every source (vitest's global setup, tests/build-once.ts). */
 export function ensureBuilt(): void {
   const builtAt = mtimeOrZero(BUILT);
   if (SOURCES.every((dir) => newestMtime(join(REPO, dir)) < builtAt)) return;
-  execFileSync(process.execPath, [join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], {
-    cwd: REPO,
-    stdio: 'inherit',
-  });
+  execFileSync('npm', ['run', 'build'], { cwd: REPO, stdio: 'inherit' });
 }
 
 function mtimeOrZero(path: string): number {
@@ -61,9 +56,8 @@ export function copyExample(): string {
   return dir;
 }
 
-/** A fresh copy of data/example, indexed by the CLI (built first). */
+/** A fresh copy of data/example, indexed by the CLI. */
 export function indexedExample(): string {
-  ensureBuilt();
   const ws = copyExample();
   const run = xref(['index'], { cwd: ws });
   if (run.code !== 0) throw new Error(`xref index failed in ${ws}: ${run.stderr}`);

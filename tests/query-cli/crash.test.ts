@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../indexer/src/index.js';
 import { prng } from '../support/random.js';
-import { copyExample, ensureBuilt, REPO, removeDir, xref } from './cli.js';
+import { copyExample, REPO, removeDir, xref } from './cli.js';
 
 const FILES = 24;
 const FNS_PER_FILE = 60;
@@ -18,7 +18,6 @@ let ws: string;
 let clean: string;
 
 beforeAll(() => {
-  ensureBuilt();
   ws = copyExample();
   clean = copyExample();
 }, 120_000);

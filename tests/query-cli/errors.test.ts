@@ -4,13 +4,12 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyExample, ensureBuilt, REPO, removeDir, xref, type Run } from './cli.js';
+import { copyExample, REPO, removeDir, xref, type Run } from './cli.js';
 
 let ws: string;
 let empty: string;
 
 beforeAll(() => {
-  ensureBuilt();
   ws = copyExample();
   empty = mkdtempSync(join(tmpdir(), 'xref-cli-empty-'));
   expect(xref(['index'], { cwd: ws }).code).toBe(0);

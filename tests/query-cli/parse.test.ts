@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, removeDir, xref } from './cli.js';
+import { removeDir, xref } from './cli.js';
 
 let dir: string;
 
@@ -25,7 +25,6 @@ fn body() {
 `;
 
 beforeAll(() => {
-  ensureBuilt();
   dir = mkdtempSync(join(tmpdir(), 'xref-parse-'));
   mkdirSync(join(dir, 'src'));
   writeFileSync(join(dir, 'src', 'good.rs'), GOOD);

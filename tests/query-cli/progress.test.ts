@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indexProgress, ProgressLine, renderStep, type ProgressStream } from '../../query-cli/src/progress.js';
-import { copyExample, ensureBuilt, REPO, removeDir, xref } from './cli.js';
+import { copyExample, REPO, removeDir, xref } from './cli.js';
 
 class FakeTerminal implements ProgressStream {
   readonly isTTY = true;
@@ -89,7 +89,6 @@ describe('indexProgress', () => {
 describe('xref index', () => {
   let ws: string;
   beforeAll(() => {
-    ensureBuilt();
     ws = copyExample();
   }, 120_000);
   afterAll(() => removeDir(ws));

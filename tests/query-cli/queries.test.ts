@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STORE_FORMAT_VERSION } from '../../indexer/src/index.js';
-import { copyExample, ensureBuilt, golden, jsonLines, removeDir, xref } from './cli.js';
+import { copyExample, golden, jsonLines, removeDir, xref } from './cli.js';
 
 interface Definition {
   file: string;
@@ -34,7 +34,6 @@ function sourceLine(file: string, line: number): string {
 }
 
 beforeAll(() => {
-  ensureBuilt();
   ws = copyExample();
   const run = xref(['index', '.'], { cwd: ws });
   expect(run.stderr).toBe('');

@@ -5,7 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyExample, ensureBuilt, REPO, removeDir, xref } from './cli.js';
+import { copyExample, REPO, removeDir, xref } from './cli.js';
 
 let ws: string;
 let watcher: ChildProcess | undefined;
@@ -14,7 +14,6 @@ const lines: unknown[] = [];
 let lineArrived: () => void = () => {};
 
 beforeAll(() => {
-  ensureBuilt();
   ws = copyExample();
 }, 120_000);
 

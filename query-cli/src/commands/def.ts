@@ -1,5 +1,7 @@
-import { definitionsAt, type Location, type StoreReader } from '../../../indexer/src/index.js';
-import { describeSymbolId } from '../../../schema/src/index.js';
+import type { Location } from '../../../indexer/src/locate.js';
+import { definitionsAt } from '../../../indexer/src/queries.js';
+import type { StoreReader } from '../../../indexer/src/store.js';
+import { describeSymbolId } from '../../../schema/src/symbol.js';
 import { XrefCommand } from '../base.js';
 import { CliFailure, EXIT, noIdentifierFailure } from '../failure.js';
 import { outPaint } from '../color.js';

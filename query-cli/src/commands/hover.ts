@@ -1,5 +1,8 @@
-import { fullDefs, symbolsAt, type FoundDef, type StoreReader } from '../../../indexer/src/index.js';
-import { describeSymbolId, type Def } from '../../../schema/src/index.js';
+import type { FoundDef } from '../../../indexer/src/locate.js';
+import { fullDefs, symbolsAt } from '../../../indexer/src/queries.js';
+import type { StoreReader } from '../../../indexer/src/store.js';
+import { describeSymbolId } from '../../../schema/src/symbol.js';
+import type { Def } from '../../../schema/src/types.js';
 import { XrefCommand } from '../base.js';
 import { CliFailure, EXIT, noIdentifierFailure } from '../failure.js';
 import { outPaint } from '../color.js';

@@ -1,5 +1,8 @@
-import { Args } from '@oclif/core';
-import { implementations, traitName, type ImplLocation, type Location, type StoreReader } from '../../../indexer/src/index.js';
+import { Args } from '../oclif.js';
+import { implementations, type ImplLocation } from '../../../indexer/src/implementations.js';
+import type { Location } from '../../../indexer/src/locate.js';
+import type { StoreReader } from '../../../indexer/src/store.js';
+import { traitName } from '../../../indexer/src/symbols.js';
 import { XrefCommand } from '../base.js';
 import { EXIT, usageFailure } from '../failure.js';
 import { outPaint } from '../color.js';

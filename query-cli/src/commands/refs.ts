@@ -1,6 +1,10 @@
-import { Args, Flags } from '@oclif/core';
-import { REF_ROLES, type RefRole } from '../../../schema/src/index.js';
-import { defById, listCrates, references, type LineRange, type RefLocation, type StoreReader } from '../../../indexer/src/index.js';
+import { Args, Flags } from '../oclif.js';
+import { REF_ROLES } from '../../../schema/src/kinds.js';
+import type { RefRole } from '../../../schema/src/types.js';
+import { listCrates } from '../../../indexer/src/crates.js';
+import type { LineRange } from '../../../indexer/src/files.js';
+import { defById, references, type RefLocation } from '../../../indexer/src/queries.js';
+import type { StoreReader } from '../../../indexer/src/store.js';
 import { answerEachLine } from '../batch.js';
 import { XrefCommand } from '../base.js';
 import { EXIT, usageFailure } from '../failure.js';

@@ -1,6 +1,6 @@
-import { Args, Flags } from '@oclif/core';
-import { search, SEARCH_KINDS } from '../../../indexer/src/index.js';
-import type { DefKind } from '../../../schema/src/index.js';
+import { Args, Flags } from '../oclif.js';
+import { search, SEARCH_KINDS } from '../../../indexer/src/search.js';
+import type { DefKind } from '../../../schema/src/types.js';
 import { XrefCommand } from '../base.js';
 import { CliFailure, EXIT, usageFailure } from '../failure.js';
 import { locationLine, printJson, printLine } from '../output.js';

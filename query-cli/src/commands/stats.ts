@@ -1,7 +1,8 @@
 import { statSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { listCrates, stats, STORE_FORMAT_VERSION } from '../../../indexer/src/index.js';
-import { SCHEMA_VERSION } from '../../../schema/src/index.js';
+import { listCrates, stats } from '../../../indexer/src/crates.js';
+import { STORE_FORMAT_VERSION } from '../../../indexer/src/keys.js';
+import { SCHEMA_VERSION } from '../../../schema/src/version.js';
 import { XrefCommand } from '../base.js';
 import { plural, printJson, printLine } from '../output.js';
 import { locateStore, withReader } from '../store.js';

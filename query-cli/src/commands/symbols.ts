@@ -1,5 +1,5 @@
-import { Args } from '@oclif/core';
-import { fileOutline, type OutlineNode } from '../../../indexer/src/index.js';
+import { Args } from '../oclif.js';
+import { fileOutline, type OutlineNode } from '../../../indexer/src/symbols.js';
 import { XrefCommand } from '../base.js';
 import { usageFailure } from '../failure.js';
 import { outPaint } from '../color.js';

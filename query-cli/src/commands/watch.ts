@@ -1,4 +1,4 @@
-import { Args } from '@oclif/core';
+import { Args } from '../oclif.js';
 import { indexAnalysis, openStore, serveStore } from '../../../indexer/src/index.js';
 import { XrefCommand } from '../base.js';
 import { indexRun, printIndexRun, type IndexRun } from '../indexing.js';

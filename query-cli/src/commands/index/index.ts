@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { Args, Flags } from '@oclif/core';
-import { indexDumps } from '../../../indexer/src/index.js';
-import { XrefCommand } from '../base.js';
-import { CliFailure, EXIT } from '../failure.js';
-import { workerCount, workersFlag } from '../workers.js';
-import { defaultStoreDir, findWatcher, nearestStore, storeDirFromFlag, withStore } from '../store.js';
-import { indexRun, printIndexRun, type IndexRun } from '../indexing.js';
-import { indexProgress } from '../progress.js';
-import { stdSources, stdSrcFlag } from '../std-src.js';
+import { Args, Flags } from '../../oclif.js';
+import { indexDumps } from '../../../../indexer/src/index.js';
+import { XrefCommand } from '../../base.js';
+import { CliFailure, EXIT } from '../../failure.js';
+import { workerCount, workersFlag } from '../../workers.js';
+import { defaultStoreDir, findWatcher, nearestStore, storeDirFromFlag, withStore } from '../../store.js';
+import { indexRun, printIndexRun, type IndexRun } from '../../indexing.js';
+import { indexProgress } from '../../progress.js';
+import { stdSources, stdSrcFlag } from '../../std-src.js';
 
 export default class Index extends XrefCommand {
   static override summary = 'Analyze a Cargo workspace and load it into its index.';
@@ -50,7 +50,7 @@ export default class Index extends XrefCommand {
     let analysis, loaded;
     try {
       // The front end (parser, grammar) is loaded only here: query commands must start fast.
-      const { analyzeWorkspace } = await import('../../../frontend/src/index.js');
+      const { analyzeWorkspace } = await import('../../../../frontend/src/index.js');
       analysis = await analyzeWorkspace(args.dir, {
         workers, stdSources: await stdSources(flags['std-src']), crateCache: true, incremental: !flags.full, onProgress: progress?.analyze,
       });
