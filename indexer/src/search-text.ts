@@ -172,9 +172,12 @@ function splitTopLevel(text: string, separator: string): string[] {
  * one search checks hundreds of paths against the same few segments.
  */
 export class QualifierMatcher {
-  private readonly memo = new Map<string, 0 | 1 | 2 | undefined>();
+  /** Per qualifier, identifier → its match. */
+  private readonly memos: Array<Map<string, 0 | 1 | 2 | undefined>>;
 
-  constructor(readonly qualifiers: string[]) {}
+  constructor(readonly qualifiers: string[]) {
+    this.memos = qualifiers.map(() => new Map());
+  }
 
   /** Whether the last qualifier matches `parent`, a name of what defs sit in; true without qualifiers. */
   fitsParent(parent: string): boolean {
@@ -210,9 +213,10 @@ export class QualifierMatcher {
   }
 
   private segment(q: number, ident: string): 0 | 1 | 2 | undefined {
-    const key = `${q}\0${ident}`;
-    if (!this.memo.has(key)) this.memo.set(key, segmentMatch(this.qualifiers[q], ident));
-    return this.memo.get(key);
+    const memo = this.memos[q];
+    let match = memo.get(ident);
+    if (match === undefined && !memo.has(ident)) memo.set(ident, (match = segmentMatch(this.qualifiers[q], ident)));
+    return match;
   }
 }
 
