@@ -4,6 +4,7 @@ import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { crateId, LineIndex, readDumpHeader, type DumpPatch } from '../../schema/src/index.js';
 import { discoverWorkspace, type CrateTarget, type Workspace } from './workspace/index.js';
+import { isStdWorkspace } from './workspace/std-sources.js';
 import { loadCrate, type SourceFile, type SourceReader } from './crate/modules.js';
 import { openSourceReader } from './parallel/source-reader.js';
 import type { SourceCache } from './crate/source-cache.js';
@@ -18,7 +19,7 @@ import { resolveItems } from './resolve/items.js';
 import { buildDump } from './dump/write.js';
 import { writeDumpFile } from './dump/write-file.js';
 import { buildStdCrates, linkStd, type StdCrates } from './resolve/std.js';
-import { adoptRealIds } from './std-src/real-ids.js';
+import { adoptRealIds, adoptRealIdsInRecords, realStdIds } from './std-src/real-ids.js';
 import type { StdSources } from './std-src/index.js';
 import { cacheDump, findRegistryCrates } from './crate-cache/registry.js';
 import { analyzerFingerprint } from './crate-cache/cache.js';
@@ -152,6 +153,9 @@ export async function analyzeWorkspaceModel(dir: string, opts: AnalyzeOptions = 
   const prints = new Map(crates.map((c) => [c, recordPrints(c)]));
   const cached = new Set(registry?.cached.keys());
   resolveItems(crates, bound.impls, bound.macroCalls, [...std.crates.values()], (crate) => cached.has(crate));
+  // Std's own sources: their records take the real ids of the table defs they reach (real-ids.ts).
+  const realIds = stdSources === undefined && isStdWorkspace(ws.crates) ? realStdIds(std, crates) : undefined;
+  if (realIds) for (const c of crates) adoptRealIdsInRecords(c.records, realIds);
 
   mkdirSync(outDir, { recursive: true });
   const snapshots: CrateSnapshot[] = [];
@@ -181,7 +185,7 @@ export async function analyzeWorkspaceModel(dir: string, opts: AnalyzeOptions = 
   }
   removeStaleDumps(outDir, snapshots.map((s) => s.dump));
   const result = resultOf(ws, snapshots, stdSources);
-  const snapshot = { key: snapshotKey(opts, outDir, stdSources), targets: digestOf(ws.crates), startedAtMs, crates: snapshots };
+  const snapshot = { key: snapshotKey(opts, outDir, stdSources), targets: digestOf(ws.crates), startedAtMs, crates: snapshots, realIds };
   writeSnapshot(outDir, snapshot);
   keepDiskSources(diskSources, snapshots);
   const manifests = [...new Set([ws.root, ...ws.crates.map((t) => t.packageDir)])]
@@ -271,7 +275,7 @@ export function bindCrates(crates: CrateCtx[], std: StdCrates): ReturnType<typeo
  */
 export async function withStdSources(ws: Workspace, opts: AnalyzeOptions): Promise<StdSources | undefined> {
   if (opts.stdSources === undefined) return undefined;
-  const { prepareStdSources, isStdWorkspace } = await import('./std-src/index.js');
+  const { prepareStdSources } = await import('./std-src/index.js');
   return isStdWorkspace(ws.crates) ? undefined : prepareStdSources(opts.stdSources, opts);
 }
 

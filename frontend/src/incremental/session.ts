@@ -14,6 +14,7 @@ import { SourceCache } from '../crate/source-cache.js';
 import type { SourceFile } from '../crate/modules.js';
 import type { CrateCtx, ItemRecordDraft } from '../resolve/model.js';
 import { resolveFnAgain } from '../resolve/items.js';
+import { adoptRealIdsInRecords } from '../std-src/real-ids.js';
 import { buildDump, itemRecordOf } from '../dump/write.js';
 import { writeDumpFile } from '../dump/write-file.js';
 import { findLocalEdit, type LocalEdit } from './local-edit.js';
@@ -182,6 +183,8 @@ function applyLocalEdit(
     if (fn !== undefined) {
       const record = fn.record;
       if (!resolveFnAgain(fn, edit.fn!.new)) return undefined;
+      const realIds = model.snapshot.value.realIds;
+      if (realIds) adoptRealIdsInRecords([record], realIds);
       record.diagnostics = [];
       const inside = file.parsed.errors.filter((e) => record.span[0] <= e.offset && e.offset <= record.span[1]);
       attachFileDiagnostics(file, [record], inside);

@@ -11,9 +11,10 @@ import * as path from 'node:path';
 import type { FileDiagnostic } from '../analyze.js';
 import type { CrateCtx, ItemRecordDraft } from '../resolve/model.js';
 import type { RecordPrint } from './fingerprints.js';
+import type { RealIds } from '../std-src/real-ids.js';
 
 const SNAPSHOT_FILE = 'snapshot.json';
-const SNAPSHOT_FORMAT = 2;
+const SNAPSHOT_FORMAT = 3;
 /** Filesystems keep mtimes to a second or coarser on some systems; within it, size+mtime prove nothing. */
 const MTIME_GRANULARITY_MS = 2000;
 
@@ -45,6 +46,11 @@ export interface Snapshot {
   /** When the analysis started: a file modified after that is checked by hash, whatever its mtime. */
   startedAtMs: number;
   crates: CrateSnapshot[];
+  /**
+   * In std's own workspace, the table's ids → the real ones, which its records took
+   * (real-ids.ts): what a resumed analysis gives the records it resolves again.
+   */
+  realIds?: RealIds;
 }
 
 export function snapshotPath(outDir: string): string {

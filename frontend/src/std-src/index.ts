@@ -8,11 +8,12 @@ import { attachDiagnostics, dumpFileOf, loadCrates, resolveCrates, type AnalyzeO
 import { buildDump } from '../dump/write.js';
 import { writeDumpFile } from '../dump/write-file.js';
 import { buildStdCrates } from '../resolve/std.js';
-import { STD_VERSION } from '../resolve/std-table.js';
-import { locateStdSources, stdTargets } from '../workspace/std-sources.js';
+import { isStdWorkspace, locateStdSources, stdTargets } from '../workspace/std-sources.js';
 import type { CrateTarget } from '../workspace/index.js';
 import { analyzerFingerprint, cacheRoot, findEntry, keyOf, sourcesHash, writeEntry } from '../crate-cache/cache.js';
-import { realStdIds, type RealIds } from './real-ids.js';
+import { adoptRealIdsInRecords, realStdIds, type RealIds } from './real-ids.js';
+
+export { isStdWorkspace };
 
 export interface StdSources {
   /** The `library` directory. */
@@ -27,10 +28,6 @@ export interface StdSources {
 
 const IDS_FILE = 'real-ids.json';
 
-/** Whether the workspace is std's own: its crates have the std crates' ids, and are analyzed as its members. */
-export function isStdWorkspace(crates: readonly CrateTarget[]): boolean {
-  return crates.some((t) => t.kind === 'lib' && t.version === STD_VERSION && (t.name === 'core' || t.name === 'alloc' || t.name === 'std'));
-}
 
 /** The std crates of the sources at `dir`, from the cache, or analyzed into it first. */
 export async function prepareStdSources(dir: string, opts: Pick<AnalyzeOptions, 'workers' | 'onProgress'> = {}): Promise<StdSources | undefined> {
@@ -62,6 +59,7 @@ async function analyzeStd(targets: CrateTarget[], library: string, opts: Pick<An
   const table = buildStdCrates();
   resolveCrates(crates, table);
   const ids = realStdIds(table, crates);
+  for (const c of crates) adoptRealIdsInRecords(c.records, ids);
   return {
     write(dir) {
       writeFileSync(path.join(dir, IDS_FILE), JSON.stringify(ids));

@@ -4,7 +4,7 @@
 // the real defs they stand for, so every ref, candidate, impl and relation the resolver writes
 // points into the indexed std crates.
 import type { StdCrates } from '../resolve/std.js';
-import type { CrateCtx, DefInfo, Namespace } from '../resolve/model.js';
+import type { CrateCtx, DefInfo, ItemRecordDraft, Namespace } from '../resolve/model.js';
 import { lookupMember } from '../resolve/paths.js';
 
 /** Virtual id → real id, for the table's defs whose path names a def in the real crates under another id. */
@@ -50,4 +50,35 @@ function walk(roots: Map<string, DefInfo>, segs: string[], ns: Namespace): DefIn
     cur = [...new Set(cur.flatMap((o) => lookupMember(o, segs[i], segNs)))].filter((d) => !d.inactive);
   }
   return cur;
+}
+
+/**
+ * Std's own crates (a workspace of std's sources, or the analysis for `--std-src`) are resolved
+ * against the table too, and refer to a table def wherever the prelude or a method call reaches
+ * it: `impl Iterator for …` in alloc names the table's `iter/Iterator#`, which no def has. Their
+ * records take the ids the table's defs stand for, as if the table had had them from the start:
+ * the refs, candidates (one id once), relations and impls of `records`, in place.
+ */
+export function adoptRealIdsInRecords(records: readonly ItemRecordDraft[], ids: RealIds): void {
+  const real = (id: string) => ids[id] ?? id;
+  for (const record of records) {
+    for (const ref of record.refs) {
+      if (ref.target !== undefined) ref.target = real(ref.target);
+      if (ref.candidates === undefined) continue;
+      const candidates = [...new Set(ref.candidates.map(real))];
+      if (candidates.length > 1) ref.candidates = candidates;
+      else {
+        delete ref.candidates;
+        ref.target = candidates[0];
+      }
+    }
+    for (const relation of record.relations) {
+      relation.from = real(relation.from);
+      relation.to = real(relation.to);
+    }
+    for (const impl of record.impls) {
+      if (impl.trait !== undefined) impl.trait = real(impl.trait);
+      if (impl.selfTarget !== undefined) impl.selfTarget = real(impl.selfTarget);
+    }
+  }
 }

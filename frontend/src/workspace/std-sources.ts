@@ -18,6 +18,11 @@ const STD_CRATES: ReadonlyArray<{ name: string; deps: string[] }> = [
   { name: 'std', deps: ['core', 'alloc'] },
 ];
 
+/** Whether the workspace is std's own: its crates have the std crates' ids, and are analyzed as its members. */
+export function isStdWorkspace(crates: readonly CrateTarget[]): boolean {
+  return crates.some((t) => t.kind === 'lib' && t.version === STD_VERSION && STD_CRATES.some((c) => c.name === t.name));
+}
+
 /** The value of `--std-src` or XREF_STD_SRC that turns std's sources off, auto-detection included. */
 export const NO_STD_SOURCES = 'none';
 

@@ -18,3 +18,21 @@ impl<T> Vec<T> {
         self.len
     }
 }
+
+/// An iterator that moves out of a vector.
+pub struct IntoIter<T> {
+    vec: Vec<T>,
+}
+
+impl<T> Iterator for IntoIter<T> {
+    type Item = T;
+
+    fn next(&mut self) -> Option<T> {
+        None
+    }
+}
+
+/// The first item of an iterator, through the trait by its prelude name.
+pub fn first<I: Iterator>(mut iter: I) -> Option<I::Item> {
+    Iterator::next(&mut iter)
+}

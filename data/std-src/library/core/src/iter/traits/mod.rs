@@ -1,0 +1,3 @@
+mod iterator;
+
+pub use self::iterator::Iterator;
