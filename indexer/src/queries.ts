@@ -174,10 +174,23 @@ export async function references(store: StoreReader, targetId: string, options: 
     ? Promise.resolve([])
     : relationsTo(store, 'overrides', targetId).then((found) => distinctEnds(found, 'from'));
   const [direct, via] = await Promise.all([
-    collectRefs(store, views, targetId, roles, undefined),
-    overriders.then((ids) => Promise.all(ids.map((overrider) => collectRefs(store, views, overrider, roles, overrider)))),
+    refRowsTo(store, targetId),
+    overriders.then((ids) => Promise.all(ids.map(async (overrider) => ({ overrider, rows: await refRowsTo(store, overrider) })))),
   ]);
-  const out = [...direct, ...via.flat()];
+  // An unknown receiver's `.next_back()` lists every `next_back`: one list holds the trait method
+  // and its hundreds of overrides. Each list is read once, for the first of them it holds.
+  const groups = [{ via: undefined as string | undefined, rows: direct }, ...via.map(({ overrider, rows }) => ({ via: overrider, rows }))];
+  const owners = new Map<string, number>();
+  groups.forEach(({ rows }, i) => {
+    for (const list of rows.lists) if (!owners.has(list)) owners.set(list, i);
+  });
+  const listed = await Promise.all([...owners.keys()].map((list) => candidateRefsIn(store, list)));
+  const candidates = groups.map((): FoundFile[] => []);
+  [...owners.values()].forEach((group, i) => candidates[group].push(...listed[i]));
+  const out = (await Promise.all(groups.map(({ via: overrider, rows }, i) => {
+    const inLists = candidates[i].sort((a, b) => compareStrings(a.crate, b.crate) || compareStrings(a.itemId!, b.itemId!));
+    return collectRefs(views, [...rows.found, ...inLists], roles, overrider);
+  }))).flat();
   if (options.includeDecl) {
     for await (const [k, entry] of store.entries<DefEntry>(ranges.defsOf(targetId))) {
       const [, crate, itemId] = keyParts(k);
@@ -190,11 +203,8 @@ export async function references(store: StoreReader, targetId: string, options: 
   return out.filter((r, i) => i === 0 || !samePlace(out[i - 1], r));
 }
 
-async function collectRefs(
-  store: StoreReader, views: FileViews, target: string, roles: Set<RefRole> | undefined, via: string | undefined,
-): Promise<RefLocation[]> {
+async function collectRefs(views: FileViews, found: FoundFile[], roles: Set<RefRole> | undefined, via: string | undefined): Promise<RefLocation[]> {
   const out: RefLocation[] = [];
-  const found = await refEntriesTo(store, target);
   // The files' tables are read together, not one after the other: `Option` has refs in 250 files.
   const viewsOf = await Promise.all(found.map(({ file, crate }) => views.get(file, crate)));
   for (const [i, { file, items, candidate }] of found.entries()) {
@@ -218,20 +228,20 @@ async function collectRefs(
   return out;
 }
 
-/** The refs to a target in one file of a crate, by item. */
+/** The refs to a target in one file of a crate, by item; or, for a candidate ref, the item it is in. */
 interface FoundFile {
   crate: string;
   file: string;
   items: FileRefsValue;
   candidate: boolean;
+  itemId?: string;
 }
 
 /**
- * The refs to `target` by file: those resolved to it, then those with it among their candidates,
- * found through the candidate lists holding it (keys.ts); the first group in crate and file
- * order, the second in crate and item order.
+ * The refs resolved to `target`, by file in crate and file order (keys.ts), and the candidate
+ * lists that hold it.
  */
-async function refEntriesTo(store: StoreReader, target: string): Promise<FoundFile[]> {
+async function refRowsTo(store: StoreReader, target: string): Promise<{ found: FoundFile[]; lists: string[] }> {
   const found: FoundFile[] = [];
   const lists: string[] = [];
   for await (const [k, items] of store.entries<FileRefsValue>(ranges.refsTo(target))) {
@@ -239,17 +249,17 @@ async function refEntriesTo(store: StoreReader, target: string): Promise<FoundFi
     if (crate === LIST_MARK) lists.push(fileOrList);
     else found.push({ crate, file: fileOrList, items, candidate: false });
   }
-  // The lists' ranges are read together: each read is a trip to LevelDB's threads.
-  const ambiguous = (await Promise.all(lists.map(async (list) => {
-    const inList: Array<FoundFile & { itemId: string }> = [];
-    for await (const [k, [file, ...rows]] of store.entries<RefEntryValue>(ranges.candidateRefs(list))) {
-      const [, crate, itemId] = keyParts(k);
-      inList.push({ crate, file, itemId, items: [[itemId, ...rows]], candidate: true });
-    }
-    return inList;
-  }))).flat();
-  ambiguous.sort((a, b) => compareStrings(a.crate, b.crate) || compareStrings(a.itemId, b.itemId));
-  return [...found, ...ambiguous];
+  return { found, lists };
+}
+
+/** The refs whose candidates are `list`, one entry per item. */
+async function candidateRefsIn(store: StoreReader, list: string): Promise<FoundFile[]> {
+  const out: FoundFile[] = [];
+  for await (const [k, [file, ...rows]] of store.entries<RefEntryValue>(ranges.candidateRefs(list))) {
+    const [, crate, itemId] = keyParts(k);
+    out.push({ crate, file, itemId, items: [[itemId, ...rows]], candidate: true });
+  }
+  return out;
 }
 
 function byPosition(a: RefLocation, b: RefLocation): number {
