@@ -69,7 +69,27 @@ describe('resumeAnalysis', () => {
     const rect = path.join(ws, 'geometry/src/shapes/rect.rs');
     writeFileSync(rect, `// a comment\n\n// and another\n${readFileSync(rect, 'utf8')}`);
     const { result, stats } = await resume();
-    expect(stats).toEqual({ crates: 1, items: 1 });
+    expect(stats).toEqual({ crates: 1, items: 0 });
+    await expectFull(ws, outDir, result);
+  });
+
+  it('binds nothing for lines and comments between items, even inside an impl, but resolves a body they move', async () => {
+    const { ws, outDir, resume } = await resumable();
+    const circle = path.join(ws, 'geometry/src/shapes/circle.rs');
+    // Between two methods: the impl around them is longer, and no item is resolved.
+    edit(circle, '    /// Twice the radius.', '    // the diameter\n\n    /// Twice the radius.');
+    let { result, stats } = await resume();
+    expect(stats).toEqual({ crates: 1, items: 0 });
+    await expectFull(ws, outDir, result);
+    // Again, from the tokens the last resume kept of the file.
+    edit(circle, 'impl Named for Circle {', '\n\nimpl Named for Circle {');
+    ({ result, stats } = await resume());
+    expect(stats).toEqual({ crates: 1, items: 0 });
+    await expectFull(ws, outDir, result);
+    // Inside a fn: its params and locals are named by their offsets, so it is resolved again.
+    edit(circle, '    pub fn contains(&self, point: &Point) -> bool {\n', '    pub fn contains(&self, point: &Point) -> bool {\n        // inside\n');
+    ({ result, stats } = await resume());
+    expect(stats.items).toBeGreaterThan(0);
     await expectFull(ws, outDir, result);
   });
 

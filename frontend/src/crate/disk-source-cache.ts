@@ -16,12 +16,18 @@ import type { SourceFile, SourceReader } from './modules.js';
 import { parsedJsonOf } from '../parallel/source-wire.js';
 import { ExpansionParses } from '../expand/expansion-parses.js';
 
-/** What an entry holds: the file but for its bytes (read again to check the hash) and paths. */
+/**
+ * What an entry holds: the file but for its paths. Its bytes are read again to check the hash;
+ * kept, they tell what an edit changed when the file is the old side of it (`tokensOf`).
+ */
 interface Entry {
   entry: Omit<FileEntry, 'path'>;
-  ts: Omit<TokenStream, 'src'>;
-  /** The AST as JSON, as it crosses from a worker thread (parallel/source-wire.ts): it holds only plain data. */
-  parsedJson: string;
+  ts: TokenStream;
+  /**
+   * The AST as JSON, as it crosses from a worker thread (parallel/source-wire.ts): it holds only
+   * plain data. Absent for a file that was only lexed (`keepTokens`).
+   */
+  parsedJson?: string;
 }
 
 export class DiskSourceCache {
@@ -47,7 +53,7 @@ export class DiskSourceCache {
       const hash = createHash('sha1').update(bytes).digest('hex');
       const name = entryName(hash, edition);
       const cached = this.reuse ? this.load(name) : undefined;
-      if (cached !== undefined) {
+      if (cached?.parsedJson !== undefined) {
         const rel = path.relative(workspaceRoot, abs).split(path.sep).join('/');
         return { abs, rel, entry: { path: rel, ...cached.entry }, ts: { ...cached.ts, src: bytes }, parsed: JSON.parse(cached.parsedJson) as ParsedFile };
       }
@@ -63,6 +69,26 @@ export class DiskSourceCache {
       }
       return file;
     };
+  }
+
+  /** The tokens of the file whose bytes hash to `hash`, as the last analysis that read it left them. */
+  tokensOf(hash: string, edition: Edition): TokenStream | undefined {
+    return this.reuse ? this.load(entryName(hash, edition))?.ts : undefined;
+  }
+
+  /**
+   * Keeps a file that was lexed and not parsed (incremental/moved-items.ts), so that the next
+   * edit of it finds its tokens; a reader still parses it.
+   */
+  keepTokens(entry: FileEntry, ts: TokenStream, edition: Edition): void {
+    const name = entryName(entry.hash, edition);
+    if (this.load(name) !== undefined) return;
+    const { path: _path, ...rest } = entry;
+    try {
+      this.write(name, serialize({ entry: rest, ts } satisfies Entry));
+    } catch {
+      // Left unwritten: the next edit of the file binds its crate.
+    }
   }
 
   /** The macro expansions' parses of the crate `crateKey` (expand/expansion-parses.ts), as the last analysis that loaded it left them. */
@@ -115,7 +141,7 @@ export class DiskSourceCache {
   }
 
   private store(name: string, source: SourceFile): void {
-    const { entry: { path: _path, ...entry }, ts: { src: _src, ...ts } } = source;
+    const { entry: { path: _path, ...entry }, ts } = source;
     this.write(name, serialize({ entry, ts, parsedJson: parsedJsonOf(source) } satisfies Entry));
   }
 

@@ -62,21 +62,18 @@ export interface ReadOptions {
 
 export function readSourceFile(abs: string, workspaceRoot: string, edition: Edition, options: ReadOptions = {}): SourceFile {
   const bytes = options.bytes ?? new Uint8Array(readFileSync(abs));
-  const tables = buildFileTables(bytes);
   const ts = lex(bytes, edition);
   const parsed = parseFile(ts, { cache: options.itemCache });
   parsed.errors.push(...parseBodies(ts, parsed));
   for (const e of ts.errors) parsed.errors.push({ offset: e.offset, message: e.message });
   const rel = path.relative(workspaceRoot, abs).split(path.sep).join('/');
-  const entry: FileEntry = {
-    path: rel,
-    hash: options.hash ?? createHash('sha1').update(bytes).digest('hex'),
-    bytes: bytes.length,
-    lines: tables.lines,
-    lineStarts: tables.lineStarts,
-    multibyte: tables.multibyte,
-  };
-  return { abs, rel, entry, ts, parsed };
+  return { abs, rel, entry: fileEntryOf(rel, bytes, options.hash), ts, parsed };
+}
+
+/** The dump's entry for a file at `rel` with these bytes (whose sha1 is `hash`, when known). */
+export function fileEntryOf(rel: string, bytes: Uint8Array, hash = createHash('sha1').update(bytes).digest('hex')): FileEntry {
+  const tables = buildFileTables(bytes);
+  return { path: rel, hash, bytes: bytes.length, lines: tables.lines, lineStarts: tables.lineStarts, multibyte: tables.multibyte };
 }
 
 /** Reads, lexes and parses one file of a crate (`readSourceFile`, maybe on a worker thread). */

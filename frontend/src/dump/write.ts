@@ -37,9 +37,14 @@ export function buildDump(crate: CrateCtx, workspaceRoot: string, options: DumpO
   const items = drafts.map((d) => options.reuse?.(d, nameOf(d.file)) ?? itemRecordOf(d, warnings, nameOf));
   const files = crate.loaded.files.map((f) => (fileName ? { ...f.entry, path: fileName(f) } : f.entry)).sort((a, b) => cmp(a.path, b.path));
   const header: DumpHeader = { schemaVersion: SCHEMA_VERSION, tool: TOOL, crate: info, dependencies, files };
-  // An item's fingerprint covers its records; with its id, file and absolute span, that is all of it.
-  header.digest = hash(JSON.stringify([header, items.map((i) => [i.item, i.file, i.span, i.fingerprint, i.surface])]));
+  header.digest = dumpDigest(header, items);
   return { dump: { header, items }, warnings };
+}
+
+/** A hash of all of a dump (`header` without its digest). */
+export function dumpDigest(header: DumpHeader, items: readonly ItemRecord[]): string {
+  // An item's fingerprint covers its records; with its id, file and absolute span, that is all of it.
+  return hash(JSON.stringify([header, items.map((i) => [i.item, i.file, i.span, i.fingerprint, i.surface])]));
 }
 
 function cmp(a: string, b: string): number {
@@ -59,15 +64,20 @@ export function itemRecordOf(d: ItemRecordDraft, warnings: string[], fileName: (
     .map((x) => ({ ...x, span: relSpan(x.span) }))
     .sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1]);
   const diagnostics = d.diagnostics.map((x) => ({ ...x, span: relSpan(x.span) }));
-  const body = { kind: d.kind, len, inactive: d.inactive, defs, refs, impls: d.impls, relations: d.relations, diagnostics };
   const record: ItemRecord = {
     item: d.id, kind: d.kind, file: fileName(d.file), span: [base, d.span[1]],
-    fingerprint: hash(JSON.stringify(body)),
+    fingerprint: recordFingerprint({ kind: d.kind, span: d.span, inactive: d.inactive, defs, refs, impls: d.impls, relations: d.relations, diagnostics }),
     surface: hash(JSON.stringify([d.kind, d.surface, defs.filter((x) => x.kind !== 'local' && x.kind !== 'param').map((x) => [x.id, x.signature ?? '', x.visibility])])),
     defs, refs, impls: d.impls, relations: d.relations, diagnostics,
   };
   if (d.inactive) record.inactive = true;
   return record;
+}
+
+/** The fingerprint of a record: everything in it but where it is (its id, file and absolute span). */
+export function recordFingerprint(r: Pick<ItemRecord, 'kind' | 'span' | 'defs' | 'refs' | 'impls' | 'relations' | 'diagnostics'> & { inactive?: boolean }): string {
+  const { kind, span, defs, refs, impls, relations, diagnostics } = r;
+  return hash(JSON.stringify({ kind, len: span[1] - span[0], inactive: r.inactive === true, defs, refs, impls, relations, diagnostics }));
 }
 
 function hash(text: string): string {

@@ -31,7 +31,7 @@ export function findLocalEdit(before: SourceFile, after: SourceFile): LocalEdit 
   const shift: Shift = { prefix, oldEnd, delta };
   const pairs = new Map<Item, Item>();
 
-  if (!tokenAcross(before.ts, prefix, oldEnd) && sameTokens(before.ts, after.ts, shift)) {
+  if (onlyBetween(before.ts, after.ts, shift)) {
     if (!pairItems(before.parsed.items, after.parsed.items, shift, pairs)) return undefined;
     // Locals are named by their offset in their item, so a body whose locals moved is resolved again.
     const inFn = fnAround(before.parsed.items, before.ts, prefix, oldEnd);
@@ -48,6 +48,21 @@ export function findLocalEdit(before: SourceFile, after: SourceFile): LocalEdit 
   const [newOpen, newClose] = bodyBytes(after.ts, newFn.body);
   if (newOpen !== open || newClose !== close + delta) return undefined;
   return { ...shift, fn: { old: oldFn, new: newFn }, pairs };
+}
+
+/**
+ * The edit that turns the tokens `before` into `after` when it touched only what lies between
+ * tokens (a line above an item, a comment): the same tokens, each moved by the edit. Their parse
+ * is then the same too, moved.
+ */
+export function editBetweenTokens(before: TokenStream, after: TokenStream): Shift | undefined {
+  const { prefix, oldEnd } = changedBytes(before, after.src);
+  const shift: Shift = { prefix, oldEnd, delta: after.src.length - before.src.length };
+  return onlyBetween(before, after, shift) ? shift : undefined;
+}
+
+function onlyBetween(before: TokenStream, after: TokenStream, shift: Shift): boolean {
+  return !tokenAcross(before, shift.prefix, shift.oldEnd) && sameTokens(before, after, shift);
 }
 
 /**

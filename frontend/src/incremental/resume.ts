@@ -31,6 +31,7 @@ import { buildDump } from '../dump/write.js';
 import { digestOnDisk, writeDumpFile } from '../dump/write-file.js';
 import { expansionOrigin } from '../expand/tokens.js';
 import { recordPrints, type RecordPrint } from './fingerprints.js';
+import { dumpsOfMovedItems } from './moved-items.js';
 import {
   crateSnapshot, digestOf, readSnapshot, unchangedSince, writeSnapshot, type CrateSnapshot, type Snapshot,
 } from './snapshot.js';
@@ -63,8 +64,16 @@ export async function resumeAnalysis(dir: string, opts: AnalyzeOptions, stats?: 
   const targets = new Map(ws.crates.map((t) => [t.key, t]));
   if ([...changed].some((k) => targets.get(k)!.source === 'registry')) return undefined;
 
-  const sources = new SourceCache();
   const diskSources = diskSourcesIn(outDir, true);
+  const moved = dumpsOfMovedItems(ws, snapshot, changed, diskSources);
+  if (moved !== undefined) {
+    const all = ws.crates.map((t) => moved.get(t.key) ?? old.get(t.key)!);
+    writeSnapshot(outDir, { key: snapshot.key, targets: snapshot.targets, startedAtMs, crates: all, realIds: snapshot.realIds });
+    keepDiskSources(diskSources, all);
+    if (stats) Object.assign(stats, { crates: moved.size, items: 0 });
+    return resultOf(ws, all, stdSources);
+  }
+  const sources = new SourceCache();
   let rebuilt = new Set(changed);
   for (;;) {
     const attempt = await bindSubset(ws, rebuilt, old, { sources, diskSources }, stdSources, opts);

@@ -95,8 +95,13 @@ export function crateSnapshot(
 }
 
 function stampOf(f: { abs: string; entry: { hash: string } }): FileStamp {
-  const stat = statSync(f.abs, { throwIfNoEntry: false });
-  return [f.abs, stat?.size ?? -1, stat?.mtimeMs ?? -1, f.entry.hash];
+  return stampFile(f.abs, f.entry.hash);
+}
+
+/** The stamp of the file at `abs` now, whose bytes were analyzed with sha1 `hash`. */
+export function stampFile(abs: string, hash: string): FileStamp {
+  const stat = statSync(abs, { throwIfNoEntry: false });
+  return [abs, stat?.size ?? -1, stat?.mtimeMs ?? -1, hash];
 }
 
 /**

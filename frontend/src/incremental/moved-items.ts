@@ -1,0 +1,123 @@
+// A resumed analysis (resume.ts) of edits that only moved items: lines, blank or commented,
+// above or between them. The tokens are the same, so every name, signature and body is too, and
+// so is every record: the dumps take the new positions and line tables, with nothing loaded or
+// bound. A line added at the top of alloc's vec/mod.rs otherwise binds core and alloc again
+// (about 4 s on std, bench/RESULTS.md).
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { DumpHeader, ItemRecord, Span } from '../../../schema/src/index.js';
+import { fileEntryOf } from '../crate/modules.js';
+import type { DiskSourceCache } from '../crate/disk-source-cache.js';
+import { dumpDigest, recordFingerprint } from '../dump/write.js';
+import { writeDumpFile } from '../dump/write-file.js';
+import { lex } from '../syntax/lexer.js';
+import type { Workspace } from '../workspace/index.js';
+import { editBetweenTokens } from './local-edit.js';
+import { newEnd, newStart, type Shift } from './shift.js';
+import { stampFile, unchangedSince, type CrateSnapshot, type FileStamp, type Snapshot } from './snapshot.js';
+
+/**
+ * The snapshots of the `changed` crates with their dumps rewritten, when every changed file of
+ * theirs changed only between tokens and outside every item (so no item's length, and none of
+ * its locals' offsets, changed); undefined when some edit needs the crates bound.
+ */
+export function dumpsOfMovedItems(
+  ws: Workspace, snapshot: Snapshot, changed: ReadonlySet<string>, diskSources: DiskSourceCache,
+): Map<string, CrateSnapshot> | undefined {
+  const targets = new Map(ws.crates.map((t) => [t.key, t]));
+  const out = new Map<string, CrateSnapshot>();
+  for (const before of snapshot.crates) {
+    if (!changed.has(before.target)) continue;
+    const target = targets.get(before.target)!;
+    // What is in a crate's warnings is not tied to a file; a module file that appeared needs binding.
+    if (before.warnings.length > 0 || before.missing.some((f) => existsSync(f))) return undefined;
+    const moves = new Map<string, { shift: Shift; header: DumpHeader['files'][number]; stamp: FileStamp }>();
+    for (const stamp of before.files) {
+      if (unchangedSince(stamp, snapshot.startedAtMs)) continue;
+      const [abs, , , hash] = stamp;
+      const rel = path.relative(ws.root, abs).split(path.sep).join('/');
+      // Diagnostics are kept by line: a file with some is analyzed.
+      if (before.diagnostics.some((d) => d.file === rel)) return undefined;
+      const old = diskSources.tokensOf(hash, target.edition);
+      if (old === undefined) return undefined;
+      let bytes: Uint8Array;
+      try {
+        bytes = new Uint8Array(readFileSync(abs));
+      } catch {
+        return undefined;
+      }
+      const ts = lex(bytes, target.edition);
+      const shift = editBetweenTokens(old, ts);
+      if (shift === undefined) return undefined;
+      const entry = fileEntryOf(rel, bytes);
+      diskSources.keepTokens(entry, ts, target.edition);
+      moves.set(rel, { shift, header: entry, stamp: stampFile(abs, entry.hash) });
+    }
+    if (moves.size === 0) return undefined;
+    const moved = movedDump(before.dump, moves);
+    if (moved === undefined) return undefined;
+    writeDumpFile(before.dump, moved);
+    out.set(before.target, {
+      ...before, digest: moved.header.digest!, files: before.files.map((s) => moves.get(path.relative(ws.root, s[0]).split(path.sep).join('/'))?.stamp ?? s),
+    });
+  }
+  return out;
+}
+
+/** The dump at `file` with the items of each moved file at their new places; undefined when an edit is inside an item. */
+function movedDump(file: string, moves: ReadonlyMap<string, { shift: Shift; header: DumpHeader['files'][number] }>) {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const header = JSON.parse(lines[0]) as DumpHeader;
+  const items: ItemRecord[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    if (lines[i] === '') continue;
+    const item = JSON.parse(lines[i]) as ItemRecord;
+    const shift = moves.get(item.file)?.shift;
+    if (shift !== undefined && !moveRecord(item, shift)) return undefined;
+    items.push(item);
+  }
+  header.files = header.files.map((f) => moves.get(f.path)?.header ?? f);
+  delete header.digest;
+  header.digest = dumpDigest(header, items);
+  return { header, items };
+}
+
+/**
+ * Moves a record as the edit moved its text, as `shiftRecords` moves a draft; false when the
+ * edit is inside it and it has locals, which are named by their offset in it. A file module's
+ * record, and its def, start at the start of the file whatever is inserted there.
+ */
+function moveRecord(item: ItemRecord, shift: Shift): boolean {
+  const [start, end] = item.span;
+  if (end <= shift.prefix) return true;
+  const inside = start < shift.prefix;
+  if (inside && item.defs.some((d) => d.id.includes('$'))) return false;
+  const fileModule = start === 0 && item.kind === 'mod' && item.defs.some((d) => d.id === item.item && d.nameSpan[1] === 0);
+  const fromFileStart = (span: Span) => fileModule && span[0] === 0;
+  const moved = (span: Span, base: number): Span | undefined => {
+    const s = fromFileStart(span) ? base + span[0] : newStart(shift, base + span[0]);
+    const e = span[1] === span[0] ? s : newEnd(shift, base + span[1]);
+    return s === undefined || e === undefined ? undefined : [s, e];
+  };
+  const span = moved(item.span, 0);
+  if (span === undefined) return false;
+  // Spans inside the record are relative to its start: absolute before, relative to the new start after.
+  const relative = (s: Span): Span | undefined => {
+    const m = moved(s, start);
+    return m && [m[0] - span[0], m[1] - span[0]];
+  };
+  let changed = span[1] - span[0] !== end - start;
+  const moveAll = (spans: Array<{ span: Span }>, key: 'span' | 'nameSpan' = 'span'): boolean => {
+    for (const x of spans as Array<Record<typeof key, Span>>) {
+      const m = relative(x[key]);
+      if (m === undefined) return false;
+      if (m[0] !== x[key][0] || m[1] !== x[key][1]) changed = true;
+      x[key] = m;
+    }
+    return true;
+  };
+  if (!moveAll(item.defs) || !moveAll(item.defs as Array<{ span: Span; nameSpan: Span }>, 'nameSpan') || !moveAll(item.refs) || !moveAll(item.diagnostics)) return false;
+  item.span = span;
+  if (changed) item.fingerprint = recordFingerprint(item);
+  return true;
+}
