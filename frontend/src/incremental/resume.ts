@@ -24,7 +24,7 @@ import { SourceCache } from '../crate/source-cache.js';
 import type { DiskSourceCache } from '../crate/disk-source-cache.js';
 import { buildStdCrates } from '../resolve/std.js';
 import { resolveItems } from '../resolve/items.js';
-import { adoptRealIds, adoptRealIdsInRecords } from '../std-src/real-ids.js';
+import { adoptRealIds, adoptRealIdsInRecords, realIdsAfter } from '../std-src/real-ids.js';
 import type { StdSources } from '../std-src/index.js';
 import type { CrateCtx, ItemRecordDraft } from '../resolve/model.js';
 import { buildDump } from '../dump/write.js';
@@ -83,13 +83,11 @@ export async function resumeAnalysis(dir: string, opts: AnalyzeOptions, stats?: 
       rebuilt = plan.needs;
       continue;
     }
-    // The snapshot's real ids hold while std's paths do: a change beyond bodies in std's own
-    // workspace may move them, and only a full analysis finds them again.
-    if (snapshot.realIds && plan.restructured) return undefined;
     progress({ phase: 'resolve' });
     const { crates, bound, std } = attempt;
     resolveItems(crates, bound.impls, bound.macroCalls, [...std.crates.values()], (crate, record) => !plan.resolve.has(record) || !rebuilt.has(crate.target.key));
-    if (snapshot.realIds) for (const { crate } of attempt.rebuilt) adoptRealIdsInRecords(crate.records, snapshot.realIds);
+    const realIds = snapshot.realIds && realIdsAfter(snapshot.realIds, std, crates);
+    if (realIds) for (const { crate } of attempt.rebuilt) adoptRealIdsInRecords(crate.records, realIds);
     const snapshots = new Map<string, CrateSnapshot>();
     for (const { crate, prints, oldDump } of attempt.rebuilt) {
       const oldSnapshot = old.get(crate.target.key)!;
@@ -107,7 +105,7 @@ export async function resumeAnalysis(dir: string, opts: AnalyzeOptions, stats?: 
       snapshots.set(crate.target.key, crateSnapshot(crate, file, dump.header.digest!, prints, diagnostics, warnings));
     }
     const all = ws.crates.map((t) => snapshots.get(t.key) ?? old.get(t.key)!);
-    writeSnapshot(outDir, { key: snapshot.key, targets: snapshot.targets, startedAtMs, crates: all, realIds: snapshot.realIds });
+    writeSnapshot(outDir, { key: snapshot.key, targets: snapshot.targets, startedAtMs, crates: all, realIds });
     keepDiskSources(diskSources, all);
     if (stats) Object.assign(stats, { crates: snapshots.size, items: plan.resolve.size });
     return resultOf(ws, all, stdSources);
@@ -178,11 +176,8 @@ async function bindSubset(
 }
 
 type Plan =
-  /**
-   * Bodies to resolve: those of these records; every other record of the rebuilt crates is its
-   * old one. `restructured` when more than bodies changed: a crate's bindings or an item's shape.
-   */
-  | { resolve: Set<ItemRecordDraft>; restructured: boolean }
+  /** Bodies to resolve: those of these records; every other record of the rebuilt crates is its old one. */
+  | { resolve: Set<ItemRecordDraft> }
   /** The crates to rebuild are more than these: dependents must be resolved again too. */
   | { needs: Set<string> }
   | 'registry';
@@ -242,7 +237,7 @@ function planBodies(rebuilt: readonly RebuiltCrate[], old: ReadonlyMap<string, C
     if (!crate.records.some((r) => resolve.has(r) && (r.kind === 'macro_rules' || expansionOrigin(r.file) !== undefined))) continue;
     for (const r of crate.records) resolve.add(r);
   }
-  return { resolve, restructured: rebind.size > 0 || reshaped.length > 0 };
+  return { resolve };
 }
 
 function refersTo(record: ItemRecord | undefined, defs: ReadonlySet<string>): boolean {

@@ -34,6 +34,19 @@ export function realStdIds(table: StdCrates, real: CrateCtx[]): RealIds {
   return ids;
 }
 
+/**
+ * The real ids after a resumed analysis of std's workspace that loaded `real` (each crate with
+ * its dependencies): looked up again for the table's crates named like a loaded one, and as
+ * `before` had them for the others. Those are unchanged, and so is everything their paths reach:
+ * a crate that changed beyond bodies is loaded with every crate that depends on it.
+ */
+export function realIdsAfter(before: RealIds, table: StdCrates, real: CrateCtx[]): RealIds {
+  const loaded = new Set(real.map((c) => c.name));
+  const out: RealIds = {};
+  for (const [id, to] of Object.entries(before)) if (!loaded.has(id.split(' ')[1])) out[id] = to;
+  return Object.assign(out, realStdIds(table, real));
+}
+
 /** Gives the table's defs the ids of their real counterparts, before the workspace is resolved against it. */
 export function adoptRealIds(table: StdCrates, ids: RealIds): void {
   for (const crate of table.crates.values()) {
