@@ -93,6 +93,19 @@ describe('resumeAnalysis', () => {
     await expectFull(ws, outDir, result);
   });
 
+  it('resolves a body against the signatures of items it does not resolve again, their generic bounds too', async () => {
+    const { ws, outDir, resume } = await resumable((dir) => edit(path.join(dir, 'geometry/src/ops.rs'), 'use crate::shapes::Shape;',
+      'use crate::shapes::Shape;\n\n/// The shape itself, as any `S: Shape`.\npub fn same<S: Shape>(shape: S) -> S {\n    shape\n}'));
+    // `.area()` on an `S: Shape` is `Shape::area`, from the bound of `same`, whose record is reused.
+    edit(path.join(ws, 'geometry/src/shapes/circle.rs'), '        2.0 * self.radius\n', '        let _ = crate::ops::same(Circle::new(self.center, self.radius)).area();\n        2.0 * self.radius\n');
+    const { result, stats } = await resume();
+    expect(stats).toEqual({ crates: 1, items: 2 });
+    await expectFull(ws, outDir, result);
+    const dump = readFileSync(path.join(outDir, 'geometry-0.1.0-lib-geometry.jsonl'), 'utf8');
+    const diameter = dump.split('\n').find((l) => l.includes('"item":"cargo geometry 0.1.0 shapes/circle/Circle#diameter()."'))!;
+    expect(diameter).toContain('"target":"cargo geometry 0.1.0 shapes/Shape#area()."');
+  });
+
   it('resolves the dependents of a changed signature, across crates', async () => {
     const { ws, outDir, resume } = await resumable();
     // `draw` calls `Circle::new` and then `.area()` on what it returns, which is now a Rect.

@@ -43,12 +43,16 @@ export function resolveItems(
     resolvingFrom(visibleOf(crate), () => {
       for (const d of [...crate.defs]) {
         if (!d.item || d.def.parent !== crate.scopes.get(d.module)?.def.def.id || d.inactive) continue;
-        signature(crate, d, bodies, index);
+        signature(crate, d, bodies, index, (record) => skipBody(crate, record));
       }
     });
   }
-  for (const impl of impls) resolvingFrom(visibleOf(impl.place.crate), () => implRefs(impl, bodies, indexOf(impl.place.crate)));
+  for (const impl of impls) {
+    const { crate } = impl.place;
+    resolvingFrom(visibleOf(crate), () => implRefs(impl, bodies, indexOf(crate), (record) => skipBody(crate, record)));
+  }
   for (const call of macroCalls) {
+    if (skipBody(call.place.crate, call.record)) continue;
     const lex: LexicalScope = { module: call.place.scope, generics: new Map() };
     resolvingFrom(visibleOf(call.place.crate), () => pathRefs(call.item.path, lex, call.record, 'macro'));
   }
@@ -61,15 +65,25 @@ function placeOf(d: DefInfo): Place {
   return { crate: d.crate, module: d.module, scope, file: d.file, inactive: d.inactive };
 }
 
-function signature(crate: CrateCtx, d: DefInfo, bodies: Pending[], index: MemberIndex): void {
+/** Whether a record is not written: an earlier analysis holds it, or the crate cache (`SkipBody`). */
+type Quiet = (record: ItemRecordDraft) => boolean;
+
+/**
+ * A def's signature: its refs, and what bodies elsewhere infer types from (declared and return
+ * types, generic params and their bounds, supertraits, what an alias stands for). For a quiet
+ * record only the latter is worked out: most of a resumed analysis's signatures
+ * (incremental/resume.ts).
+ */
+function signature(crate: CrateCtx, d: DefInfo, bodies: Pending[], index: MemberIndex, isQuiet: Quiet): void {
   const item = d.item!;
   const place = placeOf(d);
   const moduleLex: LexicalScope = { module: place.scope, generics: new Map() };
   const record = d.record;
-  deriveRefs(item, place, moduleLex, record);
+  const quiet = isQuiet(record);
+  if (!quiet) deriveRefs(item, place, moduleLex, record);
   switch (item.kind) {
     case 'fn':
-      fnRefs(place, d, item, moduleLex, bodies, index);
+      fnRefs(place, d, item, moduleLex, bodies, index, quiet);
       return;
     case 'struct':
     case 'union': {
@@ -77,7 +91,7 @@ function signature(crate: CrateCtx, d: DefInfo, bodies: Pending[], index: Member
       lex.selfType = d;
       genericsRefs(item.generics, lex, record);
       for (const f of item.fields.fields) {
-        typeRefs(f.type, lex, record);
+        if (!quiet) typeRefs(f.type, lex, record);
         const fd = d.fields.get(f.name?.text ?? String(f.index));
         if (fd) fd.declaredType = { type: f.type, scope: lex };
       }
@@ -90,11 +104,11 @@ function signature(crate: CrateCtx, d: DefInfo, bodies: Pending[], index: Member
       for (const v of item.variants) {
         const vd = d.members.get(v.name.text)?.find((m) => m.def.kind === 'variant');
         for (const f of v.fields.fields) {
-          typeRefs(f.type, lex, record);
+          if (!quiet) typeRefs(f.type, lex, record);
           const fd = vd?.fields.get(f.name?.text ?? String(f.index));
           if (fd) fd.declaredType = { type: f.type, scope: lex };
         }
-        if (v.discriminant) {
+        if (v.discriminant && !quiet) {
           const range = v.discriminant;
           bodies.push({ crate: place.crate, record, run: () => new BodyResolver(place, record, lex, index).resolve(range[0], range[1]) });
         }
@@ -115,15 +129,15 @@ function signature(crate: CrateCtx, d: DefInfo, bodies: Pending[], index: Member
           record.relations.push({ kind: 'supertrait', from: d.def.id, to: sup.def.id });
         }
       }
-      for (const [, members] of d.members) for (const m of members) memberRefs(m, lex, bodies, index);
+      for (const [, members] of d.members) for (const m of members) memberRefs(m, lex, bodies, index, isQuiet(m.record));
       return;
     }
     case 'type': {
       const lex = genericsScope(place, record, item.generics, moduleLex, d);
       genericsRefs(item.generics, lex, record);
-      boundsRefs(item.bounds, lex, record);
+      if (!quiet) boundsRefs(item.bounds, lex, record);
       if (item.value) {
-        typeRefs(item.value, lex, record);
+        if (!quiet) typeRefs(item.value, lex, record);
         d.declaredType = { type: item.value, scope: lex };
         const target = typeDef(item.value, lex);
         if (target && target !== d) d.aliasOf = target;
@@ -133,11 +147,11 @@ function signature(crate: CrateCtx, d: DefInfo, bodies: Pending[], index: Member
     case 'const':
     case 'static': {
       if (item.type) {
-        typeRefs(item.type, moduleLex, record);
+        if (!quiet) typeRefs(item.type, moduleLex, record);
         d.declaredType = { type: item.type, scope: moduleLex };
       }
       const value = item.value;
-      if (value) bodies.push({ crate: place.crate, record, run: () => new BodyResolver(place, record, moduleLex, index).resolve(value[0], value[1]) });
+      if (value && !quiet) bodies.push({ crate: place.crate, record, run: () => new BodyResolver(place, record, moduleLex, index).resolve(value[0], value[1]) });
       return;
     }
   }
@@ -157,55 +171,60 @@ function deriveRefs(item: Item, place: Place, lex: LexicalScope, record: ItemRec
   }
 }
 
-/** A trait's or impl's associated item: signature now, body later. */
-function memberRefs(m: DefInfo, outer: LexicalScope, bodies: Pending[], index: MemberIndex): void {
+/** A trait's or impl's associated item, a record of its own: signature now, body later (`quiet`: see `signature`). */
+function memberRefs(m: DefInfo, outer: LexicalScope, bodies: Pending[], index: MemberIndex, quiet: boolean): void {
   const item = m.item;
   if (!item || m.inactive) return;
   const place = placeOf(m);
-  if (item.kind === 'fn') fnRefs(place, m, item, outer, bodies, index);
+  if (item.kind === 'fn') fnRefs(place, m, item, outer, bodies, index, quiet);
   else if (item.kind === 'const') {
     if (item.type) {
-      typeRefs(item.type, outer, m.record);
+      if (!quiet) typeRefs(item.type, outer, m.record);
       m.declaredType = { type: item.type, scope: outer };
     }
     const value = item.value;
-    if (value) bodies.push({ crate: place.crate, record: m.record, run: () => new BodyResolver(place, m.record, outer, index).resolve(value[0], value[1]) });
+    if (value && !quiet) bodies.push({ crate: place.crate, record: m.record, run: () => new BodyResolver(place, m.record, outer, index).resolve(value[0], value[1]) });
   } else if (item.kind === 'type') {
-    boundsRefs(item.bounds, outer, m.record);
+    if (!quiet) boundsRefs(item.bounds, outer, m.record);
     if (item.value) {
-      typeRefs(item.value, outer, m.record);
+      if (!quiet) typeRefs(item.value, outer, m.record);
       m.declaredType = { type: item.value, scope: outer };
     }
   }
 }
 
-function fnRefs(place: Place, d: DefInfo, item: FnItem, outer: LexicalScope, bodies: Pending[], index: MemberIndex): void {
+function fnRefs(place: Place, d: DefInfo, item: FnItem, outer: LexicalScope, bodies: Pending[], index: MemberIndex, quiet: boolean): void {
   const record: ItemRecordDraft = d.record;
   // A module-level fn is resolved in its module's bare scope; members in their trait's or impl's.
   if (!fnContexts.has(d)) fnContexts.set(d, { place, outer, index, derives: outer.parent === undefined, visible: cratesInView() });
   const lex = genericsScope(place, record, item.generics, outer, d);
   genericsRefs(item.generics, lex, record);
-  const resolver = new BodyResolver(place, record, lex, index);
-  for (const p of item.params) {
-    if (p.type) typeRefs(p.type, lex, record);
-    if (p.self) resolver.declareSelf(p.self.span, p.self.type ? typeDef(p.self.type, lex) : lex.selfType);
-    else resolver.declareParam(p.pattern, typeDef(p.type, lex));
+  // Params are declared for the body alone: a quiet fn's is not resolved.
+  const resolver = quiet ? undefined : new BodyResolver(place, record, lex, index);
+  if (resolver) {
+    for (const p of item.params) {
+      if (p.type) typeRefs(p.type, lex, record);
+      if (p.self) resolver.declareSelf(p.self.span, p.self.type ? typeDef(p.self.type, lex) : lex.selfType);
+      else resolver.declareParam(p.pattern, typeDef(p.type, lex));
+    }
   }
   if (item.ret) {
-    typeRefs(item.ret, lex, record);
+    if (!quiet) typeRefs(item.ret, lex, record);
     d.returnType = { type: item.ret, scope: lex };
   }
   const body = item.body;
-  if (body) bodies.push({ crate: place.crate, record, run: () => resolver.resolve(body[0], body[1]) });
+  if (body && resolver) bodies.push({ crate: place.crate, record, run: () => resolver.resolve(body[0], body[1]) });
 }
 
-function implRefs(impl: ImplInfo, bodies: Pending[], index: MemberIndex): void {
+function implRefs(impl: ImplInfo, bodies: Pending[], index: MemberIndex, isQuiet: Quiet): void {
   if (impl.place.inactive) return;
   const { record, item, lex } = impl;
   genericsRefs(item.generics, lex, record);
-  typeRefs(item.selfType, lex, record);
-  if (item.trait) pathRefs(item.trait, lex, record, 'impl', true);
-  for (const m of impl.members) memberRefs(m, lex, bodies, index);
+  if (!isQuiet(record)) {
+    typeRefs(item.selfType, lex, record);
+    if (item.trait) pathRefs(item.trait, lex, record, 'impl', true);
+  }
+  for (const m of impl.members) memberRefs(m, lex, bodies, index, isQuiet(m.record));
 }
 
 /**
@@ -309,7 +328,7 @@ export function resolveFnAgain(d: DefInfo, item: FnItem): boolean {
   resolvingFrom(ctx.visible, () => {
     const bodies: Pending[] = [];
     if (ctx.derives) deriveRefs(item, ctx.place, ctx.outer, record);
-    fnRefs(ctx.place, d, item, ctx.outer, bodies, ctx.index);
+    fnRefs(ctx.place, d, item, ctx.outer, bodies, ctx.index, false);
     for (const b of bodies) b.run();
   });
   return true;
