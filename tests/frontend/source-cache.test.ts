@@ -58,13 +58,14 @@ describe('SourceCache', () => {
 describe('writeDumpFile', () => {
   it('leaves a dump file alone when it holds the same digest, and rewrites it otherwise', () => {
     const file = path.join(dir(), 'x.jsonl');
-    const dump = sampleDump();
-    dump.header.digest = 'd1';
+    const sample = sampleDump();
+    const dump = { header: { ...sample.header, digest: 'd1' }, lines: sample.items.map((i) => JSON.stringify(i)) };
     expect(writeDumpFile(file, dump)).toBe(true);
+    expect(parseDump(readFileSync(file, 'utf8'), file)).toEqual({ ...sample, header: dump.header });
     expect(writeDumpFile(file, dump)).toBe(false);
-    const changed = { ...dump, header: { ...dump.header, digest: 'd2' }, items: dump.items.slice(1) };
+    const changed = { header: { ...dump.header, digest: 'd2' }, lines: dump.lines.slice(1) };
     expect(writeDumpFile(file, changed)).toBe(true);
-    expect(parseDump(readFileSync(file, 'utf8'), file).items).toHaveLength(dump.items.length - 1);
+    expect(parseDump(readFileSync(file, 'utf8'), file).items).toHaveLength(dump.lines.length - 1);
     const undigested = { ...dump, header: { ...dump.header, digest: undefined } };
     expect(writeDumpFile(file, undigested)).toBe(true);
     expect(writeDumpFile(file, undigested)).toBe(true);

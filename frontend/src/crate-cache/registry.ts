@@ -7,8 +7,8 @@
 // method calls take candidates only from the crates it can see (resolve/items.ts).
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Dump } from '../../../schema/src/index.js';
 import { writeDumpFile } from '../dump/write-file.js';
+import type { DumpText } from '../dump/write.js';
 import type { CrateCtx } from '../resolve/model.js';
 import type { RealIds } from '../std-src/real-ids.js';
 import { analyzerFingerprint, cacheRoot, findEntry, keyOf, sourcesHash, writeEntry } from './cache.js';
@@ -77,7 +77,7 @@ function cachedDump(key: CrateKey): CachedDump | undefined {
  * Writes `dump` (its files named by absolute path) into the cache as `fileName`; returns where,
  * or undefined when the cache cannot be written, and the caller writes it with the workspace's.
  */
-export function cacheDump(key: CrateKey, fileName: string, dump: Dump, warnings: string[]): string | undefined {
+export function cacheDump(key: CrateKey, fileName: string, dump: DumpText, warnings: string[]): string | undefined {
   try {
     const entry = writeEntry(cacheRoot(), KIND, key.key, key.sources, (dir) => {
       writeFileSync(path.join(dir, WARNINGS_FILE), JSON.stringify(warnings));

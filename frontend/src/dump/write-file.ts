@@ -2,13 +2,15 @@
 // edit in one crate of a large workspace, the other crates' dumps are neither serialized nor
 // written again (on std, that was a fifth of a re-analysis).
 import { writeFileSync } from 'node:fs';
-import { readDumpHeader, serializeDump, type Dump } from '../../../schema/src/index.js';
+import { readDumpHeader } from '../../../schema/src/index.js';
+import type { DumpText } from './write.js';
 
 /** Returns whether the file was written. */
-export function writeDumpFile(file: string, dump: Dump): boolean {
+export function writeDumpFile(file: string, dump: DumpText): boolean {
   const digest = dump.header.digest;
   if (digest !== undefined && digestOnDisk(file) === digest) return false;
-  writeFileSync(file, serializeDump(dump));
+  // JSON Lines, as schema/src/jsonl.ts writes them.
+  writeFileSync(file, `${[JSON.stringify(dump.header), ...dump.lines].join('\n')}\n`);
   return true;
 }
 

@@ -2,7 +2,7 @@
 // item, and each item gets its two fingerprints.
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
-import { SCHEMA_VERSION, type Dump, type DumpHeader, type ItemRecord, type Span, type CrateInfo } from '../../../schema/src/index.js';
+import { SCHEMA_VERSION, type DumpHeader, type ItemRecord, type Span, type CrateInfo } from '../../../schema/src/index.js';
 import type { CrateCtx, ItemRecordDraft } from '../resolve/model.js';
 import type { SourceFile } from '../crate/modules.js';
 import { TOOL } from '../tool.js';
@@ -14,13 +14,23 @@ export interface DumpOptions {
    */
   absolutePaths?: boolean;
   /**
-   * An earlier record to take for a draft instead of building one (incremental/resume.ts: the item
-   * is unchanged), given the file name the record must have.
+   * An earlier record's line to take for a draft instead of building one (incremental/resume.ts:
+   * the item is unchanged), given the file name the record must have.
    */
-  reuse?: (draft: ItemRecordDraft, file: string) => ItemRecord | undefined;
+  reuse?: (draft: ItemRecordDraft, file: string) => string | undefined;
 }
 
-export function buildDump(crate: CrateCtx, workspaceRoot: string, options: DumpOptions = {}): { dump: Dump; warnings: string[] } {
+/**
+ * A dump as it is written: the header, digest included, and each item record's JSON line. An
+ * analysis that takes most records from the last dump (resume.ts, moved-items.ts) copies their
+ * lines rather than parsing and writing them again.
+ */
+export interface DumpText {
+  header: DumpHeader;
+  lines: string[];
+}
+
+export function buildDump(crate: CrateCtx, workspaceRoot: string, options: DumpOptions = {}): { dump: DumpText; warnings: string[] } {
   const warnings: string[] = [];
   const t = crate.target;
   const slashes = (p: string) => p.split(path.sep).join('/');
@@ -34,17 +44,26 @@ export function buildDump(crate: CrateCtx, workspaceRoot: string, options: DumpO
   for (const [name, dep] of [...crate.deps].sort(([a], [b]) => a.localeCompare(b))) dependencies[name] = dep.idPrefix;
   const drafts = [...crate.records].sort((a, b) => cmp(a.file.rel, b.file.rel) || a.span[0] - b.span[0] || b.span[1] - a.span[1] || cmp(a.id, b.id));
   const nameOf = fileName ?? ((f: SourceFile) => f.rel);
-  const items = drafts.map((d) => options.reuse?.(d, nameOf(d.file)) ?? itemRecordOf(d, warnings, nameOf));
+  const lines = drafts.map((d) => options.reuse?.(d, nameOf(d.file)) ?? JSON.stringify(itemRecordOf(d, warnings, nameOf)));
   const files = crate.loaded.files.map((f) => (fileName ? { ...f.entry, path: fileName(f) } : f.entry)).sort((a, b) => cmp(a.path, b.path));
-  const header: DumpHeader = { schemaVersion: SCHEMA_VERSION, tool: TOOL, crate: info, dependencies, files };
-  header.digest = dumpDigest(header, items);
-  return { dump: { header, items }, warnings };
+  return { dump: withDigest({ schemaVersion: SCHEMA_VERSION, tool: TOOL, crate: info, dependencies, files }, lines), warnings };
 }
 
-/** A hash of all of a dump (`header` without its digest). */
-export function dumpDigest(header: DumpHeader, items: readonly ItemRecord[]): string {
-  // An item's fingerprint covers its records; with its id, file and absolute span, that is all of it.
-  return hash(JSON.stringify([header, items.map((i) => [i.item, i.file, i.span, i.fingerprint, i.surface])]));
+/** The dump of `header` (its digest aside) and `lines`, with its digest: a hash of all the rest of its text. */
+export function withDigest(header: DumpHeader, lines: string[]): DumpText {
+  const { digest: _old, ...rest } = header;
+  const h = createHash('sha1').update(JSON.stringify(rest));
+  for (const line of lines) h.update('\n').update(line);
+  return { header: { ...rest, digest: h.digest('hex').slice(0, 16) }, lines };
+}
+
+/**
+ * The first fields of a record's line, which `itemRecordOf` writes first, read without parsing
+ * the rest: most of a dump's records are copied from the last one as they are.
+ */
+export function recordHead(line: string): Pick<ItemRecord, 'item' | 'kind' | 'file' | 'span'> {
+  // No id or path holds an unescaped quote, so the key is found where it is a key.
+  return JSON.parse(`${line.slice(0, line.indexOf(',"fingerprint":'))}}`) as Pick<ItemRecord, 'item' | 'kind' | 'file' | 'span'>;
 }
 
 function cmp(a: string, b: string): number {

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import type { DumpHeader, ItemRecord, Span } from '../../../schema/src/index.js';
 import { fileEntryOf } from '../crate/modules.js';
 import type { DiskSourceCache } from '../crate/disk-source-cache.js';
-import { dumpDigest, recordFingerprint } from '../dump/write.js';
+import { recordFingerprint, recordHead, withDigest, type DumpText } from '../dump/write.js';
 import { writeDumpFile } from '../dump/write-file.js';
 import { lex } from '../syntax/lexer.js';
 import type { Workspace } from '../workspace/index.js';
@@ -65,21 +65,22 @@ export function dumpsOfMovedItems(
 }
 
 /** The dump at `file` with the items of each moved file at their new places; undefined when an edit is inside an item. */
-function movedDump(file: string, moves: ReadonlyMap<string, { shift: Shift; header: DumpHeader['files'][number] }>) {
-  const lines = readFileSync(file, 'utf8').split('\n');
-  const header = JSON.parse(lines[0]) as DumpHeader;
-  const items: ItemRecord[] = [];
-  for (let i = 1; i < lines.length; i++) {
-    if (lines[i] === '') continue;
-    const item = JSON.parse(lines[i]) as ItemRecord;
-    const shift = moves.get(item.file)?.shift;
-    if (shift !== undefined && !moveRecord(item, shift)) return undefined;
-    items.push(item);
+function movedDump(file: string, moves: ReadonlyMap<string, { shift: Shift; header: DumpHeader['files'][number] }>): DumpText | undefined {
+  const text = readFileSync(file, 'utf8').split('\n');
+  const header = JSON.parse(text[0]) as DumpHeader;
+  const lines: string[] = [];
+  for (let i = 1; i < text.length; i++) {
+    if (text[i] === '') continue;
+    const shift = moves.get(recordHead(text[i]).file)?.shift;
+    if (shift === undefined) {
+      lines.push(text[i]);
+      continue;
+    }
+    const item = JSON.parse(text[i]) as ItemRecord;
+    if (!moveRecord(item, shift)) return undefined;
+    lines.push(JSON.stringify(item));
   }
-  header.files = header.files.map((f) => moves.get(f.path)?.header ?? f);
-  delete header.digest;
-  header.digest = dumpDigest(header, items);
-  return { header, items };
+  return withDigest({ ...header, files: header.files.map((f) => moves.get(f.path)?.header ?? f) }, lines);
 }
 
 /**

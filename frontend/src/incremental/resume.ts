@@ -27,7 +27,7 @@ import { resolveItems } from '../resolve/items.js';
 import { adoptRealIds, adoptRealIdsInRecords, realIdsAfter } from '../std-src/real-ids.js';
 import type { StdSources } from '../std-src/index.js';
 import type { CrateCtx, ItemRecordDraft } from '../resolve/model.js';
-import { buildDump } from '../dump/write.js';
+import { buildDump, recordHead } from '../dump/write.js';
 import { digestOnDisk, writeDumpFile } from '../dump/write-file.js';
 import { expansionOrigin } from '../expand/tokens.js';
 import { recordPrints, type RecordPrint } from './fingerprints.js';
@@ -95,9 +95,12 @@ export async function resumeAnalysis(dir: string, opts: AnalyzeOptions, stats?: 
       const { dump, warnings } = buildDump(crate, ws.root, {
         reuse: (d, file) => {
           if (plan.resolve.has(d)) return undefined;
-          const record = oldDump().get(d.id);
-          if (record === undefined) throw new Error(`no record of ${d.id} in ${oldSnapshot.dump}`);
-          return { ...record, file, span: [d.span[0], d.span[1]] };
+          const line = oldDump().get(d.id);
+          if (line === undefined) throw new Error(`no record of ${d.id} in ${oldSnapshot.dump}`);
+          const head = recordHead(line);
+          if (head.file === file && head.span[0] === d.span[0] && head.span[1] === d.span[1]) return line;
+          // Moved by an edit above it: the same record, elsewhere.
+          return JSON.stringify({ ...(JSON.parse(line) as ItemRecord), file, span: [d.span[0], d.span[1]] });
         },
       });
       const file = dumpFileOf(outDir, crate.target);
@@ -155,8 +158,8 @@ function withDependencies(ws: Workspace, keys: ReadonlySet<string>): CrateTarget
 interface RebuiltCrate {
   crate: CrateCtx;
   prints: Map<ItemRecordDraft, RecordPrint>;
-  /** The crate's old dump records by id, read on first use. */
-  oldDump: () => Map<string, ItemRecord>;
+  /** The lines of the crate's old dump records by item id, read on first use. */
+  oldDump: () => Map<string, string>;
 }
 
 /** Loads and binds the crates `rebuilt` with their dependencies, and takes the rebuilt ones' fingerprints. */
@@ -169,7 +172,7 @@ async function bindSubset(
   const crates = await loadCrates(withDependencies(ws, rebuilt), ws.root, { ...opts, ...caches });
   const bound = bindCrates(crates, std);
   const parts: RebuiltCrate[] = crates.filter((c) => rebuilt.has(c.target.key)).map((crate) => {
-    let records: Map<string, ItemRecord> | undefined;
+    let records: Map<string, string> | undefined;
     return { crate, prints: recordPrints(crate), oldDump: () => (records ??= readRecords(old.get(crate.target.key)!.dump)) };
   });
   return { crates, bound, std, rebuilt: parts };
@@ -221,13 +224,12 @@ function planBodies(rebuilt: readonly RebuiltCrate[], old: ReadonlyMap<string, C
     const changedDefs = new Set<string>();
     for (const { part, record } of reshaped) {
       resolve.add(record);
-      for (const def of part.oldDump().get(record.id)?.defs ?? []) changedDefs.add(def.id);
+      for (const def of oldRecord(part, record.id)?.defs ?? []) changedDefs.add(def.id);
     }
     for (const part of rebuilt) {
       if (!needed.has(part.crate.target.key)) continue;
-      const records = part.oldDump();
       for (const r of part.crate.records) {
-        if (!resolve.has(r) && refersTo(records.get(r.id), changedDefs)) resolve.add(r);
+        if (!resolve.has(r) && refersTo(oldRecord(part, r.id), changedDefs)) resolve.add(r);
       }
     }
   }
@@ -245,14 +247,15 @@ function refersTo(record: ItemRecord | undefined, defs: ReadonlySet<string>): bo
   return record.refs.some((ref) => (ref.target !== undefined && defs.has(ref.target)) || (ref.candidates?.some((c) => defs.has(c)) ?? false));
 }
 
-/** A dump's records by item id; the dump is our own, checked by its digest, so not validated again. */
-function readRecords(file: string): Map<string, ItemRecord> {
+/** A dump's record lines by item id; the dump is our own, checked by its digest, so not validated again. */
+function readRecords(file: string): Map<string, string> {
   const lines = readFileSync(file, 'utf8').split('\n');
-  const out = new Map<string, ItemRecord>();
-  for (let i = 1; i < lines.length; i++) {
-    if (lines[i] === '') continue;
-    const record = JSON.parse(lines[i]) as ItemRecord;
-    out.set(record.item, record);
-  }
+  const out = new Map<string, string>();
+  for (let i = 1; i < lines.length; i++) if (lines[i] !== '') out.set(recordHead(lines[i]).item, lines[i]);
   return out;
+}
+
+function oldRecord(part: RebuiltCrate, id: string): ItemRecord | undefined {
+  const line = part.oldDump().get(id);
+  return line === undefined ? undefined : (JSON.parse(line) as ItemRecord);
 }
