@@ -18,8 +18,8 @@ import { stampFile, unchangedSince, type CrateSnapshot, type FileStamp, type Sna
 
 /**
  * The snapshots of the `changed` crates with their dumps rewritten, when every changed file of
- * theirs changed only between tokens and outside every item (so no item's length, and none of
- * its locals' offsets, changed); undefined when some edit needs the crates bound.
+ * theirs changed only between tokens, and outside every item with locals (whose ids hold their
+ * offsets); undefined when some edit needs the crates bound.
  */
 export function dumpsOfMovedItems(
   ws: Workspace, snapshot: Snapshot, changed: ReadonlySet<string>, diskSources: DiskSourceCache,
@@ -35,7 +35,7 @@ export function dumpsOfMovedItems(
     for (const stamp of before.files) {
       if (unchangedSince(stamp, snapshot.startedAtMs)) continue;
       const [abs, , , hash] = stamp;
-      const rel = path.relative(ws.root, abs).split(path.sep).join('/');
+      const rel = relativePath(ws.root, abs);
       // Diagnostics are kept by line: a file with some is analyzed.
       if (before.diagnostics.some((d) => d.file === rel)) return undefined;
       const old = diskSources.tokensOf(hash, target.edition);
@@ -57,9 +57,8 @@ export function dumpsOfMovedItems(
     const moved = movedDump(before.dump, moves);
     if (moved === undefined) return undefined;
     writeDumpFile(before.dump, moved);
-    out.set(before.target, {
-      ...before, digest: moved.header.digest!, files: before.files.map((s) => moves.get(path.relative(ws.root, s[0]).split(path.sep).join('/'))?.stamp ?? s),
-    });
+    const files = before.files.map((s) => moves.get(relativePath(ws.root, s[0]))?.stamp ?? s);
+    out.set(before.target, { ...before, digest: moved.header.digest!, files });
   }
   return out;
 }
@@ -91,34 +90,42 @@ function movedDump(file: string, moves: ReadonlyMap<string, { shift: Shift; head
 function moveRecord(item: ItemRecord, shift: Shift): boolean {
   const [start, end] = item.span;
   if (end <= shift.prefix) return true;
-  const inside = start < shift.prefix;
-  if (inside && item.defs.some((d) => d.id.includes('$'))) return false;
-  const fileModule = start === 0 && item.kind === 'mod' && item.defs.some((d) => d.id === item.item && d.nameSpan[1] === 0);
-  const fromFileStart = (span: Span) => fileModule && span[0] === 0;
+  if (start < shift.prefix && item.defs.some((d) => d.id.includes('$'))) return false;
+  // A file module's def has no name in its file: an empty name span at its start.
+  const moduleDef = start === 0 && item.kind === 'mod' ? item.defs.find((d) => d.id === item.item && d.nameSpan[1] === 0) : undefined;
+  const fileStart = new Set<Span>(moduleDef ? [item.span, moduleDef.span, moduleDef.nameSpan] : []);
   const moved = (span: Span, base: number): Span | undefined => {
-    const s = fromFileStart(span) ? base + span[0] : newStart(shift, base + span[0]);
+    const s = fileStart.has(span) ? base + span[0] : newStart(shift, base + span[0]);
     const e = span[1] === span[0] ? s : newEnd(shift, base + span[1]);
     return s === undefined || e === undefined ? undefined : [s, e];
   };
   const span = moved(item.span, 0);
   if (span === undefined) return false;
-  // Spans inside the record are relative to its start: absolute before, relative to the new start after.
-  const relative = (s: Span): Span | undefined => {
-    const m = moved(s, start);
-    return m && [m[0] - span[0], m[1] - span[0]];
-  };
   let changed = span[1] - span[0] !== end - start;
-  const moveAll = (spans: Array<{ span: Span }>, key: 'span' | 'nameSpan' = 'span'): boolean => {
-    for (const x of spans as Array<Record<typeof key, Span>>) {
-      const m = relative(x[key]);
-      if (m === undefined) return false;
-      if (m[0] !== x[key][0] || m[1] !== x[key][1]) changed = true;
-      x[key] = m;
+  let inside = true;
+  // Spans in a record are relative to its start: made absolute, moved, made relative to its new start.
+  const move = (s: Span): Span => {
+    const m = moved(s, start);
+    if (m === undefined) {
+      inside = false;
+      return s;
     }
-    return true;
+    const relative: Span = [m[0] - span[0], m[1] - span[0]];
+    if (relative[0] !== s[0] || relative[1] !== s[1]) changed = true;
+    return relative;
   };
-  if (!moveAll(item.defs) || !moveAll(item.defs as Array<{ span: Span; nameSpan: Span }>, 'nameSpan') || !moveAll(item.refs) || !moveAll(item.diagnostics)) return false;
+  for (const d of item.defs) {
+    d.span = move(d.span);
+    d.nameSpan = move(d.nameSpan);
+  }
+  for (const r of item.refs) r.span = move(r.span);
+  for (const d of item.diagnostics) d.span = move(d.span);
+  if (!inside) return false;
   item.span = span;
   if (changed) item.fingerprint = recordFingerprint(item);
   return true;
+}
+
+function relativePath(root: string, abs: string): string {
+  return path.relative(root, abs).split(path.sep).join('/');
 }
