@@ -33,7 +33,7 @@ import { expansionOrigin } from '../expand/tokens.js';
 import { recordPrints, type RecordPrint } from './fingerprints.js';
 import { dumpsOfMovedItems } from './moved-items.js';
 import {
-  crateSnapshot, digestOf, readSnapshot, unchangedSince, writeSnapshot, type CrateSnapshot, type Snapshot,
+  crateSnapshot, digestOf, printsOf, readSnapshot, unchangedSince, writeSnapshot, type CrateSnapshot, type Snapshot,
 } from './snapshot.js';
 
 /** Item kinds whose change can change what names mean elsewhere, beyond the refs to their own defs. */
@@ -197,10 +197,11 @@ function planBodies(rebuilt: readonly RebuiltCrate[], old: ReadonlyMap<string, C
   for (const part of rebuilt) {
     const { crate, prints } = part;
     const before = old.get(crate.target.key)!;
+    const printsBefore = printsOf(before);
     const ids = new Set(crate.records.map((r) => r.id));
-    const sameItems = ids.size === crate.records.length && ids.size === Object.keys(before.prints).length;
+    const sameItems = ids.size === crate.records.length && ids.size === printsBefore.size;
     for (const r of crate.records) {
-      const was = before.prints[r.id];
+      const was = printsBefore.get(r.id);
       const now = prints.get(r)!;
       if (!sameItems || was === undefined || was[2] !== now.defs || (was[1] !== now.shape && BINDING_KINDS.has(r.kind))) {
         rebind.add(crate.target.key);
