@@ -2,7 +2,7 @@
 // dump per crate. Crates are resolved together because `pub use` chains cross crates.
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
-import { crateId, LineIndex, readDumpHeader, type DumpPatch } from '../../schema/src/index.js';
+import { crateId, LineIndex, readDumpDigest, type DumpPatch } from '../../schema/src/index.js';
 import { discoverWorkspace, type CrateTarget, type Workspace } from './workspace/index.js';
 import { isStdWorkspace } from './workspace/std-sources.js';
 import { loadCrate, type SourceFile, type SourceReader } from './crate/modules.js';
@@ -168,7 +168,7 @@ export async function analyzeWorkspaceModel(dir: string, opts: AnalyzeOptions = 
     let digest: string;
     if (fromCache) {
       ({ file, warnings } = fromCache);
-      digest = readDumpHeader(file).digest ?? '';
+      digest = readDumpDigest(file) ?? '';
     } else {
       // A cached crate's dump names its files by absolute path, to fit every workspace.
       const key = registry?.keys.get(c);

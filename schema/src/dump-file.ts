@@ -9,6 +9,21 @@ const CHUNK = 1 << 16;
 
 /** The header of the dump at `file`, read up to its first newline; throws what `parseDumpHeader` throws, or the I/O error. */
 export function readDumpHeader(file: string): DumpHeader {
+  return parseDumpHeader(firstLine(file), file);
+}
+
+/**
+ * The digest of the dump at `file` (undefined when it has none), without parsing and checking
+ * its header when the digest closes it, as every dump rust-xref writes has it: comparing
+ * digests is how writers and indexers skip a dump, and core's header is megabytes of line tables.
+ */
+export function readDumpDigest(file: string): string | undefined {
+  const line = firstLine(file);
+  const closing = /,"digest":"([0-9a-f]+)"\}$/.exec(line.slice(-64));
+  return closing ? closing[1] : parseDumpHeader(line, file).digest;
+}
+
+function firstLine(file: string): string {
   const fd = openSync(file, 'r');
   try {
     const chunks: Buffer[] = [];
@@ -19,7 +34,7 @@ export function readDumpHeader(file: string): DumpHeader {
       chunks.push(chunk.subarray(0, newline >= 0 ? newline : n));
       if (newline >= 0 || n === 0) break;
     }
-    return parseDumpHeader(Buffer.concat(chunks).toString('utf8'), file);
+    return Buffer.concat(chunks).toString('utf8');
   } finally {
     closeSync(fd);
   }

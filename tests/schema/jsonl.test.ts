@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  DumpFormatError, SCHEMA_VERSION, SchemaVersionError, parseDump, parseDumpHeader, readDumpHeader, serializeDump,
+  DumpFormatError, SCHEMA_VERSION, SchemaVersionError, parseDump, parseDumpHeader, readDumpDigest, readDumpHeader, serializeDump,
 } from '../../schema/src/index.js';
 import { IDS, sampleDump } from './sample-dump.js';
 
@@ -133,5 +133,27 @@ describe('readDumpHeader', () => {
     writeFileSync(bad, '{"schemaVersion":\n');
     expect(() => readDumpHeader(bad)).toThrow(new DumpFormatError(`${bad}:1: not valid JSON`));
     expect(() => readDumpHeader(join(dir, 'gone.jsonl'))).toThrow(/ENOENT/);
+  });
+});
+
+describe('readDumpDigest', () => {
+  it('reads the digest closing a header without parsing it, and parses a header it does not close', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xref-digest-'));
+    const file = join(dir, 'd.jsonl');
+    const dump = sampleDump();
+    dump.header.digest = '0123456789abcdef';
+    writeFileSync(file, serializeDump(dump));
+    expect(readDumpDigest(file)).toBe('0123456789abcdef');
+    // Not parsed: a header broken before its closing digest still gives the digest.
+    writeFileSync(file, `{"schemaVersion":1,"digest":"0123456789abcdef"}\n`);
+    expect(readDumpDigest(file)).toBe('0123456789abcdef');
+    // A digest elsewhere in the header (another writer's order) is found by parsing it.
+    const { digest, ...rest } = dump.header;
+    writeFileSync(file, `${JSON.stringify({ digest, ...rest })}\n`);
+    expect(readDumpDigest(file)).toBe('0123456789abcdef');
+    writeFileSync(file, `${JSON.stringify(rest)}\n`);
+    expect(readDumpDigest(file)).toBeUndefined();
+    writeFileSync(file, '{"schemaVersion":\n');
+    expect(() => readDumpDigest(file)).toThrow(DumpFormatError);
   });
 });

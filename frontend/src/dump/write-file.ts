@@ -2,7 +2,7 @@
 // edit in one crate of a large workspace, the other crates' dumps are neither serialized nor
 // written again (on std, that was a fifth of a re-analysis).
 import { writeFileSync } from 'node:fs';
-import { readDumpHeader } from '../../../schema/src/index.js';
+import { readDumpDigest } from '../../../schema/src/index.js';
 import type { DumpText } from './write.js';
 
 /** Returns whether the file was written. */
@@ -17,7 +17,7 @@ export function writeDumpFile(file: string, dump: DumpText): boolean {
 /** The digest of the dump at `file`; undefined when there is no readable dump there, or no digest. */
 export function digestOnDisk(file: string): string | undefined {
   try {
-    return readDumpHeader(file).digest;
+    return readDumpDigest(file);
   } catch {
     return undefined;
   }
