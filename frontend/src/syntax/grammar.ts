@@ -13,8 +13,9 @@
 // named after their token rules, so the builders still see `kw_fn`.
 import { createHash } from 'node:crypto';
 import { readFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import * as ohm from 'ohm-js';
+import type * as Ohm from 'ohm-js';
 import { TOKEN_SPECS, tokenRulesOhm } from './tokens.js';
 
 // items.ohm is not copied by tsc: next to this module when run from source, in the source tree
@@ -80,20 +81,32 @@ export function textHash(text: string): string {
 
 // Recipes are how ohm-js ships its own built-in grammars; 17.5 (the pinned version) exports
 // `makeRecipe` and `Grammar#toRecipe` at run time but leaves them out of its typings.
-const recipes = ohm as unknown as { makeRecipe(recipe: string): ohm.Grammar };
+type OhmModule = typeof Ohm & { makeRecipe(recipe: string): Ohm.Grammar };
+
+let loaded: OhmModule | undefined;
+
+/**
+ * ohm-js, loaded when a grammar is first needed (an `xref index` with nothing to parse never
+ * needs it), and from its one-file CommonJS build: 15–18 ms to load against 41–50 ms for its 50
+ * ES modules (bench/RESULTS.md), in every process and parse worker. This module alone uses it at
+ * run time, so there is one ohm.
+ */
+function ohm(): OhmModule {
+  return (loaded ??= createRequire(import.meta.url)('ohm-js') as OhmModule);
+}
 
 /** Builds the grammar from its text, ignoring any recipe. */
-export function grammarFromText(text: string): ohm.Grammar {
-  return ohm.grammars(text).RustItems;
+export function grammarFromText(text: string): Ohm.Grammar {
+  return ohm().grammars(text).RustItems;
 }
 
 /** The recipe of a grammar, which `grammarFromRecipe` loads back. */
-export function recipeOf(grammar: ohm.Grammar): string {
+export function recipeOf(grammar: Ohm.Grammar): string {
   return (grammar as unknown as { toRecipe(): string }).toRecipe();
 }
 
 /** The grammar from `recipeFile` when it was built from `text`, else undefined. */
-export function grammarFromRecipe(text: string, recipeFile: string): ohm.Grammar | undefined {
+export function grammarFromRecipe(text: string, recipeFile: string): Ohm.Grammar | undefined {
   let saved: RecipeFile;
   try {
     saved = JSON.parse(readFileSync(recipeFile, 'utf8')) as RecipeFile;
@@ -101,13 +114,13 @@ export function grammarFromRecipe(text: string, recipeFile: string): ohm.Grammar
     return undefined;
   }
   if (saved.textHash !== textHash(text)) return undefined;
-  return recipes.makeRecipe(saved.recipe);
+  return ohm().makeRecipe(saved.recipe);
 }
 
-let cached: ohm.Grammar | undefined;
+let cached: Ohm.Grammar | undefined;
 
 /** The `RustItems` grammar; start rule `item` matches one condensed item. */
-export function itemGrammar(): ohm.Grammar {
+export function itemGrammar(): Ohm.Grammar {
   if (cached) return cached;
   const text = grammarText();
   const recipeFile = firstExisting(RECIPE_FILE_CANDIDATES);
