@@ -17,7 +17,7 @@ import { resolveImports } from './resolve/imports.js';
 import { resolveImpls } from './resolve/impls.js';
 import { resolveItems } from './resolve/items.js';
 import { buildDump } from './dump/write.js';
-import { writeDumpFile } from './dump/write-file.js';
+import { TEMP_SUFFIX, writeDumpFile } from './dump/write-file.js';
 import { buildStdCrates, linkStd, type StdCrates } from './resolve/std.js';
 import { adoptRealIds, adoptRealIdsInRecords, realStdIds } from './std-src/real-ids.js';
 import type { StdSources } from './std-src/index.js';
@@ -216,7 +216,10 @@ export function snapshotKey(opts: AnalyzeOptions, outDir: string, stdSources: St
 /** A crate that left the workspace (or whose dump is now cached) must not leave its old dump behind. */
 export function removeStaleDumps(outDir: string, dumpFiles: readonly string[]): void {
   const keep = new Set(dumpFiles.filter((f) => path.dirname(f) === outDir).map((f) => path.basename(f)));
-  for (const f of readdirSync(outDir)) if (f.endsWith('.jsonl') && !keep.has(f)) rmSync(path.join(outDir, f));
+  for (const f of readdirSync(outDir)) {
+    const stale = (f.endsWith('.jsonl') && !keep.has(f)) || (f.includes('.jsonl.') && f.endsWith(TEMP_SUFFIX));
+    if (stale) rmSync(path.join(outDir, f), { force: true });
+  }
 }
 
 export function sortDiagnostics(diagnostics: FileDiagnostic[]): void {
