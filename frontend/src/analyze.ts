@@ -217,8 +217,20 @@ export function snapshotKey(opts: AnalyzeOptions, outDir: string, stdSources: St
 export function removeStaleDumps(outDir: string, dumpFiles: readonly string[]): void {
   const keep = new Set(dumpFiles.filter((f) => path.dirname(f) === outDir).map((f) => path.basename(f)));
   for (const f of readdirSync(outDir)) {
-    const stale = (f.endsWith('.jsonl') && !keep.has(f)) || (f.includes('.jsonl.') && f.endsWith(TEMP_SUFFIX));
+    const stale = (f.endsWith('.jsonl') && !keep.has(f)) || (f.includes('.jsonl.') && f.endsWith(TEMP_SUFFIX) && !writerAlive(f));
     if (stale) rmSync(path.join(outDir, f), { force: true });
+  }
+}
+
+/** Whether the process that is writing the temporary dump `name` (`<dump>.<pid>.tmp`) still runs: another `xref index`. */
+function writerAlive(name: string): boolean {
+  const pid = Number(name.slice(0, -TEMP_SUFFIX.length).split('.').pop());
+  if (!Number.isInteger(pid) || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

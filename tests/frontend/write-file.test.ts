@@ -1,7 +1,7 @@
 // A dump file is replaced whole or not at all. A writer killed halfway used to leave the new
 // header over a cut-off body, and the next run, finding the digest it meant to write, left the
 // file as it was: the indexer then refused the dump (tests/query-cli/crash.test.ts, rarely).
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -50,11 +50,17 @@ describe('writeDumpFile', () => {
     expect(() => writeDumpFile(file, after)).toThrow('killed');
     expect(digestOnDisk(file)).toBe('aaaa');
     expect(parseDump(readFileSync(file, 'utf8'), file).items).toHaveLength(1);
-    // What the killed write left beside it is removed with the stale dumps.
+    // What a killed write left beside it is removed with the stale dumps; what a running
+    // process (here the test's parent) is writing is not.
     const left = readdirSync(dir).filter((f) => f !== path.basename(file));
     expect(left).toHaveLength(1);
+    const another = `${path.basename(file)}.${process.ppid}.tmp`;
+    writeFileSync(path.join(dir, another), '');
+    const gone = `${path.basename(file)}.99999999.tmp`;
+    writeFileSync(path.join(dir, gone), '');
     removeStaleDumps(dir, [file]);
-    expect(readdirSync(dir)).toEqual([path.basename(file)]);
+    expect(readdirSync(dir).sort()).toEqual([path.basename(file), another].sort());
+    rmSync(path.join(dir, another));
 
     expect(writeDumpFile(file, after)).toBe(true);
     expect(parseDump(readFileSync(file, 'utf8'), file).items).toHaveLength(after.lines.length);
