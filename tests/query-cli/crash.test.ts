@@ -104,13 +104,17 @@ describe('kill -9 during xref index', () => {
 describe('signals', () => {
   it('SIGTERM to xref index alone stops the re-run node that does the work', async () => {
     const { NODE_ENV: _test, ...env } = process.env;
-    const child = spawn(process.execPath, [join(REPO, 'bin', 'xref.js'), 'index', ws], { cwd: ws, env, stdio: 'ignore' });
+    // A full index of the generated crate: one with nothing to do would end before the signal,
+    // and a short one could end before `ps` looks, hiding a child left running.
+    writeBulk(ws, 'helper_signal');
+    const child = spawn(process.execPath, [join(REPO, 'bin', 'xref.js'), 'index', '--full', ws], { cwd: ws, env, stdio: 'ignore' });
+    const exited = new Promise<[number | null, string | null]>((resolve) => child.once('exit', (code, sig) => resolve([code, sig])));
     await new Promise((resolve) => setTimeout(resolve, 400));
     child.kill('SIGTERM');
-    const [, signal] = await new Promise<[number | null, string | null]>((resolve) => child.once('exit', (code, sig) => resolve([code, sig])));
+    const [, signal] = await exited;
     expect(signal).toBe('SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 200));
-    const running = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n').filter((l) => l.includes(`index ${ws}`));
+    const running = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n').filter((l) => l.includes(`index --full ${ws}`));
     expect(running).toEqual([]);
   }, 30_000);
 });
