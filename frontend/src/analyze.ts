@@ -17,9 +17,9 @@ import { resolveImports } from './resolve/imports.js';
 import { resolveImpls } from './resolve/impls.js';
 import { resolveItems } from './resolve/items.js';
 import { buildDump } from './dump/write.js';
-import { TEMP_SUFFIX, writeDumpFile } from './dump/write-file.js';
+import { isAbandonedDump, writeDumpFile } from './dump/write-file.js';
 import { buildStdCrates, linkStd, type StdCrates } from './resolve/std.js';
-import { adoptRealIds, adoptRealIdsInRecords, realStdIds } from './std-src/real-ids.js';
+import { adoptRealIds, adoptRealIdsOfStd } from './std-src/real-ids.js';
 import type { StdSources } from './std-src/index.js';
 import { cacheDump, findRegistryCrates } from './crate-cache/registry.js';
 import { analyzerFingerprint } from './crate-cache/cache.js';
@@ -154,8 +154,7 @@ export async function analyzeWorkspaceModel(dir: string, opts: AnalyzeOptions = 
   const cached = new Set(registry?.cached.keys());
   resolveItems(crates, bound.impls, bound.macroCalls, [...std.crates.values()], (crate) => cached.has(crate));
   // Std's own sources: their records take the real ids of the table defs they reach (real-ids.ts).
-  const realIds = stdSources === undefined && isStdWorkspace(ws.crates) ? realStdIds(std, crates) : undefined;
-  if (realIds) for (const c of crates) adoptRealIdsInRecords(c.records, realIds);
+  const realIds = stdSources === undefined && isStdWorkspace(ws.crates) ? adoptRealIdsOfStd(std, crates) : undefined;
 
   mkdirSync(outDir, { recursive: true });
   const snapshots: CrateSnapshot[] = [];
@@ -217,20 +216,7 @@ export function snapshotKey(opts: AnalyzeOptions, outDir: string, stdSources: St
 export function removeStaleDumps(outDir: string, dumpFiles: readonly string[]): void {
   const keep = new Set(dumpFiles.filter((f) => path.dirname(f) === outDir).map((f) => path.basename(f)));
   for (const f of readdirSync(outDir)) {
-    const stale = (f.endsWith('.jsonl') && !keep.has(f)) || (f.includes('.jsonl.') && f.endsWith(TEMP_SUFFIX) && !writerAlive(f));
-    if (stale) rmSync(path.join(outDir, f), { force: true });
-  }
-}
-
-/** Whether the process that is writing the temporary dump `name` (`<dump>.<pid>.tmp`) still runs: another `xref index`. */
-function writerAlive(name: string): boolean {
-  const pid = Number(name.slice(0, -TEMP_SUFFIX.length).split('.').pop());
-  if (!Number.isInteger(pid) || pid === process.pid) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
+    if ((f.endsWith('.jsonl') && !keep.has(f)) || isAbandonedDump(f)) rmSync(path.join(outDir, f), { force: true });
   }
 }
 

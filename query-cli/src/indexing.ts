@@ -1,10 +1,16 @@
-// What `xref index` and `xref watch` share: the summary of one indexing run (analysis, then the
-// merge of its dumps), and how it is printed.
+// What `xref index` and `xref watch` share: their DIR argument, the summary of one indexing run
+// (analysis, then the merge of its dumps), and how it is printed.
 import type { AnalyzeResult } from '../../frontend/src/index.js';
 import type { IndexResult } from '../../indexer/src/index.js';
+import { Args } from './oclif.js';
 import { CliFailure, EXIT } from './failure.js';
 import { errPaint } from './color.js';
 import { locationLine, plural, printJson, printLine, warn } from './output.js';
+
+/** DIR: the workspace to index is the one containing it. */
+export const workspaceDirArgs = {
+  dir: Args.string({ description: 'a directory inside the workspace', default: '.', ignoreStdin: true }),
+};
 
 /** What `xref index --json` prints. */
 export interface IndexReport {

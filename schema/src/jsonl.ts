@@ -6,9 +6,12 @@ import { validateDump } from './validate.js';
 export class DumpFormatError extends Error {}
 
 export function serializeDump(dump: Dump): string {
-  const lines = [JSON.stringify(dump.header)];
-  for (const item of dump.items) lines.push(JSON.stringify(item));
-  return lines.join('\n') + '\n';
+  return dumpText(dump.header, dump.items.map((item) => JSON.stringify(item)));
+}
+
+/** A dump's text from its header and its item records' JSON lines (a writer may keep lines it did not parse). */
+export function dumpText(header: DumpHeader, itemLines: readonly string[]): string {
+  return `${[JSON.stringify(header), ...itemLines].join('\n')}\n`;
 }
 
 /**

@@ -2,7 +2,7 @@
 // edit in one crate of a large workspace, the other crates' dumps are neither serialized nor
 // written again (on std, that was a fifth of a re-analysis).
 import { renameSync, writeFileSync } from 'node:fs';
-import { readDumpDigest } from '../../../schema/src/index.js';
+import { dumpText, readDumpDigest } from '../../../schema/src/index.js';
 import type { DumpText } from './write.js';
 
 /** Returns whether the file was written. */
@@ -12,14 +12,26 @@ export function writeDumpFile(file: string, dump: DumpText): boolean {
   // Renamed into place. Written in place, a dump cut short by a kill would keep its new header,
   // and the next run, seeing that digest, would leave the rest missing (tests/query-cli/crash.test.ts).
   const temp = `${file}.${process.pid}${TEMP_SUFFIX}`;
-  // JSON Lines, as schema/src/jsonl.ts writes them.
-  writeFileSync(temp, `${[JSON.stringify(dump.header), ...dump.lines].join('\n')}\n`);
+  writeFileSync(temp, dumpText(dump.header, dump.lines));
   renameSync(temp, file);
   return true;
 }
 
-/** What a dump being written is named with, until it is complete; a killed writer leaves such files. */
-export const TEMP_SUFFIX = '.tmp';
+/** A dump being written is `<dump>.<pid>.tmp` until it is complete. */
+const TEMP_SUFFIX = '.tmp';
+
+/** Whether the file `name` is a dump a killed writer left half written, not one a running process is writing. */
+export function isAbandonedDump(name: string): boolean {
+  if (!name.includes('.jsonl.') || !name.endsWith(TEMP_SUFFIX)) return false;
+  const pid = Number(name.slice(0, -TEMP_SUFFIX.length).split('.').pop());
+  if (!Number.isInteger(pid) || pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code !== 'EPERM';
+  }
+}
 
 /** The digest of the dump at `file`; undefined when there is no readable dump there, or no digest. */
 export function digestOnDisk(file: string): string | undefined {

@@ -13,7 +13,7 @@ import { writeDumpFile } from '../dump/write-file.js';
 import { lex } from '../syntax/lexer.js';
 import type { Workspace } from '../workspace/index.js';
 import { editBetweenTokens } from './local-edit.js';
-import { newEnd, newStart, type Shift } from './shift.js';
+import { movedSpan, type Shift } from './shift.js';
 import { stampFile, unchangedSince, type CrateSnapshot, type FileStamp, type Snapshot } from './snapshot.js';
 
 /**
@@ -95,8 +95,7 @@ function moveRecord(item: ItemRecord, shift: Shift): boolean {
   const moduleDef = start === 0 && item.kind === 'mod' ? item.defs.find((d) => d.id === item.item && d.nameSpan[1] === 0) : undefined;
   const fileStart = new Set<Span>(moduleDef ? [item.span, moduleDef.span, moduleDef.nameSpan] : []);
   const moved = (span: Span, base: number): Span | undefined => {
-    const s = fileStart.has(span) ? base + span[0] : newStart(shift, base + span[0]);
-    const e = span[1] === span[0] ? s : newEnd(shift, base + span[1]);
+    const [s, e] = movedSpan(shift, base + span[0], base + span[1], fileStart.has(span));
     return s === undefined || e === undefined ? undefined : [s, e];
   };
   const span = moved(item.span, 0);

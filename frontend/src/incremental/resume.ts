@@ -24,7 +24,7 @@ import { SourceCache } from '../crate/source-cache.js';
 import type { DiskSourceCache } from '../crate/disk-source-cache.js';
 import { buildStdCrates } from '../resolve/std.js';
 import { resolveItems } from '../resolve/items.js';
-import { adoptRealIds, adoptRealIdsInRecords, realIdsAfter } from '../std-src/real-ids.js';
+import { adoptRealIds, adoptRealIdsInRecords, realIdsAfter, type RealIds } from '../std-src/real-ids.js';
 import type { StdSources } from '../std-src/index.js';
 import type { CrateCtx, ItemRecordDraft } from '../resolve/model.js';
 import { buildDump, recordHead } from '../dump/write.js';
@@ -65,14 +65,16 @@ export async function resumeAnalysis(dir: string, opts: AnalyzeOptions, stats?: 
   if ([...changed].some((k) => targets.get(k)!.source === 'registry')) return undefined;
 
   const diskSources = diskSourcesIn(outDir, true);
-  const moved = dumpsOfMovedItems(ws, snapshot, changed, diskSources);
-  if (moved !== undefined) {
-    const all = ws.crates.map((t) => moved.get(t.key) ?? old.get(t.key)!);
-    writeSnapshot(outDir, { key: snapshot.key, targets: snapshot.targets, startedAtMs, crates: all, realIds: snapshot.realIds });
+  /** The new snapshot (crates not rewritten as they were), the parse cache kept for it, and the result. */
+  const finish = (rewritten: ReadonlyMap<string, CrateSnapshot>, items: number, realIds: RealIds | undefined) => {
+    const all = ws.crates.map((t) => rewritten.get(t.key) ?? old.get(t.key)!);
+    writeSnapshot(outDir, { key: snapshot.key, targets: snapshot.targets, startedAtMs, crates: all, realIds });
     keepDiskSources(diskSources, all);
-    if (stats) Object.assign(stats, { crates: moved.size, items: 0 });
+    if (stats) Object.assign(stats, { crates: rewritten.size, items });
     return resultOf(ws, all, stdSources);
-  }
+  };
+  const moved = dumpsOfMovedItems(ws, snapshot, changed, diskSources);
+  if (moved !== undefined) return finish(moved, 0, snapshot.realIds);
   const sources = new SourceCache();
   let rebuilt = new Set(changed);
   for (;;) {
@@ -107,11 +109,7 @@ export async function resumeAnalysis(dir: string, opts: AnalyzeOptions, stats?: 
       writeDumpFile(file, dump);
       snapshots.set(crate.target.key, crateSnapshot(crate, file, dump.header.digest!, prints, diagnostics, warnings));
     }
-    const all = ws.crates.map((t) => snapshots.get(t.key) ?? old.get(t.key)!);
-    writeSnapshot(outDir, { key: snapshot.key, targets: snapshot.targets, startedAtMs, crates: all, realIds });
-    keepDiskSources(diskSources, all);
-    if (stats) Object.assign(stats, { crates: snapshots.size, items: plan.resolve.size });
-    return resultOf(ws, all, stdSources);
+    return finish(snapshots, plan.resolve.size, realIds);
   }
 }
 

@@ -26,6 +26,16 @@ export function newEnd(e: Shift, x: number): number | undefined {
 }
 
 /**
+ * Where the span `[start, end)` of the old text is in the new one; undefined for an end among the
+ * changed bytes. One `fromFileStart` (a file module's) keeps its start.
+ */
+export function movedSpan(e: Shift, start: number, end: number, fromFileStart: boolean): [number | undefined, number | undefined] {
+  const s = fromFileStart ? start : newStart(e, start);
+  // An empty span is a point: it moves as a start does.
+  return [s, end === start ? s : newEnd(e, end)];
+}
+
+/**
  * Moves every span of `records` to the new text; spans among the changed bytes stay as they are.
  * The spans in `fileStart` start at the start of the file whatever is inserted there (a file
  * module's record and def span its inner attributes from offset 0).
@@ -38,9 +48,7 @@ export function shiftRecords(records: readonly ItemRecordDraft[], e: Shift, file
   const shift = (s: Span) => {
     if (moved.has(s)) return;
     moved.add(s);
-    const start = fileStart.has(s) ? s[0] : newStart(e, s[0]);
-    // An empty span is a point: it moves as a start does.
-    const end = s[1] === s[0] ? start : newEnd(e, s[1]);
+    const [start, end] = movedSpan(e, s[0], s[1], fileStart.has(s));
     if (start !== undefined) s[0] = start;
     if (end !== undefined) s[1] = end;
   };

@@ -8,12 +8,10 @@ import { attachDiagnostics, dumpFileOf, loadCrates, resolveCrates, type AnalyzeO
 import { buildDump } from '../dump/write.js';
 import { writeDumpFile } from '../dump/write-file.js';
 import { buildStdCrates } from '../resolve/std.js';
-import { isStdWorkspace, locateStdSources, stdTargets } from '../workspace/std-sources.js';
+import { locateStdSources, stdTargets } from '../workspace/std-sources.js';
 import type { CrateTarget } from '../workspace/index.js';
 import { analyzerFingerprint, cacheRoot, findEntry, keyOf, sourcesHash, writeEntry } from '../crate-cache/cache.js';
-import { adoptRealIdsInRecords, realStdIds, type RealIds } from './real-ids.js';
-
-export { isStdWorkspace };
+import { adoptRealIdsOfStd, type RealIds } from './real-ids.js';
 
 export interface StdSources {
   /** The `library` directory. */
@@ -27,7 +25,6 @@ export interface StdSources {
 }
 
 const IDS_FILE = 'real-ids.json';
-
 
 /** The std crates of the sources at `dir`, from the cache, or analyzed into it first. */
 export async function prepareStdSources(dir: string, opts: Pick<AnalyzeOptions, 'workers' | 'onProgress'> = {}): Promise<StdSources | undefined> {
@@ -58,8 +55,7 @@ async function analyzeStd(targets: CrateTarget[], library: string, opts: Pick<An
   opts.onProgress?.({ phase: 'resolve' });
   const table = buildStdCrates();
   resolveCrates(crates, table);
-  const ids = realStdIds(table, crates);
-  for (const c of crates) adoptRealIdsInRecords(c.records, ids);
+  const ids = adoptRealIdsOfStd(table, crates);
   return {
     write(dir) {
       writeFileSync(path.join(dir, IDS_FILE), JSON.stringify(ids));

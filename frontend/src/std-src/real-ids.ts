@@ -18,7 +18,7 @@ export type RealIds = Record<string, string>;
  * A def that its own path does not reach in the table (an integer type's items, which belong
  * to every integer type, and the types no path names) has no counterpart.
  */
-export function realStdIds(table: StdCrates, real: CrateCtx[]): RealIds {
+export function realStdIds(table: StdCrates, real: readonly CrateCtx[]): RealIds {
   const realRoots = new Map(real.map((c) => [c.name, c.root!]));
   const realCrates = new Set(real);
   const tableRoots = new Map([...table.crates].map(([name, c]) => [name, c.root!]));
@@ -63,6 +63,13 @@ function walk(roots: Map<string, DefInfo>, segs: string[], ns: Namespace): DefIn
     cur = [...new Set(cur.flatMap((o) => lookupMember(o, segs[i], segNs)))].filter((d) => !d.inactive);
   }
   return cur;
+}
+
+/** `realStdIds` of std's own crates once resolved, which their records then take (`adoptRealIdsInRecords`). */
+export function adoptRealIdsOfStd(table: StdCrates, crates: readonly CrateCtx[]): RealIds {
+  const ids = realStdIds(table, crates);
+  for (const c of crates) adoptRealIdsInRecords(c.records, ids);
+  return ids;
 }
 
 /**

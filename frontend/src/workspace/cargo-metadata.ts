@@ -4,9 +4,11 @@ import { execFile } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import type { DepEdge, DepKind, PackageGraph, PackageNode, TargetSpec } from './graph.js';
 import type { CrateKind, CrateSource, Edition } from './types.js';
+import { EDITIONS as DUMP_EDITIONS } from '../../../schema/src/kinds.js';
 
 const TIMEOUT_MS = 30_000;
-const EDITIONS: readonly string[] = ['2015', '2018', '2021', '2024'];
+/** The editions a dump knows, compared with text read from a manifest. */
+const EDITIONS: readonly string[] = DUMP_EDITIONS;
 const LIBRARY_KINDS = new Set(['lib', 'rlib', 'dylib', 'cdylib', 'staticlib']);
 
 export class CargoMetadataError extends Error {

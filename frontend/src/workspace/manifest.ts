@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { parse, TomlError } from 'smol-toml';
 import type { DepKind } from './graph.js';
 import type { Edition } from './types.js';
+import { EDITIONS as DUMP_EDITIONS } from '../../../schema/src/kinds.js';
 
 export type TomlTable = Record<string, unknown>;
 
@@ -12,7 +13,8 @@ export class ManifestError extends Error {
   override name = 'ManifestError';
 }
 
-const EDITIONS: readonly string[] = ['2015', '2018', '2021', '2024'];
+/** The editions a dump knows, compared with text read from a manifest. */
+const EDITIONS: readonly string[] = DUMP_EDITIONS;
 
 export function readManifest(file: string): TomlTable {
   let text: string;

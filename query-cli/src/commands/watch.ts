@@ -1,7 +1,6 @@
-import { Args } from '../oclif.js';
 import { indexAnalysis, openStore, serveStore } from '../../../indexer/src/index.js';
 import { XrefCommand } from '../base.js';
-import { indexRun, printIndexRun, type IndexRun } from '../indexing.js';
+import { indexRun, printIndexRun, workspaceDirArgs, type IndexRun } from '../indexing.js';
 import { printJson, printLine, warn } from '../output.js';
 import { defaultStoreDir, lockWaitMs, storeDirFromFlag } from '../store.js';
 import { stdSources, stdSrcFlag } from '../std-src.js';
@@ -16,9 +15,7 @@ export default class Watch extends XrefCommand {
 
   static override examples = ['<%= config.bin %> watch', '<%= config.bin %> watch data/example --json'];
 
-  static override args = {
-    dir: Args.string({ description: 'a directory inside the workspace', default: '.', ignoreStdin: true }),
-  };
+  static override args = workspaceDirArgs;
 
   static override flags = { 'std-src': stdSrcFlag };
 

@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { Args, Flags } from '../../oclif.js';
+import { Flags } from '../../oclif.js';
 import { indexDumps } from '../../../../indexer/src/index.js';
 import { XrefCommand } from '../../base.js';
 import { CliFailure, EXIT } from '../../failure.js';
 import { workerCount, workersFlag } from '../../workers.js';
 import { defaultStoreDir, findWatcher, nearestStore, storeDirFromFlag, withStore } from '../../store.js';
-import { indexRun, printIndexRun, type IndexRun } from '../../indexing.js';
+import { indexRun, printIndexRun, workspaceDirArgs, type IndexRun } from '../../indexing.js';
 import { indexProgress } from '../../progress.js';
 import { stdSources, stdSrcFlag } from '../../std-src.js';
 
@@ -19,9 +19,7 @@ export default class Index extends XrefCommand {
 
   static override examples = ['<%= config.bin %> index', '<%= config.bin %> index data/example --json'];
 
-  static override args = {
-    dir: Args.string({ description: 'a directory inside the workspace', default: '.', ignoreStdin: true }),
-  };
+  static override args = workspaceDirArgs;
 
   static override flags = {
     full: Flags.boolean({ description: 'delete the index first and rebuild it from scratch' }),
