@@ -24,7 +24,8 @@ import type { StdSources } from './std-src/index.js';
 import { cacheDump, findRegistryCrates } from './crate-cache/registry.js';
 import { analyzerFingerprint } from './crate-cache/cache.js';
 import { recordPrints, type RecordPrint } from './incremental/fingerprints.js';
-import { crateSnapshot, digestOf, writeSnapshot, type CrateSnapshot, type Snapshot } from './incremental/snapshot.js';
+import { crateSnapshot, digestOf, surfaceDigest, writeSnapshot, type CrateSnapshot, type Snapshot } from './incremental/snapshot.js';
+import { writeSurfaceImage } from './surface/write.js';
 
 export interface AnalyzeOptions {
   /** Where dumps go; default `<workspace root>/.xref/dumps`. */
@@ -152,11 +153,14 @@ export async function analyzeWorkspaceModel(dir: string, opts: AnalyzeOptions = 
   const bound = bindCrates(crates, std);
   const prints = new Map(crates.map((c) => [c, recordPrints(c)]));
   const cached = new Set(registry?.cached.keys());
-  resolveItems(crates, bound.impls, bound.macroCalls, [...std.crates.values()], (crate) => cached.has(crate));
+  const key = snapshotKey(opts, outDir, stdSources);
+  const external = [...std.crates.values()];
+  mkdirSync(outDir, { recursive: true });
+  resolveItems(crates, bound.impls, bound.macroCalls, external, (crate) => cached.has(crate), () =>
+    writeSurfaceImage(outDir, key, crates, external, new Map(crates.map((c) => [c, surfaceDigest(c, prints.get(c)!)]))));
   // Std's own sources: their records take the real ids of the table defs they reach (real-ids.ts).
   const realIds = stdSources === undefined && isStdWorkspace(ws.crates) ? adoptRealIdsOfStd(std, crates) : undefined;
 
-  mkdirSync(outDir, { recursive: true });
   const snapshots: CrateSnapshot[] = [];
   progress({ phase: 'write', done: 0, total: crates.length });
   for (const c of crates) {
@@ -184,7 +188,7 @@ export async function analyzeWorkspaceModel(dir: string, opts: AnalyzeOptions = 
   }
   removeStaleDumps(outDir, snapshots.map((s) => s.dump));
   const result = resultOf(ws, snapshots, stdSources);
-  const snapshot = { key: snapshotKey(opts, outDir, stdSources), targets: digestOf(ws.crates), startedAtMs, crates: snapshots, realIds };
+  const snapshot = { key, targets: digestOf(ws.crates), startedAtMs, crates: snapshots, realIds };
   writeSnapshot(outDir, snapshot);
   keepDiskSources(diskSources, snapshots);
   const manifests = [...new Set([ws.root, ...ws.crates.map((t) => t.packageDir)])]

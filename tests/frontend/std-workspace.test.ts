@@ -97,9 +97,9 @@ describe("std's own workspace", () => {
     const options = { useCargo: false as const, outDir };
     await analyzeWorkspace(ws, options);
     edit(path.join(ws, 'alloc/src/vec.rs'), '    Iterator::next(&mut iter)\n', '    let again = Iterator::next(&mut iter);\n    again\n');
-    const stats: ResumeStats = { crates: 0, items: 0 };
+    const stats: ResumeStats = { crates: 0, items: 0, bound: 0 };
     expect(await resumeAnalysis(ws, options, stats)).toBeDefined();
-    expect(stats).toEqual({ crates: 1, items: 1 });
+    expect(stats).toEqual({ crates: 1, items: 1, bound: 0 });
     const resumed = dumpsIn(outDir);
     expectRealIterator(records(resumed.get('alloc-0.0.0-lib-alloc.jsonl')!));
 

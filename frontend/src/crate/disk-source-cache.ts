@@ -71,6 +71,25 @@ export class DiskSourceCache {
     };
   }
 
+  /**
+   * The file at `abs` (`rel` from the workspace root) as the last analysis that parsed it left
+   * it, when its bytes hashed to `hash`: the old side of an edit (incremental/body-edits.ts).
+   */
+  sourceOf(hash: string, edition: Edition, abs: string, rel: string): SourceFile | undefined {
+    const cached = this.reuse ? this.load(entryName(hash, edition)) : undefined;
+    if (cached?.parsedJson === undefined) return undefined;
+    return { abs, rel, entry: { path: rel, ...cached.entry }, ts: cached.ts, parsed: JSON.parse(cached.parsedJson) as ParsedFile };
+  }
+
+  /** Keeps a file parsed outside a reader (incremental/body-edits.ts), so that the next edit of it finds its parse. */
+  keepSource(file: SourceFile, edition: Edition): void {
+    try {
+      this.store(entryName(file.entry.hash, edition), file);
+    } catch {
+      // Left unwritten: the next edit of the file binds its crate.
+    }
+  }
+
   /** The tokens of the file whose bytes hash to `hash`, as the last analysis that read it left them. */
   tokensOf(hash: string, edition: Edition): TokenStream | undefined {
     return this.reuse ? this.load(entryName(hash, edition))?.ts : undefined;

@@ -58,7 +58,12 @@ export function recordPrints(crate: CrateCtx): Map<ItemRecordDraft, RecordPrint>
 
 /** A record's text fingerprint: a hash of its bytes. */
 export function textPrint(record: ItemRecordDraft): string {
-  return sha1(record.file.ts.src.subarray(record.span[0], record.span[1]));
+  return bytesPrint(record.file.ts.src, record.span);
+}
+
+/** The text fingerprint of the record spanning `span` of `src`. */
+export function bytesPrint(src: Uint8Array, span: readonly [number, number]): string {
+  return sha1(src.subarray(span[0], span[1]));
 }
 
 /** The byte ranges of what each record resolves as a body: fn bodies and const or static values. */

@@ -54,7 +54,7 @@ export function dumpsOfMovedItems(
       moves.set(rel, { shift, header: entry, stamp: stampFile(abs, entry.hash) });
     }
     if (moves.size === 0) return undefined;
-    const moved = movedDump(before.dump, moves);
+    const moved = movedDump(readFileSync(before.dump, 'utf8').split('\n'), moves);
     if (moved === undefined) return undefined;
     writeDumpFile(before.dump, moved);
     const files = before.files.map((s) => moves.get(relativePath(ws.root, s[0]))?.stamp ?? s);
@@ -63,14 +63,24 @@ export function dumpsOfMovedItems(
   return out;
 }
 
-/** The dump at `file` with the items of each moved file at their new places; undefined when an edit is inside an item. */
-function movedDump(file: string, moves: ReadonlyMap<string, { shift: Shift; header: DumpHeader['files'][number] }>): DumpText | undefined {
-  const text = readFileSync(file, 'utf8').split('\n');
+/**
+ * The dump of lines `text` with the items of each moved file at their new places, and the records
+ * of `replaced` (by item id) as given there; undefined when an edit is inside another item with locals.
+ */
+export function movedDump(
+  text: readonly string[], moves: ReadonlyMap<string, { shift: Shift; header: DumpHeader['files'][number] }>, replaced: ReadonlyMap<string, string> = new Map(),
+): DumpText | undefined {
   const header = JSON.parse(text[0]) as DumpHeader;
   const lines: string[] = [];
   for (let i = 1; i < text.length; i++) {
     if (text[i] === '') continue;
-    const shift = moves.get(recordHead(text[i]).file)?.shift;
+    const head = recordHead(text[i]);
+    const shift = moves.get(head.file)?.shift;
+    const replacement = shift && replaced.get(head.item);
+    if (replacement !== undefined) {
+      lines.push(replacement);
+      continue;
+    }
     if (shift === undefined) {
       lines.push(text[i]);
       continue;
@@ -125,6 +135,7 @@ function moveRecord(item: ItemRecord, shift: Shift): boolean {
   return true;
 }
 
-function relativePath(root: string, abs: string): string {
+/** `abs` from `root`, `/`-separated, as dumps name files. */
+export function relativePath(root: string, abs: string): string {
   return path.relative(root, abs).split(path.sep).join('/');
 }

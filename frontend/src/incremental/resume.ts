@@ -32,9 +32,11 @@ import { digestOnDisk, writeDumpFile } from '../dump/write-file.js';
 import { expansionOrigin } from '../expand/tokens.js';
 import { recordPrints, type RecordPrint } from './fingerprints.js';
 import { dumpsOfMovedItems } from './moved-items.js';
+import { dumpsOfBodyEdits } from './body-edits.js';
 import {
-  crateSnapshot, digestOf, printsOf, readSnapshot, unchangedSince, writeSnapshot, type CrateSnapshot, type Snapshot,
+  crateSnapshot, digestOf, printsOf, readSnapshot, surfaceDigest, unchangedSince, writeSnapshot, type CrateSnapshot, type Snapshot,
 } from './snapshot.js';
+import { writeSurfaceImage } from '../surface/write.js';
 
 /** Item kinds whose change can change what names mean elsewhere, beyond the refs to their own defs. */
 const BINDING_KINDS = new Set<ItemRecordDraft['kind']>(['mod', 'use', 'extern_crate', 'impl', 'macro_rules', 'macro_call', 'extern_block', 'error']);
@@ -43,6 +45,8 @@ export interface ResumeStats {
   /** Crates whose dumps were rebuilt, and the items of those resolved again. */
   crates: number;
   items: number;
+  /** Crates loaded and bound: none when the edits only moved items or changed fn bodies. */
+  bound: number;
 }
 
 /** The analysis of `dir` resumed from its snapshot, or undefined when only a full analysis will do. */
@@ -66,15 +70,17 @@ export async function resumeAnalysis(dir: string, opts: AnalyzeOptions, stats?: 
 
   const diskSources = diskSourcesIn(outDir, true);
   /** The new snapshot (crates not rewritten as they were), the parse cache kept for it, and the result. */
-  const finish = (rewritten: ReadonlyMap<string, CrateSnapshot>, items: number, realIds: RealIds | undefined) => {
+  const finish = (rewritten: ReadonlyMap<string, CrateSnapshot>, items: number, realIds: RealIds | undefined, bound = 0) => {
     const all = ws.crates.map((t) => rewritten.get(t.key) ?? old.get(t.key)!);
     writeSnapshot(outDir, { key: snapshot.key, targets: snapshot.targets, startedAtMs, crates: all, realIds });
     keepDiskSources(diskSources, all);
-    if (stats) Object.assign(stats, { crates: rewritten.size, items });
+    if (stats) Object.assign(stats, { crates: rewritten.size, items, bound });
     return resultOf(ws, all, stdSources);
   };
   const moved = dumpsOfMovedItems(ws, snapshot, changed, diskSources);
   if (moved !== undefined) return finish(moved, 0, snapshot.realIds);
+  const bodies = dumpsOfBodyEdits(ws, snapshot, changed, diskSources, outDir);
+  if (bodies !== undefined) return finish(bodies.snapshots, bodies.items, snapshot.realIds);
   const sources = new SourceCache();
   let rebuilt = new Set(changed);
   for (;;) {
@@ -87,7 +93,14 @@ export async function resumeAnalysis(dir: string, opts: AnalyzeOptions, stats?: 
     }
     progress({ phase: 'resolve' });
     const { crates, bound, std } = attempt;
-    resolveItems(crates, bound.impls, bound.macroCalls, [...std.crates.values()], (crate, record) => !plan.resolve.has(record) || !rebuilt.has(crate.target.key));
+    const external = [...std.crates.values()];
+    // A crate not rebuilt has the surface the snapshot has.
+    const surfaces = new Map(crates.map((c) => {
+      const part = attempt.rebuilt.find((p) => p.crate === c);
+      return [c, part ? surfaceDigest(c, part.prints) : old.get(c.target.key)!.surface];
+    }));
+    resolveItems(crates, bound.impls, bound.macroCalls, external, (crate, record) => !plan.resolve.has(record) || !rebuilt.has(crate.target.key), () =>
+      writeSurfaceImage(outDir, snapshot.key, crates, external, surfaces));
     const realIds = snapshot.realIds && realIdsAfter(snapshot.realIds, std, crates);
     if (realIds) for (const { crate } of attempt.rebuilt) adoptRealIdsInRecords(crate.records, realIds);
     const snapshots = new Map<string, CrateSnapshot>();
@@ -109,7 +122,7 @@ export async function resumeAnalysis(dir: string, opts: AnalyzeOptions, stats?: 
       writeDumpFile(file, dump);
       snapshots.set(crate.target.key, crateSnapshot(crate, file, dump.header.digest!, prints, diagnostics, warnings));
     }
-    return finish(snapshots, plan.resolve.size, realIds);
+    return finish(snapshots, plan.resolve.size, realIds, crates.length);
   }
 }
 

@@ -7,7 +7,7 @@
 import { statSync } from 'node:fs';
 import type { DumpPatch, Span } from '../../../schema/src/index.js';
 import {
-  analyzeWorkspaceModel, attachFileDiagnostics, dumpFileOf, sortDiagnostics,
+  analyzeWorkspaceModel, attachFileDiagnostics, diskSourcesIn, dumpFileOf, sortDiagnostics,
   type AnalyzeOptions, type AnalyzeResult, type FileDiagnostic, type WorkspaceModel,
 } from '../analyze.js';
 import { SourceCache } from '../crate/source-cache.js';
@@ -77,7 +77,10 @@ export class AnalysisSession {
     const model = this.kept?.model;
     if (model === undefined) return;
     const { value: snapshot, prints } = model.snapshot;
+    // The edited files' parses, for a later `xref index` to take the next edit of them without binding (body-edits.ts).
+    const diskSources = diskSourcesIn(model.outDir, true);
     for (const [crate, files] of this.staleDumps) {
+      for (const f of files) diskSources.keepSource(f, crate.edition);
       const file = dumpFileOf(model.outDir, crate.target);
       const { dump, warnings } = buildDump(crate, model.root);
       writeDumpFile(file, dump);

@@ -14,7 +14,7 @@ import type { RecordPrint } from './fingerprints.js';
 import type { RealIds } from '../std-src/real-ids.js';
 
 const SNAPSHOT_FILE = 'snapshot.json';
-const SNAPSHOT_FORMAT = 4;
+const SNAPSHOT_FORMAT = 5;
 /** Filesystems keep mtimes to a second or coarser on some systems; within it, size+mtime prove nothing. */
 const MTIME_GRANULARITY_MS = 2000;
 
@@ -35,6 +35,11 @@ export interface CrateSnapshot {
    * objects they were most of the snapshot's time to read and write (7 MB on std).
    */
   prints: string;
+  /**
+   * A hash of every record's id, shape and defs prints: what the crate's bodies and its
+   * dependents see of it. An unchanged surface keeps the surface image valid (surface/).
+   */
+  surface: string;
   /** What the result listed for this crate. */
   diagnostics: FileDiagnostic[];
   warnings: string[];
@@ -94,8 +99,18 @@ export function crateSnapshot(
   }
   return {
     target: crate.target.key, dump, digest, files: crate.loaded.files.map(stampOf), missing: crate.loaded.missing,
-    prints: lines.join('\n'), diagnostics, warnings, items: crate.records.length,
+    prints: lines.join('\n'), surface: surfaceDigest(crate, prints), diagnostics, warnings, items: crate.records.length,
   };
+}
+
+/** The `surface` of a crate snapshot: a hash of each record's id with its shape and defs prints. */
+export function surfaceDigest(crate: CrateCtx, prints: ReadonlyMap<ItemRecordDraft, RecordPrint>): string {
+  const h = createHash('sha1');
+  for (const r of crate.records) {
+    const p = prints.get(r);
+    if (p !== undefined) h.update(`${r.id}\t${p.shape}\t${p.defs}\n`);
+  }
+  return h.digest('base64');
 }
 
 /** A crate's record prints by item id: [text, shape, defs]. No id holds a tab or a newline. */

@@ -27,6 +27,11 @@ export function builtinType(crate: CrateCtx, which: BuiltinType): DefInfo | unde
   return defs.get(BUILTIN_QUALNAMES[which]);
 }
 
+/** Gives `core` the builtin types `builtinType` would find among its defs, for a model whose defs are read on demand (surface/read.ts). */
+export function presetBuiltinTypes(core: CrateCtx, types: ReadonlyMap<BuiltinType, DefInfo>): void {
+  byCore.set(core, new Map([...types].map(([which, d]) => [BUILTIN_QUALNAMES[which], d])));
+}
+
 const returnsSelf = new WeakSet<DefInfo>();
 
 /** Marks a std method whose call has the receiver's type (`p.add(1)`, `n.wrapping_sub(1)`). */

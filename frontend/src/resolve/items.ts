@@ -33,6 +33,7 @@ export type SkipBody = (crate: CrateCtx, record: ItemRecordDraft) => boolean;
  */
 export function resolveItems(
   crates: CrateCtx[], impls: ImplInfo[], macroCalls: MacroCallInfo[], external: CrateCtx[] = [], skipBody: SkipBody = () => false,
+  beforeBodies?: () => void,
 ): void {
   const bodies: Pending[] = [];
   const visibleOf = visibleCrates(external);
@@ -56,6 +57,8 @@ export function resolveItems(
     const lex: LexicalScope = { module: call.place.scope, generics: new Map() };
     resolvingFrom(visibleOf(call.place.crate), () => pathRefs(call.item.path, lex, call.record, 'macro'));
   }
+  // Every signature is resolved now, and no body: the model as each body starts from (surface/).
+  beforeBodies?.();
   for (const b of bodies) if (!skipBody(b.crate, b.record)) resolvingFrom(visibleOf(b.crate), b.run);
   relocateExpansions(crates);
 }
@@ -257,13 +260,14 @@ function memberIndexes(crates: CrateCtx[], external: CrateCtx[], visibleOf: (cra
   const indexes = new Map<CrateCtx, MemberIndex>();
   return (crate) => {
     let index = indexes.get(crate);
-    if (index === undefined) {
-      const visible = visibleOf(crate);
-      index = { methods: new VisibleMembers(all.methods, visible), fields: new VisibleMembers(all.fields, visible) };
-      indexes.set(crate, index);
-    }
+    if (index === undefined) indexes.set(crate, (index = visibleMemberIndex(all, visibleOf(crate))));
     return index;
   };
+}
+
+/** The members of `all` a crate that sees the crates `visible` takes untyped `.name` candidates from. */
+export function visibleMemberIndex(all: MemberIndex, visible: ReadonlySet<CrateCtx>): MemberIndex {
+  return { methods: new VisibleMembers(all.methods, visible), fields: new VisibleMembers(all.fields, visible) };
 }
 
 /** The members of `all` that belong to `visible` crates, filtered as each name is first looked up. */
@@ -282,7 +286,8 @@ class VisibleMembers extends Map<string, DefInfo[]> {
   }
 }
 
-function memberIndex(crates: CrateCtx[]): MemberIndex {
+/** Every method and field of `crates` by name, as bodies look untyped members up (before any body declares more). */
+export function memberIndex(crates: readonly CrateCtx[]): MemberIndex {
   const index: MemberIndex = { methods: new Map(), fields: new Map() };
   for (const crate of crates) {
     for (const d of crate.defs) {
@@ -296,7 +301,7 @@ function memberIndex(crates: CrateCtx[]): MemberIndex {
 
 // What an incremental analysis needs to resolve one fn again after an edit inside its body
 // (incremental/session.ts): where the fn was resolved, and what its record held before.
-interface FnContext {
+export interface FnContext {
   place: Place;
   outer: LexicalScope;
   index: MemberIndex;
@@ -306,7 +311,29 @@ interface FnContext {
 }
 
 const fnContexts = new WeakMap<DefInfo, FnContext>();
-const collected = new WeakMap<ItemRecordDraft, { defs: number; refs: number }>();
+/** What each record held before any signature or body was resolved: what `resolveFnAgain` keeps. */
+export interface Collected {
+  defs: number;
+  refs: number;
+}
+const collected = new WeakMap<ItemRecordDraft, Collected>();
+
+/** Where fn `d` was resolved and what its record held before, when it was resolved as a fn. */
+export function fnContextOf(d: DefInfo): { context: FnContext; collected: Collected } | undefined {
+  const context = fnContexts.get(d);
+  const before = context && collected.get(d.record);
+  return before && { context, collected: before };
+}
+
+/**
+ * Makes fn `d`, of a model read back from a surface image (surface/read.ts), resolvable by
+ * `resolveFnAgain` into `record`, which holds what collection gave it.
+ */
+export function restoreFnContext(d: DefInfo, context: FnContext, record: ItemRecordDraft, before: Collected): void {
+  d.record = record;
+  fnContexts.set(d, context);
+  collected.set(record, before);
+}
 
 /**
  * Resolves fn `d` again from `item`, its new AST (the same signature, another body), into its

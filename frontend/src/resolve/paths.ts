@@ -93,6 +93,16 @@ function memberOfTraits(all: DefInfo[], name: string, seen: Set<DefInfo>): DefIn
 
 const boundsDone = new WeakSet<DefInfo>();
 
+/** Whether the bounds of assoc type `d` are among its traits already (`boundAssocType`). */
+export function assocBoundsResolved(d: DefInfo): boolean {
+  return boundsDone.has(d);
+}
+
+/** Notes that the traits of `d`, read back from a surface image, hold its bounds already. */
+export function markAssocBoundsResolved(d: DefInfo): void {
+  boundsDone.add(d);
+}
+
 /**
  * `type Bits: Bits;` in a trait: `Self::Bits::EMPTY` reaches the bound traits' items. The bounds
  * are resolved on first use, from the trait's module (bound paths rarely name generics).

@@ -1,0 +1,200 @@
+// A resumed analysis (resume.ts) of edits inside fn bodies (and between tokens): every signature,
+// scope and type is then what it was, so each edited fn is resolved again against the surface
+// image (surface/) the last binding analysis wrote, read on demand, and nothing else is loaded,
+// parsed or bound. A body edit in alloc's vec/mod.rs otherwise binds core and alloc again
+// (about 3 s on std, bench/RESULTS.md). The dumps come out as a full analysis would write them.
+import { existsSync, readFileSync } from 'node:fs';
+import type { ItemRecord, Span } from '../../../schema/src/index.js';
+import { readSourceFile, type SourceFile } from '../crate/modules.js';
+import type { DiskSourceCache } from '../crate/disk-source-cache.js';
+import type { Item } from '../syntax/ast.js';
+import type { Edition } from '../syntax/lexer.js';
+import { ItemCache } from '../syntax/item-cache.js';
+import { matchDelimiters } from '../syntax/split.js';
+import type { ItemRecordDraft } from '../resolve/model.js';
+import { resolveFnAgain, restoreFnContext } from '../resolve/items.js';
+import { adoptRealIdsInRecords } from '../std-src/real-ids.js';
+import { itemRecordOf, recordHead } from '../dump/write.js';
+import { writeDumpFile } from '../dump/write-file.js';
+import { SurfaceImage } from '../surface/read.js';
+import type { CrateTarget, Workspace } from '../workspace/index.js';
+import { bytesPrint } from './fingerprints.js';
+import { findLocalEdit, type LocalEdit } from './local-edit.js';
+import { movedDump, relativePath } from './moved-items.js';
+import { movedSpan } from './shift.js';
+import { stampFile, unchangedSince, type CrateSnapshot, type FileStamp, type Snapshot } from './snapshot.js';
+
+/** An edited file: its last parse, its parse now, the edit between them. */
+interface FileEdit {
+  now: SourceFile;
+  edit: LocalEdit;
+  stamp: FileStamp;
+}
+
+/**
+ * The snapshots of the `changed` crates with their dumps rewritten, and how many fns were resolved
+ * again, when every changed file changed by a local edit (local-edit.ts) and the surface image in
+ * `outDir` has those crates and what they see as the snapshot does; undefined otherwise.
+ */
+export function dumpsOfBodyEdits(
+  ws: Workspace, snapshot: Snapshot, changed: ReadonlySet<string>, diskSources: DiskSourceCache, outDir: string,
+): { snapshots: Map<string, CrateSnapshot>; items: number } | undefined {
+  const image = SurfaceImage.read(outDir, snapshot.key);
+  if (image === undefined) return undefined;
+  const targets = new Map(ws.crates.map((t) => [t.key, t]));
+  const old = new Map(snapshot.crates.map((c) => [c.target, c]));
+  for (const key of changed) {
+    for (const k of withDependencies(targets, key)) if (image.crate(k)?.surface !== old.get(k)?.surface) return undefined;
+  }
+  /** Each edited file by path and edition, read and parsed once however many crates compile it. */
+  const edits = new Map<string, FileEdit | undefined>();
+  const snapshots = new Map<string, CrateSnapshot>();
+  let items = 0;
+  for (const before of snapshot.crates) {
+    if (!changed.has(before.target)) continue;
+    const target = targets.get(before.target)!;
+    // Warnings are not tied to a file; a module file that appeared changes the module tree.
+    if (before.warnings.length > 0 || before.missing.some((f) => existsSync(f))) return undefined;
+    const files = new Map<string, FileEdit>();
+    for (const stamp of before.files) {
+      if (unchangedSince(stamp, snapshot.startedAtMs)) continue;
+      const rel = relativePath(ws.root, stamp[0]);
+      // Diagnostics are kept by line: a file with some is analyzed.
+      if (before.diagnostics.some((d) => d.file === rel)) return undefined;
+      const key = `${stamp[0]}\0${target.edition}`;
+      if (!edits.has(key)) edits.set(key, readEdit(stamp, rel, ws.root, target.edition, diskSources));
+      const edit = edits.get(key);
+      if (edit === undefined) return undefined;
+      files.set(rel, edit);
+    }
+    if (files.size === 0) return undefined;
+    const text = readFileSync(before.dump, 'utf8').split('\n');
+    const replaced = new Map<string, string>();
+    const texts = new Map<string, string>();
+    const resolvedIn = new Set<FileEdit>();
+    for (let i = 1; i < text.length; i++) {
+      if (text[i] === '') continue;
+      const head = recordHead(text[i]);
+      const file = files.get(head.file);
+      if (file === undefined) continue;
+      const { edit, now } = file;
+      const fn = edit.fn?.old;
+      let span: Span | undefined;
+      if (fn !== undefined && head.kind === 'fn' && head.span[0] === fn.span[0] && head.span[1] === fn.span[1]) {
+        const line = resolvedAgain(image, JSON.parse(text[i]) as ItemRecord, file, snapshot);
+        if (line === undefined) return undefined;
+        replaced.set(head.item, line);
+        resolvedIn.add(file);
+        items++;
+        span = recordHead(line).span;
+      } else if (head.span[0] <= edit.prefix && edit.oldEnd <= head.span[1]) {
+        const [s, e] = movedSpan(edit, head.span[0], head.span[1], false);
+        if (s === undefined || e === undefined) return undefined;
+        span = [s, e];
+      }
+      // A record around the edit has other bytes now.
+      if (span !== undefined) texts.set(head.item, bytesPrint(now.ts.src, span));
+    }
+    // A fn with no locals would move rather than fail: its record must have been found.
+    if ([...files.values()].some((f) => f.edit.fn !== undefined && !resolvedIn.has(f))) return undefined;
+    const moves = new Map([...files].map(([rel, f]) => [rel, { shift: f.edit, header: f.now.entry }]));
+    const dump = movedDump(text, moves, replaced);
+    if (dump === undefined) return undefined;
+    writeDumpFile(before.dump, dump);
+    const stamps = new Map([...files.values()].map((f) => [f.stamp[0], f.stamp]));
+    snapshots.set(before.target, {
+      ...before, digest: dump.header.digest!, files: before.files.map((s) => stamps.get(s[0]) ?? s), prints: withTexts(before.prints, texts),
+    });
+  }
+  for (const [key, edit] of edits) if (edit !== undefined) diskSources.keepSource(edit.now, key.slice(key.indexOf('\0') + 1) as Edition);
+  return { snapshots, items };
+}
+
+/** The file of `stamp` parsed now from its last parse, and the edit between them; undefined unless that is a local edit. */
+function readEdit(stamp: FileStamp, rel: string, root: string, edition: Edition, diskSources: DiskSourceCache): FileEdit | undefined {
+  const [abs, , , hash] = stamp;
+  const before = diskSources.sourceOf(hash, edition, abs, rel);
+  if (before === undefined) return undefined;
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(readFileSync(abs));
+  } catch {
+    return undefined;
+  }
+  // Only the items that changed are parsed: the others are the last parse's, moved.
+  const now = readSourceFile(abs, root, edition, { bytes, itemCache: itemsOf(before) });
+  if (now.parsed.errors.length > 0) return undefined;
+  const edit = findLocalEdit(before, now);
+  return edit && { now, edit, stamp: stampFile(abs, now.entry.hash) };
+}
+
+/** An item cache holding every item of `file`'s parse, nested ones too. */
+function itemsOf(file: SourceFile): ItemCache {
+  const cache = new ItemCache();
+  const { ts } = file;
+  const { partner } = matchDelimiters(ts, 0, ts.count);
+  const keep = (items: readonly Item[]) => {
+    for (const item of items) {
+      const [first, end] = item.tokens;
+      cache.set(cache.keyOf(ts, first, end), ts, partner, first, end, item);
+      if ('items' in item && Array.isArray(item.items)) keep(item.items);
+    }
+  };
+  keep(file.parsed.items);
+  return cache;
+}
+
+/**
+ * The line of fn record `record` resolved again from the edited file, against the image; its
+ * defs until the signature pass are the old record's, moved. Undefined when the image cannot
+ * resolve it as the last analysis did.
+ */
+function resolvedAgain(image: SurfaceImage, record: ItemRecord, { now, edit }: FileEdit, snapshot: Snapshot): string | undefined {
+  const fn = image.fn(record.item);
+  if (fn === undefined || fn.kind !== 'fn' || fn.collected.refs !== 0 || record.defs.length < fn.collected.defs) return undefined;
+  const file = fn.def.file;
+  if (file.rel !== record.file || edit.fn === undefined) return undefined;
+  Object.assign(file, { entry: now.entry, ts: now.ts, parsed: now.parsed });
+  const base = record.span[0];
+  const moved = (s: Span): Span | undefined => {
+    const [a, b] = movedSpan(edit, base + s[0], base + s[1], false);
+    return a === undefined || b === undefined ? undefined : [a, b];
+  };
+  const span = moved([0, record.span[1] - base]);
+  const defs = record.defs.slice(0, fn.collected.defs).map((d) => ({ ...d, span: moved(d.span)!, nameSpan: moved(d.nameSpan)! }));
+  if (span === undefined || defs.some((d) => d.span === undefined || d.nameSpan === undefined)) return undefined;
+  const draft: ItemRecordDraft = {
+    id: record.item, kind: fn.kind, file, span, inactive: record.inactive === true, defs, refs: [],
+    impls: record.impls, relations: record.relations, diagnostics: [], surface: fn.surface,
+  };
+  const own = defs.find((d) => d.id === fn.def.def.id);
+  if (own !== undefined) fn.def.def = own;
+  restoreFnContext(fn.def, fn.context, draft, fn.collected);
+  if (!resolveFnAgain(fn.def, edit.fn.new)) return undefined;
+  if (snapshot.realIds) adoptRealIdsInRecords([draft], snapshot.realIds);
+  const warnings: string[] = [];
+  const line = JSON.stringify(itemRecordOf(draft, warnings));
+  return warnings.length === 0 ? line : undefined;
+}
+
+/** `prints` (snapshot.ts) with the text prints of `texts` (by item id) instead. */
+function withTexts(prints: string, texts: ReadonlyMap<string, string>): string {
+  if (texts.size === 0) return prints;
+  return prints.split('\n').map((line) => {
+    const tab = line.indexOf('\t');
+    const text = texts.get(line.slice(0, tab));
+    return text === undefined ? line : `${line.slice(0, tab)}\t${text}${line.slice(line.indexOf('\t', tab + 1))}`;
+  }).join('\n');
+}
+
+/** `key` and every crate it depends on, directly or not. */
+function withDependencies(targets: ReadonlyMap<string, CrateTarget>, key: string): Set<string> {
+  const out = new Set<string>();
+  const visit = (k: string) => {
+    if (out.has(k)) return;
+    out.add(k);
+    for (const d of Object.values(targets.get(k)?.dependencies ?? {})) visit(d);
+  };
+  visit(key);
+  return out;
+}

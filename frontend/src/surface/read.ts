@@ -1,0 +1,276 @@
+// Reads a surface image (format.ts) back as a model the resolver works on as it is: crates,
+// modules and files at once, and each def, scope and lexical scope when first used. A def is an
+// object whose fields are read from its entry on first access, so naming a def (in a scope's
+// names, a type's members) costs nothing until a body looks at it.
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Def } from '../../../schema/src/index.js';
+import type { Item, TypeNode } from '../syntax/ast.js';
+import type { ModuleNode, SourceFile } from '../crate/modules.js';
+import type { Namespace } from '../resolve/model.js';
+import type { Binding, CrateCtx, DefInfo, ItemRecordDraft, LexicalScope, Scope } from '../resolve/model.js';
+import { visibleMemberIndex, type Collected, type FnContext } from '../resolve/items.js';
+import type { MemberIndex } from '../resolve/body.js';
+import { markReturnsSelf, presetBuiltinTypes } from '../resolve/builtins.js';
+import { markAssocBoundsResolved } from '../resolve/paths.js';
+import { SURFACE_FILE, SURFACE_FORMAT, type NamedEntries, type SurfaceHeader } from './format.js';
+
+/** A fn of the image as its signature pass left it: what resolving its body again needs. */
+export interface ImageFn {
+  def: DefInfo;
+  context: FnContext;
+  collected: Collected;
+  /** Its record's surface facts and kind, which the dump's record does not hold. */
+  surface: string[];
+  kind: ItemRecordDraft['kind'];
+}
+
+type Entry = unknown[];
+/** Where a def entry has its fn context (format.ts). */
+const FN_FIELD = 18;
+type Typed = [TypeNode, number] | 0;
+
+export class SurfaceImage {
+  readonly crates: CrateCtx[];
+  readonly files: SourceFile[];
+  private readonly modules: ModuleNode[];
+  private readonly defs = new Map<number, DefInfo>();
+  private readonly scopes = new Map<number, Scope>();
+  private readonly lexes = new Map<number, LexicalScope>();
+  private readonly indexes = new Map<number, MemberIndex>();
+  private readonly members: MemberIndex;
+  private readonly entriesAt: number;
+
+  private constructor(private readonly bytes: Buffer, private readonly header: SurfaceHeader, private readonly offsetsAt: number) {
+    this.entriesAt = offsetsAt + 4 * (bytes.readUInt32LE(offsetsAt) + 2);
+    const h = header;
+    this.files = h.files.map(({ abs, rel }) => ({ abs, rel, entry: { path: rel } }) as SourceFile);
+    this.modules = h.modules.map((m) => ({ name: m.name, path: m.path, file: this.files[m.file], items: [], children: [], inactive: m.inactive }) as unknown as ModuleNode);
+    h.modules.forEach((m, i) => {
+      const node = this.modules[i];
+      if (m.parent >= 0) node.parent = this.modules[m.parent];
+      node.children = m.children.map((c) => this.modules[c]);
+    });
+    const preludes = h.preludes.map(([type, value, macro]) => ({ type: this.named(type), value: this.named(value), macro: this.named(macro) }));
+    this.crates = h.crates.map((c) => ({
+      target: c.target, name: c.name, idPrefix: c.idPrefix, edition: c.edition,
+      cfg: { flags: new Set(c.cfg.flags), pairs: new Set(c.cfg.pairs) },
+      loaded: { root: this.modules[c.rootModule], files: c.files.map((f) => this.files[f]), problems: [], missing: [] },
+      deps: new Map(), records: [], scopes: new Map(), macros: new Map(), usedIds: new Set(), defs: [], deferred: [],
+      ...(c.prelude >= 0 ? { prelude: preludes[c.prelude] } : {}),
+    }));
+    h.crates.forEach((c, i) => {
+      const crate = this.crates[i];
+      if (c.root >= 0) crate.root = this.def(c.root);
+      for (const [name, dep] of c.deps) crate.deps.set(name, this.crates[dep]);
+      for (const [m, s] of c.scopes) crate.scopes.set(this.modules[m], this.scope(s));
+      crate.macros = this.named(c.macros);
+      if (c.builtins.length > 0) presetBuiltinTypes(crate, new Map(c.builtins.map(([which, d]) => [which, this.def(d)])));
+    });
+    for (const d of h.returnsSelf) markReturnsSelf(this.def(d));
+    for (const d of h.boundsResolved) markAssocBoundsResolved(this.def(d));
+    this.members = { methods: new EntryMembers(this, h.methods), fields: new EntryMembers(this, h.fields) };
+  }
+
+  /** The image in `outDir` written with snapshot key `key`; undefined when there is none, or another. */
+  static read(outDir: string, key: string): SurfaceImage | undefined {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path.join(outDir, SURFACE_FILE));
+    } catch {
+      return undefined;
+    }
+    if (bytes.length < 4) return undefined;
+    const headerEnd = 4 + bytes.readUInt32LE(0);
+    let header: SurfaceHeader;
+    try {
+      header = JSON.parse(bytes.toString('utf8', 4, headerEnd)) as SurfaceHeader;
+    } catch {
+      return undefined;
+    }
+    if (header.format !== SURFACE_FORMAT || header.key !== key) return undefined;
+    return new SurfaceImage(bytes, header, headerEnd);
+  }
+
+  /** The crate of target `key` as the image has it, with its surface digest then. */
+  crate(key: string): { crate: CrateCtx; surface?: string } | undefined {
+    const at = this.header.crates.findIndex((c) => c.target.key === key && c.surface !== undefined);
+    return at < 0 ? undefined : { crate: this.crates[at], surface: this.header.crates[at].surface };
+  }
+
+  /** The fn whose def id is `id`, when the image has it resolved as a fn. */
+  fn(id: string): ImageFn | undefined {
+    // `\n` before the first line too: every line is then found the same way.
+    const fns = `\n${this.header.fns}\n`;
+    const line = fns.indexOf(`\n${id}\t`);
+    if (line < 0) return undefined;
+    const from = line + id.length + 2;
+    const entry = Number(fns.slice(from, fns.indexOf('\n', from)));
+    const fn = this.entry(entry)[FN_FIELD] as [number, number, number, number, number, string[], ItemRecordDraft['kind']] | 0;
+    if (fn === 0) return undefined;
+    const def = this.def(entry);
+    const [outer, derives, visible, defs, refs, surface, kind] = fn;
+    const visibleCrates = visible < 0 ? undefined : new Set(this.header.visible[visible].map((c) => this.crates[c]));
+    const place = { crate: def.crate, module: def.module, scope: def.crate.scopes.get(def.module)!, file: def.file, inactive: def.inactive };
+    const context: FnContext = { place, outer: this.lex(outer), index: this.indexFor(visible, visibleCrates), derives: derives === 1, visible: visibleCrates };
+    return { def, context, collected: { defs, refs }, surface, kind };
+  }
+
+  def(at: number): DefInfo {
+    let d = this.defs.get(at);
+    if (d === undefined) this.defs.set(at, (d = new ImageDef(this, at)));
+    return d;
+  }
+
+  /** The fields of def entry `at`. */
+  decodeDef(at: number): DefFields {
+    const e = this.entry(at);
+    const [, def, ns, crate, file, recordId, module, inactive, scope, members, traitMembers, fields, traits, declaredType, returnType, item, aliasOf, returns] = e as [
+      string, Def, Namespace, number, number, string, number, number, number, NamedEntries, NamedEntries, Array<[string, number]>, number[],
+      Typed, Typed, Item | 0, number, number,
+    ];
+    return {
+      def, ns, crate: this.crates[crate], file: this.files[file], record: { id: recordId } as ItemRecordDraft, module: this.modules[module],
+      inactive: inactive === 1, scope: scope < 0 ? undefined : this.scope(scope), members: this.named(members), traitMembers: this.named(traitMembers),
+      fields: new Map(fields.map(([name, f]) => [name, this.def(f)])), traits: traits.map((t) => this.def(t)),
+      declaredType: this.typed(declaredType), returnType: this.typed(returnType), item: item === 0 ? undefined : item,
+      aliasOf: aliasOf < 0 ? undefined : this.def(aliasOf), returns: returns < 0 ? undefined : this.def(returns),
+    };
+  }
+
+  memberList(at: number): DefInfo[] {
+    return (this.entry(at)[1] as number[]).map((d) => this.def(d));
+  }
+
+  private scope(at: number): Scope {
+    let s = this.scopes.get(at);
+    if (s === undefined) this.scopes.set(at, (s = new ImageScope(this, at)));
+    return s;
+  }
+
+  /** The fields of scope entry `at`. */
+  decodeScope(at: number): Scope {
+    const [, module, crate, def, names] = this.entry(at) as [string, number, number, number, Array<Array<[string, number[], Binding['vis'], number, number]>>];
+    const [type, value, macro] = names.map((list) => new Map(list.map(([name, defs, vis, m, glob]) =>
+      [name, { defs: defs.map((d) => this.def(d)), vis, module: this.modules[m], glob: glob === 1 }])));
+    return { module: this.modules[module], crate: this.crates[crate], def: this.def(def), names: { type, value, macro } };
+  }
+
+  private lex(at: number): LexicalScope {
+    let l = this.lexes.get(at);
+    if (l === undefined) {
+      const [, scope, generics, selfType, selfTrait, parent, blockNames] = this.entry(at) as [string, number, Array<[string, number]>, number, number, number, NamedEntries | 0];
+      l = { module: this.scope(scope), generics: new Map(generics.map(([name, d]) => [name, this.def(d)])) };
+      if (selfType >= 0) l.selfType = this.def(selfType);
+      if (selfTrait >= 0) l.selfTrait = this.def(selfTrait);
+      if (parent >= 0) l.parent = this.lex(parent);
+      if (blockNames !== 0) l.blockNames = this.named(blockNames);
+      this.lexes.set(at, l);
+    }
+    return l;
+  }
+
+  private typed(t: Typed): DefInfo['declaredType'] {
+    return t === 0 ? undefined : { type: t[0], scope: this.lex(t[1]) };
+  }
+
+  private indexFor(visible: number, crates: ReadonlySet<CrateCtx> | undefined): MemberIndex {
+    if (crates === undefined) return this.members;
+    let index = this.indexes.get(visible);
+    if (index === undefined) this.indexes.set(visible, (index = visibleMemberIndex(this.members, crates)));
+    return index;
+  }
+
+  private named(list: NamedEntries): Map<string, DefInfo[]> {
+    return new Map(list.map(([name, defs]) => [name, defs.map((d) => this.def(d))]));
+  }
+
+  private entry(at: number): Entry {
+    const start = this.bytes.readUInt32LE(this.offsetsAt + 4 * (at + 1));
+    const end = this.bytes.readUInt32LE(this.offsetsAt + 4 * (at + 2));
+    return JSON.parse(this.bytes.toString('utf8', this.entriesAt + start, this.entriesAt + end)) as Entry;
+  }
+}
+
+/** A def entry decoded: the fields of a DefInfo. */
+type DefFields = DefInfo;
+
+/** A def of the image, its entry decoded at the first access to any field. */
+class ImageDef implements DefInfo {
+  #decoded?: DefFields;
+
+  constructor(private readonly image: SurfaceImage, private readonly at: number) {}
+
+  private get f(): DefFields {
+    return (this.#decoded ??= this.image.decodeDef(this.at));
+  }
+
+  get def(): Def { return this.f.def; }
+  set def(v: Def) { this.f.def = v; }
+  get ns(): Namespace { return this.f.ns; }
+  set ns(v: Namespace) { this.f.ns = v; }
+  get crate(): CrateCtx { return this.f.crate; }
+  set crate(v: CrateCtx) { this.f.crate = v; }
+  get file(): SourceFile { return this.f.file; }
+  set file(v: SourceFile) { this.f.file = v; }
+  get record(): ItemRecordDraft { return this.f.record; }
+  set record(v: ItemRecordDraft) { this.f.record = v; }
+  get module(): ModuleNode { return this.f.module; }
+  set module(v: ModuleNode) { this.f.module = v; }
+  get inactive(): boolean { return this.f.inactive; }
+  set inactive(v: boolean) { this.f.inactive = v; }
+  get scope(): Scope | undefined { return this.f.scope; }
+  set scope(v: Scope | undefined) { this.f.scope = v; }
+  get members(): Map<string, DefInfo[]> { return this.f.members; }
+  set members(v: Map<string, DefInfo[]>) { this.f.members = v; }
+  get traitMembers(): Map<string, DefInfo[]> { return this.f.traitMembers; }
+  set traitMembers(v: Map<string, DefInfo[]>) { this.f.traitMembers = v; }
+  get fields(): Map<string, DefInfo> { return this.f.fields; }
+  set fields(v: Map<string, DefInfo>) { this.f.fields = v; }
+  get traits(): DefInfo[] { return this.f.traits; }
+  set traits(v: DefInfo[]) { this.f.traits = v; }
+  get declaredType(): DefInfo['declaredType'] { return this.f.declaredType; }
+  set declaredType(v: DefInfo['declaredType']) { this.f.declaredType = v; }
+  get returnType(): DefInfo['returnType'] { return this.f.returnType; }
+  set returnType(v: DefInfo['returnType']) { this.f.returnType = v; }
+  get item(): Item | undefined { return this.f.item; }
+  set item(v: Item | undefined) { this.f.item = v; }
+  get aliasOf(): DefInfo | undefined { return this.f.aliasOf; }
+  set aliasOf(v: DefInfo | undefined) { this.f.aliasOf = v; }
+  get returns(): DefInfo | undefined { return this.f.returns; }
+  set returns(v: DefInfo | undefined) { this.f.returns = v; }
+}
+
+/** A module's scope of the image, decoded at the first access to any field. */
+class ImageScope implements Scope {
+  #decoded?: Scope;
+
+  constructor(private readonly image: SurfaceImage, private readonly at: number) {}
+
+  private get f(): Scope {
+    return (this.#decoded ??= this.image.decodeScope(this.at));
+  }
+
+  get module(): ModuleNode { return this.f.module; }
+  get crate(): CrateCtx { return this.f.crate; }
+  get def(): DefInfo { return this.f.def; }
+  get names(): Scope['names'] { return this.f.names; }
+}
+
+/** Methods or fields by name, each name's list read from its entry when first asked for. */
+class EntryMembers extends Map<string, DefInfo[]> {
+  readonly #image: SurfaceImage;
+  readonly #lists: Record<string, number>;
+
+  constructor(image: SurfaceImage, lists: Record<string, number>) {
+    super();
+    this.#image = image;
+    this.#lists = lists;
+  }
+
+  override get(name: string): DefInfo[] | undefined {
+    let found = super.get(name);
+    if (found === undefined && Object.hasOwn(this.#lists, name)) this.set(name, (found = this.#image.memberList(this.#lists[name])));
+    return found;
+  }
+}
