@@ -83,8 +83,10 @@ export interface AnalyzeResult {
   root: string;
   dumpFiles: string[];
   /**
-   * Set by an incremental analysis (incremental/session.ts) that took an edit without a new
-   * dump: the changes to apply to the store instead of `dumpFiles`, which is then empty.
+   * Set by an incremental analysis that took an edit into the records it had: the changes to
+   * apply to the store. From `xref watch` (incremental/session.ts), instead of `dumpFiles`, which
+   * is then empty. From a resumed one-shot analysis (incremental/resume.ts), with the dumps
+   * written: each patch names the dump it starts from and the one it makes (`DumpPatch.dump`).
    */
   patches?: DumpPatch[];
   crates: number;

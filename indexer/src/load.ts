@@ -33,6 +33,11 @@ const COMPACT_FROM_KEYS = 10_000;
 export interface IndexDumpsOptions {
   /** For a progress display: called before each dump and at the end, with the dumps gone through (loaded, unchanged or refused). */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * A cheaper way to a crate's new dump (patch.ts, a one-shot resume's patches): given the crate,
+   * its new dump's digest and the stored one's, what it wrote, or undefined to merge the dump.
+   */
+  shortcut?: (crate: string, digest: string, storedDigest: string | undefined) => Promise<MergeStats | undefined>;
 }
 
 export async function indexDumps(store: Store, dumpFiles: string[], options: IndexDumpsOptions = {}): Promise<IndexResult> {
@@ -45,9 +50,17 @@ export async function indexDumps(store: Store, dumpFiles: string[], options: Ind
       const crate = crateId(header.crate);
       const earlier = loadedFrom.get(crate);
       if (earlier !== undefined) throw new DumpSetError(`${file}: crate '${crate}' was already loaded from ${earlier}`);
-      if (header.digest !== undefined && (await store.getJson<CrateHeader>(keys.crate(crate)))?.digest === header.digest) {
+      const stored = header.digest === undefined ? undefined : (await store.getJson<CrateHeader>(keys.crate(crate)))?.digest;
+      if (header.digest !== undefined && stored === header.digest) {
         loadedFrom.set(crate, file);
         result.cratesUnchanged++;
+        continue;
+      }
+      const patched = header.digest === undefined ? undefined : await options.shortcut?.(crate, header.digest, stored);
+      if (patched !== undefined) {
+        addStats(result, patched);
+        loadedFrom.set(crate, file);
+        result.cratesLoaded++;
         continue;
       }
       addStats(result, await loadDump(store, parseDump(await readFile(file, 'utf8'), file)));

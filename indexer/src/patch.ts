@@ -7,7 +7,7 @@ import { keys, deriveItemKeys, storedItem, type CrateHeader, type FileItem, type
 import { hitSpan } from './records.js';
 import { addStats, CountingBatch, emptyStats, fileTable, forOldItems, type MergeStats } from './merge.js';
 import type { Store } from './store.js';
-import { indexDumps, type IndexResult } from './load.js';
+import { indexDumps, type IndexDumpsOptions, type IndexResult } from './load.js';
 
 /** What a front end's run produced: dumps to merge, or patches when it took an edit incrementally. */
 export interface AnalysisOutput {
@@ -15,9 +15,14 @@ export interface AnalysisOutput {
   patches?: DumpPatch[];
 }
 
-/** Brings the store up to date with a front end's run, whichever form its output took. */
-export async function indexAnalysis(store: Store, output: AnalysisOutput): Promise<IndexResult> {
-  if (output.patches === undefined) return indexDumps(store, output.dumpFiles);
+/**
+ * Brings the store up to date with a front end's run, whichever form its output took: dumps, or
+ * patches alone (`xref watch`), or dumps and patches of some of them (a one-shot resume), which
+ * a crate whose stored dump is the patches' base takes instead of its new dump.
+ */
+export async function indexAnalysis(store: Store, output: AnalysisOutput, options: IndexDumpsOptions = {}): Promise<IndexResult> {
+  if (output.patches === undefined) return indexDumps(store, output.dumpFiles, options);
+  if (output.dumpFiles.length > 0) return indexDumps(store, output.dumpFiles, { ...options, shortcut: patchesOfDumps(store, output.patches) });
   const stats = await applyPatches(store, output.patches);
   const crates = new Set(output.patches.map((p) => p.crate)).size;
   return { ...stats, cratesLoaded: crates, cratesUnchanged: 0, cratesRemoved: 0, failures: [] };
@@ -30,12 +35,31 @@ export async function applyPatches(store: Store, patches: readonly DumpPatch[]):
   return total;
 }
 
+/** `indexDumps`' shortcut: a crate's patches, when its stored dump is their base and its new one their result. */
+function patchesOfDumps(store: Store, patches: readonly DumpPatch[]): NonNullable<IndexDumpsOptions['shortcut']> {
+  const byCrate = new Map<string, DumpPatch[]>();
+  for (const p of patches) {
+    const list = byCrate.get(p.crate);
+    if (list) list.push(p);
+    else byCrate.set(p.crate, [p]);
+  }
+  return async (crate, digest, storedDigest) => {
+    const list = byCrate.get(crate);
+    const dump = list?.[0].dump;
+    if (list === undefined || dump === undefined || dump.digest !== digest || dump.base !== storedDigest) return undefined;
+    const total = emptyStats();
+    // One batch per patch: until the last, the header has no digest, and a crash leaves a dump to merge.
+    for (const [i, p] of list.entries()) addStats(total, await applyPatch(store, p, i === list.length - 1 ? digest : undefined));
+    return total;
+  };
+}
+
 /**
  * Writes what differs between the stored records of the patch's items and the new ones, the
- * file's table, and the crate's counts. The crate header loses its digest: the store no longer
- * holds any dump's contents exactly, so the next whole dump of the crate is merged, not skipped.
+ * file's table, and the crate's counts. The crate header loses its digest, unless `digest` is the
+ * dump the store now holds exactly: otherwise the next whole dump of the crate is merged, not skipped.
  */
-export async function applyPatch(store: Store, patch: DumpPatch): Promise<MergeStats> {
+export async function applyPatch(store: Store, patch: DumpPatch, digest?: string): Promise<MergeStats> {
   const { crate, file } = patch;
   const headerKey = keys.crate(crate);
   const headerText = await store.db.get(headerKey);
@@ -79,7 +103,7 @@ export async function applyPatch(store: Store, patch: DumpPatch): Promise<MergeS
     const table = JSON.stringify(fileTable(file, patch.fileItems.map(([id, start, end]): FileItem => [id, start, end, ...hits.get(id) ?? [0, end - start]])));
     if (oldTable !== table) batch.put(tableKey, table);
     const { digest: _stale, ...rest } = header;
-    const newHeader = JSON.stringify({ ...rest, counts });
+    const newHeader = JSON.stringify({ ...rest, counts, ...(digest === undefined ? {} : { digest }) });
     if (newHeader !== headerText) batch.put(headerKey, newHeader);
     return await batch.write();
   } catch (error) {

@@ -156,4 +156,10 @@ export interface DumpPatch {
   /** Every item of the file, with its absolute span in the new text. */
   fileItems: Array<[item: string, start: number, end: number]>;
   items: ItemRecord[];
+  /**
+   * Set when the front end wrote the crate's new dump too (a one-shot resume): the digest of the
+   * dump the patch applies to, and of the new one. A store holding the `base` dump takes the
+   * crate's patches instead of merging the new dump, and then holds it exactly.
+   */
+  dump?: { base: string; digest: string };
 }

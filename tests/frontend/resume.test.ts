@@ -10,10 +10,19 @@ import { resumeAnalysis, type ResumeStats } from '../../frontend/src/incremental
 import { snapshotPath } from '../../frontend/src/incremental/snapshot.js';
 import { AnalysisSession } from '../../frontend/src/incremental/session.js';
 import { copyFixture, dumpsIn, edit } from '../support/workspace-copy.js';
+import { crateId, readDumpHeader } from '../../schema/src/index.js';
+import { indexAnalysis, indexDumps, openStore } from '../../indexer/src/index.js';
+import { keys, type CrateHeader } from '../../indexer/src/keys.js';
+import { SURFACE_FILE } from '../../frontend/src/surface/format.js';
+import { snapshot as storeSnapshot } from '../indexer/fixture.js';
 
-/** What a result says, without where its dumps are. */
+function dumpFilesIn(dir: string): string[] {
+  return readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort().map((f) => path.join(dir, f));
+}
+
+/** What a result says, without where its dumps are, and without the patches a resume adds to them. */
 function reported(result: AnalyzeResult): unknown {
-  return { ...result, dumpFiles: result.dumpFiles.map((f) => path.basename(f)), registry: undefined };
+  return { ...result, dumpFiles: result.dumpFiles.map((f) => path.basename(f)), registry: undefined, patches: undefined };
 }
 
 /** A full analysis of `ws` now, in a directory of its own. */
@@ -183,6 +192,88 @@ describe('resumeAnalysis', () => {
     expect(stats.crates).toBe(1);
     await expectFull(ws, outDir, result);
     expect(dumpsIn(outDir).get('geometry-0.1.0-lib-geometry.jsonl')).toContain('geometry::ONE');
+  });
+
+  it('gives patches that take a store holding the last dumps to what merging the new ones gives', async () => {
+    const { ws, outDir, resume } = await resumable();
+    const dir = mkdtempSync(path.join(tmpdir(), 'xref-resume-store-'));
+    const store = await openStore(path.join(dir, 'db'), { create: true });
+    let n = 0;
+    /** The store that merging `dumpFiles` into an empty one gives. */
+    const merged = async (dumpFiles: string[]) => {
+      const clean = await openStore(path.join(dir, `clean${n++}`), { create: true });
+      try {
+        await indexDumps(clean, dumpFiles);
+        return await storeSnapshot(clean);
+      } finally {
+        await clean.close();
+      }
+    };
+    try {
+      await indexDumps(store, dumpFilesIn(outDir));
+      const circle = path.join(ws, 'geometry/src/shapes/circle.rs');
+      const edits = [
+        () => edit(circle, '        2.0 * self.radius\n', '        let twice = Circle::new(self.center, self.radius);\n        2.0 * twice.radius\n'),
+        () => writeFileSync(circle, `// a line above\n${readFileSync(circle, 'utf8')}`),
+        // Two files at once, one of them in another crate.
+        () => {
+          edit(circle, '        2.0 * twice.radius\n', '        twice.radius + twice.radius\n');
+          edit(path.join(ws, 'canvas/src/render.rs'), '/// The last line', '// moved down\n/// The last line');
+        },
+      ];
+      for (const step of edits) {
+        step();
+        const { result, stats } = await resume();
+        expect(stats.bound).toBe(0);
+        await expectFull(ws, outDir, result);
+        expect(result.patches!.length).toBeGreaterThan(0);
+        const loaded = await indexAnalysis(store, result);
+        // The crates are patched, not merged again: no dump is parsed, and the store names the new dumps.
+        expect(loaded.cratesLoaded).toBe(stats.crates);
+        for (const f of result.dumpFiles) expect((await store.getJson<CrateHeader>(keys.crate(crateId(readDumpHeader(f).crate))))?.digest).toBe(readDumpHeader(f).digest);
+        expect(await storeSnapshot(store)).toEqual(await merged(result.dumpFiles));
+      }
+      // A store that does not hold the dumps the patches start from merges the new dumps instead.
+      edit(circle, '        twice.radius + twice.radius\n', '        2.0 * twice.radius\n');
+      const { result } = await resume();
+      const other = await openStore(path.join(dir, 'other'), { create: true });
+      try {
+        expect((await indexAnalysis(other, result)).cratesLoaded).toBe(result.dumpFiles.length);
+        expect(await storeSnapshot(other)).toEqual(await merged(result.dumpFiles));
+      } finally {
+        await other.close();
+      }
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('binds the crates when the surface image is not the last binding analysis\'s', async () => {
+    const { ws, outDir, resume } = await resumable();
+    const circle = path.join(ws, 'geometry/src/shapes/circle.rs');
+    const image = path.join(outDir, SURFACE_FILE);
+    const written = readFileSync(image);
+    // A signature change: the crates are bound again, and the image is written again.
+    edit(circle, 'pub fn new(center: Point, radius: Scalar) -> Self', 'pub fn new(center: Point, radius: Scalar) -> crate::Rect');
+    expect((await resume()).stats.bound).toBeGreaterThan(0);
+    // With the image of before that change, a body edit cannot take it: its surface is another.
+    writeFileSync(image, written);
+    edit(circle, '        2.0 * self.radius\n', '        self.radius + self.radius\n');
+    let { result, stats } = await resume();
+    expect(stats.bound).toBeGreaterThan(0);
+    await expectFull(ws, outDir, result);
+    // Nor without an image at all.
+    rmSync(image);
+    edit(circle, '        self.radius + self.radius\n', '        2.0 * self.radius\n');
+    ({ result, stats } = await resume());
+    expect(stats.bound).toBeGreaterThan(0);
+    await expectFull(ws, outDir, result);
+    // The binding analysis wrote it again: the next body edit takes it.
+    edit(circle, '        2.0 * self.radius\n', '        self.radius * 2.0\n');
+    ({ result, stats } = await resume());
+    expect(stats).toEqual({ crates: 1, items: 1, bound: 0 });
+    await expectFull(ws, outDir, result);
   });
 
   it('leaves to a full analysis what it cannot vouch for', async () => {

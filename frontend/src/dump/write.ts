@@ -66,6 +66,15 @@ export function recordHead(line: string): Pick<ItemRecord, 'item' | 'kind' | 'fi
   return JSON.parse(`${line.slice(0, line.indexOf(',"fingerprint":'))}}`) as Pick<ItemRecord, 'item' | 'kind' | 'file' | 'span'>;
 }
 
+/** The file of a record's line (`recordHead(line).file`), cut from the line rather than parsed: a resume looks at every line. */
+export function recordFile(line: string): string {
+  const at = line.indexOf('","file":"') + 10;
+  const end = line.indexOf('"', at);
+  const file = line.slice(at, end);
+  // A path with a quote or a backslash is escaped in JSON: parse that one.
+  return at < 10 || line[end - 1] === '\\' || file.includes('\\') ? recordHead(line).file : file;
+}
+
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

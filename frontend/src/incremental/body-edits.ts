@@ -4,7 +4,7 @@
 // parsed or bound. A body edit in alloc's vec/mod.rs otherwise binds core and alloc again
 // (about 3 s on std, bench/RESULTS.md). The dumps come out as a full analysis would write them.
 import { existsSync, readFileSync } from 'node:fs';
-import type { ItemRecord, Span } from '../../../schema/src/index.js';
+import type { DumpPatch, ItemRecord, Span } from '../../../schema/src/index.js';
 import { readSourceFile, type SourceFile } from '../crate/modules.js';
 import type { DiskSourceCache } from '../crate/disk-source-cache.js';
 import type { Item } from '../syntax/ast.js';
@@ -14,13 +14,13 @@ import { matchDelimiters } from '../syntax/split.js';
 import type { ItemRecordDraft } from '../resolve/model.js';
 import { resolveFnAgain, restoreFnContext } from '../resolve/items.js';
 import { adoptRealIdsInRecords } from '../std-src/real-ids.js';
-import { itemRecordOf, recordHead } from '../dump/write.js';
+import { itemRecordOf, recordHead, type DumpText } from '../dump/write.js';
 import { writeDumpFile } from '../dump/write-file.js';
 import { SurfaceImage } from '../surface/read.js';
 import type { CrateTarget, Workspace } from '../workspace/index.js';
 import { bytesPrint } from './fingerprints.js';
 import { findLocalEdit, type LocalEdit } from './local-edit.js';
-import { movedDump, relativePath } from './moved-items.js';
+import { movedDump, relativePath, type ResumedDumps } from './moved-items.js';
 import { movedSpan } from './shift.js';
 import { stampFile, unchangedSince, type CrateSnapshot, type FileStamp, type Snapshot } from './snapshot.js';
 
@@ -38,7 +38,7 @@ interface FileEdit {
  */
 export function dumpsOfBodyEdits(
   ws: Workspace, snapshot: Snapshot, changed: ReadonlySet<string>, diskSources: DiskSourceCache, outDir: string,
-): { snapshots: Map<string, CrateSnapshot>; items: number } | undefined {
+): (ResumedDumps & { items: number }) | undefined {
   const image = SurfaceImage.read(outDir, snapshot.key);
   if (image === undefined) return undefined;
   const targets = new Map(ws.crates.map((t) => [t.key, t]));
@@ -49,6 +49,8 @@ export function dumpsOfBodyEdits(
   /** Each edited file by path and edition, read and parsed once however many crates compile it. */
   const edits = new Map<string, FileEdit | undefined>();
   const snapshots = new Map<string, CrateSnapshot>();
+  const patches: DumpPatch[] = [];
+  const dumps = new Map<string, DumpText>();
   let items = 0;
   for (const before of snapshot.crates) {
     if (!changed.has(before.target)) continue;
@@ -98,16 +100,20 @@ export function dumpsOfBodyEdits(
     // A fn with no locals would move rather than fail: its record must have been found.
     if ([...files.values()].some((f) => f.edit.fn !== undefined && !resolvedIn.has(f))) return undefined;
     const moves = new Map([...files].map(([rel, f]) => [rel, { shift: f.edit, header: f.now.entry }]));
-    const dump = movedDump(text, moves, replaced);
-    if (dump === undefined) return undefined;
-    writeDumpFile(before.dump, dump);
+    const moved = movedDump(text, moves, replaced);
+    if (moved === undefined) return undefined;
+    const { dump } = moved;
+    dumps.set(before.dump, dump);
+    patches.push(...moved.patches);
     const stamps = new Map([...files.values()].map((f) => [f.stamp[0], f.stamp]));
     snapshots.set(before.target, {
       ...before, digest: dump.header.digest!, files: before.files.map((s) => stamps.get(s[0]) ?? s), prints: withTexts(before.prints, texts),
     });
   }
+  // Written once every crate is known to resume so (moved-items.ts says why).
+  for (const [file, dump] of dumps) writeDumpFile(file, dump);
   for (const [key, edit] of edits) if (edit !== undefined) diskSources.keepSource(edit.now, key.slice(key.indexOf('\0') + 1) as Edition);
-  return { snapshots, items };
+  return { snapshots, patches, items };
 }
 
 /** The file of `stamp` parsed now from its last parse, and the edit between them; undefined unless that is a local edit. */

@@ -5,16 +5,22 @@
 // (about 4 s on std, bench/RESULTS.md).
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { DumpHeader, ItemRecord, Span } from '../../../schema/src/index.js';
+import { crateId, type DumpHeader, type DumpPatch, type FileEntry, type ItemRecord, type Span } from '../../../schema/src/index.js';
 import { fileEntryOf } from '../crate/modules.js';
 import type { DiskSourceCache } from '../crate/disk-source-cache.js';
-import { recordFingerprint, recordHead, withDigest, type DumpText } from '../dump/write.js';
+import { recordFile, recordFingerprint, recordHead, withDigest, type DumpText } from '../dump/write.js';
 import { writeDumpFile } from '../dump/write-file.js';
 import { lex } from '../syntax/lexer.js';
 import type { Workspace } from '../workspace/index.js';
 import { editBetweenTokens } from './local-edit.js';
-import { movedSpan, type Shift } from './shift.js';
+import { movedParse, movedSpan, type Shift } from './shift.js';
 import { stampFile, unchangedSince, type CrateSnapshot, type FileStamp, type Snapshot } from './snapshot.js';
+
+/** The crates a resume rewrote the dumps of, by target key, and the patches to the store that go with them. */
+export interface ResumedDumps {
+  snapshots: Map<string, CrateSnapshot>;
+  patches: DumpPatch[];
+}
 
 /**
  * The snapshots of the `changed` crates with their dumps rewritten, when every changed file of
@@ -23,9 +29,11 @@ import { stampFile, unchangedSince, type CrateSnapshot, type FileStamp, type Sna
  */
 export function dumpsOfMovedItems(
   ws: Workspace, snapshot: Snapshot, changed: ReadonlySet<string>, diskSources: DiskSourceCache,
-): Map<string, CrateSnapshot> | undefined {
+): ResumedDumps | undefined {
   const targets = new Map(ws.crates.map((t) => [t.key, t]));
-  const out = new Map<string, CrateSnapshot>();
+  const snapshots = new Map<string, CrateSnapshot>();
+  const patches: DumpPatch[] = [];
+  const dumps = new Map<string, DumpText>();
   for (const before of snapshot.crates) {
     if (!changed.has(before.target)) continue;
     const target = targets.get(before.target)!;
@@ -38,7 +46,8 @@ export function dumpsOfMovedItems(
       const rel = relativePath(ws.root, abs);
       // Diagnostics are kept by line: a file with some is analyzed.
       if (before.diagnostics.some((d) => d.file === rel)) return undefined;
-      const old = diskSources.tokensOf(hash, target.edition);
+      const last = diskSources.sourceOf(hash, target.edition, abs, rel);
+      const old = last?.ts ?? diskSources.tokensOf(hash, target.edition);
       if (old === undefined) return undefined;
       let bytes: Uint8Array;
       try {
@@ -50,46 +59,63 @@ export function dumpsOfMovedItems(
       const shift = editBetweenTokens(old, ts);
       if (shift === undefined) return undefined;
       const entry = fileEntryOf(rel, bytes);
-      diskSources.keepTokens(entry, ts, target.edition);
+      // The parse moves with the tokens: kept, the next edit of the file need not parse it (body-edits.ts).
+      if (last !== undefined) diskSources.keepSource({ abs, rel, entry, ts, parsed: movedParse(last.parsed, shift) }, target.edition);
+      else diskSources.keepTokens(entry, ts, target.edition);
       moves.set(rel, { shift, header: entry, stamp: stampFile(abs, entry.hash) });
     }
     if (moves.size === 0) return undefined;
     const moved = movedDump(readFileSync(before.dump, 'utf8').split('\n'), moves);
     if (moved === undefined) return undefined;
-    writeDumpFile(before.dump, moved);
+    dumps.set(before.dump, moved.dump);
     const files = before.files.map((s) => moves.get(relativePath(ws.root, s[0]))?.stamp ?? s);
-    out.set(before.target, { ...before, digest: moved.header.digest!, files });
+    snapshots.set(before.target, { ...before, digest: moved.dump.header.digest!, files });
+    patches.push(...moved.patches);
   }
-  return out;
+  // Written once every crate is known to resume so: a crate refused after another was written
+  // would leave that one's dump moved, and the analysis that follows would move it again.
+  for (const [file, dump] of dumps) writeDumpFile(file, dump);
+  return { snapshots, patches };
+}
+
+/** A dump rewritten by `movedDump`, and the patches that take a store from the old dump to it. */
+export interface MovedDump {
+  dump: DumpText;
+  patches: DumpPatch[];
 }
 
 /**
  * The dump of lines `text` with the items of each moved file at their new places, and the records
- * of `replaced` (by item id) as given there; undefined when an edit is inside another item with locals.
+ * of `replaced` (by item id) as given there; undefined when an edit is inside another item with
+ * locals. Its patches hold, per moved file, the records whose contents changed.
  */
 export function movedDump(
-  text: readonly string[], moves: ReadonlyMap<string, { shift: Shift; header: DumpHeader['files'][number] }>, replaced: ReadonlyMap<string, string> = new Map(),
-): DumpText | undefined {
+  text: readonly string[], moves: ReadonlyMap<string, { shift: Shift; header: FileEntry }>, replaced: ReadonlyMap<string, string> = new Map(),
+): MovedDump | undefined {
   const header = JSON.parse(text[0]) as DumpHeader;
   const lines: string[] = [];
+  const changes = new Map([...moves.keys()].map((file) => [file, { fileItems: [] as DumpPatch['fileItems'], items: [] as ItemRecord[] }]));
   for (let i = 1; i < text.length; i++) {
     if (text[i] === '') continue;
-    const head = recordHead(text[i]);
-    const shift = moves.get(head.file)?.shift;
-    const replacement = shift && replaced.get(head.item);
-    if (replacement !== undefined) {
-      lines.push(replacement);
-      continue;
-    }
+    const file = recordFile(text[i]);
+    const shift = moves.get(file)?.shift;
     if (shift === undefined) {
       lines.push(text[i]);
       continue;
     }
-    const item = JSON.parse(text[i]) as ItemRecord;
-    if (!moveRecord(item, shift)) return undefined;
-    lines.push(JSON.stringify(item));
+    const change = changes.get(file)!;
+    const replacement = replaced.get(recordHead(text[i]).item);
+    const item = JSON.parse(replacement ?? text[i]) as ItemRecord;
+    const fingerprint = item.fingerprint;
+    if (replacement === undefined && !moveRecord(item, shift)) return undefined;
+    lines.push(replacement ?? JSON.stringify(item));
+    change.fileItems.push([item.item, item.span[0], item.span[1]]);
+    if (replacement !== undefined || item.fingerprint !== fingerprint) change.items.push(item);
   }
-  return withDigest({ ...header, files: header.files.map((f) => moves.get(f.path)?.header ?? f) }, lines);
+  const dump = withDigest({ ...header, files: header.files.map((f) => moves.get(f.path)?.header ?? f) }, lines);
+  const crate = crateId(header.crate);
+  const digests = header.digest === undefined ? {} : { dump: { base: header.digest, digest: dump.header.digest! } };
+  return { dump, patches: [...changes].map(([file, c]) => ({ crate, file: moves.get(file)!.header, ...c, ...digests })) };
 }
 
 /**

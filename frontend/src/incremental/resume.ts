@@ -14,7 +14,7 @@
 // runs a full analysis.
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { ItemRecord } from '../../../schema/src/index.js';
+import type { DumpPatch, ItemRecord } from '../../../schema/src/index.js';
 import {
   attachDiagnostics, bindCrates, diskSourcesIn, dumpFileOf, dumpsDirOf, keepDiskSources, loadCrates, resultOf, snapshotKey, withStdSources,
   type AnalyzeOptions, type AnalyzeResult,
@@ -70,17 +70,18 @@ export async function resumeAnalysis(dir: string, opts: AnalyzeOptions, stats?: 
 
   const diskSources = diskSourcesIn(outDir, true);
   /** The new snapshot (crates not rewritten as they were), the parse cache kept for it, and the result. */
-  const finish = (rewritten: ReadonlyMap<string, CrateSnapshot>, items: number, realIds: RealIds | undefined, bound = 0) => {
+  const finish = (rewritten: ReadonlyMap<string, CrateSnapshot>, items: number, realIds: RealIds | undefined, bound = 0, patches?: DumpPatch[]): AnalyzeResult => {
     const all = ws.crates.map((t) => rewritten.get(t.key) ?? old.get(t.key)!);
     writeSnapshot(outDir, { key: snapshot.key, targets: snapshot.targets, startedAtMs, crates: all, realIds });
     keepDiskSources(diskSources, all);
     if (stats) Object.assign(stats, { crates: rewritten.size, items, bound });
-    return resultOf(ws, all, stdSources);
+    // The dumps are written; the patches take a store that holds the last ones to them for less.
+    return { ...resultOf(ws, all, stdSources), ...(patches ? { patches } : {}) };
   };
   const moved = dumpsOfMovedItems(ws, snapshot, changed, diskSources);
-  if (moved !== undefined) return finish(moved, 0, snapshot.realIds);
+  if (moved !== undefined) return finish(moved.snapshots, 0, snapshot.realIds, 0, moved.patches);
   const bodies = dumpsOfBodyEdits(ws, snapshot, changed, diskSources, outDir);
-  if (bodies !== undefined) return finish(bodies.snapshots, bodies.items, snapshot.realIds);
+  if (bodies !== undefined) return finish(bodies.snapshots, bodies.items, snapshot.realIds, 0, bodies.patches);
   const sources = new SourceCache();
   let rebuilt = new Set(changed);
   for (;;) {

@@ -4,6 +4,8 @@
 // item, so an edit moves every position after it, in every record of the file.
 import type { Span } from '../../../schema/src/index.js';
 import type { ItemRecordDraft } from '../resolve/model.js';
+import type { Item, ParsedFile } from '../syntax/ast.js';
+import { mapItemRanges, type RangeMaps } from '../syntax/relocate.js';
 
 export interface Shift {
   /** Bytes before this are the same in both texts. */
@@ -61,4 +63,26 @@ export function shiftRecords(records: readonly ItemRecordDraft[], e: Shift, file
     for (const r of record.refs) shift(r.span);
     for (const d of record.diagnostics) shift(d.span);
   }
+}
+
+/**
+ * The parse of a file edited only between tokens, from its parse before: the same tokens, so the
+ * same token ranges, and each byte range moved. Only for a parse without syntax errors.
+ */
+export function movedParse(parsed: ParsedFile, e: Shift): ParsedFile {
+  const maps: RangeMaps = {
+    bytes: ([a, b]) => {
+      const [s, t] = movedSpan(e, a, b, false);
+      return [s ?? a, t ?? b];
+    },
+    tokens: (r) => [r[0], r[1]],
+  };
+  // Inner attributes hold positions as items do.
+  const moved: ParsedFile = {
+    items: parsed.items.map((item) => mapItemRanges(item, maps)),
+    innerAttrs: parsed.innerAttrs.map((a) => mapItemRanges(a as unknown as Item, maps) as unknown as ParsedFile['innerAttrs'][number]),
+    errors: [],
+  };
+  if (parsed.innerDocs !== undefined) moved.innerDocs = parsed.innerDocs;
+  return moved;
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { Flags } from '../../oclif.js';
-import { indexDumps } from '../../../../indexer/src/index.js';
+import { indexAnalysis } from '../../../../indexer/src/index.js';
 import { XrefCommand } from '../../base.js';
 import { CliFailure, EXIT } from '../../failure.js';
 import { workerCount, workersFlag } from '../../workers.js';
@@ -55,8 +55,8 @@ export default class Index extends XrefCommand {
       const dbDir = flags.db === undefined ? defaultStoreDir(analysis.root) : storeDirFromFlag(flags.db, process.cwd());
       if (flags.full) await rm(dbDir, { recursive: true, force: true });
       // The store is opened only now, so that queries are locked out for the load alone.
-      const dumpFiles = analysis.dumpFiles;
-      loaded = await withStore(dbDir, (store) => indexDumps(store, dumpFiles, { onProgress: progress?.load }));
+      const output = analysis;
+      loaded = await withStore(dbDir, (store) => indexAnalysis(store, output, { onProgress: progress?.load }));
     } finally {
       progress?.clear();
     }
