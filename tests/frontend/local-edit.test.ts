@@ -1,21 +1,36 @@
-// findLocalEdit: which edits an incremental analysis may take without resolving the workspace.
+// findLocalEdit and localEditOfTokens: which edits an incremental analysis may take without
+// resolving the workspace, and the parse the latter makes without parsing.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildFileTables } from '../../schema/src/index.js';
 import { lex } from '../../frontend/src/syntax/lexer.js';
 import { parseFile } from '../../frontend/src/syntax/parse.js';
+import { parseBodies } from '../../frontend/src/syntax/body/parser.js';
+import type { Item } from '../../frontend/src/syntax/ast.js';
 import type { SourceFile } from '../../frontend/src/crate/modules.js';
-import { findLocalEdit } from '../../frontend/src/incremental/local-edit.js';
+import { findLocalEdit, localEditOfTokens } from '../../frontend/src/incremental/local-edit.js';
+import { prng, rustFiles } from '../support/random.js';
+import { mutatedCase } from '../support/mutate.js';
 
-function source(text: string): SourceFile {
-  const bytes = new TextEncoder().encode(text);
+function source(text: string | Uint8Array): SourceFile {
+  const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text;
   const tables = buildFileTables(bytes);
   const ts = lex(bytes);
-  const entry = { path: 'lib.rs', hash: text, bytes: bytes.length, ...tables };
-  return { abs: '/lib.rs', rel: 'lib.rs', entry, ts, parsed: parseFile(ts) };
+  const entry = { path: 'lib.rs', hash: String(bytes.length), bytes: bytes.length, ...tables };
+  const parsed = parseFile(ts);
+  parsed.errors.push(...parseBodies(ts, parsed, { keepTrees: false }), ...ts.errors.map((e) => ({ offset: e.offset, message: e.message })));
+  return { abs: '/lib.rs', rel: 'lib.rs', entry, ts, parsed };
 }
 
+/** What both functions make of an edit, after checking that they agree on it. */
 function kind(before: string, after: string): string {
-  const edit = findLocalEdit(source(before), source(after));
+  const old = source(before);
+  const now = source(after);
+  const edit = findLocalEdit(old, now);
+  const found = localEditOfTokens(old, now.ts);
+  // The same edit, and the parse a parser gives; none where the new text has a syntax error.
+  expect(found?.edit.fn?.new, after).toEqual(now.parsed.errors.length > 0 ? undefined : edit?.fn?.new);
+  if (found !== undefined) expect(found.parsed).toEqual(now.parsed);
   return edit === undefined ? 'other' : edit.fn === undefined ? 'between tokens' : `body of ${edit.fn.old.name.text}`;
 }
 
@@ -32,6 +47,9 @@ describe('findLocalEdit', () => {
 
   it('finds edits inside one fn body, and only there', () => {
     expect(kind(BASE, BASE.replace('let x = 1;', 'let x = 2 + 2;'))).toBe('body of f');
+    // The same tokens where they were, but one of them other bytes.
+    expect(kind(BASE, BASE.replace('let x = 1;', 'let x = 7;'))).toBe('body of f');
+    expect(kind(BASE, BASE.replace('let x = 1;', 'let y = 1;'))).toBe('body of f');
     expect(kind(BASE, BASE.replace('fn g() {}', 'fn g() { g() }'))).toBe('body of g');
     // Text between two tokens that touched: they no longer do, so the body is parsed again.
     expect(kind(BASE, BASE.replace('fn g() {}', 'fn g() { /* empty */ }'))).toBe('body of g');
@@ -47,4 +65,59 @@ describe('findLocalEdit', () => {
     expect(kind(BASE, BASE.replace('let x = 1;', 'macro_rules! m { () => {} }'))).toBe('other');
     expect(kind(BASE, BASE.replace('let x = 1;', 'let x = 2;').replace('fn g() {}', 'fn g() { 1 }'))).toBe('other');
   });
+
+  it('parses nothing, but gets what a parse gets, for random edits inside fn bodies', () => {
+    const files = rustFiles('data').map((f) => readFileSync(f)).filter((b) => source(b).parsed.errors.length === 0);
+    const random = prng(20261122);
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
+    const snippets = ['let y = 1;', 'x.len()', '{', '}', '/* c */', '"s"', 'f(', ')', 'Self::new()', '', '\n'];
+    let taken = 0;
+    for (let c = 0; c < 300; c++) {
+      const before = source(pick(files));
+      const bodies = fnBodies(before.parsed.items);
+      if (bodies.length === 0) continue;
+      const [open, close] = pick(bodies);
+      // Somewhere strictly inside the braces: before one of the body's tokens, or cutting one out.
+      const t = open + 1 + Math.floor(random() * (close - open - 1));
+      const at = before.ts.starts[t];
+      const src = before.ts.src;
+      const cut = random() < 0.3 && t < close - 1 ? before.ts.ends[t] : at;
+      const after = Buffer.concat([src.subarray(0, at), Buffer.from(pick(snippets)), src.subarray(cut)]);
+      const now = source(after);
+      const found = localEditOfTokens(before, now.ts);
+      if (now.parsed.errors.length > 0) {
+        expect(found).toBeUndefined();
+        continue;
+      }
+      expect(found, after.toString()).toBeDefined();
+      expect(found!.parsed).toEqual(now.parsed);
+      expect(found!.edit.fn?.new).toEqual(findLocalEdit(before, now)?.fn?.new);
+      taken++;
+    }
+    // The others made a syntax error.
+    expect(taken).toBeGreaterThan(60);
+  });
+
+  it('takes no edit that changes what a parse gets, whatever the edit', () => {
+    const sources = rustFiles('data').map((f): [string, Uint8Array] => [f, new Uint8Array(readFileSync(f))]).filter(([, b]) => source(b).parsed.errors.length === 0);
+    const random = prng(7);
+    for (let c = 0; c < 300; c++) {
+      const [, original] = sources[c % sources.length];
+      const [, mutated] = mutatedCase(sources, c, random, ['{', '}', 'fn', 'x', ';', '//', 'impl', '(']);
+      const before = source(original);
+      const found = localEditOfTokens(before, lex(mutated));
+      if (found === undefined) continue;
+      const now = source(mutated);
+      expect(now.parsed.errors).toEqual([]);
+      expect(found.parsed).toEqual(now.parsed);
+    }
+  });
 });
+
+/** The token ranges of every fn body in `items`, nested ones too. */
+function fnBodies(items: readonly Item[]): Array<[number, number]> {
+  return items.flatMap((item): Array<[number, number]> => {
+    if (item.kind === 'fn') return item.body ? [item.body] : [];
+    return 'items' in item && Array.isArray(item.items) ? fnBodies(item.items) : [];
+  });
+}

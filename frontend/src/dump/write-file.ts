@@ -12,7 +12,12 @@ export function writeDumpFile(file: string, dump: DumpText): boolean {
   // Renamed into place. Written in place, a dump cut short by a kill would keep its new header,
   // and the next run, seeing that digest, would leave the rest missing (tests/query-cli/crash.test.ts).
   const temp = `${file}.${process.pid}${TEMP_SUFFIX}`;
-  writeFileSync(temp, dumpText(dump.header, dump.lines));
+  const { header, lines } = dump;
+  if (lines.every((l) => typeof l === 'string')) writeFileSync(temp, dumpText(header, lines as string[]));
+  else {
+    const newline = Buffer.from('\n');
+    writeFileSync(temp, Buffer.concat([Buffer.from(JSON.stringify(header)), ...lines.flatMap((l) => [newline, typeof l === 'string' ? Buffer.from(l) : l]), newline]));
+  }
   renameSync(temp, file);
   return true;
 }

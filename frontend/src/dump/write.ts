@@ -27,8 +27,14 @@ export interface DumpOptions {
  */
 export interface DumpText {
   header: DumpHeader;
-  lines: string[];
+  lines: DumpLines;
 }
+
+/**
+ * Record lines: each string one line; each byte run several whole lines of an earlier dump,
+ * joined by newlines, which a resume copies without decoding them (incremental/moved-items.ts).
+ */
+export type DumpLines = Array<string | Uint8Array>;
 
 export function buildDump(crate: CrateCtx, workspaceRoot: string, options: DumpOptions = {}): { dump: DumpText; warnings: string[] } {
   const warnings: string[] = [];
@@ -50,7 +56,7 @@ export function buildDump(crate: CrateCtx, workspaceRoot: string, options: DumpO
 }
 
 /** The dump of `header` (its digest aside) and `lines`, with its digest: a hash of all the rest of its text. */
-export function withDigest(header: DumpHeader, lines: string[]): DumpText {
+export function withDigest(header: DumpHeader, lines: DumpLines): DumpText {
   const { digest: _old, ...rest } = header;
   const h = createHash('sha1').update(JSON.stringify(rest));
   for (const line of lines) h.update('\n').update(line);
@@ -64,15 +70,6 @@ export function withDigest(header: DumpHeader, lines: string[]): DumpText {
 export function recordHead(line: string): Pick<ItemRecord, 'item' | 'kind' | 'file' | 'span'> {
   // No id or path holds an unescaped quote, so the key is found where it is a key.
   return JSON.parse(`${line.slice(0, line.indexOf(',"fingerprint":'))}}`) as Pick<ItemRecord, 'item' | 'kind' | 'file' | 'span'>;
-}
-
-/** The file of a record's line (`recordHead(line).file`), cut from the line rather than parsed: a resume looks at every line. */
-export function recordFile(line: string): string {
-  const at = line.indexOf('","file":"') + 10;
-  const end = line.indexOf('"', at);
-  const file = line.slice(at, end);
-  // A path with a quote or a backslash is escaped in JSON: parse that one.
-  return at < 10 || line[end - 1] === '\\' || file.includes('\\') ? recordHead(line).file : file;
 }
 
 function cmp(a: string, b: string): number {

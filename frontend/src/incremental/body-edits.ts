@@ -5,22 +5,19 @@
 // (about 3 s on std, bench/RESULTS.md). The dumps come out as a full analysis would write them.
 import { existsSync, readFileSync } from 'node:fs';
 import type { DumpPatch, ItemRecord, Span } from '../../../schema/src/index.js';
-import { readSourceFile, type SourceFile } from '../crate/modules.js';
+import { fileEntryOf, type SourceFile } from '../crate/modules.js';
 import type { DiskSourceCache } from '../crate/disk-source-cache.js';
-import type { Item } from '../syntax/ast.js';
-import type { Edition } from '../syntax/lexer.js';
-import { ItemCache } from '../syntax/item-cache.js';
-import { matchDelimiters } from '../syntax/split.js';
+import { lex, type Edition } from '../syntax/lexer.js';
 import type { ItemRecordDraft } from '../resolve/model.js';
 import { resolveFnAgain, restoreFnContext } from '../resolve/items.js';
 import { adoptRealIdsInRecords } from '../std-src/real-ids.js';
-import { itemRecordOf, recordHead, type DumpText } from '../dump/write.js';
+import { itemRecordOf, type DumpText } from '../dump/write.js';
 import { writeDumpFile } from '../dump/write-file.js';
 import { SurfaceImage } from '../surface/read.js';
 import type { CrateTarget, Workspace } from '../workspace/index.js';
 import { bytesPrint } from './fingerprints.js';
-import { findLocalEdit, type LocalEdit } from './local-edit.js';
-import { movedDump, relativePath, type ResumedDumps } from './moved-items.js';
+import { localEditOfTokens, type LocalEdit } from './local-edit.js';
+import { movedDump, relativePath, type Replace, type ResumedDumps } from './moved-items.js';
 import { movedSpan } from './shift.js';
 import { stampFile, unchangedSince, type CrateSnapshot, type FileStamp, type Snapshot } from './snapshot.js';
 
@@ -64,50 +61,36 @@ export function dumpsOfBodyEdits(
       // Diagnostics are kept by line: a file with some is analyzed.
       if (before.diagnostics.some((d) => d.file === rel)) return undefined;
       const key = `${stamp[0]}\0${target.edition}`;
-      if (!edits.has(key)) edits.set(key, readEdit(stamp, rel, ws.root, target.edition, diskSources));
+      if (!edits.has(key)) edits.set(key, readEdit(stamp, rel, target.edition, diskSources));
       const edit = edits.get(key);
       if (edit === undefined) return undefined;
       files.set(rel, edit);
     }
     if (files.size === 0) return undefined;
-    const text = readFileSync(before.dump, 'utf8').split('\n');
-    const replaced = new Map<string, string>();
-    const texts = new Map<string, string>();
+    let failed = false;
     const resolvedIn = new Set<FileEdit>();
-    for (let i = 1; i < text.length; i++) {
-      if (text[i] === '') continue;
-      const head = recordHead(text[i]);
-      const file = files.get(head.file);
-      if (file === undefined) continue;
-      const { edit, now } = file;
-      const fn = edit.fn?.old;
-      let span: Span | undefined;
-      if (fn !== undefined && head.kind === 'fn' && head.span[0] === fn.span[0] && head.span[1] === fn.span[1]) {
-        const line = resolvedAgain(image, JSON.parse(text[i]) as ItemRecord, file, snapshot);
-        if (line === undefined) return undefined;
-        replaced.set(head.item, line);
+    const replace: Replace = (line, head) => {
+      const file = files.get(head.file)!;
+      const fn = file.edit.fn?.old;
+      if (failed || fn === undefined || head.kind !== 'fn' || head.span[0] !== fn.span[0] || head.span[1] !== fn.span[1]) return undefined;
+      const resolved = resolvedAgain(image, JSON.parse(line) as ItemRecord, file, snapshot);
+      if (resolved === undefined) failed = true;
+      else {
         resolvedIn.add(file);
         items++;
-        span = recordHead(line).span;
-      } else if (head.span[0] <= edit.prefix && edit.oldEnd <= head.span[1]) {
-        const [s, e] = movedSpan(edit, head.span[0], head.span[1], false);
-        if (s === undefined || e === undefined) return undefined;
-        span = [s, e];
       }
-      // A record around the edit has other bytes now.
-      if (span !== undefined) texts.set(head.item, bytesPrint(now.ts.src, span));
-    }
-    // A fn with no locals would move rather than fail: its record must have been found.
-    if ([...files.values()].some((f) => f.edit.fn !== undefined && !resolvedIn.has(f))) return undefined;
+      return resolved;
+    };
     const moves = new Map([...files].map(([rel, f]) => [rel, { shift: f.edit, header: f.now.entry }]));
-    const moved = movedDump(text, moves, replaced);
-    if (moved === undefined) return undefined;
+    const moved = movedDump(readFileSync(before.dump), moves, replace);
+    // A fn with no locals would move rather than fail: its record must have been found.
+    if (moved === undefined || failed || [...files.values()].some((f) => f.edit.fn !== undefined && !resolvedIn.has(f))) return undefined;
     const { dump } = moved;
     dumps.set(before.dump, dump);
     patches.push(...moved.patches);
     const stamps = new Map([...files.values()].map((f) => [f.stamp[0], f.stamp]));
     snapshots.set(before.target, {
-      ...before, digest: dump.header.digest!, files: before.files.map((s) => stamps.get(s[0]) ?? s), prints: withTexts(before.prints, texts),
+      ...before, digest: dump.header.digest!, files: before.files.map((s) => stamps.get(s[0]) ?? s), prints: withTexts(before.prints, textsAround(moved.patches, files)),
     });
   }
   // Written once every crate is known to resume so (moved-items.ts says why).
@@ -116,8 +99,8 @@ export function dumpsOfBodyEdits(
   return { snapshots, patches, items };
 }
 
-/** The file of `stamp` parsed now from its last parse, and the edit between them; undefined unless that is a local edit. */
-function readEdit(stamp: FileStamp, rel: string, root: string, edition: Edition, diskSources: DiskSourceCache): FileEdit | undefined {
+/** The file of `stamp` now, parsed from its last parse, and the edit between them; undefined unless that is a local edit. */
+function readEdit(stamp: FileStamp, rel: string, edition: Edition, diskSources: DiskSourceCache): FileEdit | undefined {
   const [abs, , , hash] = stamp;
   const before = diskSources.sourceOf(hash, edition, abs, rel);
   if (before === undefined) return undefined;
@@ -127,27 +110,11 @@ function readEdit(stamp: FileStamp, rel: string, root: string, edition: Edition,
   } catch {
     return undefined;
   }
-  // Only the items that changed are parsed: the others are the last parse's, moved.
-  const now = readSourceFile(abs, root, edition, { bytes, itemCache: itemsOf(before) });
-  if (now.parsed.errors.length > 0) return undefined;
-  const edit = findLocalEdit(before, now);
-  return edit && { now, edit, stamp: stampFile(abs, now.entry.hash) };
-}
-
-/** An item cache holding every item of `file`'s parse, nested ones too. */
-function itemsOf(file: SourceFile): ItemCache {
-  const cache = new ItemCache();
-  const { ts } = file;
-  const { partner } = matchDelimiters(ts, 0, ts.count);
-  const keep = (items: readonly Item[]) => {
-    for (const item of items) {
-      const [first, end] = item.tokens;
-      cache.set(cache.keyOf(ts, first, end), ts, partner, first, end, item);
-      if ('items' in item && Array.isArray(item.items)) keep(item.items);
-    }
-  };
-  keep(file.parsed.items);
-  return cache;
+  const ts = lex(bytes, edition);
+  const found = localEditOfTokens(before, ts);
+  if (found === undefined) return undefined;
+  const now: SourceFile = { abs, rel, entry: fileEntryOf(rel, bytes), ts, parsed: found.parsed };
+  return { now, edit: found.edit, stamp: stampFile(abs, now.entry.hash) };
 }
 
 /**
@@ -181,6 +148,16 @@ function resolvedAgain(image: SurfaceImage, record: ItemRecord, { now, edit }: F
   const warnings: string[] = [];
   const line = JSON.stringify(itemRecordOf(draft, warnings));
   return warnings.length === 0 ? line : undefined;
+}
+
+/** The text prints of the records around each edit (whose bytes changed), by item id, from where the patches put them. */
+function textsAround(patches: readonly DumpPatch[], files: ReadonlyMap<string, FileEdit>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const { file, fileItems } of patches) {
+    const { edit, now } = files.get(file.path)!;
+    for (const [id, start, end] of fileItems) if (start <= edit.prefix && edit.oldEnd + edit.delta <= end) out.set(id, bytesPrint(now.ts.src, [start, end]));
+  }
+  return out;
 }
 
 /** `prints` (snapshot.ts) with the text prints of `texts` (by item id) instead. */

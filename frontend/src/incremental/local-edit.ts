@@ -3,11 +3,13 @@
 // inside the braces of one fn body. Everything else is then token-for-token the same, so every
 // name, signature and scope of the workspace is unchanged; positions after the edit move by the
 // same number of bytes.
-import type { Item, TokenRange } from '../syntax/ast.js';
+import type { Item, ParsedFile, TokenRange } from '../syntax/ast.js';
 import type { SourceFile } from '../crate/modules.js';
 import type { TokenStream } from '../syntax/lexer.js';
 import { TK } from '../syntax/tokens.js';
-import { newEnd, newStart, type Shift } from './shift.js';
+import { matchDelimiters } from '../syntax/split.js';
+import { parseBodies } from '../syntax/body/parser.js';
+import { movedParse, newEnd, newStart, type Shift } from './shift.js';
 
 export type FnItem = Extract<Item, { kind: 'fn' }>;
 
@@ -48,6 +50,76 @@ export function findLocalEdit(before: SourceFile, after: SourceFile): LocalEdit 
   const [newOpen, newClose] = bodyBytes(after.ts, newFn.body);
   if (newOpen !== open || newClose !== close + delta) return undefined;
   return { ...shift, fn: { old: oldFn, new: newFn }, pairs };
+}
+
+/**
+ * `findLocalEdit` for a file of which only the old side is parsed: the edit that turns `before`
+ * into the text lexed as `after`, and the parse of `after`, made from `before`'s without the item
+ * grammar. Every item is the same tokens, moved: a fn body is a token range in the AST, so an
+ * edit inside one moves the ranges after it and stretches those around it. Undefined for another
+ * edit, or for a body the edit leaves with a syntax error. A one-shot `xref index` takes a body
+ * edit so without loading the grammar (incremental/body-edits.ts).
+ */
+export function localEditOfTokens(before: SourceFile, after: TokenStream): { edit: LocalEdit; parsed: ParsedFile } | undefined {
+  const old = before.ts;
+  if (after.errors.length > 0) return undefined;
+  const { prefix, oldEnd } = changedBytes(old, after.src);
+  const shift: Shift = { prefix, oldEnd, delta: after.src.length - old.src.length };
+  const fn = fnAround(before.parsed.items, old, prefix, oldEnd);
+  if (fn !== undefined && containsMacroRules(old, fn.body!)) return undefined;
+  let tokenAt = (t: number): number | undefined => t;
+  if (!onlyBetween(old, after, shift)) {
+    if (fn === undefined) return undefined;
+    // The tokens that differ: [same, old.count - sameEnd) in the old stream. A token is the same
+    // where it sits the same and its bytes are outside the changed ones.
+    let same = 0;
+    while (same < old.count && same < after.count && old.ends[same] <= prefix && sameToken(old, same, after, same, 0)) same++;
+    let sameEnd = 0;
+    const tokenDelta = after.count - old.count;
+    const last = (n: number) => old.count - 1 - n;
+    while (sameEnd < old.count - same && sameEnd < after.count - same && old.starts[last(sameEnd)] >= oldEnd && sameToken(old, last(sameEnd), after, after.count - 1 - sameEnd, shift.delta)) sameEnd++;
+    const [open, close] = fn.body!;
+    // The body's braces and all outside them are the same tokens: the changes are strictly inside.
+    if (open >= same || close - 1 < old.count - sameEnd) return undefined;
+    const body = matchDelimiters(after, open, close + tokenDelta);
+    if (body.errors.length > 0 || body.partner[open] !== close + tokenDelta - 1) return undefined;
+    const changedFrom = same;
+    const changedTo = old.count - sameEnd;
+    tokenAt = (t) => (t < changedFrom ? t : t >= changedTo ? t + tokenDelta : undefined);
+  }
+  let inside = false;
+  const parsed = movedParse(before.parsed, shift, ([a, b]) => {
+    const [s, e] = [tokenAt(a), b === a ? tokenAt(a) : endAt(b)];
+    if (s === undefined || e === undefined) inside = true;
+    return [s ?? a, e ?? b];
+  });
+  function endAt(b: number): number | undefined {
+    const last = tokenAt(b - 1);
+    return last === undefined ? undefined : last + 1;
+  }
+  if (inside) return undefined;
+  const pairs = new Map<Item, Item>();
+  pairAll(before.parsed.items, parsed.items, pairs);
+  if (fn === undefined) return { edit: { ...shift, pairs }, parsed };
+  const now = pairs.get(fn) as FnItem;
+  if (containsMacroRules(after, now.body!)) return undefined;
+  // The body the edit is in is the one thing to parse again, for its syntax errors.
+  if (parseBodies(after, { items: [now], innerAttrs: [], errors: [] }, { keepTrees: false }).length > 0) return undefined;
+  return { edit: { ...shift, fn: { old: fn, new: now }, pairs }, parsed };
+}
+
+/** Whether token `i` of `a` and token `j` of `b` are the same token, `delta` bytes apart. */
+function sameToken(a: TokenStream, i: number, b: TokenStream, j: number, delta: number): boolean {
+  return a.kinds[i] === b.kinds[j] && a.starts[i] + delta === b.starts[j] && a.ends[i] + delta === b.ends[j];
+}
+
+/** Pairs the items of two parses of the same shape, nested ones too. */
+function pairAll(olds: readonly Item[], news: readonly Item[], pairs: Map<Item, Item>): void {
+  olds.forEach((o, i) => {
+    pairs.set(o, news[i]);
+    const inner = itemsOf(o);
+    if (inner !== undefined) pairAll(inner, itemsOf(news[i])!, pairs);
+  });
 }
 
 /**

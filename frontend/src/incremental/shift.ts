@@ -67,15 +67,16 @@ export function shiftRecords(records: readonly ItemRecordDraft[], e: Shift, file
 
 /**
  * The parse of a file edited only between tokens, from its parse before: the same tokens, so the
- * same token ranges, and each byte range moved. Only for a parse without syntax errors.
+ * same token ranges, and each byte range moved; `tokens` moves token ranges when the edit changed
+ * tokens inside a body (local-edit.ts). Only for a parse without syntax errors.
  */
-export function movedParse(parsed: ParsedFile, e: Shift): ParsedFile {
+export function movedParse(parsed: ParsedFile, e: Shift, tokens: RangeMaps['tokens'] = (r) => [r[0], r[1]]): ParsedFile {
   const maps: RangeMaps = {
     bytes: ([a, b]) => {
       const [s, t] = movedSpan(e, a, b, false);
       return [s ?? a, t ?? b];
     },
-    tokens: (r) => [r[0], r[1]],
+    tokens,
   };
   // Inner attributes hold positions as items do.
   const moved: ParsedFile = {
