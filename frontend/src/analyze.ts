@@ -185,7 +185,7 @@ export async function analyzeWorkspaceModel(dir: string, opts: AnalyzeOptions = 
       file = inCache ?? outFile;
       if (inCache === undefined) writeDumpFile(file, dump);
     }
-    snapshots.push(crateSnapshot(c, file, digest, prints.get(c)!, diagnostics, warnings));
+    snapshots.push(crateSnapshot(outDir, c, file, digest, prints.get(c)!, diagnostics, warnings));
     progress({ phase: 'write', done: snapshots.length, total: crates.length });
   }
   removeStaleDumps(outDir, snapshots.map((s) => s.dump));

@@ -19,7 +19,7 @@ import { bytesPrint } from './fingerprints.js';
 import { localEditOfTokens, type LocalEdit } from './local-edit.js';
 import { movedDump, relativePath, type Replace, type ResumedDumps } from './moved-items.js';
 import { movedSpan } from './shift.js';
-import { stampFile, unchangedSince, type CrateSnapshot, type FileStamp, type Snapshot } from './snapshot.js';
+import { printsText, stampFile, storePrints, unchangedSince, type CrateSnapshot, type FileStamp, type Snapshot } from './snapshot.js';
 
 /** An edited file: its last parse, its parse now, the edit between them. */
 interface FileEdit {
@@ -35,14 +35,26 @@ interface FileEdit {
  */
 export function dumpsOfBodyEdits(
   ws: Workspace, snapshot: Snapshot, changed: ReadonlySet<string>, diskSources: DiskSourceCache, outDir: string,
-): (ResumedDumps & { items: number }) | undefined {
-  const image = SurfaceImage.read(outDir, snapshot.key);
-  if (image === undefined) return undefined;
+): ResumedDumps | undefined {
+  let image: SurfaceImage | undefined;
+  try {
+    return editedDumps(ws, snapshot, changed, diskSources, outDir, () => (image ??= SurfaceImage.read(outDir, snapshot.key)));
+  } finally {
+    image?.close();
+  }
+}
+
+function editedDumps(
+  ws: Workspace, snapshot: Snapshot, changed: ReadonlySet<string>, diskSources: DiskSourceCache, outDir: string, imageOf: () => SurfaceImage | undefined,
+): ResumedDumps | undefined {
   const targets = new Map(ws.crates.map((t) => [t.key, t]));
   const old = new Map(snapshot.crates.map((c) => [c.target, c]));
-  for (const key of changed) {
-    for (const k of withDependencies(targets, key)) if (image.crate(k)?.surface !== old.get(k)?.surface) return undefined;
-  }
+  /** The image, when it has the crate `key` and every crate it sees as the snapshot has them. */
+  const imageFor = (key: string): SurfaceImage | undefined => {
+    const image = imageOf();
+    const current = image && [...withDependencies(targets, key)].every((k) => image.crate(k)?.surface === old.get(k)?.surface);
+    return current ? image : undefined;
+  };
   /** Each edited file by path and edition, read and parsed once however many crates compile it. */
   const edits = new Map<string, FileEdit | undefined>();
   const snapshots = new Map<string, CrateSnapshot>();
@@ -67,13 +79,16 @@ export function dumpsOfBodyEdits(
       files.set(rel, edit);
     }
     if (files.size === 0) return undefined;
+    // Only an edited fn is resolved, against the image: moved items need none.
+    const image = [...files.values()].some((f) => f.edit.fn !== undefined) ? imageFor(before.target) : undefined;
+    if (image === undefined && [...files.values()].some((f) => f.edit.fn !== undefined)) return undefined;
     let failed = false;
     const resolvedIn = new Set<FileEdit>();
     const replace: Replace = (line, head) => {
       const file = files.get(head.file)!;
       const fn = file.edit.fn?.old;
       if (failed || fn === undefined || head.kind !== 'fn' || head.span[0] !== fn.span[0] || head.span[1] !== fn.span[1]) return undefined;
-      const resolved = resolvedAgain(image, JSON.parse(line) as ItemRecord, file, snapshot);
+      const resolved = resolvedAgain(image!, JSON.parse(line) as ItemRecord, file, snapshot);
       if (resolved === undefined) failed = true;
       else {
         resolvedIn.add(file);
@@ -90,7 +105,7 @@ export function dumpsOfBodyEdits(
     patches.push(...moved.patches);
     const stamps = new Map([...files.values()].map((f) => [f.stamp[0], f.stamp]));
     snapshots.set(before.target, {
-      ...before, digest: dump.header.digest!, files: before.files.map((s) => stamps.get(s[0]) ?? s), prints: withTexts(before.prints, textsAround(moved.patches, files)),
+      ...before, digest: dump.header.digest!, files: before.files.map((s) => stamps.get(s[0]) ?? s), prints: storePrints(outDir, withTexts(printsText(outDir, before), textsAround(moved.patches, files))),
     });
   }
   // Written once every crate is known to resume so (moved-items.ts says why).

@@ -16,10 +16,11 @@ import { editBetweenTokens } from './local-edit.js';
 import { movedParse, movedSpan, type Shift } from './shift.js';
 import { stampFile, unchangedSince, type CrateSnapshot, type FileStamp, type Snapshot } from './snapshot.js';
 
-/** The crates a resume rewrote the dumps of, by target key, and the patches to the store that go with them. */
+/** The crates a resume rewrote the dumps of, by target key, the patches to the store that go with them, and the items it resolved again. */
 export interface ResumedDumps {
   snapshots: Map<string, CrateSnapshot>;
   patches: DumpPatch[];
+  items: number;
 }
 
 /**
@@ -75,7 +76,7 @@ export function dumpsOfMovedItems(
   // Written once every crate is known to resume so: a crate refused after another was written
   // would leave that one's dump moved, and the analysis that follows would move it again.
   for (const [file, dump] of dumps) writeDumpFile(file, dump);
-  return { snapshots, patches };
+  return { snapshots, patches, items: 0 };
 }
 
 /** A dump rewritten by `movedDump`, and the patches that take a store from the old dump to it. */

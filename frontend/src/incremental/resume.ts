@@ -78,15 +78,15 @@ export async function resumeAnalysis(dir: string, opts: AnalyzeOptions, stats?: 
     // The dumps are written; the patches take a store that holds the last ones to them for less.
     return { ...resultOf(ws, all, stdSources), ...(patches ? { patches } : {}) };
   };
-  const moved = dumpsOfMovedItems(ws, snapshot, changed, diskSources);
-  if (moved !== undefined) return finish(moved.snapshots, 0, snapshot.realIds, 0, moved.patches);
-  const bodies = dumpsOfBodyEdits(ws, snapshot, changed, diskSources, outDir);
-  if (bodies !== undefined) return finish(bodies.snapshots, bodies.items, snapshot.realIds, 0, bodies.patches);
+  // Edits inside fn bodies or between tokens; then, when a file's last parse is not kept, edits
+  // between tokens alone; else the crates are bound.
+  const edited = dumpsOfBodyEdits(ws, snapshot, changed, diskSources, outDir) ?? dumpsOfMovedItems(ws, snapshot, changed, diskSources);
+  if (edited !== undefined) return finish(edited.snapshots, edited.items, snapshot.realIds, 0, edited.patches);
   const sources = new SourceCache();
   let rebuilt = new Set(changed);
   for (;;) {
     const attempt = await bindSubset(ws, rebuilt, old, { sources, diskSources }, stdSources, opts);
-    const plan = planBodies(attempt.rebuilt, old, dependentsOf(ws.crates));
+    const plan = planBodies(outDir, attempt.rebuilt, old, dependentsOf(ws.crates));
     if (plan === 'registry') return undefined;
     if ('needs' in plan) {
       rebuilt = plan.needs;
@@ -121,7 +121,7 @@ export async function resumeAnalysis(dir: string, opts: AnalyzeOptions, stats?: 
       });
       const file = dumpFileOf(outDir, crate.target);
       writeDumpFile(file, dump);
-      snapshots.set(crate.target.key, crateSnapshot(crate, file, dump.header.digest!, prints, diagnostics, warnings));
+      snapshots.set(crate.target.key, crateSnapshot(outDir, crate, file, dump.header.digest!, prints, diagnostics, warnings));
     }
     return finish(snapshots, plan.resolve.size, realIds, crates.length);
   }
@@ -201,7 +201,7 @@ type Plan =
  * What to resolve again in the rebuilt crates, from their records' fingerprints against the
  * snapshot's. `dependents` widens a set of crates to those depending on them.
  */
-function planBodies(rebuilt: readonly RebuiltCrate[], old: ReadonlyMap<string, CrateSnapshot>, dependents: (of: ReadonlySet<string>) => Set<string>): Plan {
+function planBodies(outDir: string, rebuilt: readonly RebuiltCrate[], old: ReadonlyMap<string, CrateSnapshot>, dependents: (of: ReadonlySet<string>) => Set<string>): Plan {
   const keys = new Set(rebuilt.map((r) => r.crate.target.key));
   const resolve = new Set<ItemRecordDraft>();
   const reshaped: Array<{ part: RebuiltCrate; record: ItemRecordDraft }> = [];
@@ -209,7 +209,7 @@ function planBodies(rebuilt: readonly RebuiltCrate[], old: ReadonlyMap<string, C
   for (const part of rebuilt) {
     const { crate, prints } = part;
     const before = old.get(crate.target.key)!;
-    const printsBefore = printsOf(before);
+    const printsBefore = printsOf(outDir, before);
     const ids = new Set(crate.records.map((r) => r.id));
     const sameItems = ids.size === crate.records.length && ids.size === printsBefore.size;
     for (const r of crate.records) {

@@ -94,7 +94,7 @@ export class AnalysisSession {
       const at = snapshot.crates.findIndex((c) => c.target === crate.target.key);
       const edited = new Set([...files].map((f) => f.rel));
       const diagnostics = [...snapshot.crates[at].diagnostics.filter((d) => !edited.has(d.file)), ...[...files].flatMap((f) => fileDiagnostics(crate, f))];
-      snapshot.crates[at] = crateSnapshot(crate, file, dump.header.digest!, cratePrints, diagnostics, warnings);
+      snapshot.crates[at] = crateSnapshot(model.outDir, crate, file, dump.header.digest!, cratePrints, diagnostics, warnings);
     }
     if (this.staleDumps.size > 0) writeSnapshot(model.outDir, snapshot);
     this.staleDumps.clear();

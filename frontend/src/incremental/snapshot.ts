@@ -5,7 +5,7 @@
 // snapshot whose dumps are not those on disk any more (a crash between the two) does not match
 // their digests, and the next run is a full one. `xref watch` (session.ts) rewrites it with the
 // dumps it rewrites.
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import type { FileDiagnostic } from '../analyze.js';
@@ -14,7 +14,7 @@ import type { RecordPrint } from './fingerprints.js';
 import type { RealIds } from '../std-src/real-ids.js';
 
 const SNAPSHOT_FILE = 'snapshot.json';
-const SNAPSHOT_FORMAT = 5;
+const SNAPSHOT_FORMAT = 6;
 /** Filesystems keep mtimes to a second or coarser on some systems; within it, size+mtime prove nothing. */
 const MTIME_GRANULARITY_MS = 2000;
 
@@ -30,9 +30,9 @@ export interface CrateSnapshot {
   /** Module files the crate looked for and did not find: if one appears, the crate is analyzed again. */
   missing: string[];
   /**
-   * Each record's id and [text, shape, defs] fingerprints, tab-separated, a line each (`printsOf`):
-   * one string per crate, which a resumed analysis parses only for the crates it loads. As
-   * objects they were most of the snapshot's time to read and write (7 MB on std).
+   * The file, beside the snapshot, of each record's id and [text, shape, defs] fingerprints,
+   * tab-separated, a line each (`printsOf`), named by a hash of its text. A resumed analysis reads
+   * only the changed crates': in the snapshot, they were most of its 7 MB on std.
    */
   prints: string;
   /**
@@ -75,11 +75,37 @@ export function readSnapshot(outDir: string): Snapshot | undefined {
   }
 }
 
+/** Writes the snapshot, then deletes the prints files it no longer names (written before it, by `storePrints`). */
 export function writeSnapshot(outDir: string, snapshot: Omit<Snapshot, 'format'>): void {
   const file = snapshotPath(outDir);
   const temp = `${file}.${process.pid}.tmp`;
   writeFileSync(temp, JSON.stringify({ format: SNAPSHOT_FORMAT, ...snapshot }));
   renameSync(temp, file);
+  const named = new Set(snapshot.crates.map((c) => c.prints));
+  for (const f of readdirSync(outDir)) if (f.startsWith(PRINTS_PREFIX) && !named.has(f)) rmSync(path.join(outDir, f), { force: true });
+}
+
+const PRINTS_PREFIX = 'prints-';
+
+/** Keeps a crate's prints text in `outDir`; returns its file's name. A file of that name holds that text already. */
+export function storePrints(outDir: string, text: string): string {
+  const name = `${PRINTS_PREFIX}${createHash('sha1').update(text).digest('hex').slice(0, 16)}.tsv`;
+  const file = path.join(outDir, name);
+  if (!existsSync(file)) {
+    const temp = `${file}.${process.pid}.tmp`;
+    writeFileSync(temp, text);
+    renameSync(temp, file);
+  }
+  return name;
+}
+
+/** The prints text of a crate snapshot of `outDir`; empty when its file is gone (every record then counts as changed). */
+export function printsText(outDir: string, crate: CrateSnapshot): string {
+  try {
+    return readFileSync(path.join(outDir, crate.prints), 'utf8');
+  } catch {
+    return '';
+  }
 }
 
 /** A hash of a JSON value, to compare keys and target lists without keeping them whole. */
@@ -87,9 +113,9 @@ export function digestOf(value: unknown): string {
   return createHash('sha1').update(JSON.stringify(value)).digest('hex');
 }
 
-/** The snapshot of a crate just analyzed. */
+/** The snapshot of a crate just analyzed, whose dumps directory is `outDir`. */
 export function crateSnapshot(
-  crate: CrateCtx, dump: string, digest: string, prints: ReadonlyMap<ItemRecordDraft, RecordPrint>,
+  outDir: string, crate: CrateCtx, dump: string, digest: string, prints: ReadonlyMap<ItemRecordDraft, RecordPrint>,
   diagnostics: FileDiagnostic[], warnings: string[],
 ): CrateSnapshot {
   const lines: string[] = [];
@@ -99,7 +125,7 @@ export function crateSnapshot(
   }
   return {
     target: crate.target.key, dump, digest, files: crate.loaded.files.map(stampOf), missing: crate.loaded.missing,
-    prints: lines.join('\n'), surface: surfaceDigest(crate, prints), diagnostics, warnings, items: crate.records.length,
+    prints: storePrints(outDir, lines.join('\n')), surface: surfaceDigest(crate, prints), diagnostics, warnings, items: crate.records.length,
   };
 }
 
@@ -114,10 +140,11 @@ export function surfaceDigest(crate: CrateCtx, prints: ReadonlyMap<ItemRecordDra
 }
 
 /** A crate's record prints by item id: [text, shape, defs]. No id holds a tab or a newline. */
-export function printsOf(crate: CrateSnapshot): Map<string, [text: string, shape: string, defs: string]> {
+export function printsOf(outDir: string, crate: CrateSnapshot): Map<string, [text: string, shape: string, defs: string]> {
   const out = new Map<string, [string, string, string]>();
-  if (crate.prints === '') return out;
-  for (const line of crate.prints.split('\n')) {
+  const text = printsText(outDir, crate);
+  if (text === '') return out;
+  for (const line of text.split('\n')) {
     const [id, text, shape, defs] = line.split('\t');
     out.set(id, [text, shape, defs]);
   }

@@ -2,8 +2,10 @@
 // a one-shot `xref index` resolves an edited fn body against it without loading, parsing or
 // binding any crate (incremental/body-edits.ts). Written by write.ts, read on demand by read.ts.
 //
-// Layout: a u32 (little-endian) byte length, the header as JSON; a u32 entry count n, n + 1 u32
-// offsets; then the entries, each a JSON array, at those offsets from the end of the offsets.
+// Layout, each length a u32 (little-endian): the header's length, the header as JSON; the fn
+// table's length, the fn table (`id \t entry` lines, one per fn resolved as one); the entry count
+// n, n + 1 offsets; then the entries, each a JSON array, at those offsets from the end of the
+// offsets. The file is read piece by piece, as needed (std's is 30 MB; a body edit reads 1-2).
 // Modules, files and crates are few and in the header; defs, scopes and lexical scopes are
 // entries, decoded when first used: a body touches a few hundred of std's hundred thousand.
 // An entry names another object by its entry number; modules, files and crates by their index
@@ -27,7 +29,7 @@ import type { CrateTarget } from '../workspace/index.js';
 import type { BuiltinType } from '../resolve/builtins.js';
 
 export const SURFACE_FILE = 'surface.img';
-export const SURFACE_FORMAT = 1;
+export const SURFACE_FORMAT = 2;
 
 export interface ImageFile {
   abs: string;
@@ -79,8 +81,6 @@ export interface SurfaceHeader {
   /** Method and field names → their 'm' entry. */
   methods: Record<string, number>;
   fields: Record<string, number>;
-  /** `id \t entry` lines, one per fn resolved as one, found by searching the string. */
-  fns: string;
   /** Std table methods whose call has their receiver's type (builtins.ts `markReturnsSelf`). */
   returnsSelf: number[];
   /** Assoc types whose bounds are among their traits already (paths.ts `boundAssocType`). */

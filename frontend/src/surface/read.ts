@@ -2,7 +2,7 @@
 // modules and files at once, and each def, scope and lexical scope when first used. A def is an
 // object whose fields are read from its entry on first access, so naming a def (in a scope's
 // names, a type's members) costs nothing until a body looks at it.
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Def } from '../../../schema/src/index.js';
 import type { Item, TypeNode } from '../syntax/ast.js';
@@ -39,10 +39,17 @@ export class SurfaceImage {
   private readonly lexes = new Map<number, LexicalScope>();
   private readonly indexes = new Map<number, MemberIndex>();
   private readonly members: MemberIndex;
-  private readonly entriesAt: number;
+  /** The fn table, read when first searched. */
+  private fnTable?: string;
 
-  private constructor(private readonly bytes: Buffer, private readonly header: SurfaceHeader, private readonly offsetsAt: number) {
-    this.entriesAt = offsetsAt + 4 * (bytes.readUInt32LE(offsetsAt) + 2);
+  private constructor(
+    private readonly fd: number,
+    private readonly header: SurfaceHeader,
+    /** Where the fn table's length is, the entry offsets start, and the entries start. */
+    private readonly fnsAt: number,
+    private readonly offsets: Buffer,
+    private readonly entriesAt: number,
+  ) {
     const h = header;
     this.files = h.files.map(({ abs, rel }) => ({ abs, rel, entry: { path: rel } }) as SourceFile);
     this.modules = h.modules.map((m) => ({ name: m.name, path: m.path, file: this.files[m.file], items: [], children: [], inactive: m.inactive }) as unknown as ModuleNode);
@@ -72,24 +79,34 @@ export class SurfaceImage {
     this.members = { methods: new EntryMembers(this, h.methods), fields: new EntryMembers(this, h.fields) };
   }
 
-  /** The image in `outDir` written with snapshot key `key`; undefined when there is none, or another. */
+  /**
+   * The image in `outDir` written with snapshot key `key`; undefined when there is none, or
+   * another. It keeps the file open: `close` it when done.
+   */
   static read(outDir: string, key: string): SurfaceImage | undefined {
-    let bytes: Buffer;
+    let fd: number;
     try {
-      bytes = readFileSync(path.join(outDir, SURFACE_FILE));
+      fd = openSync(path.join(outDir, SURFACE_FILE), 'r');
     } catch {
       return undefined;
     }
-    if (bytes.length < 4) return undefined;
-    const headerEnd = 4 + bytes.readUInt32LE(0);
-    let header: SurfaceHeader;
     try {
-      header = JSON.parse(bytes.toString('utf8', 4, headerEnd)) as SurfaceHeader;
+      const headerLength = readAt(fd, 0, 4).readUInt32LE(0);
+      const header = JSON.parse(readAt(fd, 4, headerLength).toString('utf8')) as SurfaceHeader;
+      if (header.format !== SURFACE_FORMAT || header.key !== key) throw new Error('another image');
+      const fnsAt = 4 + headerLength;
+      const countAt = fnsAt + 4 + readAt(fd, fnsAt, 4).readUInt32LE(0);
+      const count = readAt(fd, countAt, 4).readUInt32LE(0);
+      const offsets = readAt(fd, countAt + 4, 4 * (count + 1));
+      return new SurfaceImage(fd, header, fnsAt, offsets, countAt + 4 + 4 * (count + 1));
     } catch {
+      closeSync(fd);
       return undefined;
     }
-    if (header.format !== SURFACE_FORMAT || header.key !== key) return undefined;
-    return new SurfaceImage(bytes, header, headerEnd);
+  }
+
+  close(): void {
+    closeSync(this.fd);
   }
 
   /** The crate of target `key` as the image has it, with its surface digest then. */
@@ -100,8 +117,12 @@ export class SurfaceImage {
 
   /** The fn whose def id is `id`, when the image has it resolved as a fn. */
   fn(id: string): ImageFn | undefined {
-    // `\n` before the first line too: every line is then found the same way.
-    const fns = `\n${this.header.fns}\n`;
+    if (this.fnTable === undefined) {
+      const length = readAt(this.fd, this.fnsAt, 4).readUInt32LE(0);
+      // `\n` before the first line too: every line is then found the same way.
+      this.fnTable = `\n${readAt(this.fd, this.fnsAt + 4, length).toString('utf8')}\n`;
+    }
+    const fns = this.fnTable;
     const line = fns.indexOf(`\n${id}\t`);
     if (line < 0) return undefined;
     const from = line + id.length + 2;
@@ -186,10 +207,17 @@ export class SurfaceImage {
   }
 
   private entry(at: number): Entry {
-    const start = this.bytes.readUInt32LE(this.offsetsAt + 4 * (at + 1));
-    const end = this.bytes.readUInt32LE(this.offsetsAt + 4 * (at + 2));
-    return JSON.parse(this.bytes.toString('utf8', this.entriesAt + start, this.entriesAt + end)) as Entry;
+    const start = this.offsets.readUInt32LE(4 * at);
+    const end = this.offsets.readUInt32LE(4 * (at + 1));
+    return JSON.parse(readAt(this.fd, this.entriesAt + start, end - start).toString('utf8')) as Entry;
   }
+}
+
+/** `length` bytes of the file at `position`; throws when it has fewer. */
+function readAt(fd: number, position: number, length: number): Buffer {
+  const out = Buffer.allocUnsafe(length);
+  if (readSync(fd, out, 0, length, position) !== length) throw new Error('surface image cut short');
+  return out;
 }
 
 /** A def entry decoded: the fields of a DefInfo. */

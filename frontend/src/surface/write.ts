@@ -33,16 +33,21 @@ export function writeSurfaceImage(
   w.finish();
   const header: SurfaceHeader = {
     format: SURFACE_FORMAT, key, crates: w.crates, modules: w.modules, files: w.files, preludes: w.preludes, visible: w.visible,
-    methods, fields, fns: fns.join('\n'), returnsSelf: w.returnsSelf, boundsResolved: w.boundsResolved,
+    methods, fields, returnsSelf: w.returnsSelf, boundsResolved: w.boundsResolved,
   };
   const file = path.join(outDir, SURFACE_FILE);
   const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, imageBytes(header, w.entries));
+  writeFileSync(temp, imageBytes(header, fns.join('\n'), w.entries));
   renameSync(temp, file);
 }
 
-function imageBytes(header: SurfaceHeader, entries: readonly string[]): Buffer {
-  const head = Buffer.from(JSON.stringify(header));
+function imageBytes(header: SurfaceHeader, fns: string, entries: readonly string[]): Buffer {
+  const sized = (text: string) => {
+    const bytes = Buffer.from(text);
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(bytes.length, 0);
+    return [length, bytes];
+  };
   const body = entries.map((e) => Buffer.from(e));
   const offsets = Buffer.alloc(4 * (entries.length + 2));
   offsets.writeUInt32LE(entries.length, 0);
@@ -52,9 +57,7 @@ function imageBytes(header: SurfaceHeader, entries: readonly string[]): Buffer {
     at += b.length;
   });
   offsets.writeUInt32LE(at, 4 * (entries.length + 1));
-  const length = Buffer.alloc(4);
-  length.writeUInt32LE(head.length, 0);
-  return Buffer.concat([length, head, offsets, ...body]);
+  return Buffer.concat([...sized(JSON.stringify(header)), ...sized(fns), offsets, ...body]);
 }
 
 class ImageWriter {
