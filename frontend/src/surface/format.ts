@@ -12,8 +12,9 @@
 // in the header's lists; -1 is none.
 //
 // Entries:
-//   ['d', def, ns, crate, file, recordId, module, inactive, scope, members, traitMembers, fields,
-//    traits, declaredType, returnType, item, aliasOf, returns, fn]     a DefInfo
+//   ['d', [id, kind, name, qualname], ns, crate, file, recordId, module, inactive, scope, members,
+//    traitMembers, fields, traits, declaredType, returnType, item, aliasOf, returns, fn]   a DefInfo
+//      of its Def, what bodies read of it; recordId: 0 when it is the def's id
 //      members, traitMembers: [name, [entry…]][]   fields: [name, entry][]   traits: entry[]
 //      declaredType, returnType: [TypeNode, lexical scope entry] or 0
 //      item: the AST of an assoc type (its bounds), or 0

@@ -146,12 +146,14 @@ export class SurfaceImage {
   /** The fields of def entry `at`. */
   decodeDef(at: number): DefFields {
     const e = this.entry(at);
-    const [, def, ns, crate, file, recordId, module, inactive, scope, members, traitMembers, fields, traits, declaredType, returnType, item, aliasOf, returns] = e as [
-      string, Def, Namespace, number, number, string, number, number, number, NamedEntries, NamedEntries, Array<[string, number]>, number[],
-      Typed, Typed, Item | 0, number, number,
+    const [, [id, kind, name, qualname], ns, crate, file, recordId, module, inactive, scope, members, traitMembers, fields, traits, declaredType, returnType, item, aliasOf, returns] = e as [
+      string, [string, Def['kind'], string, string], Namespace, number, number, string | 0, number, number, number, NamedEntries, NamedEntries,
+      Array<[string, number]>, number[], Typed, Typed, Item | 0, number, number,
     ];
+    // What a body reads of another def (write.ts); the edited fn's own def comes from its record.
+    const def = { id, kind, name, qualname } as Def;
     return {
-      def, ns, crate: this.crates[crate], file: this.files[file], record: { id: recordId } as ItemRecordDraft, module: this.modules[module],
+      def, ns, crate: this.crates[crate], file: this.files[file], record: { id: recordId === 0 ? id : recordId } as ItemRecordDraft, module: this.modules[module],
       inactive: inactive === 1, scope: scope < 0 ? undefined : this.scope(scope), members: this.named(members), traitMembers: this.named(traitMembers),
       fields: new Map(fields.map(([name, f]) => [name, this.def(f)])), traits: traits.map((t) => this.def(t)),
       declaredType: this.typed(declaredType), returnType: this.typed(returnType), item: item === 0 ? undefined : item,

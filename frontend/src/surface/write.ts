@@ -42,22 +42,22 @@ export function writeSurfaceImage(
 }
 
 function imageBytes(header: SurfaceHeader, fns: string, entries: readonly string[]): Buffer {
-  const sized = (text: string) => {
-    const bytes = Buffer.from(text);
-    const length = Buffer.alloc(4);
-    length.writeUInt32LE(bytes.length, 0);
-    return [length, bytes];
-  };
-  const body = entries.map((e) => Buffer.from(e));
-  const offsets = Buffer.alloc(4 * (entries.length + 2));
-  offsets.writeUInt32LE(entries.length, 0);
+  const head = JSON.stringify(header);
+  const lengths = entries.map((e) => Buffer.byteLength(e));
+  const total = lengths.reduce((n, l) => n + l, 0);
+  const out = Buffer.allocUnsafe(4 + Buffer.byteLength(head) + 4 + Buffer.byteLength(fns) + 4 * (entries.length + 2) + total);
   let at = 0;
-  body.forEach((b, i) => {
-    offsets.writeUInt32LE(at, 4 * (i + 1));
-    at += b.length;
-  });
-  offsets.writeUInt32LE(at, 4 * (entries.length + 1));
-  return Buffer.concat([...sized(JSON.stringify(header)), ...sized(fns), offsets, ...body]);
+  const sized = (text: string) => {
+    at = out.writeUInt32LE(Buffer.byteLength(text), at);
+    at += out.write(text, at);
+  };
+  sized(head);
+  sized(fns);
+  at = out.writeUInt32LE(entries.length, at);
+  let offset = 0;
+  for (const l of [0, ...lengths]) at = out.writeUInt32LE((offset += l), at);
+  for (const e of entries) at += out.write(e, at);
+  return out;
 }
 
 class ImageWriter {
@@ -146,12 +146,12 @@ class ImageWriter {
     const at = this.entryOf.get(d)!;
     if (returnsReceiver(d)) this.returnsSelf.push(at);
     if (assocBoundsResolved(d)) this.boundsResolved.push(at);
-    // Docs and attributes are for dumps and hovers; a body resolves nothing from them.
-    const { docs: _docs, attributes: _attributes, ...def } = d.def;
+    // A body reads another def's id, kind, name and qualname alone: the rest is for dumps and hovers.
+    const { id, kind, name, qualname } = d.def;
     const fn = fnContextOf(d);
     const typed = (t: DefInfo['declaredType']) => (t ? [t.type, this.lex(t.scope)] : 0);
     return JSON.stringify([
-      'd', def, d.ns, this.crate(d.crate), this.file(d.file), d.record.id, this.module(d.module), d.inactive ? 1 : 0,
+      'd', [id, kind, name, qualname], d.ns, this.crate(d.crate), this.file(d.file), d.record.id === id ? 0 : d.record.id, this.module(d.module), d.inactive ? 1 : 0,
       d.scope ? this.scope(d.scope) : -1, this.named(d.members), this.named(d.traitMembers),
       [...d.fields].map(([name, f]) => [name, this.def(f)]), d.traits.map((t) => this.def(t)),
       typed(d.declaredType), typed(d.returnType), d.item?.kind === 'type' ? d.item : 0, this.def(d.aliasOf), this.def(d.returns),
