@@ -88,7 +88,13 @@ function editedDumps(
       const file = files.get(head.file)!;
       const fn = file.edit.fn?.old;
       if (failed || fn === undefined || head.kind !== 'fn' || head.span[0] !== fn.span[0] || head.span[1] !== fn.span[1]) return undefined;
-      const resolved = resolvedAgain(image!, JSON.parse(line) as ItemRecord, file, snapshot);
+      const record = JSON.parse(line) as ItemRecord;
+      // Under a false #[cfg]: nothing in it was resolved, and it moves as it is.
+      if (record.inactive === true) {
+        resolvedIn.add(file);
+        return undefined;
+      }
+      const resolved = resolvedAgain(image!, record, file, snapshot);
       if (resolved === undefined) failed = true;
       else {
         resolvedIn.add(file);
