@@ -141,7 +141,7 @@ export async function analyzeWorkspaceModel(dir: string, opts: AnalyzeOptions = 
   const startedAtMs = Date.now();
   const progress = opts.onProgress ?? (() => {});
   progress({ phase: 'discover' });
-  const ws = await discoverWorkspace(path.resolve(dir), { useCargo: opts.useCargo ?? 'auto', includeDevTargets: opts.includeDevTargets ?? false });
+  const ws = await discoverWorkspace(path.resolve(dir), { useCargo: opts.useCargo ?? 'auto', includeDevTargets: opts.includeDevTargets ?? false }, (root) => discoveryFileOf(root, opts));
   const std = buildStdCrates();
   // Std's own analysis (or its cached dumps) comes first: its memory is free again before the workspace's.
   const stdSources = await withStdSources(ws, opts);
@@ -295,6 +295,11 @@ export function diskSourcesIn(outDir: string, reuse: boolean): DiskSourceCache {
 export function keepDiskSources(diskSources: DiskSourceCache, snapshots: readonly CrateSnapshot[]): void {
   diskSources.writeExpansions();
   diskSources.keepOnly(new Set(snapshots.flatMap((s) => s.files.map(([, , , hash]) => hash))), snapshots.map((s) => s.target));
+}
+
+/** Where an analysis of the workspace at `root` keeps what `cargo metadata` said (workspace/discovery-cache.ts). */
+export function discoveryFileOf(root: string, opts: Pick<AnalyzeOptions, 'outDir'>): string {
+  return path.join(dumpsDirOf(root, opts), 'workspace.json');
 }
 
 /** Where an analysis of the workspace at `root` writes its dumps (and its snapshot). */

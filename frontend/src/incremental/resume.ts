@@ -16,7 +16,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { DumpPatch, ItemRecord } from '../../../schema/src/index.js';
 import {
-  attachDiagnostics, bindCrates, diskSourcesIn, dumpFileOf, dumpsDirOf, keepDiskSources, loadCrates, resultOf, snapshotKey, withStdSources,
+  attachDiagnostics, bindCrates, discoveryFileOf, diskSourcesIn, dumpFileOf, dumpsDirOf, keepDiskSources, loadCrates, resultOf, snapshotKey, withStdSources,
   type AnalyzeOptions, type AnalyzeResult,
 } from '../analyze.js';
 import { discoverWorkspace, type CrateTarget, type Workspace } from '../workspace/index.js';
@@ -54,7 +54,7 @@ export async function resumeAnalysis(dir: string, opts: AnalyzeOptions, stats?: 
   const startedAtMs = Date.now();
   const progress = opts.onProgress ?? (() => {});
   progress({ phase: 'discover' });
-  const ws = await discoverWorkspace(path.resolve(dir), { useCargo: opts.useCargo ?? 'auto', includeDevTargets: opts.includeDevTargets ?? false });
+  const ws = await discoverWorkspace(path.resolve(dir), { useCargo: opts.useCargo ?? 'auto', includeDevTargets: opts.includeDevTargets ?? false }, (root) => discoveryFileOf(root, opts));
   const outDir = dumpsDirOf(ws.root, opts);
   const snapshot = readSnapshot(outDir);
   if (snapshot === undefined || snapshot.targets !== digestOf(ws.crates)) return undefined;

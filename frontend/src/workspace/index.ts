@@ -6,19 +6,29 @@ import { assemble } from './assemble.js';
 import { CargoMetadataError, readCargoMetadata } from './cargo-metadata.js';
 import { locateWorkspace } from './locate.js';
 import { readManifestGraph } from './manual.js';
+import { keepDiscovery, keptDiscovery } from './discovery-cache.js';
 import { WorkspaceError, type DiscoverOptions, type Workspace } from './types.js';
 
 export { KIND_ORDER, WorkspaceError } from './types.js';
 export type { CrateKind, CrateSource, CrateTarget, DiscoverOptions, Edition, Workspace } from './types.js';
 
-export async function discoverWorkspace(dir: string, opts: DiscoverOptions = {}): Promise<Workspace> {
+/**
+ * With `keepIn`, the file (given the workspace root) where cargo's answer is kept for the next
+ * discovery, which takes it while nothing it depends on changed (discovery-cache.ts).
+ */
+export async function discoverWorkspace(dir: string, opts: DiscoverOptions = {}, keepIn?: (root: string) => string): Promise<Workspace> {
   const useCargo = opts.useCargo ?? 'auto';
   const includeDevTargets = opts.includeDevTargets ?? false;
   const located = locateWorkspace(dir);
   let fallbackWarning: string | undefined;
   if (useCargo !== false) {
+    const keptFile = keepIn?.(located.root);
+    const kept = keptFile === undefined ? undefined : keptDiscovery(keptFile, dir, opts);
+    if (kept !== undefined) return kept;
     try {
-      return assemble(await readCargoMetadata(join(located.startDir, 'Cargo.toml'), located.root), includeDevTargets);
+      const workspace = assemble(await readCargoMetadata(join(located.startDir, 'Cargo.toml'), located.root), includeDevTargets);
+      if (keptFile !== undefined) keepDiscovery(keptFile, dir, opts, workspace);
+      return workspace;
     } catch (e) {
       if (!(e instanceof CargoMetadataError)) throw e;
       if (useCargo === true) throw new WorkspaceError(e.message);
