@@ -23,16 +23,22 @@ function age(dir: string): void {
   visit(dir);
 }
 
-describe('the kept discovery', () => {
-  const opts = { useCargo: false as const };
+const opts = { useCargo: false as const };
 
+/** A copy of the example workspace, aged, with its discovery kept and taken back as it is. */
+async function keptCopy(): Promise<{ ws: string; file: string }> {
+  const ws = copyFixture('xref-discovery-');
+  const workspace = await discoverWorkspace(ws, opts);
+  const file = keptFileIn(ws);
+  age(ws);
+  keepDiscovery(file, ws, opts, workspace);
+  expect(keptDiscovery(file, ws, opts)).toEqual(workspace);
+  return { ws, file };
+}
+
+describe('the kept discovery', () => {
   it('is taken while the workspace is as it was', async () => {
-    const ws = copyFixture('xref-discovery-');
-    const workspace = await discoverWorkspace(ws, opts);
-    const file = keptFileIn(ws);
-    age(ws);
-    keepDiscovery(file, ws, opts, workspace);
-    expect(keptDiscovery(file, ws, opts)).toEqual(workspace);
+    const { ws, file } = await keptCopy();
     // Other options, or another directory, are another discovery.
     expect(keptDiscovery(file, ws, { ...opts, includeDevTargets: true })).toBeUndefined();
     expect(keptDiscovery(file, path.join(ws, 'geometry'), opts)).toBeUndefined();
@@ -54,12 +60,7 @@ describe('the kept discovery', () => {
       },
     ];
     for (const change of changes) {
-      const ws = copyFixture('xref-discovery-');
-      const workspace = await discoverWorkspace(ws, opts);
-      const file = keptFileIn(ws);
-      age(ws);
-      keepDiscovery(file, ws, opts, workspace);
-      expect(keptDiscovery(file, ws, opts)).toEqual(workspace);
+      const { ws, file } = await keptCopy();
       change(ws);
       expect(keptDiscovery(file, ws, opts), change.toString()).toBeUndefined();
     }
