@@ -4,7 +4,7 @@
 // last time is skipped after reading its first line alone: an edit in one crate of a large workspace
 // merges that crate alone.
 import { readFile } from 'node:fs/promises';
-import { crateId, DumpFormatError, parseDump, readDumpHeader, SchemaVersionError } from '../../schema/src/index.js';
+import { crateId, DumpFormatError, parseDump, readDumpIdentity, SchemaVersionError } from '../../schema/src/index.js';
 import { DumpSetError } from './errors.js';
 import { keyParts, KeyPartError, keys, ranges, type CrateHeader } from './keys.js';
 import { addStats, emptyStats, loadDump, removeCrate, type MergeStats } from './merge.js';
@@ -46,7 +46,8 @@ export async function indexDumps(store: Store, dumpFiles: string[], options: Ind
   for (const [i, file] of dumpFiles.entries()) {
     options.onProgress?.(i, dumpFiles.length);
     try {
-      const header = readDumpHeader(file);
+      // The dump is read and checked whole only when it is to be merged.
+      const header = readDumpIdentity(file);
       const crate = crateId(header.crate);
       const earlier = loadedFrom.get(crate);
       if (earlier !== undefined) throw new DumpSetError(`${file}: crate '${crate}' was already loaded from ${earlier}`);

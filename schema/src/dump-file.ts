@@ -23,6 +23,26 @@ export function readDumpDigest(file: string): string | undefined {
   return closing ? closing[1] : parseDumpHeader(line, file).digest;
 }
 
+/**
+ * The crate and digest of the dump at `file`, cut from its header without parsing its line
+ * tables when the header is laid out as rust-xref writes it (crate before dependencies, digest
+ * last); else from the whole header, checked. An indexer skips a dump it loaded last time so.
+ */
+export function readDumpIdentity(file: string): Pick<DumpHeader, 'crate' | 'digest'> {
+  const line = firstLine(file);
+  const closing = /,"digest":"([0-9a-f]+)"\}$/.exec(line.slice(-64));
+  const cut = line.indexOf(',"dependencies":');
+  if (closing && cut > 0) {
+    try {
+      const head = JSON.parse(`${line.slice(0, cut)}}`) as Partial<DumpHeader>;
+      if (head.crate !== undefined && typeof head.crate.name === 'string' && typeof head.crate.version === 'string') return { crate: head.crate, digest: closing[1] };
+    } catch {
+      // Laid out otherwise: parsed whole below.
+    }
+  }
+  return parseDumpHeader(line, file);
+}
+
 function firstLine(file: string): string {
   const fd = openSync(file, 'r');
   try {

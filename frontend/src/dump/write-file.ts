@@ -1,7 +1,7 @@
 // Writes a dump file unless the file there already holds a dump with the same digest: after an
 // edit in one crate of a large workspace, the other crates' dumps are neither serialized nor
 // written again (on std, that was a fifth of a re-analysis).
-import { renameSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, renameSync, writeFileSync, writevSync } from 'node:fs';
 import { dumpText, readDumpDigest } from '../../../schema/src/index.js';
 import type { DumpText } from './write.js';
 
@@ -14,12 +14,44 @@ export function writeDumpFile(file: string, dump: DumpText): boolean {
   const temp = `${file}.${process.pid}${TEMP_SUFFIX}`;
   const { header, lines } = dump;
   if (lines.every((l) => typeof l === 'string')) writeFileSync(temp, dumpText(header, lines as string[]));
-  else {
-    const newline = Buffer.from('\n');
-    writeFileSync(temp, Buffer.concat([Buffer.from(JSON.stringify(header)), ...lines.flatMap((l) => [newline, typeof l === 'string' ? Buffer.from(l) : l]), newline]));
-  }
+  else writeChunks(temp, [JSON.stringify(header), ...lines]);
   renameSync(temp, file);
   return true;
+}
+
+/** Writes each chunk followed by a newline, byte runs as they are: a resumed dump is mostly runs of the last one. */
+function writeChunks(file: string, chunks: ReadonlyArray<string | Uint8Array>): void {
+  const newline = Buffer.from('\n');
+  const fd = openSync(file, 'w');
+  try {
+    const parts = chunks.flatMap((c) => [typeof c === 'string' ? Buffer.from(c) : c, newline]);
+    // writev takes at most IOV_MAX (1024) buffers a call.
+    for (let i = 0; i < parts.length; i += 1024) {
+      const batch = parts.slice(i, i + 1024);
+      let left = batch.reduce((n, p) => n + p.length, 0);
+      while (left > 0) {
+        const written = writevSync(fd, batch);
+        left -= written;
+        if (left > 0) batch.splice(0, batch.length, ...rest(batch, written));
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** What is left of `parts` once `written` bytes of them are written. */
+function rest(parts: Uint8Array[], written: number): Uint8Array[] {
+  let n = written;
+  const out: Uint8Array[] = [];
+  for (const p of parts) {
+    if (n >= p.length) n -= p.length;
+    else {
+      out.push(p.subarray(n));
+      n = 0;
+    }
+  }
+  return out;
 }
 
 /** A dump being written is `<dump>.<pid>.tmp` until it is complete. */

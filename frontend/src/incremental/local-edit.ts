@@ -151,6 +151,8 @@ function sameTokens(a: TokenStream, b: TokenStream, shift: Shift): boolean {
   return true;
 }
 
+const BLOCK = 4096;
+
 /**
  * The old bytes `[prefix, oldEnd)` that the new text replaced. When text was only inserted or
  * only deleted, it could often have been at several places (a line inserted above `//! doc`
@@ -159,9 +161,14 @@ function sameTokens(a: TokenStream, b: TokenStream, shift: Shift): boolean {
 function changedBytes(ts: TokenStream, b: Uint8Array): { prefix: number; oldEnd: number } {
   const a = ts.src;
   const limit = Math.min(a.length, b.length);
+  // Whole blocks compared natively first: a file is hundreds of kilobytes, an edit a few bytes.
+  const same = (from: number, to: number, delta: number) => Buffer.compare(a.subarray(from, to), b.subarray(from + delta, to + delta)) === 0;
   let prefix = 0;
+  while (prefix + BLOCK <= limit && same(prefix, prefix + BLOCK, 0)) prefix += BLOCK;
   while (prefix < limit && a[prefix] === b[prefix]) prefix++;
   let suffix = 0;
+  const delta = b.length - a.length;
+  while (suffix + BLOCK <= limit && same(a.length - suffix - BLOCK, a.length - suffix, delta)) suffix += BLOCK;
   while (suffix < limit && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
   const removed = Math.max(0, a.length - b.length);
   if (prefix + suffix < limit) return { prefix, oldEnd: a.length - suffix };
