@@ -157,12 +157,15 @@ describe('AnalysisSession', () => {
     // A body that now declares a macro, whose scope reaches past the fn.
     edit(circle, '        2.0 * self.radius\n', '        macro_rules! two { () => { 2.0 } }\n        two!() * self.radius\n');
     expect((await session.update(ws, options)).patches).toBeUndefined();
+    // Space inside an attribute, whose text its def holds as written.
+    edit(path.join(ws, 'geometry/src/support/units.rs'), 'Copy, Default', 'Copy,  Default');
+    expect((await session.update(ws, options)).patches).toBeUndefined();
     // A new file the model has not seen.
     writeFileSync(path.join(ws, 'geometry/src/new.rs'), 'pub fn f() {}\n');
     expect((await session.update(ws, { ...options, changed: [path.join(ws, 'geometry/src/new.rs')] })).patches).toBeUndefined();
     // Nothing changed: patches, none of them.
     expect((await session.update(ws, options)).patches).toEqual([]);
-    expect(session.stats).toEqual({ localEdits: 1, full: 5 });
+    expect(session.stats).toEqual({ localEdits: 1, full: 6 });
   });
 
   it('patches the store to the contents a full index of the edited workspace has', async () => {

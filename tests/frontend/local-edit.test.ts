@@ -1,4 +1,4 @@
-// findLocalEdit and localEditOfTokens: which edits an incremental analysis may take without
+// findLocalEdit and localEditsOfTokens: which edits an incremental analysis may take without
 // resolving the workspace, and the parse the latter makes without parsing.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { parseFile } from '../../frontend/src/syntax/parse.js';
 import { parseBodies } from '../../frontend/src/syntax/body/parser.js';
 import type { Item } from '../../frontend/src/syntax/ast.js';
 import type { SourceFile } from '../../frontend/src/crate/modules.js';
-import { findLocalEdit, localEditOfTokens } from '../../frontend/src/incremental/local-edit.js';
+import { findLocalEdit, localEditsOfTokens } from '../../frontend/src/incremental/local-edit.js';
 import { prng, rustFiles } from '../support/random.js';
 import { mutatedCase } from '../support/mutate.js';
 
@@ -27,9 +27,10 @@ function kind(before: string, after: string): string {
   const old = source(before);
   const now = source(after);
   const edit = findLocalEdit(old, now);
-  const found = localEditOfTokens(old, now.ts);
+  const found = localEditsOfTokens(old, now.ts);
   // The same edit, and the parse a parser gives; none where the new text has a syntax error.
-  expect(found?.edit.fn?.new, after).toEqual(now.parsed.errors.length > 0 ? undefined : edit?.fn?.new);
+  if (edit !== undefined && now.parsed.errors.length === 0) expect(found?.fns.map((f) => f.new), after).toEqual(edit.fn ? [edit.fn.new] : []);
+  if (now.parsed.errors.length > 0) expect(found).toBeUndefined();
   if (found !== undefined) expect(found.parsed).toEqual(now.parsed);
   return edit === undefined ? 'other' : edit.fn === undefined ? 'between tokens' : `body of ${edit.fn.old.name.text}`;
 }
@@ -64,6 +65,12 @@ describe('findLocalEdit', () => {
     expect(kind(BASE, BASE.replace('let x = 1;', 'let x = 1; }'))).toBe('other');
     expect(kind(BASE, BASE.replace('let x = 1;', 'macro_rules! m { () => {} }'))).toBe('other');
     expect(kind(BASE, BASE.replace('let x = 1;', 'let x = 2;').replace('fn g() {}', 'fn g() { 1 }'))).toBe('other');
+    // Space in text a record holds as written: an attribute, a use tree, a field's type.
+    const held = '#[derive(Debug, Clone)]\nstruct T { a: Vec<u8> }\n\nuse std::fmt;\n';
+    expect(kind(held, held.replace('Debug, Clone', 'Debug,  Clone'))).toBe('other');
+    expect(kind(held, held.replace('use std::fmt;', 'use std:: /* f */ fmt;'))).toBe('other');
+    expect(kind(held, held.replace('a: Vec<u8>', 'a: Vec<u8 /* bytes */>'))).toBe('other');
+    expect(kind(held, held.replace('\n\nuse', '\n// a line\n\nuse'))).toBe('between tokens');
   });
 
   it('parses nothing, but gets what a parse gets, for random edits inside fn bodies', () => {
@@ -84,18 +91,61 @@ describe('findLocalEdit', () => {
       const cut = random() < 0.3 && t < close - 1 ? before.ts.ends[t] : at;
       const after = Buffer.concat([src.subarray(0, at), Buffer.from(pick(snippets)), src.subarray(cut)]);
       const now = source(after);
-      const found = localEditOfTokens(before, now.ts);
+      const found = localEditsOfTokens(before, now.ts);
       if (now.parsed.errors.length > 0) {
         expect(found).toBeUndefined();
         continue;
       }
       expect(found, after.toString()).toBeDefined();
       expect(found!.parsed).toEqual(now.parsed);
-      expect(found!.edit.fn?.new).toEqual(findLocalEdit(before, now)?.fn?.new);
+      const single = findLocalEdit(before, now)?.fn?.new;
+      expect(found!.fns.map((f) => f.new)).toEqual(single ? [single] : []);
       taken++;
     }
     // The others made a syntax error.
     expect(taken).toBeGreaterThan(60);
+  });
+
+  it('takes edits in several bodies and between tokens at once, as a formatter makes them', () => {
+    const files = rustFiles('data').map((f) => readFileSync(f)).filter((b) => source(b).parsed.errors.length === 0);
+    const random = prng(42);
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
+    let several = 0;
+    for (let c = 0; c < 200; c++) {
+      const before = source(pick(files));
+      const { ts } = before;
+      if (ts.count < 2) continue;
+      const bodies = fnBodies(before.parsed.items);
+      // Insertions before tokens: in bodies a statement or a space; elsewhere a comment or a blank
+      // line before an item (at any depth), where only positions change.
+      const starts = itemStarts(before.parsed.items);
+      const at = new Set<number>();
+      for (let k = 1 + Math.floor(random() * 4); k > 0; k--) {
+        const t = Math.floor(random() * ts.count);
+        if (bodies.some(([open, close]) => open < t && t < close)) at.add(t);
+        else if (starts.length > 0) at.add(pick(starts));
+      }
+      const sorted = [...at].sort((a, b) => b - a);
+      let text = Buffer.from(ts.src);
+      const touched = new Set<number>();
+      for (const t of sorted) {
+        const body = bodies.findIndex(([open, close]) => open < t && t < close);
+        const piece = body >= 0 ? pick(['let y = 1; ', ' ', '\n    ']) : pick(['// c\n', '\n', '/* c */ ']);
+        if (body >= 0) touched.add(body);
+        text = Buffer.concat([text.subarray(0, ts.starts[t]), Buffer.from(piece), text.subarray(ts.starts[t])]);
+      }
+      const now = source(text);
+      const found = localEditsOfTokens(before, now.ts);
+      if (now.parsed.errors.length > 0) {
+        expect(found).toBeUndefined();
+        continue;
+      }
+      expect(found, text.toString()).toBeDefined();
+      expect(found!.parsed).toEqual(now.parsed);
+      expect(found!.fns.map((f) => f.old.body).sort()).toEqual([...touched].map((b) => bodies[b]).sort());
+      if (at.size > 1) several++;
+    }
+    expect(several).toBeGreaterThan(50);
   });
 
   it('takes no edit that changes what a parse gets, whatever the edit', () => {
@@ -105,7 +155,7 @@ describe('findLocalEdit', () => {
       const [, original] = sources[c % sources.length];
       const [, mutated] = mutatedCase(sources, c, random, ['{', '}', 'fn', 'x', ';', '//', 'impl', '(']);
       const before = source(original);
-      const found = localEditOfTokens(before, lex(mutated));
+      const found = localEditsOfTokens(before, lex(mutated));
       if (found === undefined) continue;
       const now = source(mutated);
       expect(now.parsed.errors).toEqual([]);
@@ -120,4 +170,9 @@ function fnBodies(items: readonly Item[]): Array<[number, number]> {
     if (item.kind === 'fn') return item.body ? [item.body] : [];
     return 'items' in item && Array.isArray(item.items) ? fnBodies(item.items) : [];
   });
+}
+
+/** The first token of every item in `items`, nested ones too. */
+function itemStarts(items: readonly Item[]): number[] {
+  return items.flatMap((item) => [item.tokens[0], ...('items' in item && Array.isArray(item.items) ? itemStarts(item.items) : [])]);
 }

@@ -102,6 +102,33 @@ describe('resumeAnalysis', () => {
     await expectFull(ws, outDir, result);
   });
 
+  it('binds nothing for edits in several bodies and between items of a file at once, as a save after a formatter brings', async () => {
+    const { ws, outDir, resume } = await resumable();
+    const circle = path.join(ws, 'geometry/src/shapes/circle.rs');
+    edit(circle, '        2.0 * self.radius\n', '        self.radius * 2.0\n');
+    edit(circle, '    pub fn contains(&self, point: &Point) -> bool {\n', '    pub fn contains(&self, point: &Point) -> bool {\n        let _inside = true;\n');
+    edit(circle, 'impl Named for Circle {', '// named\n\nimpl Named for Circle {');
+    const { result, stats } = await resume();
+    expect(stats).toEqual({ crates: 1, items: 2, bound: 0 });
+    await expectFull(ws, outDir, result);
+  });
+
+  it('takes a record again where the space between its tokens is text it holds: an attribute, a type, a use', async () => {
+    const { ws, outDir, resume } = await resumable();
+    const units = path.join(ws, 'geometry/src/support/units.rs');
+    for (const [from, to] of [
+      ['#[derive(Debug, Clone, Copy, Default)]', '#[derive(Debug,  Clone, Copy, /* all */ Default)]'],
+      ['#[derive(Debug,  Clone, Copy, /* all */ Default)]', '#[derive(Debug, Clone, Copy, Default)]'],
+    ]) {
+      edit(units, from, to);
+      const { result } = await resume();
+      await expectFull(ws, outDir, result);
+    }
+    const rect = path.join(ws, 'geometry/src/shapes/rect.rs');
+    edit(rect, 'use crate::ops::approx_eq;', 'use crate::ops::/* eq */approx_eq;');
+    await expectFull(ws, outDir, (await resume()).result);
+  });
+
   it('resolves a body against the signatures of items it does not resolve again, their generic bounds too', async () => {
     const { ws, outDir, resume } = await resumable((dir) => edit(path.join(dir, 'geometry/src/ops.rs'), 'use crate::shapes::Shape;',
       'use crate::shapes::Shape;\n\n/// The shape itself, as any `S: Shape`.\npub fn same<S: Shape>(shape: S) -> S {\n    shape\n}'));

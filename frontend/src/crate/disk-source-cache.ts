@@ -18,16 +18,13 @@ import { ExpansionParses } from '../expand/expansion-parses.js';
 
 /**
  * What an entry holds: the file but for its paths. Its bytes are read again to check the hash;
- * kept, they tell what an edit changed when the file is the old side of it (`tokensOf`).
+ * kept, they tell what an edit changed when the file is the old side of it (`sourceOf`).
  */
 interface Entry {
   entry: Omit<FileEntry, 'path'>;
   ts: TokenStream;
-  /**
-   * The AST as JSON, as it crosses from a worker thread (parallel/source-wire.ts): it holds only
-   * plain data. Absent for a file that was only lexed (`keepTokens`).
-   */
-  parsedJson?: string;
+  /** The AST as JSON, as it crosses from a worker thread (parallel/source-wire.ts): it holds only plain data. */
+  parsedJson: string;
 }
 
 export class DiskSourceCache {
@@ -53,7 +50,7 @@ export class DiskSourceCache {
       const hash = createHash('sha1').update(bytes).digest('hex');
       const name = entryName(hash, edition);
       const cached = this.reuse ? this.load(name) : undefined;
-      if (cached?.parsedJson !== undefined) {
+      if (cached !== undefined) {
         const rel = path.relative(workspaceRoot, abs).split(path.sep).join('/');
         return { abs, rel, entry: { path: rel, ...cached.entry }, ts: { ...cached.ts, src: bytes }, parsed: JSON.parse(cached.parsedJson) as ParsedFile };
       }
@@ -77,7 +74,7 @@ export class DiskSourceCache {
    */
   sourceOf(hash: string, edition: Edition, abs: string, rel: string): SourceFile | undefined {
     const cached = this.reuse ? this.load(entryName(hash, edition)) : undefined;
-    if (cached?.parsedJson === undefined) return undefined;
+    if (cached === undefined) return undefined;
     return { abs, rel, entry: { path: rel, ...cached.entry }, ts: cached.ts, parsed: JSON.parse(cached.parsedJson) as ParsedFile };
   }
 
@@ -85,26 +82,6 @@ export class DiskSourceCache {
   keepSource(file: SourceFile, edition: Edition): void {
     try {
       this.store(entryName(file.entry.hash, edition), file);
-    } catch {
-      // Left unwritten: the next edit of the file binds its crate.
-    }
-  }
-
-  /** The tokens of the file whose bytes hash to `hash`, as the last analysis that read it left them. */
-  tokensOf(hash: string, edition: Edition): TokenStream | undefined {
-    return this.reuse ? this.load(entryName(hash, edition))?.ts : undefined;
-  }
-
-  /**
-   * Keeps a file that was lexed and not parsed (incremental/moved-items.ts), so that the next
-   * edit of it finds its tokens; a reader still parses it.
-   */
-  keepTokens(entry: FileEntry, ts: TokenStream, edition: Edition): void {
-    const name = entryName(entry.hash, edition);
-    if (this.load(name) !== undefined) return;
-    const { path: _path, ...rest } = entry;
-    try {
-      this.write(name, serialize({ entry: rest, ts } satisfies Entry));
     } catch {
       // Left unwritten: the next edit of the file binds its crate.
     }

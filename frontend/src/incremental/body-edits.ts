@@ -1,7 +1,8 @@
-// A resumed analysis (resume.ts) of edits inside fn bodies (and between tokens): every signature,
-// scope and type is then what it was, so each edited fn is resolved again against the surface
-// image (surface/) the last binding analysis wrote, read on demand, and nothing else is loaded,
-// parsed or bound. A body edit in alloc's vec/mod.rs otherwise binds core and alloc again
+// A resumed analysis (resume.ts) of edits inside fn bodies and between items, in any number of
+// places (local-edit.ts `localEditsOfTokens`): every signature, scope and type is then what it
+// was, so each edited fn is resolved again against the surface image (surface/) the last binding
+// analysis wrote, read on demand, the other records move (moved-items.ts), and nothing else is
+// loaded, parsed or bound. A body edit in alloc's vec/mod.rs otherwise binds core and alloc again
 // (about 3 s on std, bench/RESULTS.md). The dumps come out as a full analysis would write them.
 import { existsSync, readFileSync } from 'node:fs';
 import type { DumpPatch, ItemRecord, Span } from '../../../schema/src/index.js';
@@ -15,16 +16,14 @@ import { itemRecordOf, type DumpText } from '../dump/write.js';
 import { writeDumpFile } from '../dump/write-file.js';
 import { SurfaceImage } from '../surface/read.js';
 import type { CrateTarget, Workspace } from '../workspace/index.js';
-import { bytesPrint } from './fingerprints.js';
-import { localEditOfTokens, type LocalEdit } from './local-edit.js';
-import { movedDump, relativePath, type Replace, type ResumedDumps } from './moved-items.js';
-import { movedSpan } from './shift.js';
-import { printsText, stampFile, storePrints, unchangedSince, type CrateSnapshot, type FileStamp, type Snapshot } from './snapshot.js';
+import { localEditsOfTokens, type FnItem, type LocalEdits } from './local-edit.js';
+import { movedDump, relativePath, withTextPrints, type Replace, type ResumedDumps } from './moved-items.js';
+import { movedSpanAll } from './shift.js';
+import { stampFile, unchangedSince, type CrateSnapshot, type FileStamp, type Snapshot } from './snapshot.js';
 
-/** An edited file: its last parse, its parse now, the edit between them. */
-interface FileEdit {
+/** An edited file: its parse now, and the edits since its last one. */
+interface FileEdit extends LocalEdits {
   now: SourceFile;
-  edit: LocalEdit;
   stamp: FileStamp;
 }
 
@@ -80,38 +79,34 @@ function editedDumps(
     }
     if (files.size === 0) return undefined;
     // Only an edited fn is resolved, against the image: moved items need none.
-    const image = [...files.values()].some((f) => f.edit.fn !== undefined) ? imageFor(before.target) : undefined;
-    if (image === undefined && [...files.values()].some((f) => f.edit.fn !== undefined)) return undefined;
+    const edited = [...files.values()].flatMap((f) => f.fns);
+    const image = edited.length > 0 ? imageFor(before.target) : undefined;
+    if (image === undefined && edited.length > 0) return undefined;
     let failed = false;
-    const resolvedIn = new Set<FileEdit>();
+    const found = new Set<FnItem>();
     const replace: Replace = (line, head) => {
       const file = files.get(head.file)!;
-      const fn = file.edit.fn?.old;
-      if (failed || fn === undefined || head.kind !== 'fn' || head.span[0] !== fn.span[0] || head.span[1] !== fn.span[1]) return undefined;
+      const fn = file.fns.find(({ old }) => head.kind === 'fn' && head.span[0] === old.span[0] && head.span[1] === old.span[1]);
+      if (failed || fn === undefined) return undefined;
+      found.add(fn.old);
       const record = JSON.parse(line) as ItemRecord;
       // Under a false #[cfg]: nothing in it was resolved, and it moves as it is.
-      if (record.inactive === true) {
-        resolvedIn.add(file);
-        return undefined;
-      }
-      const resolved = resolvedAgain(image!, record, file, snapshot);
+      if (record.inactive === true) return undefined;
+      const resolved = resolvedAgain(image!, record, file, fn.new, snapshot);
       if (resolved === undefined) failed = true;
-      else {
-        resolvedIn.add(file);
-        items++;
-      }
+      else items++;
       return resolved;
     };
-    const moves = new Map([...files].map(([rel, f]) => [rel, { shift: f.edit, header: f.now.entry }]));
+    const moves = new Map([...files].map(([rel, f]) => [rel, { shifts: f.shifts, header: f.now.entry }]));
     const moved = movedDump(readFileSync(before.dump), moves, replace);
     // A fn with no locals would move rather than fail: its record must have been found.
-    if (moved === undefined || failed || [...files.values()].some((f) => f.edit.fn !== undefined && !resolvedIn.has(f))) return undefined;
+    if (moved === undefined || failed || edited.some(({ old }) => !found.has(old))) return undefined;
     const { dump } = moved;
     dumps.set(before.dump, dump);
     patches.push(...moved.patches);
     const stamps = new Map([...files.values()].map((f) => [f.stamp[0], f.stamp]));
     snapshots.set(before.target, {
-      ...before, digest: dump.header.digest!, files: before.files.map((s) => stamps.get(s[0]) ?? s), prints: storePrints(outDir, withTexts(printsText(outDir, before), textsAround(moved.patches, files))),
+      ...before, digest: dump.header.digest!, files: before.files.map((s) => stamps.get(s[0]) ?? s), prints: withTextPrints(outDir, before, moved.around, (file) => files.get(file)!.now.ts.src),
     });
   }
   // Written once every crate is known to resume so (moved-items.ts says why).
@@ -132,10 +127,10 @@ function readEdit(stamp: FileStamp, rel: string, edition: Edition, diskSources: 
     return undefined;
   }
   const ts = lex(bytes, edition);
-  const found = localEditOfTokens(before, ts);
+  const found = localEditsOfTokens(before, ts);
   if (found === undefined) return undefined;
   const now: SourceFile = { abs, rel, entry: fileEntryOf(rel, bytes), ts, parsed: found.parsed };
-  return { now, edit: found.edit, stamp: stampFile(abs, now.entry.hash) };
+  return { ...found, now, stamp: stampFile(abs, now.entry.hash) };
 }
 
 /**
@@ -143,15 +138,15 @@ function readEdit(stamp: FileStamp, rel: string, edition: Edition, diskSources: 
  * defs until the signature pass are the old record's, moved. Undefined when the image cannot
  * resolve it as the last analysis did.
  */
-function resolvedAgain(image: SurfaceImage, record: ItemRecord, { now, edit }: FileEdit, snapshot: Snapshot): string | undefined {
+function resolvedAgain(image: SurfaceImage, record: ItemRecord, { now, shifts }: FileEdit, fnNow: FnItem, snapshot: Snapshot): string | undefined {
   const fn = image.fn(record.item);
   if (fn === undefined || fn.kind !== 'fn' || fn.collected.refs !== 0 || record.defs.length < fn.collected.defs) return undefined;
   const file = fn.def.file;
-  if (file.rel !== record.file || edit.fn === undefined) return undefined;
+  if (file.rel !== record.file) return undefined;
   Object.assign(file, { entry: now.entry, ts: now.ts, parsed: now.parsed });
   const base = record.span[0];
   const moved = (s: Span): Span | undefined => {
-    const [a, b] = movedSpan(edit, base + s[0], base + s[1], false);
+    const [a, b] = movedSpanAll(shifts, base + s[0], base + s[1], false);
     return a === undefined || b === undefined ? undefined : [a, b];
   };
   const span = moved([0, record.span[1] - base]);
@@ -164,31 +159,11 @@ function resolvedAgain(image: SurfaceImage, record: ItemRecord, { now, edit }: F
   const own = defs.find((d) => d.id === fn.def.def.id);
   if (own !== undefined) fn.def.def = own;
   restoreFnContext(fn.def, fn.context, draft, fn.collected);
-  if (!resolveFnAgain(fn.def, edit.fn.new)) return undefined;
+  if (!resolveFnAgain(fn.def, fnNow)) return undefined;
   if (snapshot.realIds) adoptRealIdsInRecords([draft], snapshot.realIds);
   const warnings: string[] = [];
   const line = JSON.stringify(itemRecordOf(draft, warnings));
   return warnings.length === 0 ? line : undefined;
-}
-
-/** The text prints of the records around each edit (whose bytes changed), by item id, from where the patches put them. */
-function textsAround(patches: readonly DumpPatch[], files: ReadonlyMap<string, FileEdit>): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const { file, fileItems } of patches) {
-    const { edit, now } = files.get(file.path)!;
-    for (const [id, start, end] of fileItems) if (start <= edit.prefix && edit.oldEnd + edit.delta <= end) out.set(id, bytesPrint(now.ts.src, [start, end]));
-  }
-  return out;
-}
-
-/** `prints` (snapshot.ts) with the text prints of `texts` (by item id) instead. */
-function withTexts(prints: string, texts: ReadonlyMap<string, string>): string {
-  if (texts.size === 0) return prints;
-  return prints.split('\n').map((line) => {
-    const tab = line.indexOf('\t');
-    const text = texts.get(line.slice(0, tab));
-    return text === undefined ? line : `${line.slice(0, tab)}\t${text}${line.slice(line.indexOf('\t', tab + 1))}`;
-  }).join('\n');
 }
 
 /** `key` and every crate it depends on, directly or not. */

@@ -3,13 +3,13 @@
 // inside the braces of one fn body. Everything else is then token-for-token the same, so every
 // name, signature and scope of the workspace is unchanged; positions after the edit move by the
 // same number of bytes.
-import type { Item, ParsedFile, TokenRange } from '../syntax/ast.js';
+import type { Attribute, FieldsShape, Item, ParsedFile, TokenRange } from '../syntax/ast.js';
 import type { SourceFile } from '../crate/modules.js';
 import type { TokenStream } from '../syntax/lexer.js';
 import { TK } from '../syntax/tokens.js';
 import { matchDelimiters } from '../syntax/split.js';
 import { parseBodies } from '../syntax/body/parser.js';
-import { movedParse, newEnd, newStart, type Shift } from './shift.js';
+import { movedParse, newEnd, newStart, type Shift, type Shifts } from './shift.js';
 
 export type FnItem = Extract<Item, { kind: 'fn' }>;
 
@@ -37,7 +37,7 @@ export function findLocalEdit(before: SourceFile, after: SourceFile): LocalEdit 
     if (!pairItems(before.parsed.items, after.parsed.items, shift, pairs)) return undefined;
     // Locals are named by their offset in their item, so a body whose locals moved is resolved again.
     const inFn = fnAround(before.parsed.items, before.ts, prefix, oldEnd);
-    if (inFn === undefined) return { ...shift, pairs };
+    if (inFn === undefined) return inHeldText(before, prefix, oldEnd) ? undefined : { ...shift, pairs };
     return containsMacroRules(before.ts, inFn.body!) ? undefined : { ...shift, fn: { old: inFn, new: pairs.get(inFn) as FnItem }, pairs };
   }
   const oldFn = fnAround(before.parsed.items, before.ts, prefix, oldEnd);
@@ -52,65 +52,147 @@ export function findLocalEdit(before: SourceFile, after: SourceFile): LocalEdit 
   return { ...shift, fn: { old: oldFn, new: newFn }, pairs };
 }
 
-/**
- * `findLocalEdit` for a file of which only the old side is parsed: the edit that turns `before`
- * into the text lexed as `after`, and the parse of `after`, made from `before`'s without the item
- * grammar. Every item is the same tokens, moved: a fn body is a token range in the AST, so an
- * edit inside one moves the ranges after it and stretches those around it. Undefined for another
- * edit, or for a body the edit leaves with a syntax error. A one-shot `xref index` takes a body
- * edit so without loading the grammar (incremental/body-edits.ts).
- */
-export function localEditOfTokens(before: SourceFile, after: TokenStream): { edit: LocalEdit; parsed: ParsedFile } | undefined {
-  const old = before.ts;
-  if (after.errors.length > 0) return undefined;
-  const { prefix, oldEnd } = changedBytes(old, after.src);
-  const shift: Shift = { prefix, oldEnd, delta: after.src.length - old.src.length };
-  const fn = fnAround(before.parsed.items, old, prefix, oldEnd);
-  if (fn !== undefined && containsMacroRules(old, fn.body!)) return undefined;
-  let tokenAt = (t: number): number | undefined => t;
-  if (!onlyBetween(old, after, shift)) {
-    if (fn === undefined) return undefined;
-    // The tokens that differ: [same, old.count - sameEnd) in the old stream. A token is the same
-    // where it sits the same and its bytes are outside the changed ones.
-    let same = 0;
-    while (same < old.count && same < after.count && old.ends[same] <= prefix && sameToken(old, same, after, same, 0)) same++;
-    let sameEnd = 0;
-    const tokenDelta = after.count - old.count;
-    const last = (n: number) => old.count - 1 - n;
-    while (sameEnd < old.count - same && sameEnd < after.count - same && old.starts[last(sameEnd)] >= oldEnd && sameToken(old, last(sameEnd), after, after.count - 1 - sameEnd, shift.delta)) sameEnd++;
-    const [open, close] = fn.body!;
-    // The body's braces and all outside them are the same tokens: the changes are strictly inside.
-    if (open >= same || close - 1 < old.count - sameEnd) return undefined;
-    const body = matchDelimiters(after, open, close + tokenDelta);
-    if (body.errors.length > 0 || body.partner[open] !== close + tokenDelta - 1) return undefined;
-    const changedFrom = same;
-    const changedTo = old.count - sameEnd;
-    tokenAt = (t) => (t < changedFrom ? t : t >= changedTo ? t + tokenDelta : undefined);
-  }
-  let inside = false;
-  const parsed = movedParse(before.parsed, shift, ([a, b]) => {
-    const [s, e] = [tokenAt(a), b === a ? tokenAt(a) : endAt(b)];
-    if (s === undefined || e === undefined) inside = true;
-    return [s ?? a, e ?? b];
-  });
-  function endAt(b: number): number | undefined {
-    const last = tokenAt(b - 1);
-    return last === undefined ? undefined : last + 1;
-  }
-  if (inside) return undefined;
-  const pairs = new Map<Item, Item>();
-  pairAll(before.parsed.items, parsed.items, pairs);
-  if (fn === undefined) return { edit: { ...shift, pairs }, parsed };
-  const now = pairs.get(fn) as FnItem;
-  if (containsMacroRules(after, now.body!)) return undefined;
-  // The body the edit is in is the one thing to parse again, for its syntax errors.
-  if (parseBodies(after, { items: [now], innerAttrs: [], errors: [] }, { keepTrees: false }).length > 0) return undefined;
-  return { edit: { ...shift, fn: { old: fn, new: now }, pairs }, parsed };
+/** What `localEditsOfTokens` finds: where the text changed, the fns resolved again, the new parse. */
+export interface LocalEdits {
+  /** The changed byte ranges, last first (shift.ts `Shifts`). */
+  shifts: Shifts;
+  /** The fns whose body changed (its tokens, or only the space between them), old and new. */
+  fns: Array<{ old: FnItem; new: FnItem }>;
+  parsed: ParsedFile;
 }
 
-/** Whether token `i` of `a` and token `j` of `b` are the same token, `delta` bytes apart. */
-function sameToken(a: TokenStream, i: number, b: TokenStream, j: number, delta: number): boolean {
-  return a.kinds[i] === b.kinds[j] && a.starts[i] + delta === b.starts[j] && a.ends[i] + delta === b.ends[j];
+/**
+ * `findLocalEdit` for a file of which only the old side is parsed, and for edits in several
+ * places at once (a formatter's, or two fns edited before a save): the edits that turn `before`
+ * into the text lexed as `after`, when outside fn bodies they only changed what lies between
+ * tokens, and the parse of `after`, made from `before`'s without the item grammar. Every item is
+ * the same tokens, moved: a fn body is a token range in the AST, so an edit inside one moves the
+ * ranges after it and stretches those around it. Undefined for another edit, or for a body an
+ * edit leaves with a syntax error. A one-shot `xref index` takes body edits so without loading
+ * the grammar (incremental/body-edits.ts).
+ */
+export function localEditsOfTokens(before: SourceFile, after: TokenStream): LocalEdits | undefined {
+  const old = before.ts;
+  if (after.errors.length > 0) return undefined;
+  const pairing = matchDelimiters(after, 0, after.count);
+  if (pairing.errors.length > 0) return undefined;
+  // Bytes outside [prefix, oldEnd) are the same in both texts, `delta` apart after it.
+  const { prefix, oldEnd } = changedBytes(old, after.src);
+  const middle = (from: number, to: number) => to >= prefix && from <= oldEnd;
+  const bytesOf = (ts: TokenStream, from: number, to: number) => ts.src.subarray(from, to);
+  const sameBytes = (from: number, to: number, newFrom: number, newTo: number) =>
+    to - from === newTo - newFrom && (!middle(from, to) || Buffer.compare(bytesOf(old, from, to), bytesOf(after, newFrom, newTo)) === 0);
+  const bodies = fnBodies(before.parsed.items);
+  const shifts: Shift[] = [];
+  /** Old token windows whose tokens changed, and by how many the count after them moves. */
+  const windows: Array<{ from: number; to: number; delta: number }> = [];
+  const edited: FnItem[] = [];
+  let byteDelta = 0;
+  let b = 0;
+  /** Set at a body's closing brace: the space before it is the body's, compared with it. */
+  let afterBody = false;
+  for (let i = 0, j = 0; ; i++, j++) {
+    if (i === old.count || j === after.count) {
+      if (i !== old.count || j !== after.count) return undefined;
+      break;
+    }
+    const atClose = afterBody;
+    afterBody = false;
+    if (old.kinds[i] !== after.kinds[j] || !sameBytes(old.starts[i], old.ends[i], after.starts[j], after.ends[j])) return undefined;
+    // Whether two tokens touch decides how some are read (`>` `>` as `>>`).
+    if (!atClose && i > 0 && (old.ends[i - 1] === old.starts[i]) !== (after.ends[j - 1] === after.starts[j])) return undefined;
+    const gap: [number, number] = [i > 0 ? old.ends[i - 1] : 0, old.starts[i]];
+    if (!atClose && !sameBytes(gap[0], gap[1], gap[0] + byteDelta, after.starts[j])) {
+      if (inHeldText(before, gap[0], gap[1])) return undefined;
+      const delta = after.starts[j] - old.starts[i] - byteDelta;
+      shifts.push({ prefix: gap[0], oldEnd: gap[1], delta });
+      byteDelta += delta;
+    }
+    while (b < bodies.length && bodies[b].body![0] < i) b++;
+    const fn = bodies[b];
+    if (fn === undefined || fn.body![0] !== i) continue;
+    b++;
+    // A fn body: its tokens, or the space between them, may have changed, the braces not.
+    const close = fn.body![1] - 1;
+    const newClose = pairing.partner[j];
+    if (newClose < 0 || after.kinds[newClose] !== old.kinds[close]) return undefined;
+    const inside: [number, number] = [old.ends[i], old.starts[close]];
+    if (close - i !== newClose - j || !sameBytes(inside[0], inside[1], after.ends[j], after.starts[newClose])) {
+      const delta = after.starts[newClose] - after.ends[j] - (inside[1] - inside[0]);
+      shifts.push({ prefix: inside[0], oldEnd: inside[1], delta });
+      byteDelta += delta;
+      if (newClose - j !== close - i) windows.push({ from: i + 1, to: close, delta: newClose - j - (close - i) });
+      edited.push(fn);
+    }
+    // On from the closing brace, which the next turn compares.
+    i = close - 1;
+    j = newClose - 1;
+    afterBody = true;
+  }
+  const tail: [number, number] = [old.count > 0 ? old.ends[old.count - 1] : 0, old.src.length];
+  const newTail = after.count > 0 ? after.ends[after.count - 1] : 0;
+  if (!sameBytes(tail[0], tail[1], newTail, after.src.length)) shifts.push({ prefix: tail[0], oldEnd: tail[1], delta: after.src.length - newTail - (tail[1] - tail[0]) });
+  const tokenAt = (t: number): number | undefined => {
+    let moved = t;
+    for (const w of windows) {
+      if (t >= w.to) moved += w.delta;
+      else if (t >= w.from) return undefined;
+    }
+    return moved;
+  };
+  const endAt = (end: number): number | undefined => {
+    const last = tokenAt(end - 1);
+    return last === undefined ? undefined : last + 1;
+  };
+  let cut = false;
+  const lastFirst = [...shifts].reverse();
+  const parsed = movedParse(before.parsed, lastFirst, ([a, z]) => {
+    const [s, e] = [tokenAt(a), z === a ? tokenAt(a) : endAt(z)];
+    if (s === undefined || e === undefined) cut = true;
+    return [s ?? a, e ?? z];
+  });
+  if (cut) return undefined;
+  const pairs = new Map<Item, Item>();
+  pairAll(before.parsed.items, parsed.items, pairs);
+  const fns = edited.map((fn) => ({ old: fn, new: pairs.get(fn) as FnItem }));
+  for (const { old: o, new: n } of fns) if (containsMacroRules(old, o.body!) || containsMacroRules(after, n.body!)) return undefined;
+  // The bodies edits are in are the one thing to parse again, for their syntax errors.
+  if (fns.length > 0 && parseBodies(after, { items: fns.map((f) => f.new), innerAttrs: [], errors: [] }, { keepTrees: false }).length > 0) return undefined;
+  return { shifts: lastFirst, fns, parsed };
+}
+
+/**
+ * Whether the old bytes `[from, to)` of `file` are inside text the analysis keeps as written:
+ * an attribute's, an impl's self type or trait (its id), a field's type, a use tree. Elsewhere
+ * outside bodies only tokens count (a signature is its tokens, one space wherever there was
+ * any), so space or a comment there changes nothing but positions.
+ */
+function inHeldText(file: SourceFile, from: number, to: number): boolean {
+  const overlaps = (span: readonly [number, number]) => from < span[1] && to > span[0];
+  const attrs = (list: readonly Attribute[]) => list.some((a) => overlaps(a.span));
+  const fields = (shape: FieldsShape) => shape.fields.some((f) => overlaps(f.type.span) || attrs(f.attrs));
+  const held = (items: readonly Item[]): boolean => items.some((item) => {
+    if (!overlaps(item.span)) return false;
+    if (attrs(item.attrs)) return true;
+    switch (item.kind) {
+      case 'impl': return overlaps(item.selfType.span) || (item.trait !== undefined && overlaps(item.trait.span)) || held(item.items);
+      case 'struct': case 'union': return fields(item.fields);
+      case 'enum': return item.variants.some((v) => attrs(v.attrs) || fields(v.fields));
+      case 'use': return overlaps(item.tree.span);
+      case 'mod': return attrs(item.innerAttrs) || held(item.items ?? []);
+      case 'trait': case 'extern_block': return held(item.items);
+      default: return false;
+    }
+  });
+  return attrs(file.parsed.innerAttrs) || held(file.parsed.items);
+}
+
+/** Every fn with a body in `items`, nested ones too, in the order of their bodies. */
+function fnBodies(items: readonly Item[]): FnItem[] {
+  return items.flatMap((item): FnItem[] => {
+    if (item.kind === 'fn') return item.body === undefined ? [] : [item];
+    return fnBodies(itemsOf(item) ?? []);
+  }).sort((x, y) => x.body![0] - y.body![0]);
 }
 
 /** Pairs the items of two parses of the same shape, nested ones too. */
@@ -120,17 +202,6 @@ function pairAll(olds: readonly Item[], news: readonly Item[], pairs: Map<Item, 
     const inner = itemsOf(o);
     if (inner !== undefined) pairAll(inner, itemsOf(news[i])!, pairs);
   });
-}
-
-/**
- * The edit that turns the tokens `before` into `after` when it touched only what lies between
- * tokens (a line above an item, a comment): the same tokens, each moved by the edit. Their parse
- * is then the same too, moved.
- */
-export function editBetweenTokens(before: TokenStream, after: TokenStream): Shift | undefined {
-  const { prefix, oldEnd } = changedBytes(before, after.src);
-  const shift: Shift = { prefix, oldEnd, delta: after.src.length - before.src.length };
-  return onlyBetween(before, after, shift) ? shift : undefined;
 }
 
 function onlyBetween(before: TokenStream, after: TokenStream, shift: Shift): boolean {

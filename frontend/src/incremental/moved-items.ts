@@ -1,20 +1,13 @@
-// A resumed analysis (resume.ts) of edits that only moved items: lines, blank or commented,
-// above or between them. The tokens are the same, so every name, signature and body is too, and
-// so is every record: the dumps take the new positions and line tables, with nothing loaded or
-// bound. A line added at the top of alloc's vec/mod.rs otherwise binds core and alloc again
-// (about 4 s on std, bench/RESULTS.md).
-import { existsSync, readFileSync } from 'node:fs';
+// Records moved in a dump as edits moved their text (incremental/body-edits.ts): lines above or
+// between items, and edited fn bodies, move the records after them; a record around an edit
+// grows or shrinks. The dump is rewritten from runs of the old one's bytes, the moved files'
+// lines alone decoded, and the store gets patches of what changed.
 import * as path from 'node:path';
 import { crateId, type DumpHeader, type DumpPatch, type FileEntry, type ItemRecord, type Span } from '../../../schema/src/index.js';
-import { fileEntryOf } from '../crate/modules.js';
-import type { DiskSourceCache } from '../crate/disk-source-cache.js';
 import { recordFingerprint, recordHead, withDigest, type DumpLines, type DumpText } from '../dump/write.js';
-import { writeDumpFile } from '../dump/write-file.js';
-import { lex } from '../syntax/lexer.js';
-import type { Workspace } from '../workspace/index.js';
-import { editBetweenTokens } from './local-edit.js';
-import { movedParse, movedSpan, type Shift } from './shift.js';
-import { stampFile, unchangedSince, type CrateSnapshot, type FileStamp, type Snapshot } from './snapshot.js';
+import { editInside, movedSpanAll, type Shifts } from './shift.js';
+import { bytesPrint } from './fingerprints.js';
+import { printsText, storePrints, type CrateSnapshot } from './snapshot.js';
 
 /** The crates a resume rewrote the dumps of, by target key, the patches to the store that go with them, and the items it resolved again. */
 export interface ResumedDumps {
@@ -24,65 +17,13 @@ export interface ResumedDumps {
 }
 
 /**
- * The snapshots of the `changed` crates with their dumps rewritten, when every changed file of
- * theirs changed only between tokens, and outside every item with locals (whose ids hold their
- * offsets); undefined when some edit needs the crates bound.
+ * A dump rewritten by `movedDump`, the patches that take a store from the old dump to it, and by
+ * file the records an edit is in (whose bytes changed), where they are now.
  */
-export function dumpsOfMovedItems(
-  ws: Workspace, snapshot: Snapshot, changed: ReadonlySet<string>, diskSources: DiskSourceCache,
-): ResumedDumps | undefined {
-  const targets = new Map(ws.crates.map((t) => [t.key, t]));
-  const snapshots = new Map<string, CrateSnapshot>();
-  const patches: DumpPatch[] = [];
-  const dumps = new Map<string, DumpText>();
-  for (const before of snapshot.crates) {
-    if (!changed.has(before.target)) continue;
-    const target = targets.get(before.target)!;
-    // What is in a crate's warnings is not tied to a file; a module file that appeared needs binding.
-    if (before.warnings.length > 0 || before.missing.some((f) => existsSync(f))) return undefined;
-    const moves = new Map<string, { shift: Shift; header: DumpHeader['files'][number]; stamp: FileStamp }>();
-    for (const stamp of before.files) {
-      if (unchangedSince(stamp, snapshot.startedAtMs)) continue;
-      const [abs, , , hash] = stamp;
-      const rel = relativePath(ws.root, abs);
-      // Diagnostics are kept by line: a file with some is analyzed.
-      if (before.diagnostics.some((d) => d.file === rel)) return undefined;
-      const last = diskSources.sourceOf(hash, target.edition, abs, rel);
-      const old = last?.ts ?? diskSources.tokensOf(hash, target.edition);
-      if (old === undefined) return undefined;
-      let bytes: Uint8Array;
-      try {
-        bytes = new Uint8Array(readFileSync(abs));
-      } catch {
-        return undefined;
-      }
-      const ts = lex(bytes, target.edition);
-      const shift = editBetweenTokens(old, ts);
-      if (shift === undefined) return undefined;
-      const entry = fileEntryOf(rel, bytes);
-      // The parse moves with the tokens: kept, the next edit of the file need not parse it (body-edits.ts).
-      if (last !== undefined) diskSources.keepSource({ abs, rel, entry, ts, parsed: movedParse(last.parsed, shift) }, target.edition);
-      else diskSources.keepTokens(entry, ts, target.edition);
-      moves.set(rel, { shift, header: entry, stamp: stampFile(abs, entry.hash) });
-    }
-    if (moves.size === 0) return undefined;
-    const moved = movedDump(readFileSync(before.dump), moves);
-    if (moved === undefined) return undefined;
-    dumps.set(before.dump, moved.dump);
-    const files = before.files.map((s) => moves.get(relativePath(ws.root, s[0]))?.stamp ?? s);
-    snapshots.set(before.target, { ...before, digest: moved.dump.header.digest!, files });
-    patches.push(...moved.patches);
-  }
-  // Written once every crate is known to resume so: a crate refused after another was written
-  // would leave that one's dump moved, and the analysis that follows would move it again.
-  for (const [file, dump] of dumps) writeDumpFile(file, dump);
-  return { snapshots, patches, items: 0 };
-}
-
-/** A dump rewritten by `movedDump`, and the patches that take a store from the old dump to it. */
 export interface MovedDump {
   dump: DumpText;
   patches: DumpPatch[];
+  around: Map<string, DumpPatch['fileItems']>;
 }
 
 /** A record's line and its first fields (`recordHead`); what to write instead of its moved self, if anything. */
@@ -98,12 +39,12 @@ const QUOTE = 0x22;
  * per moved file, the records whose contents changed. Lines of other files are neither decoded
  * nor parsed: they are copied as runs of bytes (alloc's dump is 15 MB, its lines 20,000).
  */
-export function movedDump(bytes: Buffer, moves: ReadonlyMap<string, { shift: Shift; header: FileEntry }>, replace?: Replace): MovedDump | undefined {
+export function movedDump(bytes: Buffer, moves: ReadonlyMap<string, FileMove>, replace?: Replace): MovedDump | undefined {
   const headerEnd = bytes.indexOf(NEWLINE);
   const header = JSON.parse(bytes.toString('utf8', 0, headerEnd)) as DumpHeader;
   const names = [...moves.keys()].map((file) => ({ file, name: Buffer.from(file) }));
   const lines: DumpLines = [];
-  const changes = new Map([...moves.keys()].map((file) => [file, { fileItems: [] as DumpPatch['fileItems'], items: [] as ItemRecord[] }]));
+  const changes = new Map([...moves.keys()].map((file) => [file, { fileItems: [] as DumpPatch['fileItems'], items: [] as ItemRecord[], around: [] as DumpPatch['fileItems'] }]));
   /** Where the run of lines to copy starts, and where the last line read ends. */
   let run = headerEnd + 1;
   let last = run;
@@ -121,38 +62,50 @@ export function movedDump(bytes: Buffer, moves: ReadonlyMap<string, { shift: Shi
     const head = line === undefined ? undefined : recordHead(line);
     const move = head && moves.get(head.file);
     if (move === undefined) continue;
+    const aroundEdit = editInside(move.shifts, head!.span[0] - 1, head!.span[1] + 1);
     if (run < at) lines.push(bytes.subarray(run, at - 1));
     run = end + 1;
     const change = changes.get(head!.file)!;
     const replacement = replace?.(line!, head!);
     const item = JSON.parse(replacement ?? line!) as ItemRecord;
     const fingerprint = item.fingerprint;
-    if (replacement === undefined && !moveRecord(item, move.shift)) return undefined;
+    if (replacement === undefined && !moveRecord(item, move.shifts)) return undefined;
     lines.push(replacement ?? JSON.stringify(item));
     change.fileItems.push([item.item, item.span[0], item.span[1]]);
     if (replacement !== undefined || item.fingerprint !== fingerprint) change.items.push(item);
+    if (aroundEdit) change.around.push([item.item, item.span[0], item.span[1]]);
   }
   if (run < last) lines.push(bytes.subarray(run, last));
   const dump = withDigest({ ...header, files: header.files.map((f) => moves.get(f.path)?.header ?? f) }, lines);
   const crate = crateId(header.crate);
   const digests = header.digest === undefined ? {} : { dump: { base: header.digest, digest: dump.header.digest! } };
-  return { dump, patches: [...changes].map(([file, c]) => ({ crate, file: moves.get(file)!.header, ...c, ...digests })) };
+  return {
+    dump,
+    patches: [...changes].map(([file, { fileItems, items }]) => ({ crate, file: moves.get(file)!.header, fileItems, items, ...digests })),
+    around: new Map([...changes].map(([file, c]) => [file, c.around])),
+  };
+}
+
+/** How a file moved: its edits, and its new entry. */
+export interface FileMove {
+  shifts: Shifts;
+  header: FileEntry;
 }
 
 /**
- * Moves a record as the edit moved its text, as `shiftRecords` moves a draft; false when the
+ * Moves a record as the edits moved its text, as `shiftRecords` moves a draft; false when an
  * edit is inside it and it has locals, which are named by their offset in it. A file module's
  * record, and its def, start at the start of the file whatever is inserted there.
  */
-function moveRecord(item: ItemRecord, shift: Shift): boolean {
+function moveRecord(item: ItemRecord, shifts: Shifts): boolean {
   const [start, end] = item.span;
-  if (end <= shift.prefix) return true;
-  if (start < shift.prefix && item.defs.some((d) => d.id.includes('$'))) return false;
+  if (shifts.every((e) => end <= e.prefix)) return true;
+  if (editInside(shifts, start, end) && item.defs.some((d) => d.id.includes('$'))) return false;
   // A file module's def has no name in its file: an empty name span at its start.
   const moduleDef = start === 0 && item.kind === 'mod' ? item.defs.find((d) => d.id === item.item && d.nameSpan[1] === 0) : undefined;
   const fileStart = new Set<Span>(moduleDef ? [item.span, moduleDef.span, moduleDef.nameSpan] : []);
   const moved = (span: Span, base: number): Span | undefined => {
-    const [s, e] = movedSpan(shift, base + span[0], base + span[1], fileStart.has(span));
+    const [s, e] = movedSpanAll(shifts, base + span[0], base + span[1], fileStart.has(span));
     return s === undefined || e === undefined ? undefined : [s, e];
   };
   const span = moved(item.span, 0);
@@ -180,6 +133,24 @@ function moveRecord(item: ItemRecord, shift: Shift): boolean {
   item.span = span;
   if (changed) item.fingerprint = recordFingerprint(item);
   return true;
+}
+
+/**
+ * The prints file of crate snapshot `before` (snapshot.ts) with new text prints for the records
+ * `around` the edits of each file (whose bytes changed), from the file's new bytes.
+ */
+export function withTextPrints(
+  outDir: string, before: CrateSnapshot, around: ReadonlyMap<string, DumpPatch['fileItems']>, srcOf: (file: string) => Uint8Array,
+): string {
+  const texts = new Map<string, string>();
+  for (const [file, records] of around) for (const [id, start, end] of records) texts.set(id, bytesPrint(srcOf(file), [start, end]));
+  if (texts.size === 0) return before.prints;
+  const lines = printsText(outDir, before).split('\n').map((line) => {
+    const tab = line.indexOf('\t');
+    const text = texts.get(line.slice(0, tab));
+    return text === undefined ? line : `${line.slice(0, tab)}\t${text}${line.slice(line.indexOf('\t', tab + 1))}`;
+  });
+  return storePrints(outDir, lines.join('\n'));
 }
 
 /** `abs` from `root`, `/`-separated, as dumps name files. */

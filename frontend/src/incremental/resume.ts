@@ -1,7 +1,9 @@
 // A one-shot analysis that starts from the snapshot the last one left (snapshot.ts), for
 // `xref index` without a watcher. Files whose size and mtime (or else bytes) are unchanged are not
-// read. A crate none of whose files changed is not analyzed: its dump stays. A crate with changed
-// files is loaded and bound with its dependencies (their bodies are never resolved), and then:
+// read. A crate none of whose files changed is not analyzed: its dump stays. When every changed
+// file changed inside fn bodies or between items, nothing is bound (body-edits.ts). Otherwise a
+// crate with changed files is loaded and bound with its dependencies (their bodies are never
+// resolved), and then:
 // - an item whose bytes are unchanged keeps its old record, and its body is not resolved;
 // - an item whose bytes changed is resolved again;
 // - an item whose shape (signature) changed is resolved again with its dependents: every item
@@ -31,7 +33,6 @@ import { buildDump, recordHead } from '../dump/write.js';
 import { digestOnDisk, writeDumpFile } from '../dump/write-file.js';
 import { expansionOrigin } from '../expand/tokens.js';
 import { recordPrints, type RecordPrint } from './fingerprints.js';
-import { dumpsOfMovedItems } from './moved-items.js';
 import { dumpsOfBodyEdits } from './body-edits.js';
 import {
   crateSnapshot, digestOf, printsOf, readSnapshot, surfaceDigest, unchangedSince, writeSnapshot, type CrateSnapshot, type Snapshot,
@@ -78,9 +79,8 @@ export async function resumeAnalysis(dir: string, opts: AnalyzeOptions, stats?: 
     // The dumps are written; the patches take a store that holds the last ones to them for less.
     return { ...resultOf(ws, all, stdSources), ...(patches ? { patches } : {}) };
   };
-  // Edits inside fn bodies or between tokens; then, when a file's last parse is not kept, edits
-  // between tokens alone; else the crates are bound.
-  const edited = dumpsOfBodyEdits(ws, snapshot, changed, diskSources, outDir) ?? dumpsOfMovedItems(ws, snapshot, changed, diskSources);
+  // Edits inside fn bodies or between items bind nothing; others bind the crates they touch.
+  const edited = dumpsOfBodyEdits(ws, snapshot, changed, diskSources, outDir);
   if (edited !== undefined) return finish(edited.snapshots, edited.items, snapshot.realIds, 0, edited.patches);
   const sources = new SourceCache();
   let rebuilt = new Set(changed);

@@ -38,6 +38,27 @@ export function movedSpan(e: Shift, start: number, end: number, fromFileStart: b
 }
 
 /**
+ * Several disjoint edits of one text, the last in the text first, each in the old text's offsets:
+ * applied in this order, an edit moves only what follows it, so the next one's offsets hold.
+ */
+export type Shifts = readonly Shift[];
+
+/** `movedSpan` through every edit of `shifts`; undefined for an end among any one's changed bytes. */
+export function movedSpanAll(shifts: Shifts, start: number, end: number, fromFileStart: boolean): [number | undefined, number | undefined] {
+  let [s, e]: [number | undefined, number | undefined] = [start, end];
+  for (const shift of shifts) {
+    if (s === undefined || e === undefined) return [undefined, undefined];
+    [s, e] = movedSpan(shift, s, e, fromFileStart);
+  }
+  return [s, e];
+}
+
+/** Whether one of `shifts` changed bytes strictly after `start` and before `end`: inside the span, not before it. */
+export function editInside(shifts: Shifts, start: number, end: number): boolean {
+  return shifts.some((e) => start < e.prefix && e.prefix < end);
+}
+
+/**
  * Moves every span of `records` to the new text; spans among the changed bytes stay as they are.
  * The spans in `fileStart` start at the start of the file whatever is inserted there (a file
  * module's record and def span its inner attributes from offset 0).
@@ -70,10 +91,10 @@ export function shiftRecords(records: readonly ItemRecordDraft[], e: Shift, file
  * same token ranges, and each byte range moved; `tokens` moves token ranges when the edit changed
  * tokens inside a body (local-edit.ts). Only for a parse without syntax errors.
  */
-export function movedParse(parsed: ParsedFile, e: Shift, tokens: RangeMaps['tokens'] = (r) => [r[0], r[1]]): ParsedFile {
+export function movedParse(parsed: ParsedFile, shifts: Shifts, tokens: RangeMaps['tokens'] = (r) => [r[0], r[1]]): ParsedFile {
   const maps: RangeMaps = {
     bytes: ([a, b]) => {
-      const [s, t] = movedSpan(e, a, b, false);
+      const [s, t] = movedSpanAll(shifts, a, b, false);
       return [s ?? a, t ?? b];
     },
     tokens,
