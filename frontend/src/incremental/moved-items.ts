@@ -48,7 +48,14 @@ export function movedDump(bytes: Buffer, moves: ReadonlyMap<string, FileMove>, r
   /** Where the run of lines to copy starts, and where the last line read ends. */
   let run = headerEnd + 1;
   let last = run;
-  for (let at = headerEnd + 1; at < bytes.length; at = last + 1) {
+  // The moved files' lines alone are looked at, when each file's are found together (they are in
+  // every dump written here: by file, then position); else every line is.
+  const blocks = blocksOf(bytes, headerEnd + 1, [...moves.keys()]) ?? [[headerEnd + 1, bytes.length]];
+  for (let b = 0, at = blocks[0]?.[0] ?? bytes.length; b < blocks.length; at = last + 1) {
+    if (at >= blocks[b][1]) {
+      if (++b === blocks.length) break;
+      at = blocks[b][0];
+    }
     let end = bytes.indexOf(NEWLINE, at);
     if (end < 0) end = bytes.length;
     if (end === at) break;
@@ -75,7 +82,9 @@ export function movedDump(bytes: Buffer, moves: ReadonlyMap<string, FileMove>, r
     if (replacement !== undefined || item.fingerprint !== fingerprint) change.items.push(item);
     if (aroundEdit) change.around.push([item.item, item.span[0], item.span[1]]);
   }
-  if (run < last) lines.push(bytes.subarray(run, last));
+  // The rest, up to the dump's final newline.
+  const final = bytes[bytes.length - 1] === NEWLINE ? bytes.length - 1 : bytes.length;
+  if (run < final) lines.push(bytes.subarray(run, final));
   const dump = withDigest({ ...header, files: header.files.map((f) => moves.get(f.path)?.header ?? f) }, lines);
   const crate = crateId(header.crate);
   const digests = header.digest === undefined ? {} : { dump: { base: header.digest, digest: dump.header.digest! } };
@@ -84,6 +93,32 @@ export function movedDump(bytes: Buffer, moves: ReadonlyMap<string, FileMove>, r
     patches: [...changes].map(([file, { fileItems, items }]) => ({ crate, file: moves.get(file)!.header, fileItems, items, ...digests })),
     around: new Map([...changes].map(([file, c]) => [file, c.around])),
   };
+}
+
+/**
+ * The byte range of each of `files`' lines in `bytes` (from `from`), in order, when each file's
+ * lines are one run whose head names the file (`"file":"…","span":`), and the name is nowhere
+ * else; undefined otherwise.
+ */
+function blocksOf(bytes: Buffer, from: number, files: readonly string[]): Array<[number, number]> | undefined {
+  const out: Array<[number, number]> = [];
+  for (const file of files) {
+    const needle = Buffer.from(`","file":${JSON.stringify(file)},"span":`);
+    const first = bytes.indexOf(needle, from);
+    if (first < 0) continue;
+    const start = bytes.lastIndexOf(NEWLINE, first) + 1;
+    let end = start;
+    for (;;) {
+      let lineEnd = bytes.indexOf(NEWLINE, end);
+      if (lineEnd < 0) lineEnd = bytes.length;
+      const at = lineEnd === end ? -1 : bytes.indexOf(needle, end);
+      if (at < 0 || at > lineEnd) break;
+      end = lineEnd + 1;
+    }
+    if (bytes.indexOf(needle, end) >= 0) return undefined;
+    out.push([start, end]);
+  }
+  return out.sort((a, b) => a[0] - b[0]);
 }
 
 /** How a file moved: its edits, and its new entry. */
