@@ -158,8 +158,8 @@ export async function analyzeWorkspaceModel(dir: string, opts: AnalyzeOptions = 
   const key = snapshotKey(opts, outDir, stdSources);
   const external = [...std.crates.values()];
   mkdirSync(outDir, { recursive: true });
-  resolveItems(crates, bound.impls, bound.macroCalls, external, (crate) => cached.has(crate), () =>
-    writeSurfaceImage(outDir, key, crates, external, new Map(crates.map((c) => [c, surfaceDigest(c, prints.get(c)!)]))));
+  resolveItems(crates, bound.impls, bound.macroCalls, external, (crate) => cached.has(crate), (all) =>
+    writeSurfaceImage(outDir, key, crates, external, new Map(crates.map((c) => [c, surfaceDigest(c, prints.get(c)!)])), all));
   // Std's own sources: their records take the real ids of the table defs they reach (real-ids.ts).
   const realIds = stdSources === undefined && isStdWorkspace(ws.crates) ? adoptRealIdsOfStd(std, crates) : undefined;
 

@@ -100,8 +100,8 @@ export async function resumeAnalysis(dir: string, opts: AnalyzeOptions, stats?: 
       const part = attempt.rebuilt.find((p) => p.crate === c);
       return [c, part ? surfaceDigest(c, part.prints) : old.get(c.target.key)!.surface];
     }));
-    resolveItems(crates, bound.impls, bound.macroCalls, external, (crate, record) => !plan.resolve.has(record) || !rebuilt.has(crate.target.key), () =>
-      writeSurfaceImage(outDir, snapshot.key, crates, external, surfaces));
+    resolveItems(crates, bound.impls, bound.macroCalls, external, (crate, record) => !plan.resolve.has(record) || !rebuilt.has(crate.target.key), (all) =>
+      writeSurfaceImage(outDir, snapshot.key, crates, external, surfaces, all));
     const realIds = snapshot.realIds && realIdsAfter(snapshot.realIds, std, crates);
     if (realIds) for (const { crate } of attempt.rebuilt) adoptRealIdsInRecords(crate.records, realIds);
     const snapshots = new Map<string, CrateSnapshot>();

@@ -33,11 +33,12 @@ export type SkipBody = (crate: CrateCtx, record: ItemRecordDraft) => boolean;
  */
 export function resolveItems(
   crates: CrateCtx[], impls: ImplInfo[], macroCalls: MacroCallInfo[], external: CrateCtx[] = [], skipBody: SkipBody = () => false,
-  beforeBodies?: () => void,
+  beforeBodies?: (members: MemberIndex) => void,
 ): void {
   const bodies: Pending[] = [];
   const visibleOf = visibleCrates(external);
-  const indexOf = memberIndexes(crates, external, visibleOf);
+  const members = memberIndexes(crates, external, visibleOf);
+  const indexOf = members.of;
   for (const crate of crates) for (const r of crate.records) collected.set(r, { defs: r.defs.length, refs: r.refs.length });
   for (const crate of crates) {
     const index = indexOf(crate);
@@ -58,7 +59,7 @@ export function resolveItems(
     resolvingFrom(visibleOf(call.place.crate), () => pathRefs(call.item.path, lex, call.record, 'macro'));
   }
   // Every signature is resolved now, and no body: the model as each body starts from (surface/).
-  beforeBodies?.();
+  beforeBodies?.(members.all);
   for (const b of bodies) if (!skipBody(b.crate, b.record)) resolvingFrom(visibleOf(b.crate), b.run);
   relocateExpansions(crates);
 }
@@ -255,13 +256,16 @@ function visibleCrates(external: CrateCtx[]): (crate: CrateCtx) => ReadonlySet<C
 }
 
 /** The member index each crate's bodies take untyped `.name` candidates from: the members of the crates it can see, in id order. */
-function memberIndexes(crates: CrateCtx[], external: CrateCtx[], visibleOf: (crate: CrateCtx) => ReadonlySet<CrateCtx>): (crate: CrateCtx) => MemberIndex {
+function memberIndexes(crates: CrateCtx[], external: CrateCtx[], visibleOf: (crate: CrateCtx) => ReadonlySet<CrateCtx>): { all: MemberIndex; of: (crate: CrateCtx) => MemberIndex } {
   const all = memberIndex([...crates, ...external]);
   const indexes = new Map<CrateCtx, MemberIndex>();
-  return (crate) => {
-    let index = indexes.get(crate);
-    if (index === undefined) indexes.set(crate, (index = visibleMemberIndex(all, visibleOf(crate))));
-    return index;
+  return {
+    all,
+    of: (crate) => {
+      let index = indexes.get(crate);
+      if (index === undefined) indexes.set(crate, (index = visibleMemberIndex(all, visibleOf(crate))));
+      return index;
+    },
   };
 }
 
@@ -287,7 +291,7 @@ class VisibleMembers extends Map<string, DefInfo[]> {
 }
 
 /** Every method and field of `crates` by name, as bodies look untyped members up (before any body declares more). */
-export function memberIndex(crates: readonly CrateCtx[]): MemberIndex {
+function memberIndex(crates: readonly CrateCtx[]): MemberIndex {
   const index: MemberIndex = { methods: new Map(), fields: new Map() };
   for (const crate of crates) {
     for (const d of crate.defs) {

@@ -4,7 +4,8 @@ import { renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { ModuleNode, SourceFile } from '../crate/modules.js';
 import type { CrateCtx, DefInfo, LexicalScope, Scope } from '../resolve/model.js';
-import { fnContextOf, memberIndex } from '../resolve/items.js';
+import { fnContextOf } from '../resolve/items.js';
+import type { MemberIndex } from '../resolve/body.js';
 import { builtinType, returnsReceiver, type BuiltinType } from '../resolve/builtins.js';
 import { assocBoundsResolved } from '../resolve/paths.js';
 import type { Prelude } from '../resolve/std.js';
@@ -16,10 +17,11 @@ const BUILTINS: BuiltinType[] = ['slice', 'array', 'const_ptr', 'mut_ptr'];
 
 /**
  * Writes the image of `crates` (bound together, signatures resolved) and of the std table's
- * `external` crates to `outDir`. `surfaces` has each crate's surface digest.
+ * `external` crates to `outDir`. `surfaces` has each crate's surface digest; `all`, every member
+ * by name (`resolveItems` gives both it and the moment).
  */
 export function writeSurfaceImage(
-  outDir: string, key: string, crates: readonly CrateCtx[], external: readonly CrateCtx[], surfaces: ReadonlyMap<CrateCtx, string>,
+  outDir: string, key: string, crates: readonly CrateCtx[], external: readonly CrateCtx[], surfaces: ReadonlyMap<CrateCtx, string>, all: MemberIndex,
 ): void {
   const w = new ImageWriter(surfaces);
   const fns: string[] = [];
@@ -27,7 +29,6 @@ export function writeSurfaceImage(
   for (const c of crates) {
     for (const d of c.defs) if (fnContextOf(d) !== undefined) fns.push(`${d.def.id}\t${w.def(d)}`);
   }
-  const all = memberIndex([...crates, ...external]);
   const methods = w.memberLists(all.methods);
   const fields = w.memberLists(all.fields);
   w.finish();
@@ -72,6 +73,7 @@ class ImageWriter {
   private readonly entryOf = new Map<object, number>();
   private readonly indexOf = new Map<object, number>();
   private readonly visibleOf = new Map<string, number>();
+  private readonly visibleSets = new WeakMap<ReadonlySet<CrateCtx>, number>();
   /** Entries numbered, to be encoded: encoding one numbers those it names. */
   private readonly todo: Array<() => void> = [];
 
@@ -164,6 +166,9 @@ class ImageWriter {
 
   private visibleSet(crates: ReadonlySet<CrateCtx> | undefined): number {
     if (crates === undefined) return -1;
+    // The fns of a crate share one set.
+    const known = this.visibleSets.get(crates);
+    if (known !== undefined) return known;
     const list = [...crates].map((c) => this.crate(c)).sort((a, b) => a - b);
     const key = list.join(',');
     let at = this.visibleOf.get(key);
@@ -171,6 +176,7 @@ class ImageWriter {
       this.visibleOf.set(key, (at = this.visible.length));
       this.visible.push(list);
     }
+    this.visibleSets.set(crates, at);
     return at;
   }
 
