@@ -183,6 +183,9 @@ describe('resumeAnalysis', () => {
       const { result } = await resume();
       await expectFull(ws, outDir, result);
     }
+    // One prints file per crate is left, the one the snapshot names.
+    const snapshot = JSON.parse(readFileSync(snapshotPath(outDir), 'utf8')) as { crates: Array<{ prints: string }> };
+    expect(readdirSync(outDir).filter((f) => f.startsWith('prints-')).sort()).toEqual([...new Set(snapshot.crates.map((c) => c.prints))].sort());
   });
 
   it("resumes from the dumps and snapshot an `xref watch` session wrote after its local edits", async () => {

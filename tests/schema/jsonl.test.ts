@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  DumpFormatError, SCHEMA_VERSION, SchemaVersionError, parseDump, parseDumpHeader, readDumpDigest, readDumpHeader, serializeDump,
+  DumpFormatError, SCHEMA_VERSION, SchemaVersionError, parseDump, parseDumpHeader, readDumpDigest, readDumpHeader, readDumpIdentity, serializeDump,
 } from '../../schema/src/index.js';
 import { IDS, sampleDump } from './sample-dump.js';
 
@@ -155,5 +155,25 @@ describe('readDumpDigest', () => {
     expect(readDumpDigest(file)).toBeUndefined();
     writeFileSync(file, '{"schemaVersion":\n');
     expect(() => readDumpDigest(file)).toThrow(DumpFormatError);
+  });
+});
+
+describe('readDumpIdentity', () => {
+  it('cuts the crate and digest from a header laid out as written, and parses any other', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xref-identity-'));
+    const file = join(dir, 'd.jsonl');
+    const dump = sampleDump();
+    dump.header.digest = '0123456789abcdef';
+    writeFileSync(file, serializeDump(dump));
+    expect(readDumpIdentity(file)).toEqual({ crate: dump.header.crate, digest: '0123456789abcdef' });
+    // Not parsed whole: line tables that do not check do not matter to it.
+    writeFileSync(file, serializeDump(dump).replace('"files":[', '"files":["not a file entry",'));
+    expect(readDumpIdentity(file)).toEqual({ crate: dump.header.crate, digest: '0123456789abcdef' });
+    // Another writer's order is parsed, and checked.
+    const { digest, ...rest } = dump.header;
+    writeFileSync(file, `${JSON.stringify({ digest, ...rest })}\n`);
+    expect(readDumpIdentity(file).digest).toBe('0123456789abcdef');
+    writeFileSync(file, '{"schemaVersion":\n');
+    expect(() => readDumpIdentity(file)).toThrow(DumpFormatError);
   });
 });
