@@ -15,7 +15,7 @@ import { adoptRealIdsInRecords } from '../std-src/real-ids.js';
 import { itemRecordOf, type DumpText } from '../dump/write.js';
 import { writeDumpFile } from '../dump/write-file.js';
 import { SurfaceImage } from '../surface/read.js';
-import type { CrateTarget, Workspace } from '../workspace/index.js';
+import { withDependencies, type Workspace } from '../workspace/index.js';
 import { localEditsOfTokens, type FnItem, type LocalEdits } from './local-edit.js';
 import { movedDump, relativePath, withTextPrints, type Replace, type ResumedDumps } from './moved-items.js';
 import { movedSpanAll } from './shift.js';
@@ -51,7 +51,7 @@ function editedDumps(
   /** The image, when it has the crate `key` and every crate it sees as the snapshot has them. */
   const imageFor = (key: string): SurfaceImage | undefined => {
     const image = imageOf();
-    const current = image && [...withDependencies(targets, key)].every((k) => image.crate(k)?.surface === old.get(k)?.surface);
+    const current = image && withDependencies(ws, new Set([key])).every(({ key: k }) => image.surfaceOf(k) !== undefined && image.surfaceOf(k) === old.get(k)?.surface);
     return current ? image : undefined;
   };
   /** Each edited file by path and edition, read and parsed once however many crates compile it. */
@@ -164,16 +164,4 @@ function resolvedAgain(image: SurfaceImage, record: ItemRecord, { now, shifts }:
   const warnings: string[] = [];
   const line = JSON.stringify(itemRecordOf(draft, warnings));
   return warnings.length === 0 ? line : undefined;
-}
-
-/** `key` and every crate it depends on, directly or not. */
-function withDependencies(targets: ReadonlyMap<string, CrateTarget>, key: string): Set<string> {
-  const out = new Set<string>();
-  const visit = (k: string) => {
-    if (out.has(k)) return;
-    out.add(k);
-    for (const d of Object.values(targets.get(k)?.dependencies ?? {})) visit(d);
-  };
-  visit(key);
-  return out;
 }

@@ -21,7 +21,7 @@ import {
   attachDiagnostics, bindCrates, discoveryFileOf, diskSourcesIn, dumpFileOf, dumpsDirOf, keepDiskSources, loadCrates, resultOf, snapshotKey, withStdSources,
   type AnalyzeOptions, type AnalyzeResult,
 } from '../analyze.js';
-import { discoverWorkspace, type CrateTarget, type Workspace } from '../workspace/index.js';
+import { discoverWorkspace, withDependencies, type CrateTarget, type Workspace } from '../workspace/index.js';
 import { SourceCache } from '../crate/source-cache.js';
 import type { DiskSourceCache } from '../crate/disk-source-cache.js';
 import { buildStdCrates } from '../resolve/std.js';
@@ -152,19 +152,6 @@ function dependentsOf(targets: readonly CrateTarget[]): (of: ReadonlySet<string>
     }
     return out;
   };
-}
-
-/** Every crate `keys` depend on, directly or not, with `keys` themselves. */
-function withDependencies(ws: Workspace, keys: ReadonlySet<string>): CrateTarget[] {
-  const byKey = new Map(ws.crates.map((t) => [t.key, t]));
-  const out = new Set<string>();
-  const visit = (k: string) => {
-    if (out.has(k)) return;
-    out.add(k);
-    for (const d of Object.values(byKey.get(k)?.dependencies ?? {})) visit(d);
-  };
-  for (const k of keys) visit(k);
-  return ws.crates.filter((t) => out.has(t.key));
 }
 
 interface RebuiltCrate {

@@ -7,8 +7,7 @@ import * as path from 'node:path';
 import type { Def } from '../../../schema/src/index.js';
 import type { Item, TypeNode } from '../syntax/ast.js';
 import type { ModuleNode, SourceFile } from '../crate/modules.js';
-import type { Namespace } from '../resolve/model.js';
-import type { Binding, CrateCtx, DefInfo, ItemRecordDraft, LexicalScope, Scope } from '../resolve/model.js';
+import type { Binding, CrateCtx, DefInfo, ItemRecordDraft, LexicalScope, Namespace, Scope } from '../resolve/model.js';
 import { visibleMemberIndex, type Collected, type FnContext } from '../resolve/items.js';
 import type { MemberIndex } from '../resolve/body.js';
 import { markReturnsSelf, presetBuiltinTypes } from '../resolve/builtins.js';
@@ -31,8 +30,8 @@ const FN_FIELD = 18;
 type Typed = [TypeNode, number] | 0;
 
 export class SurfaceImage {
-  readonly crates: CrateCtx[];
-  readonly files: SourceFile[];
+  private readonly crates: CrateCtx[];
+  private readonly files: SourceFile[];
   private readonly modules: ModuleNode[];
   private readonly defs = new Map<number, DefInfo>();
   private readonly scopes = new Map<number, Scope>();
@@ -109,10 +108,9 @@ export class SurfaceImage {
     closeSync(this.fd);
   }
 
-  /** The crate of target `key` as the image has it, with its surface digest then. */
-  crate(key: string): { crate: CrateCtx; surface?: string } | undefined {
-    const at = this.header.crates.findIndex((c) => c.target.key === key && c.surface !== undefined);
-    return at < 0 ? undefined : { crate: this.crates[at], surface: this.header.crates[at].surface };
+  /** The surface digest the crate of target `key` had when the image was written; undefined when the image lacks it. */
+  surfaceOf(key: string): string | undefined {
+    return this.header.crates.find((c) => c.target.key === key)?.surface;
   }
 
   /** The fn whose def id is `id`, when the image has it resolved as a fn. */

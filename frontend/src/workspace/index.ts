@@ -7,7 +7,7 @@ import { CargoMetadataError, readCargoMetadata } from './cargo-metadata.js';
 import { locateWorkspace } from './locate.js';
 import { readManifestGraph } from './manual.js';
 import { keepDiscovery, keptDiscovery } from './discovery-cache.js';
-import { WorkspaceError, type DiscoverOptions, type Workspace } from './types.js';
+import { WorkspaceError, type CrateTarget, type DiscoverOptions, type Workspace } from './types.js';
 
 export { KIND_ORDER, WorkspaceError } from './types.js';
 export type { CrateKind, CrateSource, CrateTarget, DiscoverOptions, Edition, Workspace } from './types.js';
@@ -39,4 +39,17 @@ export async function discoverWorkspace(dir: string, opts: DiscoverOptions = {},
   const workspace = assemble(readManifestGraph(located), includeDevTargets);
   if (fallbackWarning) workspace.warnings.unshift(fallbackWarning);
   return workspace;
+}
+
+/** Every crate of `ws` that `keys` depend on, directly or not, with `keys` themselves, in the workspace's order. */
+export function withDependencies(ws: Workspace, keys: ReadonlySet<string>): CrateTarget[] {
+  const byKey = new Map(ws.crates.map((t) => [t.key, t]));
+  const out = new Set<string>();
+  const visit = (k: string) => {
+    if (out.has(k)) return;
+    out.add(k);
+    for (const d of Object.values(byKey.get(k)?.dependencies ?? {})) visit(d);
+  };
+  for (const k of keys) visit(k);
+  return ws.crates.filter((t) => out.has(t.key));
 }
