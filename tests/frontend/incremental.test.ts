@@ -91,6 +91,30 @@ describe('AnalysisSession', () => {
     expect(dumpsIn(outDir)).toEqual(await freshDumps(ws));
   });
 
+  it('takes edits in several bodies at once, and a syntax error typed in one, as a full analysis would', async () => {
+    const { ws, outDir, session, options } = await startedSession();
+    const circle = path.join(ws, 'geometry/src/shapes/circle.rs');
+    // Two bodies and a comment between items, in one save.
+    edit(circle, '        2.0 * self.radius\n', '        self.radius * 2.0\n');
+    edit(circle, '        self.center.distance(point) <= self.radius\n', '        let r = self.radius;\n        self.center.distance(point) <= r\n');
+    edit(circle, 'impl Named for Circle {', '// named\n\nimpl Named for Circle {');
+    let result = await session.update(ws, options);
+    expect(result.patches![0].items.map((i) => i.item)).toContain('cargo geometry 0.1.0 shapes/circle/Circle#contains().');
+    // Half-typed: a body with a syntax error. The diagnostic comes, and goes with the fix.
+    edit(circle, '        let r = self.radius;\n', '        let r = ;\n');
+    result = await session.update(ws, options);
+    expect(result.patches).toBeDefined();
+    expect(result.diagnostics.map((d) => d.file)).toContain('geometry/src/shapes/circle.rs');
+    const full = await analyzeWorkspace(ws, { ...options, outDir: mkdtempSync(path.join(tmpdir(), 'xref-incremental-typed-')) });
+    expect(result.diagnostics).toEqual(full.diagnostics);
+    edit(circle, '        let r = ;\n', '        let r = self.radius;\n');
+    result = await session.update(ws, options);
+    expect(result.diagnostics).toEqual([]);
+    expect(session.stats).toEqual({ localEdits: 3, full: 1 });
+    session.writeStaleDumps();
+    expect(dumpsIn(outDir)).toEqual(await freshDumps(ws));
+  });
+
   it('takes edits between tokens without resolving anything again', async () => {
     const { ws, outDir, session, options } = await startedSession();
     const circle = path.join(ws, 'geometry/src/shapes/circle.rs');

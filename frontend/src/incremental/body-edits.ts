@@ -128,7 +128,8 @@ function readEdit(stamp: FileStamp, rel: string, edition: Edition, diskSources: 
   }
   const ts = lex(bytes, edition);
   const found = localEditsOfTokens(before, ts);
-  if (found === undefined) return undefined;
+  // A syntax error is a diagnostic the snapshot keeps by line: the file is analyzed.
+  if (found === undefined || found.parsed.errors.length > 0) return undefined;
   const now: SourceFile = { abs, rel, entry: fileEntryOf(rel, bytes), ts, parsed: found.parsed };
   return { ...found, now, stamp: stampFile(abs, now.entry.hash) };
 }

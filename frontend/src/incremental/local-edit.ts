@@ -1,56 +1,17 @@
 // Recognizes the edits an incremental analysis can take without resolving the workspace again:
-// the old and new text of a file differ only between tokens (whitespace, plain comments), or only
-// inside the braces of one fn body. Everything else is then token-for-token the same, so every
-// name, signature and scope of the workspace is unchanged; positions after the edit move by the
-// same number of bytes.
+// the old and new text of a file differ only inside fn bodies' braces, or between items
+// (whitespace, plain comments), in any number of places. Everything else is then token-for-token
+// the same, so every name, signature and scope of the workspace is unchanged; positions after
+// each edit move by the bytes it added or removed.
 import type { Attribute, FieldsShape, Item, ParsedFile, TokenRange } from '../syntax/ast.js';
 import type { SourceFile } from '../crate/modules.js';
 import type { TokenStream } from '../syntax/lexer.js';
 import { TK } from '../syntax/tokens.js';
 import { matchDelimiters } from '../syntax/split.js';
 import { parseBodies } from '../syntax/body/parser.js';
-import { movedParse, newEnd, newStart, type Shift, type Shifts } from './shift.js';
+import { movedParse, movedSpanAll, type Shift, type Shifts } from './shift.js';
 
 export type FnItem = Extract<Item, { kind: 'fn' }>;
-
-export interface LocalEdit extends Shift {
-  /**
-   * The fn whose body changed, in the old AST and in the new one: its tokens, or only what lies
-   * between them (its locals moved). Absent for an edit between tokens outside any fn body.
-   */
-  fn?: { old: FnItem; new: FnItem };
-  /** Each item of the old AST (nested ones too), with the same item in the new AST. */
-  pairs: Map<Item, Item>;
-}
-
-/**
- * The local edit that turns `before` into `after` (two parses of one file), or undefined when the
- * files differ in any other way: in tokens outside a body, in two bodies, in the items of the file.
- */
-export function findLocalEdit(before: SourceFile, after: SourceFile): LocalEdit | undefined {
-  const { prefix, oldEnd } = changedBytes(before.ts, after.ts.src);
-  const delta = after.ts.src.length - before.ts.src.length;
-  const shift: Shift = { prefix, oldEnd, delta };
-  const pairs = new Map<Item, Item>();
-
-  if (onlyBetween(before.ts, after.ts, shift)) {
-    if (!pairItems(before.parsed.items, after.parsed.items, shift, pairs)) return undefined;
-    // Locals are named by their offset in their item, so a body whose locals moved is resolved again.
-    const inFn = fnAround(before.parsed.items, before.ts, prefix, oldEnd);
-    if (inFn === undefined) return inHeldText(before, prefix, oldEnd) ? undefined : { ...shift, pairs };
-    return containsMacroRules(before.ts, inFn.body!) ? undefined : { ...shift, fn: { old: inFn, new: pairs.get(inFn) as FnItem }, pairs };
-  }
-  const oldFn = fnAround(before.parsed.items, before.ts, prefix, oldEnd);
-  if (oldFn === undefined || containsMacroRules(before.ts, oldFn.body!)) return undefined;
-  if (!pairItems(before.parsed.items, after.parsed.items, shift, pairs)) return undefined;
-  const newFn = pairs.get(oldFn) as FnItem;
-  if (newFn.body === undefined || containsMacroRules(after.ts, newFn.body)) return undefined;
-  // The new body must open and close where the old one did: the edit stayed inside it.
-  const [open, close] = bodyBytes(before.ts, oldFn.body!);
-  const [newOpen, newClose] = bodyBytes(after.ts, newFn.body);
-  if (newOpen !== open || newClose !== close + delta) return undefined;
-  return { ...shift, fn: { old: oldFn, new: newFn }, pairs };
-}
 
 /** What `localEditsOfTokens` finds: where the text changed, the fns resolved again, the new parse. */
 export interface LocalEdits {
@@ -58,6 +19,9 @@ export interface LocalEdits {
   shifts: Shifts;
   /** The fns whose body changed (its tokens, or only the space between them), old and new. */
   fns: Array<{ old: FnItem; new: FnItem }>;
+  /** Each item of the old parse (nested ones too), with the same item in the new one. */
+  pairs: Map<Item, Item>;
+  /** The new parse; its errors are the edited bodies'. */
   parsed: ParsedFile;
 }
 
@@ -67,9 +31,9 @@ export interface LocalEdits {
  * into the text lexed as `after`, when outside fn bodies they only changed what lies between
  * tokens, and the parse of `after`, made from `before`'s without the item grammar. Every item is
  * the same tokens, moved: a fn body is a token range in the AST, so an edit inside one moves the
- * ranges after it and stretches those around it. Undefined for another edit, or for a body an
- * edit leaves with a syntax error. A one-shot `xref index` takes body edits so without loading
- * the grammar (incremental/body-edits.ts).
+ * ranges after it and stretches those around it; the edited bodies are parsed again for their
+ * syntax errors. Undefined for any other edit. A one-shot `xref index` takes body edits so
+ * without loading the grammar (incremental/body-edits.ts), and `xref watch` (session.ts).
  */
 export function localEditsOfTokens(before: SourceFile, after: TokenStream): LocalEdits | undefined {
   const old = before.ts;
@@ -156,9 +120,16 @@ export function localEditsOfTokens(before: SourceFile, after: TokenStream): Loca
   pairAll(before.parsed.items, parsed.items, pairs);
   const fns = edited.map((fn) => ({ old: fn, new: pairs.get(fn) as FnItem }));
   for (const { old: o, new: n } of fns) if (containsMacroRules(old, o.body!) || containsMacroRules(after, n.body!)) return undefined;
-  // The bodies edits are in are the one thing to parse again, for their syntax errors.
-  if (fns.length > 0 && parseBodies(after, { items: fns.map((f) => f.new), innerAttrs: [], errors: [] }, { keepTrees: false }).length > 0) return undefined;
-  return { shifts: lastFirst, fns, parsed };
+  // The bodies edits are in are the one thing to parse again, for their syntax errors; the
+  // file's other errors move.
+  const inEdited = (offset: number) => edited.some((fn) => old.starts[fn.body![0]] < offset && offset < old.starts[fn.body![1] - 1]);
+  for (const e of before.parsed.errors) {
+    const [at] = movedSpanAll(lastFirst, e.offset, e.offset, false);
+    if (!inEdited(e.offset) && at !== undefined) parsed.errors.push({ ...e, offset: at });
+  }
+  if (fns.length > 0) parsed.errors.push(...parseBodies(after, { items: fns.map((f) => f.new), innerAttrs: [], errors: [] }, { keepTrees: false }));
+  parsed.errors.sort((a, b) => a.offset - b.offset);
+  return { shifts: lastFirst, fns, pairs, parsed };
 }
 
 /**
@@ -204,23 +175,7 @@ function pairAll(olds: readonly Item[], news: readonly Item[], pairs: Map<Item, 
   });
 }
 
-function onlyBetween(before: TokenStream, after: TokenStream, shift: Shift): boolean {
-  return !tokenAcross(before, shift.prefix, shift.oldEnd) && sameTokens(before, after, shift);
-}
 
-/**
- * Whether the two token streams are the same tokens, each where `shift` takes its old offsets:
- * the edit touched only what lies between tokens. Whether two tokens touch must not change
- * either: the body parser reads `>` `>` as `>>` only when they do.
- */
-function sameTokens(a: TokenStream, b: TokenStream, shift: Shift): boolean {
-  if (a.count !== b.count) return false;
-  for (let t = 0; t < a.count; t++) {
-    if (a.kinds[t] !== b.kinds[t] || newStart(shift, a.starts[t]) !== b.starts[t] || newEnd(shift, a.ends[t]) !== b.ends[t]) return false;
-    if (t > 0 && (a.ends[t - 1] === a.starts[t]) !== (b.ends[t - 1] === b.starts[t])) return false;
-  }
-  return true;
-}
 
 const BLOCK = 4096;
 
@@ -264,24 +219,7 @@ function tokenAcross(ts: TokenStream, first: number, end: number): boolean {
   return lo > 0 && ts.ends[lo - 1] > first && (end > first || ts.starts[lo - 1] < first);
 }
 
-/** The innermost fn whose body's braces strictly enclose the changed bytes `[first, end)`. */
-function fnAround(items: readonly Item[], ts: TokenStream, first: number, end: number): FnItem | undefined {
-  for (const item of items) {
-    if (item.span[1] <= first || item.span[0] >= end) continue;
-    if (item.kind === 'fn' && item.body !== undefined) {
-      const [open, close] = bodyBytes(ts, item.body);
-      return open < first && end <= close ? item : undefined;
-    }
-    const inner = itemsOf(item);
-    return inner === undefined ? undefined : fnAround(inner, ts, first, end);
-  }
-  return undefined;
-}
 
-/** Byte offsets of a body's `{` and `}`. */
-function bodyBytes(ts: TokenStream, body: TokenRange): [number, number] {
-  return [ts.starts[body[0]], ts.starts[body[1] - 1]];
-}
 
 /**
  * Whether a body declares a macro: macro_rules scoping is textual and crate-wide here, so a
@@ -300,16 +238,3 @@ function itemsOf(item: Item): Item[] | undefined {
   }
 }
 
-/** Pairs two item lists of the same shape whose spans correspond through `shift`. */
-function pairItems(olds: readonly Item[], news: readonly Item[], shift: Shift, pairs: Map<Item, Item>): boolean {
-  if (olds.length !== news.length) return false;
-  for (let i = 0; i < olds.length; i++) {
-    const [o, n] = [olds[i], news[i]];
-    if (o.kind !== n.kind || newStart(shift, o.span[0]) !== n.span[0] || newEnd(shift, o.span[1]) !== n.span[1]) return false;
-    pairs.set(o, n);
-    const [oi, ni] = [itemsOf(o), itemsOf(n)];
-    if ((oi === undefined) !== (ni === undefined)) return false;
-    if (oi !== undefined && !pairItems(oi, ni!, shift, pairs)) return false;
-  }
-  return true;
-}

@@ -6,6 +6,7 @@
 // item added or removed, a manifest) runs a full analysis again, which also replaces the model.
 import { statSync } from 'node:fs';
 import type { DumpPatch, Span } from '../../../schema/src/index.js';
+import type { Item } from '../syntax/ast.js';
 import {
   analyzeWorkspaceModel, attachFileDiagnostics, diskSourcesIn, dumpFileOf, sortDiagnostics,
   type AnalyzeOptions, type AnalyzeResult, type FileDiagnostic, type WorkspaceModel,
@@ -17,10 +18,10 @@ import { resolveFnAgain } from '../resolve/items.js';
 import { adoptRealIdsInRecords } from '../std-src/real-ids.js';
 import { buildDump, itemRecordOf } from '../dump/write.js';
 import { writeDumpFile } from '../dump/write-file.js';
-import { findLocalEdit, type LocalEdit } from './local-edit.js';
+import { localEditsOfTokens, type FnItem, type LocalEdits } from './local-edit.js';
 import { textPrint } from './fingerprints.js';
 import { crateSnapshot, writeSnapshot } from './snapshot.js';
-import { shiftRecords } from './shift.js';
+import { editInside, shiftRecords, type Shift } from './shift.js';
 
 export interface UpdateOptions extends Omit<AnalyzeOptions, 'sources'> {
   /**
@@ -107,7 +108,7 @@ export class AnalysisSession {
   private takeLocalEdits(model: WorkspaceModel, last: AnalyzeResult, changed: string[] | undefined): AnalyzeResult | undefined {
     const files = modelFiles(model);
     if (changed?.some((p) => !files.has(p) && !model.manifests.includes(p))) return undefined;
-    const edits: Array<{ file: SourceFile; now: SourceFile; edit: LocalEdit }> = [];
+    const edits: Array<{ file: SourceFile; now: SourceFile; edit: LocalEdits }> = [];
     for (const [abs, { file, crate }] of files) {
       let now: SourceFile;
       try {
@@ -119,7 +120,7 @@ export class AnalysisSession {
       // A registry crate's dump may come from the per-user cache, resolved without bodies
       // (crate-cache/): an edit there, which a version never sees, is left to a full analysis.
       if (crate.target.source === 'registry') return undefined;
-      const edit = findLocalEdit(file, now);
+      const edit = localEditsOfTokens(file, now.ts);
       if (edit === undefined) return undefined;
       edits.push({ file, now, edit });
     }
@@ -151,41 +152,49 @@ function modelFiles(model: WorkspaceModel): Map<string, { file: SourceFile; crat
 }
 
 /**
- * Takes the edit into the model: `file` (the model's object, shared by every crate that reads it)
- * becomes `now`, positions after the edit move, the fn whose body changed is resolved again.
- * Returns the patches, or undefined when the fn cannot be resolved alone.
+ * Takes the edits into the model: `file` (the model's object, shared by every crate that reads it)
+ * becomes `now`, positions after each edit move, the fns whose bodies changed are resolved again.
+ * Returns the patches, or undefined when a fn cannot be resolved alone.
  */
 function applyLocalEdit(
-  model: WorkspaceModel, file: SourceFile, now: SourceFile, edit: LocalEdit, warnings: string[],
+  model: WorkspaceModel, file: SourceFile, now: SourceFile, edit: LocalEdits, warnings: string[],
 ): { patches: DumpPatch[]; crates: CrateCtx[] } | undefined {
   const crates = model.crates.filter((c) => c.loaded.files.includes(file));
+  const edited = new Set<Item>(edit.fns.map((f) => f.old));
   const touched = crates.map((crate) => ({
     crate,
     records: crate.records.filter((r) => r.file === file),
-    fn: edit.fn === undefined ? undefined : crate.defs.find((d) => d.file === file && d.item === edit.fn!.old),
+    fns: crate.defs.filter((d) => d.file === file && d.item !== undefined && edited.has(d.item)),
   }));
-  if (edit.fn !== undefined && touched.some((t) => t.fn === undefined)) return undefined;
-  // Outside a fn body, an edit inside a record with locals (named by their offset in it: a fn's
-  // params, a closure in a const) would leave their ids stale.
-  const inside = (r: ItemRecordDraft) => r.span[0] < edit.prefix && edit.prefix < r.span[1];
-  if (edit.fn === undefined && touched.some((t) => t.records.some((r) => inside(r) && r.defs.some((d) => d.id.includes('$'))))) return undefined;
+  if (touched.some((t) => t.fns.length !== edit.fns.length)) return undefined;
+  // Outside the edited bodies, an edit inside a record with locals (named by their offset in it: a
+  // fn's params, a closure in a const) would leave their ids stale.
+  const inBody = (s: Shift) => edit.fns.some(({ old }) => {
+    const [open, close] = old.body!;
+    return file.ts.starts[open] < s.prefix && s.oldEnd <= file.ts.starts[close - 1];
+  });
+  const loose = edit.shifts.filter((s) => !inBody(s));
+  if (touched.some((t) => t.records.some((r) => editInside(loose, r.span[0], r.span[1]) && r.defs.some((d) => d.id.includes('$'))))) return undefined;
 
-  // Records whose length changes (an impl, a trait, a mod around the edit) are rewritten too.
+  // Records whose length changes (an impl, a trait, a mod around an edit) are rewritten too.
   const lengths = new Map(touched.flatMap((t) => t.records).map((r) => [r, r.span[1] - r.span[0]]));
   // Module nodes keep the old AST: only collection reads them, and a full analysis makes new ones.
-  Object.assign(file, { entry: now.entry, ts: now.ts, parsed: now.parsed });
-  // In one call: crates that share the file share its AST, and with it some span arrays.
-  shiftRecords(touched.flatMap((t) => t.records), edit, fileModuleSpans(crates, file));
+  Object.assign(file, { entry: now.entry, ts: now.ts, parsed: edit.parsed });
+  // In one call per edit: crates that share the file share its AST, and with it some span arrays.
+  const fileStart = fileModuleSpans(crates, file);
+  for (const shift of edit.shifts) shiftRecords(touched.flatMap((t) => t.records), shift, fileStart);
   for (const { crate } of touched) {
     for (const d of crate.defs) if (d.file === file && d.item !== undefined) d.item = edit.pairs.get(d.item) ?? d.item;
   }
 
   const patches: DumpPatch[] = [];
-  for (const { crate, records, fn } of touched) {
+  for (const { crate, records, fns } of touched) {
     const changed = records.filter((r) => r.span[1] - r.span[0] !== lengths.get(r));
-    if (fn !== undefined) {
+    for (const fn of fns) {
       const record = fn.record;
-      if (!resolveFnAgain(fn, edit.fn!.new)) return undefined;
+      // Under a false #[cfg]: nothing in it was resolved, and it moves as it is.
+      if (fn.inactive) continue;
+      if (!resolveFnAgain(fn, fn.item as FnItem)) return undefined;
       const realIds = model.snapshot.value.realIds;
       if (realIds) adoptRealIdsInRecords([record], realIds);
       record.diagnostics = [];
