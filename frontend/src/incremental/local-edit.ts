@@ -21,19 +21,18 @@ export interface LocalEdits {
   fns: Array<{ old: FnItem; new: FnItem }>;
   /** Each item of the old parse (nested ones too), with the same item in the new one. */
   pairs: Map<Item, Item>;
-  /** The new parse; its errors are the edited bodies'. */
+  /** The new parse; its errors are the edited bodies', and the file's others moved. */
   parsed: ParsedFile;
 }
 
 /**
- * `findLocalEdit` for a file of which only the old side is parsed, and for edits in several
- * places at once (a formatter's, or two fns edited before a save): the edits that turn `before`
- * into the text lexed as `after`, when outside fn bodies they only changed what lies between
- * tokens, and the parse of `after`, made from `before`'s without the item grammar. Every item is
+ * The edits that turn file `before` into the text lexed as `after`, when they changed only what
+ * lies inside fn bodies or between items, in any number of places (a formatter's save, two fns
+ * edited), and the parse of `after`, made from `before`'s without the item grammar. Every item is
  * the same tokens, moved: a fn body is a token range in the AST, so an edit inside one moves the
  * ranges after it and stretches those around it; the edited bodies are parsed again for their
- * syntax errors. Undefined for any other edit. A one-shot `xref index` takes body edits so
- * without loading the grammar (incremental/body-edits.ts), and `xref watch` (session.ts).
+ * syntax errors. Undefined for any other edit. A one-shot `xref index` takes edits so without
+ * loading the grammar (incremental/body-edits.ts), and `xref watch` too (session.ts).
  */
 export function localEditsOfTokens(before: SourceFile, after: TokenStream): LocalEdits | undefined {
   const old = before.ts;
@@ -174,8 +173,6 @@ function pairAll(olds: readonly Item[], news: readonly Item[], pairs: Map<Item, 
     if (inner !== undefined) pairAll(inner, itemsOf(news[i])!, pairs);
   });
 }
-
-
 
 const BLOCK = 4096;
 
