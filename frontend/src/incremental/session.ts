@@ -13,7 +13,7 @@ import {
 } from '../analyze.js';
 import { SourceCache } from '../crate/source-cache.js';
 import type { SourceFile } from '../crate/modules.js';
-import type { CrateCtx, ItemRecordDraft } from '../resolve/model.js';
+import type { CrateCtx } from '../resolve/model.js';
 import { resolveFnAgain } from '../resolve/items.js';
 import { adoptRealIdsInRecords } from '../std-src/real-ids.js';
 import { buildDump, itemRecordOf } from '../dump/write.js';
