@@ -109,7 +109,8 @@ function editedDumps(
       ...before, digest: dump.header.digest!, files: before.files.map((s) => stamps.get(s[0]) ?? s), prints: withTextPrints(outDir, before, moved.around, (file) => files.get(file)!.now.ts.src),
     });
   }
-  // Written once every crate is known to resume so (moved-items.ts says why).
+  // Written once every crate is known to resume so: a crate refused after another was written
+  // would leave that one's dump moved, and the analysis that follows would move it again.
   for (const [file, dump] of dumps) writeDumpFile(file, dump);
   for (const [key, edit] of edits) if (edit !== undefined) diskSources.keepSource(edit.now, key.slice(key.indexOf('\0') + 1) as Edition);
   return { snapshots, patches, items };
