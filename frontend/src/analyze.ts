@@ -17,7 +17,7 @@ import { resolveImports } from './resolve/imports.js';
 import { resolveImpls } from './resolve/impls.js';
 import { resolveItems } from './resolve/items.js';
 import { buildDump } from './dump/write.js';
-import { isAbandonedDump, writeDumpFile } from './dump/write-file.js';
+import { isAbandonedTemp, writeDumpFile } from './dump/write-file.js';
 import { buildStdCrates, linkStd, type StdCrates } from './resolve/std.js';
 import { adoptRealIds, adoptRealIdsOfStd } from './std-src/real-ids.js';
 import type { StdSources } from './std-src/index.js';
@@ -222,7 +222,7 @@ export function snapshotKey(opts: AnalyzeOptions, outDir: string, stdSources: St
 export function removeStaleDumps(outDir: string, dumpFiles: readonly string[]): void {
   const keep = new Set(dumpFiles.filter((f) => path.dirname(f) === outDir).map((f) => path.basename(f)));
   for (const f of readdirSync(outDir)) {
-    if ((f.endsWith('.jsonl') && !keep.has(f)) || isAbandonedDump(f)) rmSync(path.join(outDir, f), { force: true });
+    if ((f.endsWith('.jsonl') && !keep.has(f)) || isAbandonedTemp(f)) rmSync(path.join(outDir, f), { force: true });
   }
 }
 

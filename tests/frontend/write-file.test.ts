@@ -58,6 +58,8 @@ describe('writeDumpFile', () => {
     writeFileSync(path.join(dir, another), '');
     const gone = `${path.basename(file)}.99999999.tmp`;
     writeFileSync(path.join(dir, gone), '');
+    // Other files written beside the dumps are removed so too (the surface image is megabytes).
+    writeFileSync(path.join(dir, 'surface.img.99999999.tmp'), '');
     removeStaleDumps(dir, [file]);
     expect(readdirSync(dir).sort()).toEqual([path.basename(file), another].sort());
     rmSync(path.join(dir, another));

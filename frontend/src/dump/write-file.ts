@@ -54,12 +54,15 @@ function rest(parts: Uint8Array[], written: number): Uint8Array[] {
   return out;
 }
 
-/** A dump being written is `<dump>.<pid>.tmp` until it is complete. */
+/** A file being written beside the dumps (a dump, the snapshot, the surface image…) is `<file>.<pid>.tmp` until it is complete. */
 const TEMP_SUFFIX = '.tmp';
 
-/** Whether the file `name` is a dump a killed writer left half written, not one a running process is writing. */
-export function isAbandonedDump(name: string): boolean {
-  if (!name.includes('.jsonl.') || !name.endsWith(TEMP_SUFFIX)) return false;
+/**
+ * Whether the file `name` in the dumps directory is one a killed writer left half written, not one
+ * a running process is writing: a dump, or the 22 MB surface image of std, would stay for good.
+ */
+export function isAbandonedTemp(name: string): boolean {
+  if (!name.endsWith(TEMP_SUFFIX)) return false;
   const pid = Number(name.slice(0, -TEMP_SUFFIX.length).split('.').pop());
   if (!Number.isInteger(pid) || pid === process.pid) return true;
   try {
