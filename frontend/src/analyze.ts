@@ -155,11 +155,12 @@ export async function analyzeWorkspaceModel(dir: string, opts: AnalyzeOptions = 
   const bound = bindCrates(crates, std);
   const prints = new Map(crates.map((c) => [c, recordPrints(c)]));
   const cached = new Set(registry?.cached.keys());
+  const surfaces = new Map(crates.map((c) => [c, surfaceDigest(c, prints.get(c)!)]));
   const key = snapshotKey(opts, outDir, stdSources);
   const external = [...std.crates.values()];
   mkdirSync(outDir, { recursive: true });
   resolveItems(crates, bound.impls, bound.macroCalls, external, (crate) => cached.has(crate), (all) =>
-    writeSurfaceImage(outDir, key, crates, external, new Map(crates.map((c) => [c, surfaceDigest(c, prints.get(c)!)])), all));
+    writeSurfaceImage(outDir, key, crates, external, surfaces, all));
   // Std's own sources: their records take the real ids of the table defs they reach (real-ids.ts).
   const realIds = stdSources === undefined && isStdWorkspace(ws.crates) ? adoptRealIdsOfStd(std, crates) : undefined;
 
@@ -185,7 +186,7 @@ export async function analyzeWorkspaceModel(dir: string, opts: AnalyzeOptions = 
       file = inCache ?? outFile;
       if (inCache === undefined) writeDumpFile(file, dump);
     }
-    snapshots.push(crateSnapshot(outDir, c, file, digest, prints.get(c)!, diagnostics, warnings));
+    snapshots.push(crateSnapshot(outDir, c, file, digest, prints.get(c)!, surfaces.get(c)!, diagnostics, warnings));
     progress({ phase: 'write', done: snapshots.length, total: crates.length });
   }
   removeStaleDumps(outDir, snapshots.map((s) => s.dump));

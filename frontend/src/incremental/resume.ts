@@ -121,7 +121,7 @@ export async function resumeAnalysis(dir: string, opts: AnalyzeOptions, stats?: 
       });
       const file = dumpFileOf(outDir, crate.target);
       writeDumpFile(file, dump);
-      snapshots.set(crate.target.key, crateSnapshot(outDir, crate, file, dump.header.digest!, prints, diagnostics, warnings));
+      snapshots.set(crate.target.key, crateSnapshot(outDir, crate, file, dump.header.digest!, prints, surfaces.get(crate)!, diagnostics, warnings));
     }
     return finish(snapshots, plan.resolve.size, realIds, crates.length);
   }

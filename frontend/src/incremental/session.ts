@@ -20,7 +20,7 @@ import { buildDump, itemRecordOf } from '../dump/write.js';
 import { writeDumpFile } from '../dump/write-file.js';
 import { localEditsOfTokens, type FnItem, type LocalEdits } from './local-edit.js';
 import { textPrint } from './fingerprints.js';
-import { crateSnapshot, writeSnapshot } from './snapshot.js';
+import { crateSnapshot, surfaceDigest, writeSnapshot } from './snapshot.js';
 import { editInside, shiftRecords, type Shift } from './shift.js';
 
 export interface UpdateOptions extends Omit<AnalyzeOptions, 'sources'> {
@@ -95,7 +95,7 @@ export class AnalysisSession {
       const at = snapshot.crates.findIndex((c) => c.target === crate.target.key);
       const edited = new Set([...files].map((f) => f.rel));
       const diagnostics = [...snapshot.crates[at].diagnostics.filter((d) => !edited.has(d.file)), ...[...files].flatMap((f) => fileDiagnostics(crate, f))];
-      snapshot.crates[at] = crateSnapshot(model.outDir, crate, file, dump.header.digest!, cratePrints, diagnostics, warnings);
+      snapshot.crates[at] = crateSnapshot(model.outDir, crate, file, dump.header.digest!, cratePrints, surfaceDigest(crate, cratePrints), diagnostics, warnings);
     }
     if (this.staleDumps.size > 0) writeSnapshot(model.outDir, snapshot);
     this.staleDumps.clear();

@@ -113,9 +113,9 @@ export function digestOf(value: unknown): string {
   return createHash('sha1').update(JSON.stringify(value)).digest('hex');
 }
 
-/** The snapshot of a crate just analyzed, whose dumps directory is `outDir`. */
+/** The snapshot of a crate just analyzed, whose dumps directory is `outDir`; `surface` is `surfaceDigest(crate, prints)`. */
 export function crateSnapshot(
-  outDir: string, crate: CrateCtx, dump: string, digest: string, prints: ReadonlyMap<ItemRecordDraft, RecordPrint>,
+  outDir: string, crate: CrateCtx, dump: string, digest: string, prints: ReadonlyMap<ItemRecordDraft, RecordPrint>, surface: string,
   diagnostics: FileDiagnostic[], warnings: string[],
 ): CrateSnapshot {
   const lines: string[] = [];
@@ -125,7 +125,7 @@ export function crateSnapshot(
   }
   return {
     target: crate.target.key, dump, digest, files: crate.loaded.files.map(stampOf), missing: crate.loaded.missing,
-    prints: storePrints(outDir, lines.join('\n')), surface: surfaceDigest(crate, prints), diagnostics, warnings, items: crate.records.length,
+    prints: storePrints(outDir, lines.join('\n')), surface, diagnostics, warnings, items: crate.records.length,
   };
 }
 
