@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeWorkspace, locateStdSources, WorkspaceError, type AnalyzeResult } from '../../frontend/src/index.js';
 import { definitionsAt, indexDumps, openStore, references } from '../../indexer/src/index.js';
 import { LineIndex, parseDump, type Dump, type Ref } from '../../schema/src/index.js';
+import { resumeAnalysis, type ResumeStats } from '../../frontend/src/incremental/resume.js';
+import { copyFixture, dumpsIn, edit } from '../support/workspace-copy.js';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../../data/std-src');
 const LIBRARY = path.join(FIXTURE, 'library');
@@ -104,6 +106,22 @@ describe('analyzing with std sources', () => {
     app = await analyzeWorkspace(APP, { outDir: temp('xref-std-app-'), useCargo: false, stdSources: FIXTURE });
     example = await analyzeWorkspace(EXAMPLE, { outDir: temp('xref-std-example-'), useCargo: false, stdSources: LIBRARY });
     plain = await analyzeWorkspace(APP, { outDir: temp('xref-std-plain-'), useCargo: false });
+  });
+
+  it('resolves a body edit against the image as a full analysis does, its refs into std at the real defs', async () => {
+    const ws = copyFixture('xref-std-resume-');
+    const options = { outDir: path.join(ws, 'dumps'), useCargo: false as const, stdSources: LIBRARY };
+    await analyzeWorkspace(ws, options);
+    edit(path.join(ws, 'geometry/src/shapes/circle.rs'), '        2.0 * self.radius\n', '        let _kept: Option<f64> = Some(self.radius);\n        2.0 * self.radius\n');
+    const stats: ResumeStats = { crates: 0, items: 0, bound: 0 };
+    const resumed = await resumeAnalysis(ws, options, stats);
+    expect(stats).toEqual({ crates: 1, items: 1, bound: 0 });
+    const fresh = temp('xref-std-resume-fresh-');
+    const full = await analyzeWorkspace(ws, { ...options, outDir: fresh });
+    expect(dumpsIn(options.outDir)).toEqual(dumpsIn(fresh));
+    expect(resumed!.dumpFiles.map((f) => path.basename(f))).toEqual(full.dumpFiles.map((f) => path.basename(f)));
+    const geometry = dumpsIn(options.outDir).get('geometry-0.1.0-lib-geometry.jsonl')!;
+    expect(geometry).toContain('"target":"cargo core 0.0.0 option/Option#Some."');
   });
 
   it('analyzes core, alloc and std once, into the cache, and every workspace loads those dumps', () => {
