@@ -4,6 +4,7 @@ import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { walkRustFiles } from './rust-files.js';
+import { relativePath } from './crate/modules.js';
 import type { FileDiagnostic } from './analyze.js';
 import { compiledScript, runOnWorkers } from './parallel/pool.js';
 import { PARSE_WORKER_LIMITS } from './parallel/limits.js';
@@ -39,7 +40,7 @@ export async function parsePaths(paths: readonly string[], options: ParsePathsOp
   // Largest first, so that no worker starts a big file when the others are done.
   const jobs: ParseJob[] = found
     .sort((a, b) => b.size - a.size)
-    .map(({ abs }) => ({ abs, file: path.relative(process.cwd(), abs).split(path.sep).join('/') }));
+    .map(({ abs }) => ({ abs, file: relativePath(process.cwd(), abs) }));
   const workers = Math.max(1, Math.min(options.workers ?? availableParallelism(), jobs.length));
   const reports: FileParseReport[] = workers === 1
     ? jobs.map(parseOneFile)

@@ -12,7 +12,7 @@ import { deserialize, serialize } from 'node:v8';
 import type { FileEntry } from '../../../schema/src/index.js';
 import type { Edition, TokenStream } from '../syntax/lexer.js';
 import type { ParsedFile } from '../syntax/ast.js';
-import type { SourceFile, SourceReader } from './modules.js';
+import { relativePath, type SourceFile, type SourceReader } from './modules.js';
 import { parsedJsonOf } from '../parallel/source-wire.js';
 import { ExpansionParses } from '../expand/expansion-parses.js';
 
@@ -50,10 +50,7 @@ export class DiskSourceCache {
       const hash = createHash('sha1').update(bytes).digest('hex');
       const name = entryName(hash, edition);
       const cached = this.reuse ? this.load(name) : undefined;
-      if (cached !== undefined) {
-        const rel = path.relative(workspaceRoot, abs).split(path.sep).join('/');
-        return { abs, rel, entry: { path: rel, ...cached.entry }, ts: { ...cached.ts, src: bytes }, parsed: JSON.parse(cached.parsedJson) as ParsedFile };
-      }
+      if (cached !== undefined) return sourceOfEntry(cached, abs, relativePath(workspaceRoot, abs), bytes);
       const file = await fallback(abs, edition);
       // Kept only when what was parsed is what was hashed: the file may have changed in between.
       // A cache that cannot be written (a full disk, another process cleaning it) costs a parse later, nothing more.
@@ -74,8 +71,7 @@ export class DiskSourceCache {
    */
   sourceOf(hash: string, edition: Edition, abs: string, rel: string): SourceFile | undefined {
     const cached = this.reuse ? this.load(entryName(hash, edition)) : undefined;
-    if (cached === undefined) return undefined;
-    return { abs, rel, entry: { path: rel, ...cached.entry }, ts: cached.ts, parsed: JSON.parse(cached.parsedJson) as ParsedFile };
+    return cached && sourceOfEntry(cached, abs, rel, cached.ts.src);
   }
 
   /** Keeps a file parsed outside a reader (incremental/body-edits.ts), so that the next edit of it finds its parse. */
@@ -149,6 +145,11 @@ export class DiskSourceCache {
     writeFileSync(temp, bytes);
     renameSync(temp, file);
   }
+}
+
+/** The file an entry holds, at `abs` (`rel` from the workspace root), with bytes `src`. */
+function sourceOfEntry(cached: Entry, abs: string, rel: string, src: Uint8Array): SourceFile {
+  return { abs, rel, entry: { path: rel, ...cached.entry }, ts: { ...cached.ts, src }, parsed: JSON.parse(cached.parsedJson) as ParsedFile };
 }
 
 const ENTRY_SUFFIX = '.v8';

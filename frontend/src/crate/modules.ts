@@ -66,8 +66,13 @@ export function readSourceFile(abs: string, workspaceRoot: string, edition: Edit
   const parsed = parseFile(ts, { cache: options.itemCache });
   parsed.errors.push(...parseBodies(ts, parsed));
   for (const e of ts.errors) parsed.errors.push({ offset: e.offset, message: e.message });
-  const rel = path.relative(workspaceRoot, abs).split(path.sep).join('/');
+  const rel = relativePath(workspaceRoot, abs);
   return { abs, rel, entry: fileEntryOf(rel, bytes, options.hash), ts, parsed };
+}
+
+/** `abs` from `root`, `/`-separated, as dumps name files. */
+export function relativePath(root: string, abs: string): string {
+  return path.relative(root, abs).split(path.sep).join('/');
 }
 
 /** The dump's entry for a file at `rel` with these bytes (whose sha1 is `hash`, when known). */

@@ -6,7 +6,7 @@
 // (about 3 s on std, bench/RESULTS.md). The dumps come out as a full analysis would write them.
 import { existsSync, readFileSync } from 'node:fs';
 import type { DumpPatch, ItemRecord, Span } from '../../../schema/src/index.js';
-import { fileEntryOf, type SourceFile } from '../crate/modules.js';
+import { fileEntryOf, relativePath, type SourceFile } from '../crate/modules.js';
 import type { DiskSourceCache } from '../crate/disk-source-cache.js';
 import { lex, type Edition } from '../syntax/lexer.js';
 import type { ItemRecordDraft } from '../resolve/model.js';
@@ -17,9 +17,16 @@ import { writeDumpFile } from '../dump/write-file.js';
 import { SurfaceImage } from '../surface/read.js';
 import { withDependencies, type Workspace } from '../workspace/index.js';
 import { localEditsOfTokens, type FnItem, type LocalEdits } from './local-edit.js';
-import { movedDump, relativePath, withTextPrints, type Replace, type ResumedDumps } from './moved-items.js';
+import { movedDump, type Replace } from './moved-items.js';
 import { movedSpanAll } from './shift.js';
-import { stampFile, unchangedSince, type CrateSnapshot, type FileStamp, type Snapshot } from './snapshot.js';
+import { stampFile, unchangedSince, withTextPrints, type CrateSnapshot, type FileStamp, type Snapshot } from './snapshot.js';
+
+/** The crates a resume rewrote the dumps of, by target key, the patches to the store that go with them, and the items it resolved again. */
+export interface ResumedDumps {
+  snapshots: Map<string, CrateSnapshot>;
+  patches: DumpPatch[];
+  items: number;
+}
 
 /** An edited file: its parse now, and the edits since its last one. */
 interface FileEdit extends LocalEdits {

@@ -2,19 +2,9 @@
 // between items, and edited fn bodies, move the records after them; a record around an edit
 // grows or shrinks. The dump is rewritten from runs of the old one's bytes, the moved files'
 // lines alone decoded, and the store gets patches of what changed.
-import * as path from 'node:path';
 import { crateId, type DumpHeader, type DumpPatch, type FileEntry, type ItemRecord, type Span } from '../../../schema/src/index.js';
 import { recordFingerprint, recordHead, withDigest, type DumpLines, type DumpText } from '../dump/write.js';
 import { editInside, movedSpanAll, type Shifts } from './shift.js';
-import { bytesPrint } from './fingerprints.js';
-import { printsText, storePrints, type CrateSnapshot } from './snapshot.js';
-
-/** The crates a resume rewrote the dumps of, by target key, the patches to the store that go with them, and the items it resolved again. */
-export interface ResumedDumps {
-  snapshots: Map<string, CrateSnapshot>;
-  patches: DumpPatch[];
-  items: number;
-}
 
 /**
  * A dump rewritten by `movedDump`, the patches that take a store from the old dump to it, and by
@@ -168,27 +158,4 @@ function moveRecord(item: ItemRecord, shifts: Shifts): boolean {
   item.span = span;
   if (changed) item.fingerprint = recordFingerprint(item);
   return true;
-}
-
-/**
- * The prints file of crate snapshot `before` (snapshot.ts) with new text prints for the records
- * `around` the edits of each file (whose bytes changed), from the file's new bytes.
- */
-export function withTextPrints(
-  outDir: string, before: CrateSnapshot, around: ReadonlyMap<string, DumpPatch['fileItems']>, srcOf: (file: string) => Uint8Array,
-): string {
-  const texts = new Map<string, string>();
-  for (const [file, records] of around) for (const [id, start, end] of records) texts.set(id, bytesPrint(srcOf(file), [start, end]));
-  if (texts.size === 0) return before.prints;
-  const lines = printsText(outDir, before).split('\n').map((line) => {
-    const tab = line.indexOf('\t');
-    const text = texts.get(line.slice(0, tab));
-    return text === undefined ? line : `${line.slice(0, tab)}\t${text}${line.slice(line.indexOf('\t', tab + 1))}`;
-  });
-  return storePrints(outDir, lines.join('\n'));
-}
-
-/** `abs` from `root`, `/`-separated, as dumps name files. */
-export function relativePath(root: string, abs: string): string {
-  return path.relative(root, abs).split(path.sep).join('/');
 }

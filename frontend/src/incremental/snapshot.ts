@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import type { FileDiagnostic } from '../analyze.js';
 import type { CrateCtx, ItemRecordDraft } from '../resolve/model.js';
-import type { RecordPrint } from './fingerprints.js';
+import { bytesPrint, type RecordPrint } from './fingerprints.js';
 import type { RealIds } from '../std-src/real-ids.js';
 
 const SNAPSHOT_FILE = 'snapshot.json';
@@ -97,6 +97,24 @@ export function storePrints(outDir: string, text: string): string {
     renameSync(temp, file);
   }
   return name;
+}
+
+/**
+ * The prints file of crate snapshot `before` with new text prints for the records at `spans` of
+ * each file (those an edit was in, whose bytes changed), from the file's new bytes.
+ */
+export function withTextPrints(
+  outDir: string, before: CrateSnapshot, spans: ReadonlyMap<string, ReadonlyArray<[item: string, start: number, end: number]>>, srcOf: (file: string) => Uint8Array,
+): string {
+  const texts = new Map<string, string>();
+  for (const [file, records] of spans) for (const [id, start, end] of records) texts.set(id, bytesPrint(srcOf(file), [start, end]));
+  if (texts.size === 0) return before.prints;
+  const lines = printsText(outDir, before).split('\n').map((line) => {
+    const tab = line.indexOf('\t');
+    const text = texts.get(line.slice(0, tab));
+    return text === undefined ? line : `${line.slice(0, tab)}\t${text}${line.slice(line.indexOf('\t', tab + 1))}`;
+  });
+  return storePrints(outDir, lines.join('\n'));
 }
 
 /** The prints text of a crate snapshot of `outDir`; empty when its file is gone (every record then counts as changed). */
