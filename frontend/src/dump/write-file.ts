@@ -1,7 +1,7 @@
 // Writes a dump file unless the file there already holds a dump with the same digest: after an
 // edit in one crate of a large workspace, the other crates' dumps are neither serialized nor
 // written again (on std, that was a fifth of a re-analysis).
-import { closeSync, openSync, renameSync, writeFileSync, writevSync } from 'node:fs';
+import { closeSync, openSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { dumpText, readDumpDigest } from '../../../schema/src/index.js';
 import type { DumpText } from './write.js';
 
@@ -24,34 +24,12 @@ function writeChunks(file: string, chunks: ReadonlyArray<string | Uint8Array>): 
   const newline = Buffer.from('\n');
   const fd = openSync(file, 'w');
   try {
-    const parts = chunks.flatMap((c) => [typeof c === 'string' ? Buffer.from(c) : c, newline]);
-    // writev takes at most IOV_MAX (1024) buffers a call.
-    for (let i = 0; i < parts.length; i += 1024) {
-      const batch = parts.slice(i, i + 1024);
-      let left = batch.reduce((n, p) => n + p.length, 0);
-      while (left > 0) {
-        const written = writevSync(fd, batch);
-        left -= written;
-        if (left > 0) batch.splice(0, batch.length, ...rest(batch, written));
-      }
+    for (const chunk of chunks) for (const bytes of [typeof chunk === 'string' ? Buffer.from(chunk) : chunk, newline]) {
+      for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
     }
   } finally {
     closeSync(fd);
   }
-}
-
-/** What is left of `parts` once `written` bytes of them are written. */
-function rest(parts: Uint8Array[], written: number): Uint8Array[] {
-  let n = written;
-  const out: Uint8Array[] = [];
-  for (const p of parts) {
-    if (n >= p.length) n -= p.length;
-    else {
-      out.push(p.subarray(n));
-      n = 0;
-    }
-  }
-  return out;
 }
 
 /** A file being written beside the dumps (a dump, the snapshot, the surface image…) is `<file>.<pid>.tmp` until it is complete. */

@@ -142,7 +142,7 @@ export class SurfaceImage {
   }
 
   /** The fields of def entry `at`. */
-  decodeDef(at: number): DefFields {
+  decodeDef(at: number): DefInfo {
     const e = this.entry(at);
     const [, [id, kind, name, qualname], ns, crate, file, recordId, module, inactive, scope, members, traitMembers, fields, traits, declaredType, returnType, item, aliasOf, returns] = e as [
       string, [string, Def['kind'], string, string], Namespace, number, number, string | 0, number, number, number, NamedEntries, NamedEntries,
@@ -220,70 +220,57 @@ function readAt(fd: number, position: number, length: number): Buffer {
   return out;
 }
 
-/** A def entry decoded: the fields of a DefInfo. */
-type DefFields = DefInfo;
+/**
+ * An object of the image whose fields are decoded from its entry at the first access to any of
+ * them (`withFields` gives it their accessors).
+ */
+abstract class LazyEntry<T> {
+  #decoded?: T;
 
-/** A def of the image, its entry decoded at the first access to any field. */
-class ImageDef implements DefInfo {
-  #decoded?: DefFields;
+  constructor(protected readonly image: SurfaceImage, protected readonly at: number) {}
 
-  constructor(private readonly image: SurfaceImage, private readonly at: number) {}
+  protected abstract decode(): T;
 
-  private get f(): DefFields {
-    return (this.#decoded ??= this.image.decodeDef(this.at));
+  decodedFields(): T {
+    return (this.#decoded ??= this.decode());
   }
-
-  get def(): Def { return this.f.def; }
-  set def(v: Def) { this.f.def = v; }
-  get ns(): Namespace { return this.f.ns; }
-  set ns(v: Namespace) { this.f.ns = v; }
-  get crate(): CrateCtx { return this.f.crate; }
-  set crate(v: CrateCtx) { this.f.crate = v; }
-  get file(): SourceFile { return this.f.file; }
-  set file(v: SourceFile) { this.f.file = v; }
-  get record(): ItemRecordDraft { return this.f.record; }
-  set record(v: ItemRecordDraft) { this.f.record = v; }
-  get module(): ModuleNode { return this.f.module; }
-  set module(v: ModuleNode) { this.f.module = v; }
-  get inactive(): boolean { return this.f.inactive; }
-  set inactive(v: boolean) { this.f.inactive = v; }
-  get scope(): Scope | undefined { return this.f.scope; }
-  set scope(v: Scope | undefined) { this.f.scope = v; }
-  get members(): Map<string, DefInfo[]> { return this.f.members; }
-  set members(v: Map<string, DefInfo[]>) { this.f.members = v; }
-  get traitMembers(): Map<string, DefInfo[]> { return this.f.traitMembers; }
-  set traitMembers(v: Map<string, DefInfo[]>) { this.f.traitMembers = v; }
-  get fields(): Map<string, DefInfo> { return this.f.fields; }
-  set fields(v: Map<string, DefInfo>) { this.f.fields = v; }
-  get traits(): DefInfo[] { return this.f.traits; }
-  set traits(v: DefInfo[]) { this.f.traits = v; }
-  get declaredType(): DefInfo['declaredType'] { return this.f.declaredType; }
-  set declaredType(v: DefInfo['declaredType']) { this.f.declaredType = v; }
-  get returnType(): DefInfo['returnType'] { return this.f.returnType; }
-  set returnType(v: DefInfo['returnType']) { this.f.returnType = v; }
-  get item(): Item | undefined { return this.f.item; }
-  set item(v: Item | undefined) { this.f.item = v; }
-  get aliasOf(): DefInfo | undefined { return this.f.aliasOf; }
-  set aliasOf(v: DefInfo | undefined) { this.f.aliasOf = v; }
-  get returns(): DefInfo | undefined { return this.f.returns; }
-  set returns(v: DefInfo | undefined) { this.f.returns = v; }
 }
 
-/** A module's scope of the image, decoded at the first access to any field. */
-class ImageScope implements Scope {
-  #decoded?: Scope;
-
-  constructor(private readonly image: SurfaceImage, private readonly at: number) {}
-
-  private get f(): Scope {
-    return (this.#decoded ??= this.image.decodeScope(this.at));
+/** Gives `cls` an accessor for each of `keys`, which reads and writes its decoded fields. */
+function withFields(cls: { prototype: object }, keys: Record<string, true>): void {
+  for (const key of Object.keys(keys)) {
+    Object.defineProperty(cls.prototype, key, {
+      get(this: LazyEntry<Record<string, unknown>>) {
+        return this.decodedFields()[key];
+      },
+      set(this: LazyEntry<Record<string, unknown>>, value: unknown) {
+        this.decodedFields()[key] = value;
+      },
+    });
   }
-
-  get module(): ModuleNode { return this.f.module; }
-  get crate(): CrateCtx { return this.f.crate; }
-  get def(): DefInfo { return this.f.def; }
-  get names(): Scope['names'] { return this.f.names; }
 }
+
+/** A def of the image. */
+class ImageDef extends LazyEntry<DefInfo> {
+  protected decode(): DefInfo {
+    return this.image.decodeDef(this.at);
+  }
+}
+// The accessors withFields defines: every field of a DefInfo (the type checks the list is whole).
+interface ImageDef extends DefInfo {}
+withFields(ImageDef, {
+  def: true, ns: true, crate: true, file: true, record: true, module: true, inactive: true, scope: true, members: true,
+  traitMembers: true, fields: true, traits: true, declaredType: true, returnType: true, item: true, aliasOf: true, returns: true,
+} satisfies Record<keyof DefInfo, true>);
+
+/** A module's scope of the image. */
+class ImageScope extends LazyEntry<Scope> {
+  protected decode(): Scope {
+    return this.image.decodeScope(this.at);
+  }
+}
+interface ImageScope extends Scope {}
+withFields(ImageScope, { module: true, crate: true, def: true, names: true } satisfies Record<keyof Scope, true>);
 
 /** Methods or fields by name, each name's list read from its entry when first asked for. */
 class EntryMembers extends Map<string, DefInfo[]> {

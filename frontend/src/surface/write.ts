@@ -6,14 +6,12 @@ import type { ModuleNode, SourceFile } from '../crate/modules.js';
 import type { CrateCtx, DefInfo, LexicalScope, Scope } from '../resolve/model.js';
 import { fnContextOf } from '../resolve/items.js';
 import type { MemberIndex } from '../resolve/body.js';
-import { builtinType, returnsReceiver, type BuiltinType } from '../resolve/builtins.js';
+import { BUILTIN_QUALNAMES, builtinType, returnsReceiver, type BuiltinType } from '../resolve/builtins.js';
 import { assocBoundsResolved } from '../resolve/paths.js';
 import type { Prelude } from '../resolve/std.js';
 import {
   SURFACE_FILE, SURFACE_FORMAT, type ImageCrate, type ImageFile, type ImageModule, type NamedEntries, type SurfaceHeader,
 } from './format.js';
-
-const BUILTINS: BuiltinType[] = ['slice', 'array', 'const_ptr', 'mut_ptr'];
 
 /**
  * Writes the image of `crates` (bound together, signatures resolved) and of the std table's
@@ -101,7 +99,7 @@ class ImageWriter {
       const { cfg, loaded } = c;
       const builtins: ImageCrate['builtins'] = [];
       if (c.name === 'core') {
-        for (const which of BUILTINS) {
+        for (const which of Object.keys(BUILTIN_QUALNAMES) as BuiltinType[]) {
           const d = builtinType(c, which);
           if (d !== undefined) builtins.push([which, this.def(d)]);
         }
