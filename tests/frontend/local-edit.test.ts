@@ -54,6 +54,9 @@ describe('localEditsOfTokens', () => {
     const broken = `${BASE}fn h() { let = ; }\n`;
     expect(kind(broken, broken.replace('let x = 1;', 'let x = 2 + 2;'))).toBe('body of f');
     expect(kind(broken, broken.replace('let x = 1;', 'let x = ;'))).toBe('body of f');
+    // An error at the closing brace of the edited body is that body's, found again, not kept.
+    const open = `${BASE}fn h() { 1 + }\n`;
+    expect(kind(open, open.replace('{ 1 + }', '{ 22 + }'))).toBe('body of h');
     // The same tokens where they were, but one of them other bytes.
     expect(kind(BASE, BASE.replace('let x = 1;', 'let x = 7;'))).toBe('body of f');
     expect(kind(BASE, BASE.replace('let x = 1;', 'let y = 1;'))).toBe('body of f');

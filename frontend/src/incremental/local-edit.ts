@@ -17,8 +17,8 @@ export type FnItem = Extract<Item, { kind: 'fn' }>;
 export interface LocalEdits {
   /** The changed byte ranges, last first (shift.ts `Shifts`). */
   shifts: Shifts;
-  /** The fns whose body changed (its tokens, or only the space between them), old and new. */
-  fns: Array<{ old: FnItem; new: FnItem }>;
+  /** The fns whose body changed (its tokens, or only the space between them), old and new, with the edit of the body. */
+  fns: Array<{ old: FnItem; new: FnItem; shift: Shift }>;
   /** Each item of the old parse (nested ones too), with the same item in the new one. */
   pairs: Map<Item, Item>;
   /** The new parse; its errors are the edited bodies', and the file's others moved. */
@@ -49,7 +49,7 @@ export function localEditsOfTokens(before: SourceFile, after: TokenStream): Loca
   const shifts: Shift[] = [];
   /** Old token windows whose tokens changed, and by how many the count after them moves. */
   const windows: Array<{ from: number; to: number; delta: number }> = [];
-  const edited: FnItem[] = [];
+  const edited: Array<{ fn: FnItem; shift: Shift }> = [];
   let byteDelta = 0;
   let b = 0;
   /** Set at a body's closing brace: the space before it is the body's, compared with it. */
@@ -81,11 +81,11 @@ export function localEditsOfTokens(before: SourceFile, after: TokenStream): Loca
     if (newClose < 0 || after.kinds[newClose] !== old.kinds[close]) return undefined;
     const inside: [number, number] = [old.ends[i], old.starts[close]];
     if (close - i !== newClose - j || !sameBytes(inside[0], inside[1], after.ends[j], after.starts[newClose])) {
-      const delta = after.starts[newClose] - after.ends[j] - (inside[1] - inside[0]);
-      shifts.push({ prefix: inside[0], oldEnd: inside[1], delta });
-      byteDelta += delta;
+      const shift = { prefix: inside[0], oldEnd: inside[1], delta: after.starts[newClose] - after.ends[j] - (inside[1] - inside[0]) };
+      shifts.push(shift);
+      byteDelta += shift.delta;
       if (newClose - j !== close - i) windows.push({ from: i + 1, to: close, delta: newClose - j - (close - i) });
-      edited.push(fn);
+      edited.push({ fn, shift });
     }
     // On from the closing brace, which the next turn compares.
     i = close - 1;
@@ -117,11 +117,11 @@ export function localEditsOfTokens(before: SourceFile, after: TokenStream): Loca
   if (cut) return undefined;
   const pairs = new Map<Item, Item>();
   pairAll(before.parsed.items, parsed.items, pairs);
-  const fns = edited.map((fn) => ({ old: fn, new: pairs.get(fn) as FnItem }));
+  const fns = edited.map(({ fn, shift }) => ({ old: fn, new: pairs.get(fn) as FnItem, shift }));
   for (const { old: o, new: n } of fns) if (containsMacroRules(old, o.body!) || containsMacroRules(after, n.body!)) return undefined;
   // The bodies edits are in are the one thing to parse again, for their syntax errors; the
   // file's other errors move.
-  const inEdited = (offset: number) => edited.some((fn) => old.starts[fn.body![0]] < offset && offset < old.starts[fn.body![1] - 1]);
+  const inEdited = (offset: number) => edited.some(({ shift }) => shift.prefix <= offset && offset <= shift.oldEnd);
   for (const e of before.parsed.errors) {
     const [at] = movedSpanAll(lastFirst, e.offset, e.offset, false);
     if (!inEdited(e.offset) && at !== undefined) parsed.errors.push({ ...e, offset: at });

@@ -21,7 +21,7 @@ import { writeDumpFile } from '../dump/write-file.js';
 import { localEditsOfTokens, type FnItem, type LocalEdits } from './local-edit.js';
 import { textPrint } from './fingerprints.js';
 import { crateSnapshot, surfaceDigest, writeSnapshot } from './snapshot.js';
-import { editInside, shiftRecords, type Shift } from './shift.js';
+import { editInside, shiftRecords } from './shift.js';
 
 export interface UpdateOptions extends Omit<AnalyzeOptions, 'sources'> {
   /**
@@ -169,11 +169,7 @@ function applyLocalEdit(
   if (touched.some((t) => t.fns.length !== edit.fns.length)) return undefined;
   // Outside the edited bodies, an edit inside a record with locals (named by their offset in it: a
   // fn's params, a closure in a const) would leave their ids stale.
-  const inBody = (s: Shift) => edit.fns.some(({ old }) => {
-    const [open, close] = old.body!;
-    return file.ts.starts[open] < s.prefix && s.oldEnd <= file.ts.starts[close - 1];
-  });
-  const loose = edit.shifts.filter((s) => !inBody(s));
+  const loose = edit.shifts.filter((s) => !edit.fns.some((f) => f.shift === s));
   if (touched.some((t) => t.records.some((r) => editInside(loose, r.span[0], r.span[1]) && r.defs.some((d) => d.id.includes('$'))))) return undefined;
 
   // Records whose length changes (an impl, a trait, a mod around an edit) are rewritten too.
