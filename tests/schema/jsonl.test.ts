@@ -136,13 +136,18 @@ describe('readDumpHeader', () => {
   });
 });
 
+/** The sample dump, with digest 0123456789abcdef, written to a file of its own. */
+function digestedDumpFile(): { file: string; dump: ReturnType<typeof sampleDump> } {
+  const file = join(mkdtempSync(join(tmpdir(), 'xref-digest-')), 'd.jsonl');
+  const dump = sampleDump();
+  dump.header.digest = '0123456789abcdef';
+  writeFileSync(file, serializeDump(dump));
+  return { file, dump };
+}
+
 describe('readDumpDigest', () => {
   it('reads the digest closing a header without parsing it, and parses a header it does not close', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'xref-digest-'));
-    const file = join(dir, 'd.jsonl');
-    const dump = sampleDump();
-    dump.header.digest = '0123456789abcdef';
-    writeFileSync(file, serializeDump(dump));
+    const { file, dump } = digestedDumpFile();
     expect(readDumpDigest(file)).toBe('0123456789abcdef');
     // Not parsed: a header broken before its closing digest still gives the digest.
     writeFileSync(file, `{"schemaVersion":1,"digest":"0123456789abcdef"}\n`);
@@ -160,11 +165,7 @@ describe('readDumpDigest', () => {
 
 describe('readDumpIdentity', () => {
   it('cuts the crate and digest from a header laid out as written, and parses any other', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'xref-identity-'));
-    const file = join(dir, 'd.jsonl');
-    const dump = sampleDump();
-    dump.header.digest = '0123456789abcdef';
-    writeFileSync(file, serializeDump(dump));
+    const { file, dump } = digestedDumpFile();
     expect(readDumpIdentity(file)).toEqual({ crate: dump.header.crate, digest: '0123456789abcdef' });
     // Not parsed whole: line tables that do not check do not matter to it.
     writeFileSync(file, serializeDump(dump).replace('"files":[', '"files":["not a file entry",'));
