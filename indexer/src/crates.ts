@@ -1,6 +1,6 @@
 // Store-wide summaries, read from the crate headers alone (one key per crate).
-import { keys, ranges, type CrateHeader } from './keys.js';
-import type { StoreReader } from './store.js';
+import { keyParts, keys, ranges, type CrateHeader } from './keys.js';
+import { onStoreChange, Store, type StoreReader } from './store.js';
 
 export interface CrateSummary {
   id: string;
@@ -58,4 +58,30 @@ export async function stats(store: StoreReader): Promise<StoreStats> {
   }
   const indexedAt = await store.getJson<string>(keys.indexedAt());
   return { crates: all.length, files: files.size, ...totals, ...(indexedAt === undefined ? {} : { indexedAt }) };
+}
+
+// The ids of a local store's crates, kept until it is written: finding references gets a key
+// per crate rather than scanning, and the scan for the ids would cost what that saves.
+const keptCrateIds = new WeakMap<Store, Promise<string[]>>();
+const watched = new WeakSet<Store>();
+
+/** The ids of the indexed crates, sorted. */
+export function crateIds(store: StoreReader): Promise<string[]> {
+  if (!(store instanceof Store)) return readCrateIds(store);
+  let ids = keptCrateIds.get(store);
+  if (ids === undefined) {
+    if (!watched.has(store)) {
+      watched.add(store);
+      onStoreChange(store, () => keptCrateIds.delete(store));
+    }
+    ids = readCrateIds(store);
+    keptCrateIds.set(store, ids);
+  }
+  return ids;
+}
+
+async function readCrateIds(store: StoreReader): Promise<string[]> {
+  const ids: string[] = [];
+  for await (const k of store.keys(ranges.crates())) ids.push(keyParts(k)[0]);
+  return ids;
 }

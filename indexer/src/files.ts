@@ -3,7 +3,8 @@
 import { LineIndex } from '../../schema/src/lines.js';
 import { InconsistentIndexError } from './errors.js';
 import { keyParts, keys, ranges, type FileItem, type FileTable } from './keys.js';
-import { Store, type StoreReader } from './store.js';
+import { onStoreChange, Store, type StoreReader } from './store.js';
+import { itemInCrate } from './target-refs.js';
 
 export interface LineRange {
   line: number;
@@ -17,6 +18,8 @@ export class FileView {
   /** Item id → its row in the table, built at the third lookup. */
   private rowCache?: Map<string, number>;
   private lookups = 0;
+  /** Item id relative to the crate (itemInCrate) → its start, built at the first such lookup. */
+  private startsInCrate?: Map<string, number>;
 
   constructor(
     readonly path: string,
@@ -30,6 +33,14 @@ export class FileView {
 
   itemStart(item: string): number {
     return this.row(item)[1];
+  }
+
+  /** The start of an item named relative to the view's crate, as target keys name it (target-refs.ts). */
+  itemStartInCrate(relative: string): number {
+    this.startsInCrate ??= new Map(this.table.items.map(([id, start]) => [itemInCrate(this.crate, id), start]));
+    const start = this.startsInCrate.get(relative);
+    if (start === undefined) throw new InconsistentIndexError(`${relative} of ${this.crate} is not in the table of ${this.path}`);
+    return start;
   }
 
   /** The item's absolute byte span in the file. */
@@ -156,8 +167,7 @@ function cacheOf(store: Store): KeptViews {
       created.views.clear();
       created.tableKeys.clear();
     };
-    store.db.on('write', clear);
-    store.db.on('clear', clear);
+    onStoreChange(store, clear);
     viewCaches.set(store, created);
     cache = created;
   }

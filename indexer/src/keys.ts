@@ -21,12 +21,13 @@
 //   def \0 <def> \0 <crate> \0 <item>       → DefEntry: file, kind, name, qualname, relative nameSpan,
 //                                             visibility, signature, and the trait methods <def>
 //                                             overrides, if any
-//   ref \0 <target> \0 <crate> \0 <file>    → FileRefsValue (file-refs.ts): the refs to <target> of
-//                                             each item of the file, as [item, [relStart, length,
-//                                             role]…], by item id
-//   ref \0 <target> \0 list \0 <list>        → 0: <target> is in candidate list <list> (LIST_MARK)
-//   cref \0 <list> \0 <crate> \0 <item>     → RefEntryValue: the item's refs whose candidate list
-//                                             has the hash <list>
+//   ref \0 <target> \0 <crate>              → TargetRefsValue (target-refs.ts): the refs to <target> of
+//                                             the crate's items, by file and item, each item's as
+//                                             [item relative to the crate, relStart, length, role…]
+//   ref \0 <target> \0 list                 → the hashes of the candidate lists holding <target>,
+//                                             sorted (LIST_MARK)
+//   cref \0 <list> \0 <crate>               → TargetRefsValue: the refs of the crate's items whose
+//                                             candidate list has the hash <list>
 //   clist \0 <list>                         → the candidate list (symbol ids) of hash <list>
 //   name \0 <lowercased name> \0 <def> \0 <crate> \0 <item>   → NameEntry: kind, visibility and
 //                                             qualname, what search filters and ranks a def by
@@ -50,20 +51,23 @@
 //   rewrites its file table and nothing else.
 // - Every key under item/fp/def/cref/name/qual/relto/relfrom/impl is derived from one stored
 //   item (deriveItemKeys), so an item's old record says exactly which keys to delete when it
-//   changes or goes away. A ref key holds the refs of the items of one file: each item derives
-//   its part of it (a per-item ref key that the merge folds into its file's, file-refs.ts), so
-//   its old record says exactly what to take out. One key per file rather than per item:
-//   `Option` is referred to from 1,803 items of std but 253 files, and reading its refs takes a
-//   third of the time (bench/RESULTS.md).
+//   changes or goes away. A ref key holds the refs of the items of one crate: each item derives
+//   its part of it (a per-item ref key that the merge folds into its crate's, target-refs.ts), so
+//   its old record says exactly what to take out. One key per target and crate rather than per
+//   item or per file: `Option` is referred to from 1,803 items of std in 253 files but 6 crates,
+//   and the scan of its keys was most of the time of finding its references (bench/RESULTS.md).
 // - A ref the front end could not narrow to one target lists every candidate (an unknown
 //   receiver's `.len()`: every `len` method, hundreds of ids). On std, 9,354 such refs hold
 //   363,016 candidates but only 790 distinct lists, so a list is stored once under its hash
-//   (clist, and a `list` key under ref for each candidate), shared by the items whose refs use
-//   it; cref keys are per item. The list keys sit under ref so that find-references reads a
-//   target's refs and the lists holding it in one scan (a second scan cost 25% at the median
-//   on std). The merge
-//   writes a list's keys when an item first uses it and deletes them with the last cref key
-//   of the list (shared-lists.ts): the store holds a list exactly while some item uses it.
+//   (clist), shared by the items whose refs use it, and each candidate's `list` key under ref
+//   names the lists holding it. The refs through a list are kept as the refs to a target are,
+//   one cref key per list and crate. The merge writes a list's keys when an item first uses it
+//   and deletes them with the last cref key of the list (shared-lists.ts): the store holds a
+//   list exactly while some item uses it.
+// - Finding the references of a target reads none of its keys by a range: it knows the crates
+//   (a process keeps their ids while the store is unchanged, crates.ts), so it gets a ref key per
+//   crate, the target's list key, and a cref key per list and crate. Each range read is a trip
+//   to LevelDB's thread pool, and two of them were half the time of finding `Option`'s refs.
 // - Keys under def/cref/name/qual/relto/relfrom/impl end in <crate> \0 <item> although a def id
 //   is unique, so a def (or relation, or impl) that moves between items in one load (old item
 //   changed, new item added) is a delete and a put of two different keys, never two writes to
@@ -88,7 +92,7 @@ import { isSymbolId } from '../../schema/src/symbol.js';
 import { candidateListHash, encodeItem, encodeRefEntry, type RefSpans } from './records.js';
 
 /** Bump when the key layout or a value shape changes; stores of another format need `xref index --full`. */
-export const STORE_FORMAT_VERSION = 9;
+export const STORE_FORMAT_VERSION = 10;
 
 const SEP = '\0';
 /** Upper bound for a prefix scan: no id, path or name contains U+10FFFF. */
@@ -173,8 +177,8 @@ function key(...parts: string[]): string {
 }
 
 /**
- * The part that takes a crate's place in a ref key marking a candidate list (`ref \0 <target> \0
- * list \0 <list>`): a crate id starts with `cargo `, so it is never this.
+ * The part that takes a crate's place in the ref key naming the candidate lists that hold a
+ * target (`ref \0 <target> \0 list`): a crate id starts with `cargo `, so it is never this.
  */
 export const LIST_MARK = 'list';
 
@@ -186,13 +190,17 @@ export const keys = {
   item: (crate: string, item: string) => key('item', crate, item),
   fingerprint: (crate: string, item: string) => key('fp', crate, item),
   def: (def: string, crate: string, item: string) => key('def', def, crate, item),
-  /** An item's refs to a target: what the item contributes to its file's key, never stored itself (file-refs.ts). */
+  /** An item's refs to a target: what the item contributes to its crate's key, never stored itself (target-refs.ts). */
   itemRefs: (target: string, crate: string, item: string) => key('ref', target, crate, item),
-  /** The refs to a target of the items of one file of a crate. */
-  fileRefs: (target: string, crate: string, file: string) => key('ref', target, crate, file),
-  candidateRefs: (list: string, crate: string, item: string) => key('cref', list, crate, item),
+  /** The refs to a target of the items of a crate. */
+  targetRefs: (target: string, crate: string) => key('ref', target, crate),
+  /** An item's refs through a candidate list: like itemRefs, folded into its crate's key. */
+  itemCandidateRefs: (list: string, crate: string, item: string) => key('cref', list, crate, item),
+  /** The refs through a candidate list of the items of a crate. */
+  candidateRefs: (list: string, crate: string) => key('cref', list, crate),
   candidateList: (list: string) => key('clist', list),
-  candidateMember: (target: string, list: string) => key('ref', target, LIST_MARK, list),
+  /** The candidate lists holding a target. */
+  listsHolding: (target: string) => key('ref', target, LIST_MARK),
   name: (def: Def, crate: string, item: string) => key('name', def.name.toLowerCase(), def.id, crate, item),
   qualname: (qualname: string, def: string, crate: string, item: string) =>
     key('qual', reverseQualname(qualname), def, crate, item),
@@ -211,7 +219,6 @@ export const ranges = {
   filesOf: (path: string) => below(key('file', path, '')),
   fingerprintsOf: (crate: string) => below(key('fp', crate, '')),
   defsOf: (def: string) => below(key('def', def, '')),
-  refsTo: (target: string) => below(key('ref', target, '')),
   candidateRefs: (list: string) => below(key('cref', list, '')),
   exactName: (lowerName: string) => below(key('name', lowerName, '')),
   namesStartingWith: (lowerText: string) => below(key('name', lowerText)),
@@ -328,24 +335,23 @@ export function deriveItemKeys(crate: string, stored: StoredItem): Map<string, s
     if (ref.candidates === undefined) continue;
     const list = candidateListHash(ref.candidates);
     add(byList, list, ref);
-    // Shared with every item using the list: the merge settles these (shared-lists.ts).
+    // Shared with every item using the list: the merge settles it, and the lists holding each
+    // candidate (shared-lists.ts).
     out.set(keys.candidateList(list), JSON.stringify(ref.candidates));
-    for (const candidate of ref.candidates) out.set(keys.candidateMember(candidate, list), '0');
   }
   for (const [target, refs] of byTarget) out.set(keys.itemRefs(target, crate, id), encodeRefEntry(stored.file, refs));
-  for (const [list, refs] of byList) out.set(keys.candidateRefs(list, crate, id), encodeRefEntry(stored.file, refs));
+  for (const [list, refs] of byList) out.set(keys.itemCandidateRefs(list, crate, id), encodeRefEntry(stored.file, refs));
   return out;
 }
 
 /** Keys of candidate lists, which items share instead of owning (see the layout above). */
 export function isSharedKey(k: string): boolean {
-  return k.startsWith('clist\0') || (k.startsWith('ref\0') && keyParts(k)[1] === LIST_MARK);
+  return k.startsWith('clist\0');
 }
 
-/** The list hash of a shared key or of a cref key. */
+/** The list hash of a clist key or of a cref key. */
 export function listOfKey(k: string): string {
-  const parts = keyParts(k);
-  return k.startsWith('cref\0') ? parts[0] : parts[parts.length - 1];
+  return keyParts(k)[0];
 }
 
 export function storedItem(record: ItemRecord): StoredItem {

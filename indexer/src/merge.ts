@@ -10,7 +10,7 @@ import { InconsistentIndexError } from './errors.js';
 import { readItems } from './items.js';
 import { hitSpan } from './records.js';
 import { SharedLists } from './shared-lists.js';
-import { FileRefs, isRefContribution } from './file-refs.js';
+import { TargetRefs, isRefContribution } from './target-refs.js';
 import { deleteVocabulary, writeVocabulary } from './search-vocabulary.js';
 import type { Store } from './store.js';
 
@@ -45,16 +45,16 @@ export class CountingBatch {
   readonly stats = emptyStats();
   private readonly batch;
   private readonly lists;
-  readonly fileRefs;
+  readonly targetRefs;
 
   constructor(store: Store) {
     this.batch = store.db.batch();
     this.lists = new SharedLists(store);
-    this.fileRefs = new FileRefs(store);
+    this.targetRefs = new TargetRefs(store);
   }
 
   put(key: string, value: string): void {
-    if (isRefContribution(key)) this.fileRefs.note(key, undefined, value);
+    if (isRefContribution(key)) this.targetRefs.note(key, undefined, value);
     else if (!this.lists.notePut(key, value)) this.putKey(key, value);
   }
 
@@ -62,7 +62,7 @@ export class CountingBatch {
   del(key: string, value?: string): void {
     if (isRefContribution(key)) {
       if (value === undefined) throw new Error(`deleting the ref contribution ${JSON.stringify(key)} needs its value`);
-      this.fileRefs.note(key, value, undefined);
+      this.targetRefs.note(key, value, undefined);
     } else if (!this.lists.noteDel(key)) this.delKey(key);
   }
 
@@ -82,14 +82,15 @@ export class CountingBatch {
       const was = oldKeys.get(k);
       if (was === v) continue;
       // A ref contribution that changed may have changed files: both ends are noted.
-      if (was !== undefined && isRefContribution(k)) this.fileRefs.note(k, was, v);
+      if (was !== undefined && isRefContribution(k)) this.targetRefs.note(k, was, v);
       else this.put(k, v);
     }
     for (const [k, v] of oldKeys) if (!newKeys.has(k)) this.del(k, v);
   }
 
   async write(): Promise<MergeStats> {
-    await this.fileRefs.settle((k, v) => this.putKey(k, v), (k) => this.delKey(k));
+    // The cref keys it settles tell the lists which of them are still used.
+    await this.targetRefs.settle((k, v) => this.put(k, v), (k) => this.del(k));
     await this.lists.settle((k, v) => this.putKey(k, v), (k) => this.delKey(k));
     await this.batch.write();
     return this.stats;
@@ -126,7 +127,7 @@ export async function loadDump(store: Store, dump: Dump): Promise<MergeStats> {
       const next = incoming.get(old.item);
       batch.replace(deriveItemKeys(crate, old), next ? deriveItemKeys(crate, storedItem(next)) : new Map());
     });
-    batch.fileRefs.freshCrate = present.size === 0;
+    batch.targetRefs.freshCrate = present.size === 0;
     for (const [id, item] of incoming) {
       if (present.has(id)) continue;
       batch.stats.itemsAdded++;

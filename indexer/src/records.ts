@@ -5,7 +5,9 @@
 // ids, repeated by every ambiguous `.len()` of a crate) replaced by its hash, the list itself
 // being stored once per store under that hash.
 import { createHash } from 'node:crypto';
+import { REF_ROLES } from '../../schema/src/kinds.js';
 import type { Def, ItemRecord, Ref, RefRole } from '../../schema/src/index.js';
+import { InconsistentIndexError } from './errors.js';
 import type { StoredItem } from './keys.js';
 
 /**
@@ -35,11 +37,11 @@ export interface EncodedItem extends Omit<StoredItem, 'item' | 'refs' | 'fingerp
   refs: RefRow[];
 }
 
-/** A ref as a ref entry holds it: relative to its item. */
-export type RefSpanRow = [start: number, length: number, role: RefRole];
-
-/** [file, [relStart, length, role]…]: one item's refs to one target (or through one candidate list). */
-export type RefEntryValue = [file: string, ...refs: RefSpanRow[]];
+/**
+ * [file, relStart, length, role, relStart, length, role…]: one item's refs to one target (or
+ * through one candidate list), relative to the item, each role as its index in REF_ROLES (roleAt).
+ */
+export type RefEntryValue = [file: string, ...refs: number[]];
 
 /** A decoded item record, whose candidate refs lack their lists until read (items.ts). */
 export interface DecodedItem {
@@ -194,7 +196,16 @@ export type RefSpans = Array<[start: number, end: number, role: RefRole]>;
 /** Refs sorted by position, as a reference entry's value. */
 export function encodeRefEntry(file: string, refs: RefSpans): string {
   const sorted = [...refs].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const value: RefEntryValue = [file, ...sorted.map(([start, end, role]): [number, number, RefRole] => [start, end - start, role])];
+  const value: RefEntryValue = [file, ...sorted.flatMap(([start, end, role]) => [start, end - start, ROLE_INDEX.get(role)!])];
   return JSON.stringify(value);
+}
+
+const ROLE_INDEX = new Map<RefRole, number>(REF_ROLES.map((role, i) => [role, i]));
+
+/** The role a reference entry numbers `index` (encodeRefEntry). */
+export function roleAt(index: number): RefRole {
+  const role = REF_ROLES[index];
+  if (role === undefined) throw new InconsistentIndexError(`a reference entry has the unknown role number ${index}`);
+  return role;
 }
 

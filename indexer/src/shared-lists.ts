@@ -1,12 +1,12 @@
-// The keys of a candidate list (clist, and its `list` keys under ref) are shared by every item
-// whose refs use the list (keys.ts), so an item's old keys cannot simply be deleted with it. A
-// batch notes the list keys its items want and let go of, and the cref keys it writes and
-// deletes; before the batch is written, `settle` puts the lists an item uses for the first time
-// and deletes those no cref key uses any more. The store then holds a list exactly while some
-// item uses it, whatever order the items were loaded in, so an incremental load and a clean
-// build give the same keys.
+// A candidate list's key (clist) is shared by every item whose refs use the list (keys.ts), so
+// an item's old keys cannot simply be deleted with it. A batch notes the list keys its items want
+// and let go of, and the cref keys it writes and deletes; before the batch is written, `settle`
+// puts the lists an item uses for the first time and deletes those no cref key uses any more,
+// and adds or takes each such list in the `list` keys of its candidates. The store then holds a
+// list exactly while some item uses it, whatever order the items were loaded in, so an
+// incremental load and a clean build give the same keys.
 import { InconsistentIndexError } from './errors.js';
-import { isSharedKey, listOfKey, ranges } from './keys.js';
+import { compareStrings, isSharedKey, keys, listOfKey, ranges } from './keys.js';
 import type { Store } from './store.js';
 
 const CREF = 'cref\0';
@@ -40,20 +40,54 @@ export class SharedLists {
   }
 
   async settle(put: (key: string, value: string) => void, del: (key: string) => void): Promise<void> {
+    // Target → list → whether the list now holds it (true) or went (false).
+    const holding = new Map<string, Map<string, boolean>>();
+    const hold = (candidates: string, list: string, held: boolean) => {
+      for (const target of JSON.parse(candidates) as string[]) {
+        let lists = holding.get(target);
+        if (lists === undefined) holding.set(target, (lists = new Map()));
+        lists.set(list, held);
+      }
+    };
     const wantedKeys = [...this.wanted.keys()];
     const stored = await this.store.db.getMany(wantedKeys);
     wantedKeys.forEach((k, i) => {
       const value = this.wanted.get(k)!;
-      if (stored[i] === undefined) put(k, value);
-      else if (stored[i] !== value) throw new InconsistentIndexError(`two candidate lists have the hash ${listOfKey(k)}`);
+      if (stored[i] === undefined) {
+        put(k, value);
+        hold(value, listOfKey(k), true);
+      } else if (stored[i] !== value) throw new InconsistentIndexError(`two candidate lists have the hash ${listOfKey(k)}`);
     });
     const used = new Map<string, boolean>();
+    const gone: string[] = [];
     for (const k of this.released) {
       if (this.wanted.has(k)) continue;
       const list = listOfKey(k);
       if (!used.has(list)) used.set(list, await this.inUse(list));
-      if (!used.get(list)) del(k);
+      if (!used.get(list)) gone.push(k);
     }
+    const goneValues = await this.store.db.getMany(gone);
+    gone.forEach((k, i) => {
+      if (goneValues[i] === undefined) return;
+      del(k);
+      hold(goneValues[i], listOfKey(k), false);
+    });
+    const targets = [...holding.keys()];
+    const holdingKeys = targets.map((target) => keys.listsHolding(target));
+    const before = await this.store.db.getMany(holdingKeys);
+    targets.forEach((target, i) => {
+      const lists = new Set<string>(before[i] === undefined ? [] : (JSON.parse(before[i]) as string[]));
+      for (const [list, held] of holding.get(target)!) {
+        if (held) lists.add(list);
+        else lists.delete(list);
+      }
+      if (lists.size === 0) {
+        if (before[i] !== undefined) del(holdingKeys[i]);
+        return;
+      }
+      const value = JSON.stringify([...lists].sort(compareStrings));
+      if (value !== before[i]) put(holdingKeys[i], value);
+    });
   }
 
   /** Whether some cref key of `list` is left once the batch is written. */

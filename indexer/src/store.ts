@@ -23,6 +23,12 @@ export interface OpenOptions {
 
 /** Entries a range read asks LevelDB for at a time (classic-level's own chunk). */
 const RANGE_CHUNK = 1000;
+/**
+ * Bytes of values a range read takes from LevelDB at a time. classic-level stops a chunk at
+ * 16 KB, and each chunk is a trip to its thread pool (0.1–0.15 ms): `Option`'s refs are 120 KB.
+ * Past this many bytes a range read takes another chunk, so a short chunk under it is the end.
+ */
+const RANGE_CHUNK_BYTES = 4 << 20;
 
 /** classic-level's synchronous get, which `level`'s browser-neutral types leave out. */
 interface SyncReads {
@@ -60,6 +66,15 @@ export interface StoreReader {
   keys(range: Range): AsyncGenerator<string>;
   hasAny(range: Range): Promise<boolean>;
   close(): Promise<void>;
+}
+
+/**
+ * Calls `forget` each time the store is written or cleared: for what a process keeps from a
+ * store it opened (file views, crate ids) to serve queries without reading it again.
+ */
+export function onStoreChange(store: Store, forget: () => void): void {
+  store.db.on('write', forget);
+  store.db.on('clear', forget);
 }
 
 export class Store implements StoreReader {
@@ -124,9 +139,13 @@ export class Store implements StoreReader {
   }
 
   async *keys(range: Range): AsyncGenerator<string> {
-    const iterator = this.db.keys(range);
+    const iterator = this.db.keys({ ...range, highWaterMarkBytes: RANGE_CHUNK_BYTES });
     try {
-      for (let chunk = await iterator.nextv(RANGE_CHUNK); chunk.length > 0; chunk = await iterator.nextv(RANGE_CHUNK)) yield* chunk;
+      for (;;) {
+        const chunk = await iterator.nextv(RANGE_CHUNK);
+        yield* chunk;
+        if (chunk.length < RANGE_CHUNK && chunk.reduce((n, k) => n + k.length, 0) < RANGE_CHUNK_BYTES / 4) return;
+      }
     } finally {
       await iterator.close();
     }
@@ -137,13 +156,19 @@ export class Store implements StoreReader {
    * entry, then the rest: two trips to the thread pool where nextv makes one for a short range.
    */
   async entryTexts(range: Range): Promise<Array<[string, string]>> {
-    const iterator = this.db.iterator(range);
+    const iterator = this.db.iterator({ ...range, highWaterMarkBytes: RANGE_CHUNK_BYTES });
     try {
       const out: Array<[string, string]> = [];
-      for (let chunk = await iterator.nextv(RANGE_CHUNK); chunk.length > 0; chunk = await iterator.nextv(RANGE_CHUNK)) {
-        for (const entry of chunk) out.push(entry);
+      for (;;) {
+        const chunk = await iterator.nextv(RANGE_CHUNK);
+        let bytes = 0;
+        for (const entry of chunk) {
+          out.push(entry);
+          bytes += entry[0].length + entry[1].length;
+        }
+        // A chunk cut short by neither limit ends the range: no trip to learn that the next is empty.
+        if (chunk.length < RANGE_CHUNK && bytes < RANGE_CHUNK_BYTES / 4) return out;
       }
-      return out;
     } finally {
       await iterator.close();
     }

@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { definitionsAt, indexDumps, loadDump, references, stats, type Store } from '../../indexer/src/index.js';
+import { absoluteId } from '../../indexer/src/records.js';
 import { serializeDump, type Dump } from '../../schema/src/index.js';
 import type { Span } from '../../schema/src/index.js';
 import { app, freshSnapshot, geometry, ids, makeDump, makeItem, snapshot, Source, tempStore } from './fixture.js';
@@ -81,27 +82,28 @@ describe('loadDump', () => {
     const result = await loadDump(store, geometry({ withoutCafe: true }).dump);
     // Deleted: item, fp, def, name, qual and the old vocabulary. Written: the file table (the
     // text changed), the crate header (its item count did), the vocabulary (without café), and
-    // the file's refs to Circle and to r, which other items of the file still hold.
+    // the crate's refs to Circle and to r, which other items of the crate still hold.
     expect(result).toEqual({ itemsAdded: 0, itemsChanged: 0, itemsRemoved: 1, keysWritten: 5, keysDeleted: 6 });
 
     const stored = await snapshot(store);
     const all = [...stored.keys()];
     const parts = all.map((k) => k.split('\0'));
     expect(parts.filter((p) => p.at(-1) === ids.cafe && p[0] !== 'ref')).toEqual([]);
-    const refHolders = all.filter((k) => k.startsWith('ref\0') && k.split('\0')[2] !== 'list')
-      .flatMap((k) => (JSON.parse(stored.get(k)!) as Array<[string]>).map(([item]) => item));
+    const refHolders = all.filter((k) => k.startsWith('ref\0') && !k.endsWith('\0list'))
+      .flatMap((k) => (JSON.parse(stored.get(k)!) as Array<[string, ...Array<[string]>]>)
+        .flatMap(([, ...items]) => items.map(([item]) => absoluteId(`${k.split('\0')[2]} `, item))));
     expect(refHolders.length).toBeGreaterThan(0);
     expect(refHolders).not.toContain(ids.cafe);
     expect(parts.filter((p) => ['def', 'name', 'qual'].includes(p[0]) && p.includes(ids.cafe))).toEqual([]);
     // app's ambiguous call still names café as a candidate: its list stays, and so does the
     // key of app's refs through that list.
-    const lists = parts.filter((p) => p[0] === 'ref' && p[1] === ids.cafe && p[2] === 'list').map((p) => p[3]);
+    const lists = JSON.parse(stored.get(`ref\0${ids.cafe}\0list`)!) as string[];
     expect(lists).toHaveLength(1);
-    expect(parts.filter((p) => p[0] === 'cref' && p[1] === lists[0])).toEqual([['cref', lists[0], 'cargo app 0.1.0', ids.main]]);
+    expect(parts.filter((p) => p[0] === 'cref' && p[1] === lists[0])).toEqual([['cref', lists[0], 'cargo app 0.1.0']]);
     expect(await snapshot(store)).toEqual(await freshSnapshot(geometry({ withoutCafe: true }).dump, app().dump));
   });
 
-  it("keeps each file's refs to a target in one key, across items that change, move and go", async () => {
+  it("keeps a crate's refs to a target in one key, by file and item, across items that change, move and go", async () => {
     const T = 'cargo moves 0.1.0 T#';
     const item = (id: string) => `cargo moves 0.1.0 ${id}().`;
     // Files whose fns all use T; `layout` says which fns each file has, and how many uses of T.
@@ -116,23 +118,30 @@ describe('loadDump', () => {
       }));
       return makeDump('moves', sources, items);
     };
-    const refKeys = async () => [...(await snapshot(store))].filter(([k]) => k.startsWith(`ref\0${T}\0`)).map(([k, v]) => [k.split('\0')[3], JSON.parse(v)]);
+    // The one key's files, each with its items (relative to the crate) and their numbers of refs.
+    const refKeys = async () => {
+      const found = [...(await snapshot(store))].filter(([k]) => k.startsWith(`ref\0${T}\0`));
+      expect(found.map(([k]) => k)).toEqual(found.length === 0 ? [] : [`ref\0${T}\0cargo moves 0.1.0`]);
+      return found.flatMap(([, v]) => (JSON.parse(v) as Array<[string, ...Array<[string, ...number[]]>]>)
+        .map(([file, ...items]) => [file, items.map(([id, ...refs]) => [id, refs.length / 3])]));
+    };
     await loadDump(store, dumpOf({ 'a.rs': [['f', 1], ['g', 2]], 'b.rs': [['h', 1]] }));
-    expect((await refKeys()).map(([file, v]) => [file, v.map(([id]: [string]) => id)])).toEqual([
-      ['moves/src/a.rs', [item('f'), item('g')]], ['moves/src/b.rs', [item('h')]],
+    expect(await refKeys()).toEqual([
+      ['moves/src/a.rs', [['+f().', 1], ['+g().', 2]]], ['moves/src/b.rs', [['+h().', 1]]],
     ]);
     // g moves to b.rs with one use less, h goes, f changes.
     const after = dumpOf({ 'a.rs': [['f', 3]], 'b.rs': [['g', 1]] });
     await loadDump(store, after);
-    expect((await refKeys()).map(([file, v]) => [file, v.map(([id, ...refs]: [string]) => [id, refs.length])])).toEqual([
-      ['moves/src/a.rs', [[item('f'), 3]]], ['moves/src/b.rs', [[item('g'), 1]]],
-    ]);
+    expect(await refKeys()).toEqual([['moves/src/a.rs', [['+f().', 3]]], ['moves/src/b.rs', [['+g().', 1]]]]);
     expect(await snapshot(store)).toEqual(await freshSnapshot(after));
     const found = await references(store, T);
     expect(found.map((r) => [r.file, r.itemId])).toEqual([...Array(3).fill(['moves/src/a.rs', item('f')]), ['moves/src/b.rs', item('g')]]);
-    // The last item of a file that refers to T goes: the file's key goes with it.
+    // The last item of a file that refers to T goes: the file leaves the key.
     await loadDump(store, dumpOf({ 'a.rs': [['f', 0]], 'b.rs': [['g', 1]] }));
-    expect((await refKeys()).map(([file]) => file)).toEqual(['moves/src/b.rs']);
+    expect(await refKeys()).toEqual([['moves/src/b.rs', [['+g().', 1]]]]);
+    // And the last item of the crate: the key goes.
+    await loadDump(store, dumpOf({ 'a.rs': [['f', 0]], 'b.rs': [['g', 0]] }));
+    expect(await refKeys()).toEqual([]);
   });
 
   it('putting a removed item back restores the store', async () => {

@@ -3,9 +3,10 @@ import { InconsistentIndexError, loadDump, references, removeCrate, type Store }
 import { readItems } from '../../indexer/src/items.js';
 import { storedItem, type StoredItem } from '../../indexer/src/keys.js';
 import {
-  absoluteId, candidateListHash, decodeItem, encodeItem, encodeRefEntry, parseItem, parseItemHead, relativeId,
+  absoluteId, candidateListHash, decodeItem, encodeItem, encodeRefEntry, parseItem, parseItemHead, relativeId, roleAt,
 } from '../../indexer/src/records.js';
 import { crateId, type Dump } from '../../schema/src/index.js';
+import { REF_ROLES } from '../../schema/src/kinds.js';
 import { app, freshSnapshot, geometry, ids, makeDump, makeItem, snapshot, Source, tempStore } from './fixture.js';
 
 let store: Store;
@@ -94,9 +95,13 @@ describe('item records', () => {
 });
 
 describe('reference entries', () => {
-  it('sorts refs by position, each as its start and length', () => {
+  it('sorts refs by position, each as its start, length and role number', () => {
     const text = encodeRefEntry('a.rs', [[9, 12, 'call'], [2, 5, 'read'], [2, 4, 'write']]);
-    expect(JSON.parse(text)).toEqual(['a.rs', [2, 2, 'write'], [2, 3, 'read'], [9, 3, 'call']]);
+    const [file, ...numbers] = JSON.parse(text) as [string, ...number[]];
+    expect(file).toBe('a.rs');
+    const rows = [0, 3, 6].map((i) => [numbers[i], numbers[i + 1], roleAt(numbers[i + 2])]);
+    expect(rows).toEqual([[2, 2, 'write'], [2, 3, 'read'], [9, 3, 'call']]);
+    expect(() => roleAt(REF_ROLES.length)).toThrow(InconsistentIndexError);
   });
 });
 
@@ -114,9 +119,10 @@ async function family(name: string): Promise<string[][]> {
   return [...(await snapshot(store)).keys()].map((k) => k.split('\0')).filter((p) => p[0] === name);
 }
 
-/** The keys saying which candidate lists hold a target, as [target, list]. */
+/** What the keys saying which candidate lists hold a target say, as [target, list]. */
 async function memberships(): Promise<string[][]> {
-  return (await family('ref')).filter((p) => p[2] === 'list').map((p) => [p[1], p[3]]);
+  return [...(await snapshot(store))].filter(([k]) => k.startsWith('ref\0') && k.endsWith('\0list'))
+    .flatMap(([k, v]) => (JSON.parse(v) as string[]).map((list) => [k.split('\0')[1], list]));
 }
 
 describe('candidate lists', () => {
@@ -128,7 +134,7 @@ describe('candidate lists', () => {
     await loadDump(store, other());
     expect(await family('clist')).toEqual([['clist', list]]);
     expect(await memberships()).toEqual([[ids.area, list], [ids.cafe, list]]);
-    expect(await family('cref')).toEqual([['cref', list, 'cargo app 0.1.0', ids.main], ['cref', list, 'cargo other 0.1.0', 'cargo other 0.1.0 f().']]);
+    expect(await family('cref')).toEqual([['cref', list, 'cargo app 0.1.0'], ['cref', list, 'cargo other 0.1.0']]);
     expect((await references(store, ids.cafe)).map((r) => [r.file, r.candidate])).toEqual([['app/src/main.rs', true], ['other/src/lib.rs', true]]);
 
     const removed = await removeCrate(store, 'cargo app 0.1.0');
@@ -137,7 +143,7 @@ describe('candidate lists', () => {
     // app's own keys only: the list is other's too.
     const withoutApp = await freshSnapshot(geometry().dump);
     const appKeys = [...(await freshSnapshot(geometry().dump, app().dump)).keys()].filter((k) => !withoutApp.has(k));
-    expect(removed.keysDeleted).toBe(appKeys.filter((k) => !k.startsWith('clist\0') && !k.includes('\0list\0')).length);
+    expect(removed.keysDeleted).toBe(appKeys.filter((k) => !k.startsWith('clist\0') && !k.endsWith('\0list')).length);
 
     await removeCrate(store, 'cargo other 0.1.0');
     expect([...(await family('clist')), ...(await memberships()), ...(await family('cref'))]).toEqual([]);
