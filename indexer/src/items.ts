@@ -1,10 +1,10 @@
-// Reading item records. A record names the candidate list of each ambiguous ref by its hash
-// (records.ts); readItems reads the lists in, for the merge, which needs whole records. Queries
-// read records without them (one read fewer) and fetch a list only when they need it.
-import type { Def } from '../../schema/src/index.js';
+// Reading item records. A record names its defs, whose details are in their def keys, and the
+// candidate list of each ambiguous ref by its hash (records.ts); readRecords reads the defs in,
+// readItems the lists too, for the merge, which needs whole records. Queries read records
+// without them and fetch a def or a list only when they need it.
 import { InconsistentIndexError } from './errors.js';
-import { keys, type StoredItem } from './keys.js';
-import { decodeDefs, decodeItem, parseItem, parseItemHead, type DecodedItem, type EncodedItem } from './records.js';
+import { defOfEntry, keys, type DefEntry, type StoredItem } from './keys.js';
+import { decodeItem, defIdsOf, parseItem, type DecodedItem, type EncodedItem } from './records.js';
 import type { StoreReader } from './store.js';
 
 /**
@@ -13,7 +13,18 @@ import type { StoreReader } from './store.js';
  */
 export async function readRecords(store: StoreReader, crate: string, ids: readonly string[]): Promise<Array<DecodedItem | undefined>> {
   const encoded = await readEncoded(store, crate, ids);
-  return encoded.map((e, i) => (e === undefined ? undefined : decodeItem(ids[i], e)));
+  const defIds = encoded.map((e, i) => (e === undefined ? [] : defIdsOf(ids[i], e)));
+  const entries = await store.getManyJson<DefEntry>(defIds.flatMap((list, i) => list.map((def) => keys.def(def, crate, ids[i]))));
+  let next = 0;
+  return encoded.map((e, i) => {
+    if (e === undefined) return undefined;
+    const defs = defIds[i].map((def) => {
+      const entry = entries[next++];
+      if (entry === undefined) throw new InconsistentIndexError(`no def key for ${def} of ${ids[i]}`);
+      return defOfEntry(def, ids[i], entry);
+    });
+    return decodeItem(ids[i], e, defs);
+  });
 }
 
 /** The records of `ids` in `crate` as stored, for a reader that decodes only what it needs. */
@@ -24,19 +35,6 @@ export async function readEncoded(store: StoreReader, crate: string, ids: readon
 
 export async function readRecord(store: StoreReader, crate: string, id: string): Promise<DecodedItem | undefined> {
   return (await readRecords(store, crate, [id]))[0];
-}
-
-/**
- * The file and defs of each item of `items` (crate and id), undefined for an item the store has
- * no record of; the refs, most of a record, are not even parsed.
- */
-export async function readDefs(store: StoreReader, items: ReadonlyArray<{ crate: string; itemId: string }>): Promise<Array<{ file: string; defs: Def[] } | undefined>> {
-  const texts = await store.getManyText(items.map(({ crate, itemId }) => keys.item(crate, itemId)));
-  return texts.map((text, i) => {
-    if (text === undefined) return undefined;
-    const head = parseItemHead(text);
-    return { file: head.file, defs: decodeDefs(items[i].itemId, head) };
-  });
 }
 
 /** Whole records: readRecords with the candidate lists read in. */

@@ -89,10 +89,10 @@ import type {
   CrateInfo, Def, DefKind, FileEntry, Impl, ItemRecord, Ref, RelationKind, Span, Visibility,
 } from '../../schema/src/types.js';
 import { isSymbolId } from '../../schema/src/symbol.js';
-import { candidateListHash, encodeItem, encodeRefEntry, type RefSpans } from './records.js';
+import { absoluteId, candidateListHash, encodeItem, encodeRefEntry, relativeId, type RefSpans } from './records.js';
 
 /** Bump when the key layout or a value shape changes; stores of another format need `xref index --full`. */
-export const STORE_FORMAT_VERSION = 10;
+export const STORE_FORMAT_VERSION = 11;
 
 const SEP = '\0';
 /** Upper bound for a prefix scan: no id, path or name contains U+10FFFF. */
@@ -126,15 +126,13 @@ export interface CrateHeader {
   digest?: string;
 }
 
-export interface DefEntry {
+/**
+ * A def as its def key holds it, the only place a def's details are stored (its item's record
+ * names it and where its name is): the Def without its id, which the key has, its parent relative
+ * to the item (relativeId), and with its file.
+ */
+export interface DefEntry extends Omit<Def, 'id'> {
   file: string;
-  kind: DefKind;
-  name: string;
-  qualname: string;
-  nameSpan: Span;
-  visibility: Visibility;
-  /** What a hover card shows of a def without reading its item: enough for hundreds of candidates. */
-  signature?: string;
   /**
    * The trait methods this method overrides (its item's `overrides` relations, whose `from` is
    * always the item's own def), so goto-definition follows them without a range read.
@@ -284,11 +282,20 @@ export function reverseQualname(qualname: string): string {
   return segments.reverse().join('::');
 }
 
-/** A def's entry under its def key, but for the trait methods it overrides (which its item's relations say). */
-export function defEntry(file: string, def: Def): DefEntry {
-  const entry: DefEntry = { file, kind: def.kind, name: def.name, qualname: def.qualname, nameSpan: def.nameSpan, visibility: def.visibility };
-  if (def.signature !== undefined) entry.signature = def.signature;
+/** A def's entry under its def key in item `item`, but for the trait methods it overrides (which its item's relations say). */
+export function defEntry(file: string, def: Def, item: string): DefEntry {
+  const { id: _inKey, ...rest } = def;
+  const entry: DefEntry = { file, ...rest };
+  if (def.parent !== undefined) entry.parent = relativeId(item, def.parent);
   return entry;
+}
+
+/** The def of id `id` in item `item` that a def key's entry holds. */
+export function defOfEntry(id: string, item: string, entry: DefEntry): Def {
+  const { file: _file, overrides: _overrides, ...rest } = entry;
+  const def: Def = { id, ...rest };
+  if (entry.parent !== undefined) def.parent = absoluteId(item, entry.parent);
+  return def;
 }
 
 /**
@@ -302,7 +309,7 @@ export function deriveItemKeys(crate: string, stored: StoredItem): Map<string, s
   out.set(keys.item(crate, id), encodeItem(stored));
   out.set(keys.fingerprint(crate, id), JSON.stringify([stored.fingerprint, stored.file]));
   for (const def of stored.defs) {
-    const entry = defEntry(stored.file, def);
+    const entry = defEntry(stored.file, def, id);
     const overrides = stored.relations.filter((r) => r.kind === 'overrides' && r.from === def.id).map((r) => r.to);
     if (overrides.length > 0) entry.overrides = overrides;
     out.set(keys.def(def.id, crate, id), JSON.stringify(entry));

@@ -5,8 +5,8 @@ import { isSymbolId } from '../../schema/src/symbol.js';
 import type { Def, RefRole } from '../../schema/src/types.js';
 import { InconsistentIndexError, PositionError, UnknownFileError } from './errors.js';
 import { FileViews, type FileView, type LineRange } from './files.js';
-import { readDefs, readEncoded, readLists } from './items.js';
-import { compareStrings, defEntry, keyParts, keys, ranges, type DefEntry, type Range } from './keys.js';
+import { readEncoded, readLists } from './items.js';
+import { compareStrings, defOfEntry, keyParts, keys, ranges, type DefEntry, type Range } from './keys.js';
 import { crateIds } from './crates.js';
 import { defLocation, findDefs, foundDef, locateAll, type FoundDef, type ItemRef, type Location } from './locate.js';
 import { absoluteId, hitInRecord, roleAt } from './records.js';
@@ -65,7 +65,7 @@ export interface ReferenceOptions {
 }
 
 type Hit =
-  | { kind: 'def'; def: Def; itemId: string }
+  | { kind: 'def'; id: string; entry: DefEntry; itemId: string }
   | { kind: 'ref'; targets: string[]; ambiguous: boolean; item: ItemRef }
   | { kind: 'unresolved'; path: string };
 
@@ -100,7 +100,7 @@ export async function symbolsAt(store: StoreReader, file: string, line: number, 
     const offset = view.lineIndex.offset(line, col);
     if (offset === undefined) throw new PositionError(file, line, col);
     const hit = await hitAt(store, view, offset);
-    if (hit?.kind === 'def') found.set(hit.def.id, foundDef(defEntry(view.path, hit.def), hit.def.id, { crate: view.crate, itemId: hit.itemId }));
+    if (hit?.kind === 'def') found.set(hit.id, foundDef(hit.entry, hit.id, { crate: view.crate, itemId: hit.itemId }));
     else if (hit?.kind === 'ref') {
       for (const t of hit.targets) if (!targets.has(t)) targets.set(t, hit.item);
       ambiguous ||= hit.ambiguous;
@@ -149,7 +149,11 @@ async function hitAt(store: StoreReader, view: FileView, offset: number): Promis
       if (record === undefined) throw new InconsistentIndexError(`no record for ${itemId}`);
       const hit = hitInRecord(itemId, record, offset - itemStart);
       if (hit === undefined) continue;
-      if ('def' in hit) return { kind: 'def', def: hit.def, itemId };
+      if ('def' in hit) {
+        const entry = await store.getJson<DefEntry>(keys.def(hit.def, view.crate, itemId));
+        if (entry === undefined) throw new InconsistentIndexError(`no def key for ${hit.def} of ${itemId}`);
+        return { kind: 'def', id: hit.def, entry, itemId };
+      }
       const { ref, list } = hit;
       const near = { crate: view.crate, itemId };
       if (ref.target !== undefined) return { kind: 'ref', targets: [ref.target], ambiguous: false, item: near };
@@ -322,22 +326,11 @@ async function defIdsIn(store: StoreReader, range: Range): Promise<string[]> {
 }
 
 export async function defById(store: StoreReader, id: string): Promise<DefDetails | undefined> {
-  for await (const [k] of store.entries<DefEntry>(ranges.defsOf(id))) {
+  for await (const [k, entry] of store.entries<DefEntry>(ranges.defsOf(id))) {
     const [, crate, itemId] = keyParts(k);
-    const found = (await readDefs(store, [{ crate, itemId }]))[0];
-    const def = found?.defs.find((d) => d.id === id);
-    if (def === undefined) continue;
-    const view = await new FileViews(store).get(found!.file, crate);
+    const def = defOfEntry(id, itemId, entry);
+    const view = await new FileViews(store).get(entry.file, crate);
     return { location: defLocation(view, view.itemStart(itemId), def), def, crate, itemId };
   }
   return undefined;
-}
-
-/**
- * The whole def of each symbol (docs, type), from its item's head; undefined where the store no
- * longer has it. The items are read in one batch: an ambiguous call names up to hundreds.
- */
-export async function fullDefs(store: StoreReader, symbols: readonly FoundDef[]): Promise<Array<Def | undefined>> {
-  const heads = await readDefs(store, symbols.map((s) => s.item));
-  return symbols.map((s, i) => heads[i]?.defs.find((d) => d.id === s.id));
 }

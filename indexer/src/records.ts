@@ -28,14 +28,18 @@ const UNRESOLVED = 1;
 
 /**
  * An item record as its `item` key holds it. The item's id is in the key, and its fingerprint
- * in its `fp` key (1 MB of std's 26 MB store when it was in both). The value is a JSON array of
- * the length of the head's text, the head (the record without its refs) and the refs
- * (encodeItem): hover reads the defs of hundreds of records at an ambiguous call, and the refs
- * are most of a record, so it parses the head alone.
+ * in its `fp` key (1 MB of std's 26 MB store when it was in both). Its defs are their ids and
+ * name spans alone: each def is stored once, in its def key (keys.ts, DefEntry), which what
+ * needs a def's details reads; the record says which defs the item has and where their names
+ * are, what a position query looks for. The value is the JSON array [head, refs] (encodeItem).
  */
-export interface EncodedItem extends Omit<StoredItem, 'item' | 'refs' | 'fingerprint'> {
+export interface EncodedItem extends Omit<StoredItem, 'item' | 'refs' | 'fingerprint' | 'defs'> {
+  defs: DefMark[];
   refs: RefRow[];
 }
+
+/** A def in its item's record: its id relative to the item's (relativeId) and its name span. */
+export type DefMark = [id: string, nameStart: number, nameEnd: number];
 
 /**
  * [file, relStart, length, role, relStart, length, role…]: one item's refs to one target (or
@@ -75,32 +79,25 @@ export function encodeItem(stored: StoredItem): string {
   const head: ItemHead = {
     ...rest,
     relations: relations.map((r) => ({ ...r, from: relativeId(id, r.from), to: relativeId(id, r.to) })),
-    defs: defs.map((def) => withParent({ ...def, id: relativeId(id, def.id) }, def.parent, (p) => relativeId(id, p))),
+    defs: defs.map((def): DefMark => [relativeId(id, def.id), def.nameSpan[0], def.nameSpan[1]]),
   };
-  const headText = JSON.stringify(head);
-  return `[${headText.length},${headText},${JSON.stringify(refs.map((ref) => encodeRef(id, ref)))}]`;
+  return `[${JSON.stringify(head)},${JSON.stringify(refs.map((ref) => encodeRef(id, ref)))}]`;
 }
 
 /** An encoded record without its refs. */
-export type ItemHead = Omit<EncodedItem, 'refs'>;
+type ItemHead = Omit<EncodedItem, 'refs'>;
 
-/** What an item key holds: the length of the head's JSON text, the head, the refs (encodeItem). */
-type ItemValue = [headLength: number, head: ItemHead, refs: RefRow[]];
+/** What an item key holds (encodeItem). */
+type ItemValue = [head: ItemHead, refs: RefRow[]];
 
 export function parseItem(text: string): EncodedItem {
-  const [, head, refs] = JSON.parse(text) as ItemValue;
+  const [head, refs] = JSON.parse(text) as ItemValue;
   return { ...head, refs };
 }
 
-/** The head alone, cut out of the text by its length: the refs are not parsed. */
-export function parseItemHead(text: string): ItemHead {
-  const comma = text.indexOf(',');
-  return JSON.parse(text.slice(comma + 1, comma + 1 + Number(text.slice(1, comma)))) as ItemHead;
-}
-
-function withParent(def: Def, parent: string | undefined, map: (id: string) => string): Def {
-  if (parent !== undefined) def.parent = map(parent);
-  return def;
+/** The ids of the defs an encoded record of item `id` names, in its order. */
+export function defIdsOf(id: string, encoded: Pick<EncodedItem, 'defs'>): string[] {
+  return encoded.defs.map(([relative]) => absoluteId(id, relative));
 }
 
 function encodeRef(id: string, ref: Ref): RefRow {
@@ -114,15 +111,17 @@ function encodeRef(id: string, ref: Ref): RefRow {
   return [...head];
 }
 
-/** The item record of `id`, its candidate refs without their lists (`lists` says which to read). */
-export function decodeItem(id: string, encoded: EncodedItem): DecodedItem {
+/**
+ * The item record of `id`, with its defs (read from their def keys, in the record's order), its
+ * candidate refs without their lists (`lists` says which to read).
+ */
+export function decodeItem(id: string, encoded: EncodedItem, defs: Def[]): DecodedItem {
   const lists = new Map<number, string>();
   const refs = encoded.refs.map((row, i): Ref => {
     const { ref, list } = decodeRef(id, row);
     if (list !== undefined) lists.set(i, list);
     return ref;
   });
-  const defs = decodeDefs(id, encoded);
   const relations = encoded.relations.map((r) => ({ ...r, from: absoluteId(id, r.from), to: absoluteId(id, r.to) }));
   // The fingerprint is the `fp` key's; what reads a record does not need it.
   return { item: { ...encoded, item: id, fingerprint: '', defs, relations, refs }, lists };
@@ -137,8 +136,8 @@ function decodeRef(id: string, row: RefRow): { ref: Ref; list?: string } {
   return { ref };
 }
 
-/** What a record has at an offset: the def whose name is there, else a ref (candidates as in decodeRef). */
-export type RecordHit = { def: Def } | { ref: Ref; list?: string };
+/** What a record has at an offset: the id of the def whose name is there, else a ref (candidates as in decodeRef). */
+export type RecordHit = { def: string } | { ref: Ref; list?: string };
 
 /**
  * The def of item `id` whose name span is the smallest containing `offset` (relative to the
@@ -146,16 +145,15 @@ export type RecordHit = { def: Def } | { ref: Ref; list?: string };
  * inside every item the call expanded to, hundreds, and most have nothing there.
  */
 export function hitInRecord(id: string, encoded: EncodedItem, offset: number): RecordHit | undefined {
-  let def: Def | undefined;
+  let def: string | undefined;
   let shortest = Infinity;
-  for (const d of encoded.defs) {
-    const [start, end] = d.nameSpan;
+  for (const [relative, start, end] of encoded.defs) {
     if (start <= offset && offset < end && end - start < shortest) {
-      def = d;
+      def = relative;
       shortest = end - start;
     }
   }
-  if (def !== undefined) return { def: decodeDefs(id, { defs: [def] })[0] };
+  if (def !== undefined) return { def: absoluteId(id, def) };
   let row: RefRow | undefined;
   shortest = Infinity;
   for (const r of encoded.refs) {
@@ -165,11 +163,6 @@ export function hitInRecord(id: string, encoded: EncodedItem, offset: number): R
     }
   }
   return row === undefined ? undefined : decodeRef(id, row);
-}
-
-/** The defs of item `id`'s record, ids absolute. */
-export function decodeDefs(id: string, encoded: Pick<ItemHead, 'defs'>): Def[] {
-  return encoded.defs.map((def): Def => withParent({ ...def, id: absoluteId(id, def.id) }, def.parent, (p) => absoluteId(id, p)));
 }
 
 /**

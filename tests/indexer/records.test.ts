@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InconsistentIndexError, loadDump, references, removeCrate, type Store } from '../../indexer/src/index.js';
 import { readItems } from '../../indexer/src/items.js';
-import { storedItem, type StoredItem } from '../../indexer/src/keys.js';
+import { defEntry, defOfEntry, storedItem, type StoredItem } from '../../indexer/src/keys.js';
 import {
-  absoluteId, candidateListHash, decodeItem, encodeItem, encodeRefEntry, parseItem, parseItemHead, relativeId, roleAt,
+  absoluteId, candidateListHash, decodeItem, defIdsOf, encodeItem, encodeRefEntry, parseItem, relativeId, roleAt,
 } from '../../indexer/src/records.js';
 import { crateId, type Dump } from '../../schema/src/index.js';
 import { REF_ROLES } from '../../schema/src/kinds.js';
@@ -40,7 +40,7 @@ const asRead = (stored: StoredItem): StoredItem => ({ ...stored, fingerprint: ''
 describe('item records', () => {
   /** decodeItem of the encoded text, with the candidate lists filled in as readItems does. */
   const roundTrip = (stored: StoredItem): StoredItem => {
-    const { item, lists } = decodeItem(stored.item, parseItem(encodeItem(stored)));
+    const { item, lists } = decodeItem(stored.item, parseItem(encodeItem(stored)), stored.defs);
     const byHash = new Map(stored.refs.flatMap((r) => (r.candidates ? [[candidateListHash(r.candidates), r.candidates] as const] : [])));
     for (const [index, hash] of lists) item.refs[index].candidates = byHash.get(hash);
     return item;
@@ -52,12 +52,18 @@ describe('item records', () => {
     }
   });
 
-  it('cuts the head out of an encoded record without its refs, docs with commas and newlines included', () => {
+  it("keeps a def's details in its def key alone, the record naming each def and where its name is", () => {
     for (const record of [...geometry().dump.items, ...app().dump.items]) {
       const stored = storedItem(record);
-      if (stored.defs.length > 0) stored.defs[0] = { ...stored.defs[0], docs: 'a, "b",\n[c]' };
-      const { refs: _refs, ...head } = parseItem(encodeItem(stored));
-      expect(parseItemHead(encodeItem(stored))).toStrictEqual(head);
+      const encoded = parseItem(encodeItem(stored));
+      expect(defIdsOf(stored.item, encoded)).toEqual(stored.defs.map((d) => d.id));
+      expect(encoded.defs.map(([, start, end]) => [start, end])).toEqual(stored.defs.map((d) => d.nameSpan));
+      for (const def of stored.defs) {
+        const entry = defEntry(stored.file, { ...def, docs: 'a, "b",\n[c]' }, stored.item);
+        expect(defOfEntry(def.id, stored.item, entry)).toStrictEqual({ ...def, docs: 'a, "b",\n[c]' });
+        expect(entry.file).toBe(stored.file);
+        if (def.docs !== undefined) expect(encodeItem(stored)).not.toContain(JSON.stringify(def.docs));
+      }
     }
   });
 
