@@ -2,7 +2,7 @@
 // which items contain an offset, and item-relative spans turned into line/column ranges.
 import { LineIndex } from '../../schema/src/lines.js';
 import { InconsistentIndexError } from './errors.js';
-import { keyParts, keys, ranges, type FileItem, type FileTable } from './keys.js';
+import { decodeFileTable, keyParts, keys, ranges, type FileItem, type FileTable } from './keys.js';
 import { onStoreChange, Store, type StoreReader } from './store.js';
 import { itemInCrate } from './target-refs.js';
 
@@ -149,8 +149,9 @@ async function readView(store: StoreReader, key: string, path: string, crate: st
     cache!.set(key, kept);
     return kept;
   }
-  const table = await store.getJson<FileTable>(key);
-  if (table === undefined) return undefined;
+  const text = (await store.getManyText([key]))[0];
+  if (text === undefined) return undefined;
+  const table = decodeFileTable(text);
   const view = new FileView(path, crate, table);
   if (cache !== undefined) {
     cache.set(key, view);

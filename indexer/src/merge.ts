@@ -3,7 +3,7 @@
 // crash) sees the crate entirely before or entirely after.
 import { crateId, type Dump, type FileEntry, type ItemRecord } from '../../schema/src/index.js';
 import {
-  compareStrings, deriveItemKeys, keyParts, keys, ranges, storedItem,
+  compareStrings, deriveItemKeys, encodeFileTable, keyParts, keys, ranges, storedItem,
   type CrateHeader, type FileItem, type FileTable, type StoredItem,
 } from './keys.js';
 import { InconsistentIndexError } from './errors.js';
@@ -185,7 +185,7 @@ async function writeFileTablesAndHeader(store: Store, batch: CountingBatch, crat
   const paths = [...tables.keys()];
   const oldTexts = await store.db.getMany(paths.map((path) => keys.file(path, crate)));
   paths.forEach((path, i) => {
-    const text = JSON.stringify(tables.get(path));
+    const text = encodeFileTable(tables.get(path)!);
     if (oldTexts[i] !== text) batch.put(keys.file(path, crate), text);
   });
   for (const path of oldFiles) if (!tables.has(path)) batch.del(keys.file(path, crate));

@@ -3,7 +3,7 @@
 // merge is, so a reader or a crash sees the crate entirely before or after the edit.
 import type { DumpPatch } from '../../schema/src/index.js';
 import { InconsistentIndexError } from './errors.js';
-import { keys, deriveItemKeys, storedItem, type CrateHeader, type FileItem, type FileTable } from './keys.js';
+import { decodeFileTable, deriveItemKeys, encodeFileTable, keys, storedItem, type CrateHeader, type FileItem } from './keys.js';
 import { hitSpan } from './records.js';
 import { addStats, CountingBatch, emptyStats, fileTable, forOldItems, type MergeStats } from './merge.js';
 import type { Store } from './store.js';
@@ -97,10 +97,10 @@ export async function applyPatch(store: Store, patch: DumpPatch, digest?: string
     const oldTable = await store.db.get(tableKey);
     // An unchanged item keeps its hit span, which is relative to its start; a changed one's is new.
     const hits = new Map<string, readonly [number, number]>(
-      oldTable === undefined ? [] : (JSON.parse(oldTable) as FileTable).items.map(([id, , , hitStart, hitEnd]) => [id, [hitStart, hitEnd]]),
+      oldTable === undefined ? [] : decodeFileTable(oldTable).items.map(([id, , , hitStart, hitEnd]) => [id, [hitStart, hitEnd]]),
     );
     for (const item of patch.items) hits.set(item.item, hitSpan(item));
-    const table = JSON.stringify(fileTable(file, patch.fileItems.map(([id, start, end]): FileItem => [id, start, end, ...hits.get(id) ?? [0, end - start]])));
+    const table = encodeFileTable(fileTable(file, patch.fileItems.map(([id, start, end]): FileItem => [id, start, end, ...hits.get(id) ?? [0, end - start]])));
     if (oldTable !== table) batch.put(tableKey, table);
     const { digest: _stale, ...rest } = header;
     const newHeader = JSON.stringify({ ...rest, counts, ...(digest === undefined ? {} : { digest }) });

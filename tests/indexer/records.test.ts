@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InconsistentIndexError, loadDump, references, removeCrate, type Store } from '../../indexer/src/index.js';
 import { readItems } from '../../indexer/src/items.js';
-import { defEntry, defOfEntry, storedItem, type StoredItem } from '../../indexer/src/keys.js';
+import { decodeFileTable, defEntry, defOfEntry, encodeFileTable, storedItem, type FileTable, type StoredItem } from '../../indexer/src/keys.js';
+import { prng } from '../support/random.js';
 import {
   absoluteId, candidateListHash, decodeItem, defIdsOf, encodeItem, encodeRefEntry, parseItem, relativeId, roleAt,
 } from '../../indexer/src/records.js';
@@ -97,6 +98,20 @@ describe('item records', () => {
     const read = await readItems(store, crateId(dump.header.crate), [...dump.items.map((i) => i.item), 'cargo app 0.1.0 nope().']);
     expect(read).toStrictEqual([...dump.items.map((i) => asRead(storedItem(i))), undefined]);
     expect(read[1]!.refs.find((r) => r.candidates)?.candidates).toEqual([ids.area, ids.cafe]);
+  });
+});
+
+describe('file tables', () => {
+  it('store line starts as steps and read back the table given', () => {
+    const random = prng(7);
+    for (let n = 0; n < 50; n++) {
+      let at = 0;
+      const lineStarts = [0, ...Array.from({ length: Math.floor(random() * 40) }, () => (at += 1 + Math.floor(random() * 120)))];
+      const table: FileTable = { hash: 'h', bytes: at + 3, lines: lineStarts.length, lineStarts, multibyte: [[2, 3]], items: [['cargo a 1.0.0 f().', 0, at, 3, 4]] };
+      const text = encodeFileTable(table);
+      expect(decodeFileTable(text)).toStrictEqual(table);
+      expect(JSON.parse(text)).not.toHaveProperty('lineStarts');
+    }
   });
 });
 
