@@ -3,7 +3,7 @@
 // symbol's own item. Both walk `depth` levels, each symbol expanded once.
 import { FileViews, type LineRange } from './files.js';
 import { readRecord } from './items.js';
-import { keyParts, ranges, type DefEntry } from './keys.js';
+import { keyParts, ranges, type StoredDef } from './keys.js';
 import { locateDef, type Location } from './locate.js';
 import { references } from './queries.js';
 import type { StoreReader } from './store.js';
@@ -52,7 +52,7 @@ async function callers(store: StoreReader, id: string): Promise<CallNode[]> {
 
 async function callees(store: StoreReader, views: FileViews, id: string): Promise<CallNode[]> {
   const byTarget = new Map<string, CallNode>();
-  for await (const [k, entry] of store.entries<DefEntry>(ranges.defsOf(id))) {
+  for await (const [k, [, entry]] of store.entries<StoredDef>(ranges.defsOf(id))) {
     const [, crate, itemId] = keyParts(k);
     const item = (await readRecord(store, crate, itemId))?.item;
     if (item === undefined) continue;

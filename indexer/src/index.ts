@@ -8,7 +8,7 @@ export { loadDump, removeCrate, type MergeStats } from './merge.js';
 export { indexDumps, type DumpFailure, type IndexResult } from './load.js';
 export { applyPatches, applyPatch, indexAnalysis, type AnalysisOutput } from './patch.js';
 export {
-  definitionsAt, symbolsAt, references, resolveTarget, defById,
+  definitionsAt, symbolsAt, fullDefs, references, resolveTarget, defById,
   type RefLocation, type DefinitionResult, type SymbolsResult, type DefDetails, type ReferenceOptions,
 } from './queries.js';
 export type { FoundDef, Location } from './locate.js';

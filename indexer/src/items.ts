@@ -3,7 +3,7 @@
 // readItems the lists too, for the merge, which needs whole records. Queries read records
 // without them and fetch a def or a list only when they need it.
 import { InconsistentIndexError } from './errors.js';
-import { defOfEntry, keys, type DefEntry, type StoredItem } from './keys.js';
+import { defOfEntry, keys, parseDefEntry, type StoredItem } from './keys.js';
 import { decodeItem, defIdsOf, parseItem, type DecodedItem, type EncodedItem } from './records.js';
 import type { StoreReader } from './store.js';
 
@@ -14,14 +14,14 @@ import type { StoreReader } from './store.js';
 export async function readRecords(store: StoreReader, crate: string, ids: readonly string[]): Promise<Array<DecodedItem | undefined>> {
   const encoded = await readEncoded(store, crate, ids);
   const defIds = encoded.map((e, i) => (e === undefined ? [] : defIdsOf(ids[i], e)));
-  const entries = await store.getManyJson<DefEntry>(defIds.flatMap((list, i) => list.map((def) => keys.def(def, crate, ids[i]))));
+  const entries = await store.getManyText(defIds.flatMap((list, i) => list.map((def) => keys.def(def, crate, ids[i]))));
   let next = 0;
   return encoded.map((e, i) => {
     if (e === undefined) return undefined;
     const defs = defIds[i].map((def) => {
       const entry = entries[next++];
       if (entry === undefined) throw new InconsistentIndexError(`no def key for ${def} of ${ids[i]}`);
-      return defOfEntry(def, ids[i], entry);
+      return defOfEntry(def, ids[i], parseDefEntry(entry));
     });
     return decodeItem(ids[i], e, defs);
   });

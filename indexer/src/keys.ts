@@ -15,13 +15,15 @@
 //                                             [item, absStart, absEnd, hitStart, hitEnd] sorted by
 //                                             start, outer items before the items they contain
 //   item \0 <crate> \0 <item>               → EncodedItem (records.ts): the ItemRecord without its
-//                                             absolute span and surface hash, refs as tuples, a
-//                                             candidate list as its hash; as [head length, head,
-//                                             refs], so the defs parse without the refs
+//                                             absolute span and surface hash, each def as its id and
+//                                             name span, refs as tuples, a candidate list as its
+//                                             hash; as [head, refs]
 //   fp \0 <crate> \0 <item>                 → [fingerprint, file]: what a reload diffs against
-//   def \0 <def> \0 <crate> \0 <item>       → DefEntry: file, kind, name, qualname, relative nameSpan,
-//                                             visibility, signature, and the trait methods <def>
-//                                             overrides, if any
+//   def \0 <def> \0 <crate> \0 <item>       → DefEntry: the def (kind, name, qualname, spans relative
+//                                             to the item, visibility, signature, type, docs,
+//                                             attributes…), its file, and the trait methods <def>
+//                                             overrides, if any; the only place a def's details are
+//                                             stored
 //   ref \0 <target> \0 <crate>              → TargetRefsValue (target-refs.ts): the refs to <target> of
 //                                             the crate's items, by file and item, each item's as
 //                                             [item relative to the crate, relStart, length, role…]
@@ -47,6 +49,9 @@
 //                                             in the workspace
 //
 // Why this shape:
+// - A def's details are stored once, in its def key, which every query about a def reads first
+//   (locate.ts); its item's record only names it. When the record held the defs too, they were
+//   half of the records' bytes, and std's store was 1.9 MB larger (bench/RESULTS.md).
 // - Nothing under item/fp/def/ref/cref/name/qual/relto/relfrom/impl holds an absolute position:
 //   spans are relative to the item's start, which only the file table knows. Moving an item
 //   rewrites its file table and nothing else.
@@ -93,7 +98,7 @@ import { isSymbolId } from '../../schema/src/symbol.js';
 import { absoluteId, candidateListHash, encodeItem, encodeRefEntry, relativeId, type RefSpans } from './records.js';
 
 /** Bump when the key layout or a value shape changes; stores of another format need `xref index --full`. */
-export const STORE_FORMAT_VERSION = 12;
+export const STORE_FORMAT_VERSION = 13;
 
 const SEP = '\0';
 /** Upper bound for a prefix scan: no id, path or name contains U+10FFFF. */
@@ -301,6 +306,44 @@ export function reverseQualname(qualname: string): string {
   return segments.reverse().join('::');
 }
 
+/**
+ * What most queries need of a def, the first part of its def key's value: where it is, what it
+ * is, its one line. Goto-definition and hover's brief cards read hundreds of them at an ambiguous
+ * call, and the docs, the rest, would be most of what they parse.
+ */
+export type DefBrief = Pick<DefEntry, 'file' | 'kind' | 'name' | 'qualname' | 'nameSpan' | 'visibility' | 'signature' | 'overrides'>;
+
+const BRIEF_FIELDS: ReadonlyArray<keyof DefBrief> = ['file', 'kind', 'name', 'qualname', 'nameSpan', 'visibility', 'signature', 'overrides'];
+
+/** A def key's value: [length of the brief's JSON text, the brief, the rest of the entry]. */
+export type StoredDef = [briefLength: number, brief: DefBrief, rest: Partial<DefEntry>];
+
+export function encodeDefEntry(entry: DefEntry): string {
+  const brief: Record<string, unknown> = {};
+  const rest: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(entry)) {
+    if ((BRIEF_FIELDS as readonly string[]).includes(field)) brief[field] = value;
+    else rest[field] = value;
+  }
+  const briefText = JSON.stringify(brief);
+  return `[${briefText.length},${briefText},${JSON.stringify(rest)}]`;
+}
+
+/** The whole entry of a def key's value. */
+export function parseDefEntry(text: string): DefEntry {
+  return defEntryOf(JSON.parse(text) as StoredDef);
+}
+
+export function defEntryOf([, brief, rest]: StoredDef): DefEntry {
+  return { ...brief, ...rest } as DefEntry;
+}
+
+/** The brief of a def key's value, cut out by its length: the rest is not parsed. */
+export function parseDefBrief(text: string): DefBrief {
+  const comma = text.indexOf(',');
+  return JSON.parse(text.slice(comma + 1, comma + 1 + Number(text.slice(1, comma)))) as DefBrief;
+}
+
 /** A def's entry under its def key in item `item`, but for the trait methods it overrides (which its item's relations say). */
 export function defEntry(file: string, def: Def, item: string): DefEntry {
   const { id: _inKey, ...rest } = def;
@@ -331,7 +374,7 @@ export function deriveItemKeys(crate: string, stored: StoredItem): Map<string, s
     const entry = defEntry(stored.file, def, id);
     const overrides = stored.relations.filter((r) => r.kind === 'overrides' && r.from === def.id).map((r) => r.to);
     if (overrides.length > 0) entry.overrides = overrides;
-    out.set(keys.def(def.id, crate, id), JSON.stringify(entry));
+    out.set(keys.def(def.id, crate, id), encodeDefEntry(entry));
     if (isSearchable(def.kind)) {
       out.set(keys.name(def, crate, id), JSON.stringify([def.kind, def.visibility, def.qualname] satisfies NameEntry));
       out.set(keys.qualname(def.qualname, def.id, crate, id), '');

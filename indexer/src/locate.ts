@@ -4,7 +4,7 @@
 // issue 6, fourth session).
 import type { Def, DefKind } from '../../schema/src/index.js';
 import type { FileView, FileViews, LineRange } from './files.js';
-import { keyParts, keys, ranges, type DefEntry } from './keys.js';
+import { keyParts, keys, parseDefBrief, ranges, type DefBrief, type StoredDef } from './keys.js';
 import type { StoreReader } from './store.js';
 
 /** A def's name: 1-based lines, columns in characters, end exclusive. */
@@ -16,8 +16,8 @@ export interface Location extends LineRange {
   name: string;
 }
 
-/** A def as its def key has it, with its id and the item that holds it. */
-export interface FoundDef extends DefEntry {
+/** A def as its def key's brief has it, with its id and the item that holds it. */
+export interface FoundDef extends DefBrief {
   id: string;
   item: ItemRef;
 }
@@ -43,7 +43,7 @@ export function defLocation(view: FileView, itemStart: number, def: Pick<Def, 'i
  */
 export async function findDefs(store: StoreReader, ids: readonly string[], near?: ReadonlyMap<string, ItemRef>): Promise<Map<string, FoundDef[]>> {
   const own = ids.map((id): ItemRef => ({ crate: crateOfId(id), itemId: id }));
-  const entries = ids.length === 0 ? [] : await store.getManyJson<DefEntry>(ids.map((id, i) => keys.def(id, own[i].crate, own[i].itemId)));
+  const entries = ids.length === 0 ? [] : await readBriefs(store, ids.map((id, i) => keys.def(id, own[i].crate, own[i].itemId)));
   const out = new Map<string, FoundDef[]>();
   const missed: string[] = [];
   // Most ids are found at once: no promise each for hundreds of candidates.
@@ -55,7 +55,7 @@ export async function findDefs(store: StoreReader, ids: readonly string[], near?
   await Promise.all(missed.map(async (id) => {
     for (const item of [near?.get(id), memberOf(id), genericOwnerOf(id)]) {
       if (item === undefined) continue;
-      const guessed = await store.getJson<DefEntry>(keys.def(id, item.crate, item.itemId));
+      const [guessed] = await readBriefs(store, [keys.def(id, item.crate, item.itemId)]);
       if (guessed === undefined) continue;
       out.set(id, [foundDef(guessed, id, item)]);
       return;
@@ -65,8 +65,13 @@ export async function findDefs(store: StoreReader, ids: readonly string[], near?
   return missed.length === 0 ? out : new Map(ids.map((id) => [id, out.get(id)!]));
 }
 
+/** The briefs of some def keys, undefined for a key the store lacks. */
+export async function readBriefs(store: StoreReader, defKeys: string[]): Promise<Array<DefBrief | undefined>> {
+  return (await store.getManyText(defKeys)).map((text) => (text === undefined ? undefined : parseDefBrief(text)));
+}
+
 /** A def entry (just parsed or made, not shared) made a FoundDef in place. */
-export function foundDef(entry: DefEntry, id: string, item: ItemRef): FoundDef {
+export function foundDef(entry: DefBrief, id: string, item: ItemRef): FoundDef {
   const def = entry as FoundDef;
   def.id = id;
   def.item = item;
@@ -95,15 +100,15 @@ export async function locateDef(store: StoreReader, views: FileViews, id: string
 }
 
 /** The location of a def from its def key, without reading its item. */
-export async function entryLocation(views: FileViews, id: string, crate: string, itemId: string, entry: DefEntry): Promise<Location> {
+export async function entryLocation(views: FileViews, id: string, crate: string, itemId: string, entry: DefBrief): Promise<Location> {
   return (await locateAll(views, [foundDef({ ...entry }, id, { crate, itemId })]))[0];
 }
 
 async function findDefsByRange(store: StoreReader, id: string): Promise<FoundDef[]> {
   const out: FoundDef[] = [];
-  for await (const [k, entry] of store.entries<DefEntry>(ranges.defsOf(id))) {
+  for await (const [k, [, brief]] of store.entries<StoredDef>(ranges.defsOf(id))) {
     const [, crate, itemId] = keyParts(k);
-    out.push(foundDef(entry, id, { crate, itemId }));
+    out.push(foundDef(brief, id, { crate, itemId }));
   }
   return out;
 }

@@ -6,9 +6,9 @@ import type { Def, RefRole } from '../../schema/src/types.js';
 import { InconsistentIndexError, PositionError, UnknownFileError } from './errors.js';
 import { FileViews, type FileView, type LineRange } from './files.js';
 import { readEncoded, readLists } from './items.js';
-import { compareStrings, defOfEntry, keyParts, keys, ranges, type DefEntry, type Range } from './keys.js';
+import { compareStrings, defEntryOf, defOfEntry, keyParts, keys, parseDefEntry, ranges, type DefBrief, type Range, type StoredDef } from './keys.js';
 import { crateIds } from './crates.js';
-import { defLocation, findDefs, foundDef, locateAll, type FoundDef, type ItemRef, type Location } from './locate.js';
+import { defLocation, findDefs, foundDef, locateAll, readBriefs, type FoundDef, type ItemRef, type Location } from './locate.js';
 import { absoluteId, hitInRecord, roleAt } from './records.js';
 import type { ItemRefRow, TargetRefsValue } from './target-refs.js';
 import { distinctEnds, relationsTo } from './relations.js';
@@ -65,7 +65,7 @@ export interface ReferenceOptions {
 }
 
 type Hit =
-  | { kind: 'def'; id: string; entry: DefEntry; itemId: string }
+  | { kind: 'def'; id: string; entry: DefBrief; itemId: string }
   | { kind: 'ref'; targets: string[]; ambiguous: boolean; item: ItemRef }
   | { kind: 'unresolved'; path: string };
 
@@ -150,7 +150,7 @@ async function hitAt(store: StoreReader, view: FileView, offset: number): Promis
       const hit = hitInRecord(itemId, record, offset - itemStart);
       if (hit === undefined) continue;
       if ('def' in hit) {
-        const entry = await store.getJson<DefEntry>(keys.def(hit.def, view.crate, itemId));
+        const [entry] = await readBriefs(store, [keys.def(hit.def, view.crate, itemId)]);
         if (entry === undefined) throw new InconsistentIndexError(`no def key for ${hit.def} of ${itemId}`);
         return { kind: 'def', id: hit.def, entry, itemId };
       }
@@ -200,7 +200,7 @@ export async function references(store: StoreReader, targetId: string, options: 
     found: [...rows.found, ...candidates[i]].filter(({ crate }) => wanted === undefined || wanted.has(crate)),
   })), roles);
   if (options.includeDecl) {
-    for await (const [k, entry] of store.entries<DefEntry>(ranges.defsOf(targetId))) {
+    for await (const [k, [, entry]] of store.entries<StoredDef>(ranges.defsOf(targetId))) {
       const [, crate, itemId] = keyParts(k);
       if (wanted !== undefined && !wanted.has(crate)) continue;
       const view = await views.get(entry.file, crate);
@@ -326,11 +326,21 @@ async function defIdsIn(store: StoreReader, range: Range): Promise<string[]> {
 }
 
 export async function defById(store: StoreReader, id: string): Promise<DefDetails | undefined> {
-  for await (const [k, entry] of store.entries<DefEntry>(ranges.defsOf(id))) {
+  for await (const [k, stored] of store.entries<StoredDef>(ranges.defsOf(id))) {
     const [, crate, itemId] = keyParts(k);
+    const entry = defEntryOf(stored);
     const def = defOfEntry(id, itemId, entry);
     const view = await new FileViews(store).get(entry.file, crate);
     return { location: defLocation(view, view.itemStart(itemId), def), def, crate, itemId };
   }
   return undefined;
+}
+
+/**
+ * The whole def of each symbol (docs, type), from its def key, of which finding it read the
+ * brief alone; undefined where the store no longer has it.
+ */
+export async function fullDefs(store: StoreReader, symbols: readonly FoundDef[]): Promise<Array<Def | undefined>> {
+  const texts = await store.getManyText(symbols.map((s) => keys.def(s.id, s.item.crate, s.item.itemId)));
+  return symbols.map((s, i) => (texts[i] === undefined ? undefined : defOfEntry(s.id, s.item.itemId, parseDefEntry(texts[i]!))));
 }

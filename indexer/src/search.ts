@@ -15,8 +15,8 @@
 import { DEF_KINDS } from '../../schema/src/kinds.js';
 import type { DefKind } from '../../schema/src/types.js';
 import { FileViews } from './files.js';
-import { isSearchable, keys, ranges, type DefEntry, type NameEntry } from './keys.js';
-import { entryLocation, type Location } from './locate.js';
+import { isSearchable, keys, ranges, type NameEntry } from './keys.js';
+import { entryLocation, readBriefs, type Location } from './locate.js';
 import { compareText, parseQuery, QualifierMatcher, startsInnerWord, type ParsedQuery } from './search-text.js';
 import { currentVocabulary, type NameGroup, type Vocabulary } from './search-vocabulary.js';
 import type { StoreReader } from './store.js';
@@ -222,7 +222,7 @@ function rankRows(rows: NameRow[], vocabulary: Vocabulary, filter: Filter, candi
 }
 
 async function locate(store: StoreReader, hits: Found[]): Promise<SearchHit[]> {
-  const entries = await store.getManyJson<DefEntry>(hits.map((h) => keys.def(h.def, h.crate, h.item)));
+  const entries = await readBriefs(store, hits.map((h) => keys.def(h.def, h.crate, h.item)));
   const views = new FileViews(store);
   const located = await Promise.all(hits.map(async (hit, i): Promise<SearchHit | undefined> => {
     const entry = entries[i];

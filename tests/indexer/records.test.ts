@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InconsistentIndexError, loadDump, references, removeCrate, type Store } from '../../indexer/src/index.js';
 import { readItems } from '../../indexer/src/items.js';
-import { decodeFileTable, defEntry, defOfEntry, encodeFileTable, storedItem, type FileTable, type StoredItem } from '../../indexer/src/keys.js';
+import {
+  decodeFileTable, defEntry, defOfEntry, encodeDefEntry, encodeFileTable, parseDefBrief, parseDefEntry, storedItem, type FileTable, type StoredItem,
+} from '../../indexer/src/keys.js';
 import { prng } from '../support/random.js';
 import {
   absoluteId, candidateListHash, decodeItem, defIdsOf, encodeItem, encodeRefEntry, parseItem, relativeId, roleAt,
@@ -61,7 +63,10 @@ describe('item records', () => {
       expect(encoded.defs.map(([, start, end]) => [start, end])).toEqual(stored.defs.map((d) => d.nameSpan));
       for (const def of stored.defs) {
         const entry = defEntry(stored.file, { ...def, docs: 'a, "b",\n[c]' }, stored.item);
-        expect(defOfEntry(def.id, stored.item, entry)).toStrictEqual({ ...def, docs: 'a, "b",\n[c]' });
+        expect(defOfEntry(def.id, stored.item, parseDefEntry(encodeDefEntry(entry)))).toStrictEqual({ ...def, docs: 'a, "b",\n[c]' });
+        // The brief is cut out of the stored text unparsed: docs with commas and brackets stay out.
+        const { file, kind, name, qualname, nameSpan, visibility, signature } = entry;
+        expect(parseDefBrief(encodeDefEntry(entry))).toStrictEqual({ file, kind, name, qualname, nameSpan, visibility, ...(signature === undefined ? {} : { signature }) });
         expect(entry.file).toBe(stored.file);
         if (def.docs !== undefined) expect(encodeItem(stored)).not.toContain(JSON.stringify(def.docs));
       }

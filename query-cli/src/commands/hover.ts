@@ -1,6 +1,8 @@
-import { symbolsAt } from '../../../indexer/src/queries.js';
+import type { FoundDef } from '../../../indexer/src/locate.js';
+import { fullDefs, symbolsAt } from '../../../indexer/src/queries.js';
 import type { StoreReader } from '../../../indexer/src/store.js';
 import { describeSymbolId } from '../../../schema/src/symbol.js';
+import type { Def } from '../../../schema/src/types.js';
 import { XrefCommand } from '../base.js';
 import { CliFailure, EXIT, noIdentifierFailure } from '../failure.js';
 import { outPaint } from '../color.js';
@@ -72,13 +74,17 @@ export async function hoverAnswer(store: StoreReader, query: string, at: Positio
   if (result.status === 'unresolved') return { query, hover: [], unresolved: result.path };
   const { symbols } = result;
   const brief = symbols.length > BRIEF_CARDS;
-  // Each symbol comes with its def key's entry: the whole def, docs and type included.
-  const hover = symbols.map((def): HoverCard => {
-    const card: HoverCard = { id: def.id, kind: def.kind, qualname: def.qualname, crate: def.item.crate, visibility: def.visibility };
+  // A brief card is what finding the symbol read of its def key; a full one reads the rest.
+  const defs: Array<Def | FoundDef | undefined> = brief ? symbols : await fullDefs(store, symbols);
+  const hover: HoverCard[] = [];
+  symbols.forEach((symbol, i) => {
+    const def = defs[i];
+    if (def === undefined) return;
+    const card: HoverCard = { id: symbol.id, kind: def.kind, qualname: def.qualname, crate: symbol.item.crate, visibility: def.visibility };
     if (def.signature !== undefined) card.signature = def.signature;
-    if (!brief && def.type !== undefined) card.type = def.type;
-    if (!brief && def.docs !== undefined) card.docs = def.docs;
-    return card;
+    if ('type' in def && def.type !== undefined) card.type = def.type;
+    if ('docs' in def && def.docs !== undefined) card.docs = def.docs;
+    hover.push(card);
   });
   for (const id of result.notIndexed) {
     const described = describeSymbolId(id);
