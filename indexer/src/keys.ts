@@ -318,12 +318,16 @@ const BRIEF_FIELDS: ReadonlyArray<keyof DefBrief> = ['file', 'kind', 'name', 'qu
 /** A def key's value: [length of the brief's JSON text, the brief, the rest of the entry]. */
 export type StoredDef = [briefLength: number, brief: DefBrief, rest: Partial<DefEntry>];
 
+/**
+ * A def key's value, its fields in one order whatever the entry's (a record read back from the
+ * store and the dump's record of the same def must give the same text, or the merge rewrites it).
+ */
 export function encodeDefEntry(entry: DefEntry): string {
   const brief: Record<string, unknown> = {};
   const rest: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(entry)) {
-    if ((BRIEF_FIELDS as readonly string[]).includes(field)) brief[field] = value;
-    else rest[field] = value;
+  for (const field of BRIEF_FIELDS) if (entry[field] !== undefined) brief[field] = entry[field];
+  for (const field of Object.keys(entry).sort()) {
+    if (!(BRIEF_FIELDS as readonly string[]).includes(field)) rest[field] = entry[field as keyof DefEntry];
   }
   const briefText = JSON.stringify(brief);
   return `[${briefText.length},${briefText},${JSON.stringify(rest)}]`;

@@ -64,6 +64,8 @@ describe('item records', () => {
       for (const def of stored.defs) {
         const entry = defEntry(stored.file, { ...def, docs: 'a, "b",\n[c]' }, stored.item);
         expect(defOfEntry(def.id, stored.item, parseDefEntry(encodeDefEntry(entry)))).toStrictEqual({ ...def, docs: 'a, "b",\n[c]' });
+        // The same entry, its fields in another order, is the same text: the merge compares texts.
+        expect(encodeDefEntry(Object.fromEntries(Object.entries(entry).reverse()) as typeof entry)).toBe(encodeDefEntry(entry));
         // The brief is cut out of the stored text unparsed: docs with commas and brackets stay out.
         const { file, kind, name, qualname, nameSpan, visibility, signature } = entry;
         expect(parseDefBrief(encodeDefEntry(entry))).toStrictEqual({ file, kind, name, qualname, nameSpan, visibility, ...(signature === undefined ? {} : { signature }) });
