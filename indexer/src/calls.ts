@@ -3,7 +3,8 @@
 // symbol's own item. Both walk `depth` levels, each symbol expanded once.
 import { FileViews, type LineRange } from './files.js';
 import { readRecord } from './items.js';
-import { keyParts, ranges, type StoredDef } from './keys.js';
+import { keyParts, ranges } from './keys.js';
+import type { StoredDef } from './records.js';
 import { locateDef, type Location } from './locate.js';
 import { references } from './queries.js';
 import type { StoreReader } from './store.js';

@@ -2,7 +2,8 @@
 // which items contain an offset, and item-relative spans turned into line/column ranges.
 import { LineIndex } from '../../schema/src/lines.js';
 import { InconsistentIndexError } from './errors.js';
-import { decodeFileTable, keyParts, keys, ranges, type FileItem, type FileTable } from './keys.js';
+import { keyParts, keys, ranges, type FileItem, type FileTable } from './keys.js';
+import { decodeFileTable } from './records.js';
 import { onStoreChange, Store, type StoreReader } from './store.js';
 import { itemInCrate } from './target-refs.js';
 

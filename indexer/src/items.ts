@@ -3,8 +3,8 @@
 // readItems the lists too, for the merge, which needs whole records. Queries read records
 // without them and fetch a def or a list only when they need it.
 import { InconsistentIndexError } from './errors.js';
-import { defOfEntry, keys, parseDefEntry, type StoredItem } from './keys.js';
-import { decodeItem, defIdsOf, parseItem, type DecodedItem, type EncodedItem } from './records.js';
+import { keys, type StoredItem } from './keys.js';
+import { decodeItem, defIdsOf, parseDef, parseItem, type DecodedItem, type EncodedItem } from './records.js';
 import type { StoreReader } from './store.js';
 
 /**
@@ -21,7 +21,7 @@ export async function readRecords(store: StoreReader, crate: string, ids: readon
     const defs = defIds[i].map((def) => {
       const entry = entries[next++];
       if (entry === undefined) throw new InconsistentIndexError(`no def key for ${def} of ${ids[i]}`);
-      return defOfEntry(def, ids[i], parseDefEntry(entry));
+      return parseDef(def, ids[i], entry);
     });
     return decodeItem(ids[i], e, defs);
   });

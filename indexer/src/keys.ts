@@ -9,7 +9,7 @@
 //   meta \0 indexedAt                       → ISO time of the last `indexDumps`
 //   crate \0 <crate>                        → CrateHeader: crate info, dependencies, its file
 //                                             paths and its item/def/ref counts
-//   file \0 <path> \0 <crate>               → FileTable (encodeFileTable): the FileEntry tables (hash,
+//   file \0 <path> \0 <crate>               → FileTable (records.ts, encodeFileTable): the FileEntry tables (hash,
 //                                             bytes, lines, lineStarts as the differences between
 //                                             them, multibyte) and the file's items as
 //                                             [item, absStart, absEnd, hitStart, hitEnd] sorted by
@@ -92,10 +92,10 @@
 //   a search process reads a few keys to know every name rather than scanning the name index.
 //   Its digest is in the key: a keys-only scan tells a process whether its copy is current.
 import type {
-  CrateInfo, Def, DefKind, FileEntry, Impl, ItemRecord, Ref, RelationKind, Span, Visibility,
+  CrateInfo, Def, DefKind, FileEntry, Impl, ItemRecord, Ref, RelationKind, Visibility,
 } from '../../schema/src/types.js';
 import { isSymbolId } from '../../schema/src/symbol.js';
-import { absoluteId, candidateListHash, encodeItem, encodeRefEntry, relativeId, type RefSpans } from './records.js';
+import { candidateListHash, defEntry, encodeDefEntry, encodeItem, encodeRefEntry, type RefSpans } from './records.js';
 
 /** Bump when the key layout or a value shape changes; stores of another format need `xref index --full`. */
 export const STORE_FORMAT_VERSION = 13;
@@ -118,24 +118,6 @@ export type FileItem = [item: string, start: number, end: number, hitStart: numb
 
 export interface FileTable extends Omit<FileEntry, 'path'> {
   items: FileItem[];
-}
-
-/**
- * A file table as its key holds it: each line start as its distance from the one before. Line
- * starts were 40% of a store's file tables on std, and the differences take half the digits.
- */
-type StoredFileTable = Omit<FileTable, 'lineStarts'> & { lineStartSteps: number[] };
-
-export function encodeFileTable(table: FileTable): string {
-  const { lineStarts, ...rest } = table;
-  const lineStartSteps = lineStarts.map((start, i) => (i === 0 ? start : start - lineStarts[i - 1]));
-  return JSON.stringify({ ...rest, lineStartSteps } satisfies StoredFileTable);
-}
-
-export function decodeFileTable(text: string): FileTable {
-  const { lineStartSteps, ...rest } = JSON.parse(text) as StoredFileTable;
-  let start = 0;
-  return { ...rest, lineStarts: lineStartSteps.map((step) => (start += step)) };
 }
 
 export interface CrateHeader {
@@ -304,64 +286,6 @@ export function reverseQualname(qualname: string): string {
   }
   segments.push(qualname.slice(start));
   return segments.reverse().join('::');
-}
-
-/**
- * What most queries need of a def, the first part of its def key's value: where it is, what it
- * is, its one line. Goto-definition and hover's brief cards read hundreds of them at an ambiguous
- * call, and the docs, the rest, would be most of what they parse.
- */
-export type DefBrief = Pick<DefEntry, 'file' | 'kind' | 'name' | 'qualname' | 'nameSpan' | 'visibility' | 'signature' | 'overrides'>;
-
-const BRIEF_FIELDS: ReadonlyArray<keyof DefBrief> = ['file', 'kind', 'name', 'qualname', 'nameSpan', 'visibility', 'signature', 'overrides'];
-
-/** A def key's value: [length of the brief's JSON text, the brief, the rest of the entry]. */
-export type StoredDef = [briefLength: number, brief: DefBrief, rest: Partial<DefEntry>];
-
-/**
- * A def key's value, its fields in one order whatever the entry's (a record read back from the
- * store and the dump's record of the same def must give the same text, or the merge rewrites it).
- */
-export function encodeDefEntry(entry: DefEntry): string {
-  const brief: Record<string, unknown> = {};
-  const rest: Record<string, unknown> = {};
-  for (const field of BRIEF_FIELDS) if (entry[field] !== undefined) brief[field] = entry[field];
-  for (const field of Object.keys(entry).sort()) {
-    if (!(BRIEF_FIELDS as readonly string[]).includes(field)) rest[field] = entry[field as keyof DefEntry];
-  }
-  const briefText = JSON.stringify(brief);
-  return `[${briefText.length},${briefText},${JSON.stringify(rest)}]`;
-}
-
-/** The whole entry of a def key's value. */
-export function parseDefEntry(text: string): DefEntry {
-  return defEntryOf(JSON.parse(text) as StoredDef);
-}
-
-export function defEntryOf([, brief, rest]: StoredDef): DefEntry {
-  return { ...brief, ...rest } as DefEntry;
-}
-
-/** The brief of a def key's value, cut out by its length: the rest is not parsed. */
-export function parseDefBrief(text: string): DefBrief {
-  const comma = text.indexOf(',');
-  return JSON.parse(text.slice(comma + 1, comma + 1 + Number(text.slice(1, comma)))) as DefBrief;
-}
-
-/** A def's entry under its def key in item `item`, but for the trait methods it overrides (which its item's relations say). */
-export function defEntry(file: string, def: Def, item: string): DefEntry {
-  const { id: _inKey, ...rest } = def;
-  const entry: DefEntry = { file, ...rest };
-  if (def.parent !== undefined) entry.parent = relativeId(item, def.parent);
-  return entry;
-}
-
-/** The def of id `id` in item `item` that a def key's entry holds. */
-export function defOfEntry(id: string, item: string, entry: DefEntry): Def {
-  const { file: _file, overrides: _overrides, ...rest } = entry;
-  const def: Def = { id, ...rest };
-  if (entry.parent !== undefined) def.parent = absoluteId(item, entry.parent);
-  return def;
 }
 
 /**

@@ -4,7 +4,8 @@
 // issue 6, fourth session).
 import type { Def, DefKind } from '../../schema/src/index.js';
 import type { FileView, FileViews, LineRange } from './files.js';
-import { keyParts, keys, parseDefBrief, ranges, type DefBrief, type StoredDef } from './keys.js';
+import { keyParts, keys, ranges } from './keys.js';
+import { parseDefBrief, type DefBrief, type StoredDef } from './records.js';
 import type { StoreReader } from './store.js';
 
 /** A def's name: 1-based lines, columns in characters, end exclusive. */

@@ -3,12 +3,12 @@
 // crash) sees the crate entirely before or entirely after.
 import { crateId, type Dump, type FileEntry, type ItemRecord } from '../../schema/src/index.js';
 import {
-  compareStrings, deriveItemKeys, encodeFileTable, keyParts, keys, ranges, storedItem,
+  compareStrings, deriveItemKeys, keyParts, keys, ranges, storedItem,
   type CrateHeader, type FileItem, type FileTable, type StoredItem,
 } from './keys.js';
 import { InconsistentIndexError } from './errors.js';
 import { readItems } from './items.js';
-import { hitSpan } from './records.js';
+import { encodeFileTable, hitSpan } from './records.js';
 import { SharedLists } from './shared-lists.js';
 import { TargetRefs, isRefContribution } from './target-refs.js';
 import { deleteVocabulary, writeVocabulary } from './search-vocabulary.js';

@@ -3,8 +3,8 @@
 // merge is, so a reader or a crash sees the crate entirely before or after the edit.
 import type { DumpPatch } from '../../schema/src/index.js';
 import { InconsistentIndexError } from './errors.js';
-import { decodeFileTable, deriveItemKeys, encodeFileTable, keys, storedItem, type CrateHeader, type FileItem } from './keys.js';
-import { hitSpan } from './records.js';
+import { deriveItemKeys, keys, storedItem, type CrateHeader, type FileItem } from './keys.js';
+import { decodeFileTable, encodeFileTable, hitSpan } from './records.js';
 import { addStats, CountingBatch, emptyStats, fileTable, forOldItems, type MergeStats } from './merge.js';
 import type { Store } from './store.js';
 import { indexDumps, type IndexDumpsOptions, type IndexResult } from './load.js';

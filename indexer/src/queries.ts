@@ -6,10 +6,10 @@ import type { Def, RefRole } from '../../schema/src/types.js';
 import { InconsistentIndexError, PositionError, UnknownFileError } from './errors.js';
 import { FileViews, type FileView, type LineRange } from './files.js';
 import { readEncoded, readLists } from './items.js';
-import { compareStrings, defEntryOf, defOfEntry, keyParts, keys, parseDefEntry, ranges, type DefBrief, type Range, type StoredDef } from './keys.js';
+import { compareStrings, keyParts, keys, ranges, type Range } from './keys.js';
 import { crateIds } from './crates.js';
 import { defLocation, findDefs, foundDef, locateAll, readBriefs, type FoundDef, type ItemRef, type Location } from './locate.js';
-import { absoluteId, hitInRecord, roleAt } from './records.js';
+import { absoluteId, defEntryOf, defOfEntry, hitInRecord, parseDef, roleAt, type DefBrief, type StoredDef } from './records.js';
 import type { ItemRefRow, TargetRefsValue } from './target-refs.js';
 import { distinctEnds, relationsTo } from './relations.js';
 import type { StoreReader } from './store.js';
@@ -342,5 +342,5 @@ export async function defById(store: StoreReader, id: string): Promise<DefDetail
  */
 export async function fullDefs(store: StoreReader, symbols: readonly FoundDef[]): Promise<Array<Def | undefined>> {
   const texts = await store.getManyText(symbols.map((s) => keys.def(s.id, s.item.crate, s.item.itemId)));
-  return symbols.map((s, i) => (texts[i] === undefined ? undefined : defOfEntry(s.id, s.item.itemId, parseDefEntry(texts[i]!))));
+  return symbols.map((s, i) => (texts[i] === undefined ? undefined : parseDef(s.id, s.item.itemId, texts[i]!)));
 }

@@ -1,4 +1,5 @@
-// How item records and reference entries are written as values (keys.ts has the key layout).
+// How item records, def entries, file tables and reference entries are written as values (keys.ts
+// has the key layout).
 // The shapes are chosen for size on disk after LevelDB's prefix compression and snappy, measured
 // on std (bench/RESULTS.md, "store size (issue 5)"): refs as tuples with lengths instead of ends,
 // ids inside a record relative to the record's item, and a candidate list (often hundreds of
@@ -8,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { REF_ROLES } from '../../schema/src/kinds.js';
 import type { Def, ItemRecord, Ref, RefRole } from '../../schema/src/index.js';
 import { InconsistentIndexError } from './errors.js';
-import type { StoredItem } from './keys.js';
+import type { DefEntry, FileTable, StoredItem } from './keys.js';
 
 /**
  * A ref inside an item record: start and length relative to the item, role, then one of
@@ -202,3 +203,79 @@ export function roleAt(index: number): RefRole {
   return role;
 }
 
+/**
+ * A file table as its key holds it: each line start as its distance from the one before. Line
+ * starts were 40% of a store's file tables on std, and the differences take half the digits.
+ */
+type StoredFileTable = Omit<FileTable, 'lineStarts'> & { lineStartSteps: number[] };
+
+export function encodeFileTable(table: FileTable): string {
+  const { lineStarts, ...rest } = table;
+  const lineStartSteps = lineStarts.map((start, i) => (i === 0 ? start : start - lineStarts[i - 1]));
+  return JSON.stringify({ ...rest, lineStartSteps } satisfies StoredFileTable);
+}
+
+export function decodeFileTable(text: string): FileTable {
+  const { lineStartSteps, ...rest } = JSON.parse(text) as StoredFileTable;
+  let start = 0;
+  return { ...rest, lineStarts: lineStartSteps.map((step) => (start += step)) };
+}
+
+/**
+ * What most queries need of a def, the first part of its def key's value: where it is, what it
+ * is, its one line. Goto-definition and hover's brief cards read hundreds of them at an ambiguous
+ * call, and the docs, the rest, would be most of what they parse.
+ */
+export type DefBrief = Pick<DefEntry, 'file' | 'kind' | 'name' | 'qualname' | 'nameSpan' | 'visibility' | 'signature' | 'overrides'>;
+
+const BRIEF_FIELDS: ReadonlyArray<keyof DefBrief> = ['file', 'kind', 'name', 'qualname', 'nameSpan', 'visibility', 'signature', 'overrides'];
+const IN_BRIEF: ReadonlySet<string> = new Set(BRIEF_FIELDS);
+
+/** A def key's value: [length of the brief's JSON text, the brief, the rest of the entry]. */
+export type StoredDef = [briefLength: number, brief: DefBrief, rest: Partial<DefEntry>];
+
+/**
+ * A def key's value, its fields in one order whatever the entry's (a record read back from the
+ * store and the dump's record of the same def must give the same text, or the merge rewrites it).
+ */
+export function encodeDefEntry(entry: DefEntry): string {
+  const brief: Record<string, unknown> = {};
+  const rest: Record<string, unknown> = {};
+  for (const field of BRIEF_FIELDS) if (entry[field] !== undefined) brief[field] = entry[field];
+  for (const field of Object.keys(entry).sort()) {
+    if (!IN_BRIEF.has(field)) rest[field] = entry[field as keyof DefEntry];
+  }
+  const briefText = JSON.stringify(brief);
+  return `[${briefText.length},${briefText},${JSON.stringify(rest)}]`;
+}
+
+/** The def of id `id` in item `item` whose def key's value is `text`. */
+export function parseDef(id: string, item: string, text: string): Def {
+  return defOfEntry(id, item, defEntryOf(JSON.parse(text) as StoredDef));
+}
+
+export function defEntryOf([, brief, rest]: StoredDef): DefEntry {
+  return { ...brief, ...rest } as DefEntry;
+}
+
+/** The brief of a def key's value, cut out by its length: the rest is not parsed. */
+export function parseDefBrief(text: string): DefBrief {
+  const comma = text.indexOf(',');
+  return JSON.parse(text.slice(comma + 1, comma + 1 + Number(text.slice(1, comma)))) as DefBrief;
+}
+
+/** A def's entry under its def key in item `item`, but for the trait methods it overrides (which its item's relations say). */
+export function defEntry(file: string, def: Def, item: string): DefEntry {
+  const { id: _inKey, ...rest } = def;
+  const entry: DefEntry = { file, ...rest };
+  if (def.parent !== undefined) entry.parent = relativeId(item, def.parent);
+  return entry;
+}
+
+/** The def of id `id` in item `item` that a def key's entry holds. */
+export function defOfEntry(id: string, item: string, entry: DefEntry): Def {
+  const { file: _file, overrides: _overrides, ...rest } = entry;
+  const def: Def = { id, ...rest };
+  if (entry.parent !== undefined) def.parent = absoluteId(item, entry.parent);
+  return def;
+}

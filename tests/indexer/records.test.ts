@@ -1,12 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InconsistentIndexError, loadDump, references, removeCrate, type Store } from '../../indexer/src/index.js';
 import { readItems } from '../../indexer/src/items.js';
-import {
-  decodeFileTable, defEntry, defOfEntry, encodeDefEntry, encodeFileTable, parseDefBrief, parseDefEntry, storedItem, type FileTable, type StoredItem,
-} from '../../indexer/src/keys.js';
+import { storedItem, type FileTable, type StoredItem } from '../../indexer/src/keys.js';
 import { prng } from '../support/random.js';
 import {
-  absoluteId, candidateListHash, decodeItem, defIdsOf, encodeItem, encodeRefEntry, parseItem, relativeId, roleAt,
+  absoluteId, candidateListHash, decodeFileTable, decodeItem, defEntry, defIdsOf, encodeDefEntry, encodeFileTable, encodeItem,
+  encodeRefEntry, parseDef, parseDefBrief, parseItem, relativeId, roleAt,
 } from '../../indexer/src/records.js';
 import { crateId, type Dump } from '../../schema/src/index.js';
 import { REF_ROLES } from '../../schema/src/kinds.js';
@@ -63,7 +62,7 @@ describe('item records', () => {
       expect(encoded.defs.map(([, start, end]) => [start, end])).toEqual(stored.defs.map((d) => d.nameSpan));
       for (const def of stored.defs) {
         const entry = defEntry(stored.file, { ...def, docs: 'a, "b",\n[c]' }, stored.item);
-        expect(defOfEntry(def.id, stored.item, parseDefEntry(encodeDefEntry(entry)))).toStrictEqual({ ...def, docs: 'a, "b",\n[c]' });
+        expect(parseDef(def.id, stored.item, encodeDefEntry(entry))).toStrictEqual({ ...def, docs: 'a, "b",\n[c]' });
         // The same entry, its fields in another order, is the same text: the merge compares texts.
         expect(encodeDefEntry(Object.fromEntries(Object.entries(entry).reverse()) as typeof entry)).toBe(encodeDefEntry(entry));
         // The brief is cut out of the stored text unparsed: docs with commas and brackets stay out.
