@@ -1,6 +1,6 @@
 // Store-wide summaries, read from the crate headers alone (one key per crate).
 import { keyParts, keys, ranges, type CrateHeader } from './keys.js';
-import { onStoreChange, Store, type StoreReader } from './store.js';
+import { KeptPerStore, Store, type StoreReader } from './store.js';
 
 export interface CrateSummary {
   id: string;
@@ -62,22 +62,11 @@ export async function stats(store: StoreReader): Promise<StoreStats> {
 
 // The ids of a local store's crates, kept until it is written: finding references gets a key
 // per crate rather than scanning, and the scan for the ids would cost what that saves.
-const keptCrateIds = new WeakMap<Store, Promise<string[]>>();
-const watched = new WeakSet<Store>();
+const keptCrateIds = new KeptPerStore((store) => readCrateIds(store));
 
 /** The ids of the indexed crates, sorted. */
 export function crateIds(store: StoreReader): Promise<string[]> {
-  if (!(store instanceof Store)) return readCrateIds(store);
-  let ids = keptCrateIds.get(store);
-  if (ids === undefined) {
-    if (!watched.has(store)) {
-      watched.add(store);
-      onStoreChange(store, () => keptCrateIds.delete(store));
-    }
-    ids = readCrateIds(store);
-    keptCrateIds.set(store, ids);
-  }
-  return ids;
+  return store instanceof Store ? keptCrateIds.of(store) : readCrateIds(store);
 }
 
 async function readCrateIds(store: StoreReader): Promise<string[]> {

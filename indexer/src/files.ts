@@ -4,7 +4,7 @@ import { LineIndex } from '../../schema/src/lines.js';
 import { InconsistentIndexError } from './errors.js';
 import { keyParts, keys, ranges, type FileItem, type FileTable } from './keys.js';
 import { decodeFileTable } from './records.js';
-import { onStoreChange, Store, type StoreReader } from './store.js';
+import { KeptPerStore, Store, type StoreReader } from './store.js';
 import { itemInCrate } from './target-refs.js';
 
 export interface LineRange {
@@ -113,7 +113,7 @@ export class FileViews {
 
 /** The keys of a file's tables, one per crate compiling it: a range read, kept as the views are. */
 async function tableKeysOf(store: StoreReader, path: string): Promise<string[]> {
-  const kept = store instanceof Store ? cacheOf(store).tableKeys : undefined;
+  const kept = store instanceof Store ? keptViews.of(store).tableKeys : undefined;
   const known = kept?.get(path);
   if (known !== undefined) return known;
   const found: string[] = [];
@@ -126,8 +126,8 @@ async function tableKeysOf(store: StoreReader, path: string): Promise<string[]> 
 }
 
 // File views, kept from one query to the next for a store this process opened: parsing a file's
-// table is most of a query's time (std's reach 462 KB of JSON). Any write to the store empties
-// the cache. A remote store (`xref watch`'s) changes without this process knowing, so its views
+// table is most of a query's time (std's reach 462 KB of JSON). Any write to the store drops
+// them. A remote store (`xref watch`'s) changes without this process knowing, so its views
 // are not kept.
 const VIEWS_KEPT = 1024;
 /** Paths whose table keys are kept: a few strings each, so many more than views. */
@@ -139,10 +139,10 @@ interface KeptViews {
   tableKeys: Map<string, string[]>;
 }
 
-const viewCaches = new WeakMap<Store, KeptViews>();
+const keptViews = new KeptPerStore<KeptViews>(() => ({ views: new Map(), tableKeys: new Map() }));
 
 async function readView(store: StoreReader, key: string, path: string, crate: string): Promise<FileView | undefined> {
-  const cache = store instanceof Store ? cacheOf(store).views : undefined;
+  const cache = store instanceof Store ? keptViews.of(store).views : undefined;
   const kept = cache?.get(key);
   if (kept !== undefined) {
     // Most recently used last, so the oldest goes first.
@@ -159,19 +159,4 @@ async function readView(store: StoreReader, key: string, path: string, crate: st
     if (cache.size > VIEWS_KEPT) cache.delete(cache.keys().next().value!);
   }
   return view;
-}
-
-function cacheOf(store: Store): KeptViews {
-  let cache = viewCaches.get(store);
-  if (cache === undefined) {
-    const created: KeptViews = { views: new Map(), tableKeys: new Map() };
-    const clear = () => {
-      created.views.clear();
-      created.tableKeys.clear();
-    };
-    onStoreChange(store, clear);
-    viewCaches.set(store, created);
-    cache = created;
-  }
-  return cache;
 }

@@ -30,6 +30,15 @@ const RANGE_CHUNK = 1000;
  */
 const RANGE_CHUNK_BYTES = 4 << 20;
 
+/**
+ * Whether a chunk of `count` entries and `units` UTF-16 units of text ends its range: one cut
+ * short by neither limit (bytes are at most 3 units' worth each) is the last, with no trip to
+ * learn that the next is empty.
+ */
+function endsRange(count: number, units: number): boolean {
+  return count < RANGE_CHUNK && units < RANGE_CHUNK_BYTES / 4;
+}
+
 /** classic-level's synchronous get, which `level`'s browser-neutral types leave out. */
 interface SyncReads {
   getSync(key: string): string | undefined;
@@ -69,12 +78,30 @@ export interface StoreReader {
 }
 
 /**
- * Calls `forget` each time the store is written or cleared: for what a process keeps from a
- * store it opened (file views, crate ids) to serve queries without reading it again.
+ * What a process keeps from a local store it opened (file views, crate ids), to serve queries
+ * without reading it again: made at its first use, and forgotten each time the store is written
+ * or cleared.
  */
-export function onStoreChange(store: Store, forget: () => void): void {
-  store.db.on('write', forget);
-  store.db.on('clear', forget);
+export class KeptPerStore<T> {
+  private readonly kept = new WeakMap<Store, T>();
+  private readonly watched = new WeakSet<Store>();
+
+  constructor(private readonly make: (store: Store) => T) {}
+
+  of(store: Store): T {
+    let value = this.kept.get(store);
+    if (value === undefined) {
+      if (!this.watched.has(store)) {
+        this.watched.add(store);
+        const forget = () => this.kept.delete(store);
+        store.db.on('write', forget);
+        store.db.on('clear', forget);
+      }
+      value = this.make(store);
+      this.kept.set(store, value);
+    }
+    return value;
+  }
 }
 
 export class Store implements StoreReader {
@@ -144,7 +171,7 @@ export class Store implements StoreReader {
       for (;;) {
         const chunk = await iterator.nextv(RANGE_CHUNK);
         yield* chunk;
-        if (chunk.length < RANGE_CHUNK && chunk.reduce((n, k) => n + k.length, 0) < RANGE_CHUNK_BYTES / 4) return;
+        if (endsRange(chunk.length, chunk.reduce((n, k) => n + k.length, 0))) return;
       }
     } finally {
       await iterator.close();
@@ -166,8 +193,7 @@ export class Store implements StoreReader {
           out.push(entry);
           bytes += entry[0].length + entry[1].length;
         }
-        // A chunk cut short by neither limit ends the range: no trip to learn that the next is empty.
-        if (chunk.length < RANGE_CHUNK && bytes < RANGE_CHUNK_BYTES / 4) return out;
+        if (endsRange(chunk.length, bytes)) return out;
       }
     } finally {
       await iterator.close();

@@ -61,7 +61,7 @@ export class TargetRefs {
     const targetKey = foldedKey(key);
     let items = this.changes.get(targetKey);
     if (items === undefined) this.changes.set(targetKey, (items = new Map()));
-    // An item's old contribution is noted before its new one, which wins.
+    // An item's new contribution wins over its old one, whichever is noted first.
     const relative = itemInCrate(crate, item);
     if (after !== undefined) items.set(relative, splitEntry(after));
     else if (before !== undefined && !items.has(relative)) items.set(relative, null);
