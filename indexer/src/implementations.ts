@@ -1,9 +1,9 @@
 // Goto-implementation: the impl blocks of a trait or of a type, and the methods overriding a
 // trait method. Reads the impl and relation indexes, then the file tables to place the results.
 import { FileViews, type LineRange } from './files.js';
-import { keyParts, ranges, type ImplEntry, type ImplLink } from './keys.js';
+import { keyParts, ownerOf, ranges, type ImplEntry, type ImplLink } from './keys.js';
 import { locateDef, type Location } from './locate.js';
-import { distinctEnds, relationsTo } from './relations.js';
+import { overridersOf } from './relations.js';
 import type { StoreReader } from './store.js';
 
 /** An impl block; the range is the whole item that holds it, attributes and docs included. */
@@ -41,7 +41,8 @@ export async function implementations(store: StoreReader, targetId: string): Pro
   const impls: ImplLocation[] = [];
   for (const link of ['trait', 'self'] as const) {
     for await (const [k, entry] of store.entries<ImplEntry>(ranges.impls(link, targetId))) {
-      const [, , , crate, itemId] = keyParts(k);
+      const [, , implId, owner] = keyParts(k);
+      const { crate, item: itemId } = ownerOf(implId, owner);
       const view = await views.get(entry.file, crate);
       const [start, end] = view.itemSpan(itemId);
       const { file, ...impl } = entry;
@@ -49,7 +50,7 @@ export async function implementations(store: StoreReader, targetId: string): Pro
     }
   }
   const methods: Location[] = [];
-  for (const overrider of distinctEnds(await relationsTo(store, 'overrides', targetId), 'from')) {
+  for (const overrider of await overridersOf(store, targetId)) {
     methods.push(...(await locateDef(store, views, overrider)));
   }
   impls.sort(byPosition);

@@ -13,7 +13,7 @@ export {
 } from './queries.js';
 export type { FoundDef, Location } from './locate.js';
 export { implementations, type ImplLocation, type Implementations } from './implementations.js';
-export { relationsFrom, relationsTo, type RelationHit } from './relations.js';
+export { overridersOf } from './relations.js';
 export type { ImplLink } from './keys.js';
 export { search, SEARCH_KINDS, type MatchKind, type SearchHit, type SearchOptions } from './search.js';
 export { listCrates, stats, type CrateSummary, type StoreStats } from './crates.js';

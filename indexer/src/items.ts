@@ -14,7 +14,7 @@ import type { StoreReader } from './store.js';
 export async function readRecords(store: StoreReader, crate: string, ids: readonly string[]): Promise<Array<DecodedItem | undefined>> {
   const encoded = await readEncoded(store, crate, ids);
   const defIds = encoded.map((e, i) => (e === undefined ? [] : defIdsOf(ids[i], e)));
-  const entries = await store.getManyText(defIds.flatMap((list, i) => list.map((def) => keys.def(def, crate, ids[i]))));
+  const entries = await store.getManyText(defIds.flatMap((list, i) => list.map((def) => keys.def(def, ids[i]))));
   let next = 0;
   return encoded.map((e, i) => {
     if (e === undefined) return undefined;

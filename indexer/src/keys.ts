@@ -3,7 +3,8 @@
 // Every key is a namespace and its parts joined by NUL ('\0'), which no id, path or name
 // contains, so a prefix ending in NUL selects exactly one group and keys sort by their parts.
 // <crate> is a crate id (`cargo NAME VERSION`); <item> and <def> are symbol ids; <list> is the
-// hash of a candidate list (records.ts).
+// hash of a candidate list (records.ts). <owner> names the item whose record the key derives
+// from, relative to the id before it (ownerCode): its crate is the first three words of its id.
 //
 //   meta \0 format                          → STORE_FORMAT_VERSION (number)
 //   meta \0 indexedAt                       → ISO time of the last `indexDumps`
@@ -19,7 +20,7 @@
 //                                             name span, refs as tuples, a candidate list as its
 //                                             hash; as [head, refs]
 //   fp \0 <crate> \0 <item>                 → [fingerprint, file]: what a reload diffs against
-//   def \0 <def> \0 <crate> \0 <item>       → DefEntry: the def (kind, name, qualname, spans relative
+//   def \0 <def> \0 <owner>                 → DefEntry: the def (kind, name, qualname, spans relative
 //                                             to the item, visibility, signature, type, docs,
 //                                             attributes…), its file, and the trait methods <def>
 //                                             overrides, if any; the only place a def's details are
@@ -32,17 +33,14 @@
 //   cref \0 <list> \0 <crate>               → TargetRefsValue: the refs of the crate's items whose
 //                                             candidate list has the hash <list>
 //   clist \0 <list>                         → the candidate list (symbol ids) of hash <list>
-//   name \0 <lowercased name> \0 <def> \0 <crate> \0 <item>   → NameEntry: kind, visibility and
-//                                             qualname, what search filters and ranks a def by
-//   qual \0 <qualname, segments reversed> \0 <def> \0 <crate> \0 <item>   → '' (resolveTarget);
-//                                             a `reexports` relation adds its public path here too,
+//   name \0 <lowercased name> \0 <def> \0 <owner>   → NameEntry: kind, visibility and qualname,
+//                                             what search filters and ranks a def by
+//   qual \0 <qualname, segments reversed> \0 <def> \0 <owner>   → '' (resolveTarget); a
+//                                             `reexports` relation adds its public path here too,
 //                                             pointing at the re-exported def, under the `use` item
-//   relto \0 <kind> \0 <to> \0 <from> \0 <crate> \0 <item>     → '' (what points at <to>: the
-//                                             methods overriding a trait method, a trait's subtraits)
-//   relfrom \0 <kind> \0 <from> \0 <to> \0 <crate> \0 <item>   → '' (what <from> points at: the
-//                                             trait method an impl method overrides)
-//   impl \0 <trait|self> \0 <target> \0 <impl> \0 <crate> \0 <item>   → ImplEntry: an impl block of
-//                                             trait <target> (`trait`) or for type <target> (`self`)
+//   relto \0 overrides \0 <to> \0 <from> \0 <owner>   → '' (the methods overriding a trait method)
+//   impl \0 <trait|self> \0 <target> \0 <impl> \0 <owner>   → ImplEntry: an impl block of trait
+//                                             <target> (`trait`) or for type <target> (`self`)
 //   vocab \0 <crate> \0 <digest>             → CrateVocabulary: the crate's distinct searchable
 //                                             names, each with the names of what it sits in
 //                                             (types, traits, modules), and whether the crate is
@@ -52,10 +50,10 @@
 // - A def's details are stored once, in its def key, which every query about a def reads first
 //   (locate.ts); its item's record only names it. When the record held the defs too, they were
 //   half of the records' bytes, and std's store was 1.9 MB larger (bench/RESULTS.md).
-// - Nothing under item/fp/def/ref/cref/name/qual/relto/relfrom/impl holds an absolute position:
+// - Nothing under item/fp/def/ref/cref/name/qual/relto/impl holds an absolute position:
 //   spans are relative to the item's start, which only the file table knows. Moving an item
 //   rewrites its file table and nothing else.
-// - Every key under item/fp/def/cref/name/qual/relto/relfrom/impl is derived from one stored
+// - Every key under item/fp/def/cref/name/qual/relto/impl is derived from one stored
 //   item (deriveItemKeys), so an item's old record says exactly which keys to delete when it
 //   changes or goes away. A ref key holds the refs of the items of one crate: each item derives
 //   its part of it (a per-item ref key that the merge folds into its crate's, target-refs.ts), so
@@ -74,16 +72,20 @@
 //   (a process keeps their ids while the store is unchanged, crates.ts), so it gets a ref key per
 //   crate, the target's list key, and a cref key per list and crate. Each range read is a trip
 //   to LevelDB's thread pool, and two of them were half the time of finding `Option`'s refs.
-// - Keys under def/cref/name/qual/relto/relfrom/impl end in <crate> \0 <item> although a def id
-//   is unique, so a def (or relation, or impl) that moves between items in one load (old item
+// - Keys under def/name/qual/relto/impl end in the item they derive from although a def id is
+//   unique, so a def (or relation, or impl) that moves between items in one load (old item
 //   changed, new item added) is a delete and a put of two different keys, never two writes to
-//   one key whose order in the batch would matter.
+//   one key whose order in the batch would matter. The item is written relative to the id
+//   before it, most often '' (a fn's def key is in the fn's item) or a short `<N` (a local's
+//   item is its id without the `$x@12`): with the crate and item in full these keys were 16 MB
+//   of std's 23 MB of key text (bench/RESULTS.md, ninth session).
 //   A file compiled into several crates (tests/common/mod.rs) has one file table per crate.
 // - The qualname index stores segments in reverse (`area::Circle::shapes::geometry`) so both an
 //   exact qualname and "ends with ::Circle::area" are prefix scans.
-// - Relations are keyed both ways because queries walk them both ways: find-references on a
-//   trait method needs the methods overriding it, goto-definition on an impl method needs the
-//   trait method it overrides. The kind comes first so one scan never mixes kinds.
+// - Only `overrides` relations are keyed, by the method overridden: find-references on a trait
+//   method needs the methods overriding it. Goto-definition on an impl method reads the trait
+//   method it overrides from its def key; `implements` relations are the impl keys, and nothing
+//   asks for the others.
 // - An impl of a trait that did not resolve (`trait` is the path as written) gets no impl key
 //   for it: nothing could ask for that text as a target.
 // - Locals, params, labels, lifetimes and generic params get def and ref keys but no name or
@@ -92,13 +94,14 @@
 //   a search process reads a few keys to know every name rather than scanning the name index.
 //   Its digest is in the key: a keys-only scan tells a process whether its copy is current.
 import type {
-  CrateInfo, Def, DefKind, FileEntry, Impl, ItemRecord, Ref, RelationKind, Visibility,
+  CrateInfo, Def, DefKind, FileEntry, Impl, ItemRecord, Ref, Visibility,
 } from '../../schema/src/types.js';
 import { isSymbolId } from '../../schema/src/symbol.js';
+import { InconsistentIndexError } from './errors.js';
 import { candidateListHash, defEntry, encodeDefEntry, encodeItem, encodeRefEntry, type RefSpans } from './records.js';
 
 /** Bump when the key layout or a value shape changes; stores of another format need `xref index --full`. */
-export const STORE_FORMAT_VERSION = 13;
+export const STORE_FORMAT_VERSION = 14;
 
 const SEP = '\0';
 /** Upper bound for a prefix scan: no id, path or name contains U+10FFFF. */
@@ -193,7 +196,7 @@ export const keys = {
   file: (path: string, crate: string) => key('file', path, crate),
   item: (crate: string, item: string) => key('item', crate, item),
   fingerprint: (crate: string, item: string) => key('fp', crate, item),
-  def: (def: string, crate: string, item: string) => key('def', def, crate, item),
+  def: (def: string, item: string) => key('def', def, ownerCode(def, item)),
   /** An item's refs to a target: what the item contributes to its crate's key, never stored itself (target-refs.ts). */
   itemRefs: (target: string, crate: string, item: string) => key('ref', target, crate, item),
   /** The refs to a target of the items of a crate. */
@@ -205,15 +208,11 @@ export const keys = {
   candidateList: (list: string) => key('clist', list),
   /** The candidate lists holding a target. */
   listsHolding: (target: string) => key('ref', target, LIST_MARK),
-  name: (def: Def, crate: string, item: string) => key('name', def.name.toLowerCase(), def.id, crate, item),
-  qualname: (qualname: string, def: string, crate: string, item: string) =>
-    key('qual', reverseQualname(qualname), def, crate, item),
-  relationTo: (kind: RelationKind, to: string, from: string, crate: string, item: string) =>
-    key('relto', kind, to, from, crate, item),
-  relationFrom: (kind: RelationKind, from: string, to: string, crate: string, item: string) =>
-    key('relfrom', kind, from, to, crate, item),
-  impl: (link: ImplLink, target: string, impl: string, crate: string, item: string) =>
-    key('impl', link, target, impl, crate, item),
+  name: (def: Def, item: string) => key('name', def.name.toLowerCase(), def.id, ownerCode(def.id, item)),
+  qualname: (qualname: string, def: string, item: string) => key('qual', reverseQualname(qualname), def, ownerCode(def, item)),
+  overriddenBy: (method: string, overrider: string, item: string) =>
+    key('relto', 'overrides', method, overrider, ownerCode(overrider, item)),
+  impl: (link: ImplLink, target: string, impl: string, item: string) => key('impl', link, target, impl, ownerCode(impl, item)),
   vocabulary: (crate: string, digest: string) => key('vocab', crate, digest),
 };
 
@@ -230,10 +229,8 @@ export const ranges = {
   exactQualname: (qualname: string) => below(key('qual', reverseQualname(qualname), '')),
   /** Qualnames ending with `::<qualname>`: reversed, they start with `<reversed>::`. */
   qualnameSuffix: (qualname: string) => below(key('qual', reverseQualname(qualname) + '::')),
-  /** Keys whose parts after `relto`, kind, `to` are from, crate, item. */
-  relationsTo: (kind: RelationKind, to: string) => below(key('relto', kind, to, '')),
-  /** Keys whose parts after `relfrom`, kind, `from` are to, crate, item. */
-  relationsFrom: (kind: RelationKind, from: string) => below(key('relfrom', kind, from, '')),
+  /** Keys whose parts after `relto`, `overrides`, the method are the overrider and its owner. */
+  overridersOf: (method: string) => below(key('relto', 'overrides', method, '')),
   impls: (link: ImplLink, target: string) => below(key('impl', link, target, '')),
   /** The vocabulary key of a crate (one, whatever its digest). */
   vocabularyOf: (crate: string) => below(key('vocab', crate, '')),
@@ -252,6 +249,33 @@ function below(prefix: string): Range {
 /** Plain string order (by UTF-16 code unit), for sorting ids and paths deterministically. */
 export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * `item` relative to `id`, the id before it in a key: '' for `id` itself, `<N` when `item` is `id`
+ * without its last N characters (a local's item), else `item`.
+ */
+export function ownerCode(id: string, item: string): string {
+  if (item === id) return '';
+  return id.startsWith(item) ? `<${id.length - item.length}` : item;
+}
+
+/** The item (and its crate) whose record wrote a key holding `id` then `code` (ownerCode). */
+export function ownerOf(id: string, code: string): { crate: string; item: string } {
+  const item = code === '' ? id : code.startsWith('<') ? id.slice(0, id.length - Number(code.slice(1))) : code;
+  return { crate: crateOfItem(item), item };
+}
+
+/** An item id's crate: its first three words (`cargo alloc 0.0.0 vec/Vec#` → `cargo alloc 0.0.0`). */
+export function crateOfItem(item: string): string {
+  const end = item.indexOf(' ', item.indexOf(' ', item.indexOf(' ') + 1) + 1);
+  return end < 0 ? item : item.slice(0, end);
+}
+
+/** The item (and its crate) holding the def of a def key, or the def of a name or qual key. */
+export function defKeyOwner(k: string): { crate: string; item: string } {
+  const parts = keyParts(k);
+  return ownerOf(parts[parts.length - 2], parts[parts.length - 1]);
 }
 
 /** The parts after the namespace of a key. */
@@ -296,29 +320,30 @@ export function reverseQualname(qualname: string): string {
 export function deriveItemKeys(crate: string, stored: StoredItem): Map<string, string> {
   const out = new Map<string, string>();
   const id = stored.item;
+  // The keys below name the item without its crate, which its id's first words must say.
+  if (crateOfItem(id) !== crate) throw new InconsistentIndexError(`item ${id} of crate ${crate} does not start with its crate's id`);
   out.set(keys.item(crate, id), encodeItem(stored));
   out.set(keys.fingerprint(crate, id), JSON.stringify([stored.fingerprint, stored.file]));
   for (const def of stored.defs) {
     const entry = defEntry(stored.file, def, id);
     const overrides = stored.relations.filter((r) => r.kind === 'overrides' && r.from === def.id).map((r) => r.to);
     if (overrides.length > 0) entry.overrides = overrides;
-    out.set(keys.def(def.id, crate, id), encodeDefEntry(entry));
+    out.set(keys.def(def.id, id), encodeDefEntry(entry));
     if (isSearchable(def.kind)) {
-      out.set(keys.name(def, crate, id), JSON.stringify([def.kind, def.visibility, def.qualname] satisfies NameEntry));
-      out.set(keys.qualname(def.qualname, def.id, crate, id), '');
+      out.set(keys.name(def, id), JSON.stringify([def.kind, def.visibility, def.qualname] satisfies NameEntry));
+      out.set(keys.qualname(def.qualname, def.id, id), '');
     }
   }
   for (const relation of stored.relations) {
-    out.set(keys.relationTo(relation.kind, relation.to, relation.from, crate, id), '');
-    out.set(keys.relationFrom(relation.kind, relation.from, relation.to, crate, id), '');
+    if (relation.kind === 'overrides') out.set(keys.overriddenBy(relation.to, relation.from, id), '');
     if (relation.kind === 'reexports' && relation.qualname !== undefined) {
-      out.set(keys.qualname(relation.qualname, relation.to, crate, id), '');
+      out.set(keys.qualname(relation.qualname, relation.to, id), '');
     }
   }
   for (const impl of stored.impls) {
     const entry = JSON.stringify({ ...impl, file: stored.file } satisfies ImplEntry);
-    if (impl.trait !== undefined && isSymbolId(impl.trait)) out.set(keys.impl('trait', impl.trait, impl.id, crate, id), entry);
-    if (impl.selfTarget !== undefined) out.set(keys.impl('self', impl.selfTarget, impl.id, crate, id), entry);
+    if (impl.trait !== undefined && isSymbolId(impl.trait)) out.set(keys.impl('trait', impl.trait, impl.id, id), entry);
+    if (impl.selfTarget !== undefined) out.set(keys.impl('self', impl.selfTarget, impl.id, id), entry);
   }
   const byTarget = new Map<string, RefSpans>();
   const byList = new Map<string, RefSpans>();

@@ -4,7 +4,7 @@
 // issue 6, fourth session).
 import type { Def, DefKind } from '../../schema/src/index.js';
 import type { FileView, FileViews, LineRange } from './files.js';
-import { keyParts, keys, ranges } from './keys.js';
+import { defKeyOwner, keys, ranges } from './keys.js';
 import { parseDefBrief, type DefBrief, type StoredDef } from './records.js';
 import type { StoreReader } from './store.js';
 
@@ -44,7 +44,7 @@ export function defLocation(view: FileView, itemStart: number, def: Pick<Def, 'i
  */
 export async function findDefs(store: StoreReader, ids: readonly string[], near?: ReadonlyMap<string, ItemRef>): Promise<Map<string, FoundDef[]>> {
   const own = ids.map((id): ItemRef => ({ crate: crateOfId(id), itemId: id }));
-  const entries = ids.length === 0 ? [] : await readBriefs(store, ids.map((id, i) => keys.def(id, own[i].crate, own[i].itemId)));
+  const entries = ids.length === 0 ? [] : await readBriefs(store, ids.map((id, i) => keys.def(id, own[i].itemId)));
   const out = new Map<string, FoundDef[]>();
   const missed: string[] = [];
   // Most ids are found at once: no promise each for hundreds of candidates.
@@ -56,7 +56,7 @@ export async function findDefs(store: StoreReader, ids: readonly string[], near?
   await Promise.all(missed.map(async (id) => {
     for (const item of [near?.get(id), memberOf(id), genericOwnerOf(id)]) {
       if (item === undefined) continue;
-      const [guessed] = await readBriefs(store, [keys.def(id, item.crate, item.itemId)]);
+      const [guessed] = await readBriefs(store, [keys.def(id, item.itemId)]);
       if (guessed === undefined) continue;
       out.set(id, [foundDef(guessed, id, item)]);
       return;
@@ -108,7 +108,7 @@ export async function entryLocation(views: FileViews, id: string, crate: string,
 async function findDefsByRange(store: StoreReader, id: string): Promise<FoundDef[]> {
   const out: FoundDef[] = [];
   for await (const [k, [, brief]] of store.entries<StoredDef>(ranges.defsOf(id))) {
-    const [, crate, itemId] = keyParts(k);
+    const { crate, item: itemId } = defKeyOwner(k);
     out.push(foundDef(brief, id, { crate, itemId }));
   }
   return out;

@@ -6,12 +6,12 @@ import type { Def, RefRole } from '../../schema/src/types.js';
 import { InconsistentIndexError, PositionError, UnknownFileError } from './errors.js';
 import { FileViews, type FileView, type LineRange } from './files.js';
 import { readEncoded, readLists } from './items.js';
-import { compareStrings, keyParts, keys, ranges, type Range } from './keys.js';
+import { compareStrings, defKeyOwner, keyParts, keys, ranges, type Range } from './keys.js';
 import { crateIds } from './crates.js';
 import { defLocation, findDefs, foundDef, locateAll, readBriefs, type FoundDef, type ItemRef, type Location } from './locate.js';
 import { absoluteId, defEntryOf, defOfEntry, hitInRecord, parseDef, roleAt, type DefBrief, type StoredDef } from './records.js';
 import type { ItemRefRow, TargetRefsValue } from './target-refs.js';
-import { distinctEnds, relationsTo } from './relations.js';
+import { overridersOf } from './relations.js';
 import type { StoreReader } from './store.js';
 
 /** One use of a symbol; role `decl` marks the def's own name (references with includeDecl). */
@@ -150,7 +150,7 @@ async function hitAt(store: StoreReader, view: FileView, offset: number): Promis
       const hit = hitInRecord(itemId, record, offset - itemStart);
       if (hit === undefined) continue;
       if ('def' in hit) {
-        const [entry] = await readBriefs(store, [keys.def(hit.def, view.crate, itemId)]);
+        const [entry] = await readBriefs(store, [keys.def(hit.def, itemId)]);
         if (entry === undefined) throw new InconsistentIndexError(`no def key for ${hit.def} of ${itemId}`);
         return { kind: 'def', id: hit.def, entry, itemId };
       }
@@ -180,7 +180,7 @@ export async function references(store: StoreReader, targetId: string, options: 
   // Only a method is overridden; the scan for overriders runs while the refs are read.
   const overriders = options.exact || !targetId.endsWith(').')
     ? Promise.resolve([])
-    : relationsTo(store, 'overrides', targetId).then((found) => distinctEnds(found, 'from'));
+    : overridersOf(store, targetId);
   const [direct, via] = await Promise.all([
     refRowsTo(store, targetId),
     overriders.then((ids) => Promise.all(ids.map(async (overrider) => ({ overrider, rows: await refRowsTo(store, overrider) })))),
@@ -201,7 +201,7 @@ export async function references(store: StoreReader, targetId: string, options: 
   })), roles);
   if (options.includeDecl) {
     for await (const [k, [, entry]] of store.entries<StoredDef>(ranges.defsOf(targetId))) {
-      const [, crate, itemId] = keyParts(k);
+      const { crate, item: itemId } = defKeyOwner(k);
       if (wanted !== undefined && !wanted.has(crate)) continue;
       const view = await views.get(entry.file, crate);
       refsIn(byFile, entry.file).push({ file: entry.file, ...view.range(view.itemStart(itemId), entry.nameSpan), role: 'decl', itemId, candidate: false });
@@ -327,7 +327,7 @@ async function defIdsIn(store: StoreReader, range: Range): Promise<string[]> {
 
 export async function defById(store: StoreReader, id: string): Promise<DefDetails | undefined> {
   for await (const [k, stored] of store.entries<StoredDef>(ranges.defsOf(id))) {
-    const [, crate, itemId] = keyParts(k);
+    const { crate, item: itemId } = defKeyOwner(k);
     const entry = defEntryOf(stored);
     const def = defOfEntry(id, itemId, entry);
     const view = await new FileViews(store).get(entry.file, crate);
@@ -341,6 +341,6 @@ export async function defById(store: StoreReader, id: string): Promise<DefDetail
  * brief alone; undefined where the store no longer has it.
  */
 export async function fullDefs(store: StoreReader, symbols: readonly FoundDef[]): Promise<Array<Def | undefined>> {
-  const texts = await store.getManyText(symbols.map((s) => keys.def(s.id, s.item.crate, s.item.itemId)));
+  const texts = await store.getManyText(symbols.map((s) => keys.def(s.id, s.item.itemId)));
   return symbols.map((s, i) => (texts[i] === undefined ? undefined : parseDef(s.id, s.item.itemId, texts[i]!)));
 }

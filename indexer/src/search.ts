@@ -15,7 +15,7 @@
 import { DEF_KINDS } from '../../schema/src/kinds.js';
 import type { DefKind } from '../../schema/src/types.js';
 import { FileViews } from './files.js';
-import { isSearchable, keys, ranges, type NameEntry } from './keys.js';
+import { isSearchable, keys, ownerOf, ranges, type NameEntry } from './keys.js';
 import { entryLocation, readBriefs, type Location } from './locate.js';
 import { compareText, parseQuery, QualifierMatcher, startsInnerWord, type ParsedQuery } from './search-text.js';
 import { currentVocabulary, type NameGroup, type Vocabulary } from './search-vocabulary.js';
@@ -197,14 +197,12 @@ function rankRows(rows: NameRow[], vocabulary: Vocabulary, filter: Filter, candi
     if (filter.kinds && !filter.kinds.has(kind)) continue;
     const qualified = filter.qualifiers.score(qualname, candidate.lower);
     if (qualified === undefined) continue;
-    // `name \0 <name> \0 <def> \0 <crate> \0 <item>` (keys.ts), taken apart without a split.
+    // `name \0 <name> \0 <def> \0 <owner>` (keys.ts), taken apart without a split.
     const defStart = k.indexOf('\0', k.indexOf('\0') + 1) + 1;
-    const crateStart = k.indexOf('\0', defStart) + 1;
-    const itemStart = k.indexOf('\0', crateStart) + 1;
-    const crate = k.slice(crateStart, itemStart - 1);
+    const ownerStart = k.indexOf('\0', defStart) + 1;
+    const def = k.slice(defStart, ownerStart - 1);
+    const { crate, item } = ownerOf(def, k.slice(ownerStart));
     if (filter.crates && !filter.crates.has(crate)) continue;
-    const def = k.slice(defStart, crateStart - 1);
-    const item = k.slice(itemStart);
     // A trait impl's items have no `pub` of their own; they are as public as the trait.
     const isPublic = visibility === 'pub' || (qualname.startsWith('<') && qualname.includes(' as '));
     const asTyped = qualname === name || qualname.endsWith(`::${name}`);
@@ -222,7 +220,7 @@ function rankRows(rows: NameRow[], vocabulary: Vocabulary, filter: Filter, candi
 }
 
 async function locate(store: StoreReader, hits: Found[]): Promise<SearchHit[]> {
-  const entries = await readBriefs(store, hits.map((h) => keys.def(h.def, h.crate, h.item)));
+  const entries = await readBriefs(store, hits.map((h) => keys.def(h.def, h.item)));
   const views = new FileViews(store);
   const located = await Promise.all(hits.map(async (hit, i): Promise<SearchHit | undefined> => {
     const entry = entries[i];

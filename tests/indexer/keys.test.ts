@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { crateOfItem, defKeyOwner, deriveItemKeys, keys, ownerCode, ownerOf, storedItem } from '../../indexer/src/keys.js';
+import { InconsistentIndexError } from '../../indexer/src/index.js';
+import { prng } from '../support/random.js';
+import { geometry, ids } from './fixture.js';
+
+describe('owner codes', () => {
+  it('name the item relative to the id before them, and give it back with its crate', () => {
+    const fn = 'cargo alloc 0.0.0 vec/Vec#push().';
+    expect(ownerCode(fn, fn)).toBe('');
+    expect(ownerCode(`${fn}$value@40`, fn)).toBe('<9');
+    expect(ownerCode('cargo core 0.0.0 option/Option#', fn)).toBe(fn);
+    expect(ownerOf(`${fn}$value@40`, '<9')).toEqual({ crate: 'cargo alloc 0.0.0', item: fn });
+    expect(crateOfItem('cargo geometry:bin 0.1.0 main().')).toBe('cargo geometry:bin 0.1.0');
+  });
+
+  it('round-trip for random ids and items (property)', () => {
+    const rand = prng(14);
+    const word = () => Array.from({ length: 1 + Math.floor(rand() * 6) }, () => 'ab/#().<$@1 '[Math.floor(rand() * 12)]).join('');
+    for (let i = 0; i < 2000; i++) {
+      const item = `cargo c${Math.floor(rand() * 3)} 0.1.0 ${word()}`;
+      const choice = rand();
+      const id = choice < 0.3 ? item : choice < 0.7 ? item + word() : `cargo d 0.2.0 ${word()}`;
+      expect(ownerOf(id, ownerCode(id, item))).toEqual({ crate: crateOfItem(item), item });
+    }
+  });
+
+  it("a def key says its item's crate and item", () => {
+    // A struct and its field: the field's key names the struct's item as `<2`.
+    const stored = storedItem(geometry().dump.items.find((i) => i.item === ids.circle)!);
+    const defKeys = [...deriveItemKeys('cargo geometry 0.1.0', stored).keys()].filter((k) => k.startsWith('def\0'));
+    expect(defKeys.length).toBeGreaterThan(1);
+    for (const k of defKeys) expect(defKeyOwner(k)).toEqual({ crate: 'cargo geometry 0.1.0', item: ids.circle });
+    expect(defKeys).toEqual([`def\0${ids.circle}\0`, `def\0${ids.r}\0<2`]);
+    expect(keys.def(ids.r, ids.circle)).toBe(defKeys[1]);
+  });
+
+  it('refuses an item whose id is not in its crate, before anything is written', () => {
+    const stored = storedItem(geometry().dump.items[0]);
+    expect(() => deriveItemKeys('cargo other 0.1.0', stored)).toThrow(InconsistentIndexError);
+  });
+});
