@@ -117,7 +117,7 @@ export async function benchQueries(dbOrDir: string, runs: number) {
     const sampleSeconds = (performance.now() - sampleStart) / 1000;
     const query = (p: Position) => `${p.file}:${p.line}:${p.col}`;
     const def = (p: Position) => definitionAnswer(store, query(p), p);
-    const hover = (p: Position) => hoverAnswer(store, query(p), p);
+    const hover = (p: Position) => hoverAnswer(store, query(p), p, root);
     const refsOptions = { includeDecl: false };
     const refs = (target: string) => findReferences(store, target, root, refsOptions);
 

@@ -47,7 +47,7 @@ export async function benchReindex(dir: string, file: string, runs: number, rena
       ? await analyzeWorkspace(dir, { outDir, useCargo: false, incremental: true })
       : await session.update(dir, { outDir, useCargo: false });
     const t1 = performance.now();
-    const loaded = await indexAnalysis(s, analysis);
+    const loaded = await indexAnalysis(s, analysis, { sourceRoot: analysis.root });
     const t2 = performance.now();
     session.writeStaleDumps();
     const t3 = performance.now();

@@ -145,7 +145,7 @@ async function benchIndex(dir: string, runs: number, workers: number | undefined
     const result = await analyzeWorkspace(dir, { outDir: path.join(tmp, 'dumps'), useCargo: false, workers });
     const t1 = performance.now();
     const store = await openStore(path.join(tmp, 'db'), { create: true });
-    const loaded = await indexDumps(store, result.dumpFiles);
+    const loaded = await indexDumps(store, result.dumpFiles, { sourceRoot: result.root });
     await store.close();
     const t2 = performance.now();
     analyze.push((t1 - t0) / 1000);

@@ -21,7 +21,8 @@
 //                                             hash; as [head, refs]
 //   fp \0 <crate> \0 <item>                 → [fingerprint, file]: what a reload diffs against
 //   def \0 <def> \0 <owner>                 → DefEntry: the def (kind, name, qualname, spans relative
-//                                             to the item, visibility, signature, type, docs,
+//                                             to the item, visibility, signature, type, docs or,
+//                                             for `///` docs, their hash (source-docs.ts),
 //                                             attributes…), its file, and the trait methods <def>
 //                                             overrides, if any; the only place a def's details are
 //                                             stored

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { crateId, DumpFormatError, parseDump, readDumpIdentity, SchemaVersionError } from '../../schema/src/index.js';
 import { DumpSetError } from './errors.js';
 import { keyParts, KeyPartError, keys, ranges, type CrateHeader } from './keys.js';
-import { addStats, emptyStats, loadDump, removeCrate, type MergeStats } from './merge.js';
+import { addStats, emptyStats, loadDump, removeCrate, type MergeOptions, type MergeStats } from './merge.js';
 import type { Store } from './store.js';
 
 export interface DumpFailure {
@@ -30,7 +30,7 @@ export interface IndexResult extends MergeStats {
 
 const COMPACT_FROM_KEYS = 10_000;
 
-export interface IndexDumpsOptions {
+export interface IndexDumpsOptions extends MergeOptions {
   /** For a progress display: called before each dump and at the end, with the dumps gone through (loaded, unchanged or refused). */
   onProgress?: (done: number, total: number) => void;
   /**
@@ -64,7 +64,7 @@ export async function indexDumps(store: Store, dumpFiles: string[], options: Ind
         result.cratesLoaded++;
         continue;
       }
-      addStats(result, await loadDump(store, parseDump(await readFile(file, 'utf8'), file)));
+      addStats(result, await loadDump(store, parseDump(await readFile(file, 'utf8'), file), options));
       loadedFrom.set(crate, file);
       result.cratesLoaded++;
     } catch (error) {

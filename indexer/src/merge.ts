@@ -10,6 +10,7 @@ import { InconsistentIndexError } from './errors.js';
 import { readItems } from './items.js';
 import { encodeFileTable, hitSpan } from './records.js';
 import { SharedLists } from './shared-lists.js';
+import { SourceFiles } from './source-docs.js';
 import { TargetRefs, isRefContribution } from './target-refs.js';
 import { deleteVocabulary, writeVocabulary } from './search-vocabulary.js';
 import type { Store } from './store.js';
@@ -101,11 +102,27 @@ export class CountingBatch {
   }
 }
 
+export interface MergeOptions {
+  /**
+   * The directory the dumps' paths are relative to. With it, docs that are a def's `///` lines
+   * in its file are read from there when asked for, not stored (source-docs.ts).
+   */
+  sourceRoot?: string;
+}
+
+/** How a merge turns a dump's records into what the store keeps. */
+export function recordStorer(options: MergeOptions): (record: ItemRecord) => StoredItem {
+  if (options.sourceRoot === undefined) return storedItem;
+  const sources = new SourceFiles(options.sourceRoot);
+  return (record) => sources.stored(record);
+}
+
 /**
  * Brings the store's copy of the dump's crate up to date with the dump, which must be valid
  * (parseDump validates). Items whose fingerprint and file are unchanged are not touched.
  */
-export async function loadDump(store: Store, dump: Dump): Promise<MergeStats> {
+export async function loadDump(store: Store, dump: Dump, options: MergeOptions = {}): Promise<MergeStats> {
+  const toStored = recordStorer(options);
   const crate = crateId(dump.header.crate);
   const incoming = new Map<string, ItemRecord>();
   for (const item of dump.items) incoming.set(item.item, item);
@@ -125,13 +142,13 @@ export async function loadDump(store: Store, dump: Dump): Promise<MergeStats> {
     }
     await forOldItems(store, crate, stale, (old) => {
       const next = incoming.get(old.item);
-      batch.replace(deriveItemKeys(crate, old), next ? deriveItemKeys(crate, storedItem(next)) : new Map());
+      batch.replace(deriveItemKeys(crate, old), next ? deriveItemKeys(crate, toStored(next)) : new Map());
     });
     batch.targetRefs.freshCrate = present.size === 0;
     for (const [id, item] of incoming) {
       if (present.has(id)) continue;
       batch.stats.itemsAdded++;
-      for (const [k, v] of deriveItemKeys(crate, storedItem(item))) batch.put(k, v);
+      for (const [k, v] of deriveItemKeys(crate, toStored(item))) batch.put(k, v);
     }
     await writeFileTablesAndHeader(store, batch, crate, dump);
     await writeVocabulary(store, batch, crate, dump);

@@ -3,9 +3,9 @@
 // merge is, so a reader or a crash sees the crate entirely before or after the edit.
 import type { DumpPatch } from '../../schema/src/index.js';
 import { InconsistentIndexError } from './errors.js';
-import { deriveItemKeys, keys, storedItem, type CrateHeader, type FileItem } from './keys.js';
+import { deriveItemKeys, keys, type CrateHeader, type FileItem } from './keys.js';
 import { decodeFileTable, encodeFileTable, hitSpan } from './records.js';
-import { addStats, CountingBatch, emptyStats, fileTable, forOldItems, type MergeStats } from './merge.js';
+import { addStats, CountingBatch, emptyStats, fileTable, forOldItems, recordStorer, type MergeOptions, type MergeStats } from './merge.js';
 import type { Store } from './store.js';
 import { indexDumps, type IndexDumpsOptions, type IndexResult } from './load.js';
 
@@ -22,21 +22,21 @@ export interface AnalysisOutput {
  */
 export async function indexAnalysis(store: Store, output: AnalysisOutput, options: IndexDumpsOptions = {}): Promise<IndexResult> {
   if (output.patches === undefined) return indexDumps(store, output.dumpFiles, options);
-  if (output.dumpFiles.length > 0) return indexDumps(store, output.dumpFiles, { ...options, shortcut: patchesOfDumps(store, output.patches) });
-  const stats = await applyPatches(store, output.patches);
+  if (output.dumpFiles.length > 0) return indexDumps(store, output.dumpFiles, { ...options, shortcut: patchesOfDumps(store, output.patches, options) });
+  const stats = await applyPatches(store, output.patches, options);
   const crates = new Set(output.patches.map((p) => p.crate)).size;
   return { ...stats, cratesLoaded: crates, cratesUnchanged: 0, cratesRemoved: 0, failures: [] };
 }
 
-export async function applyPatches(store: Store, patches: readonly DumpPatch[]): Promise<MergeStats> {
+export async function applyPatches(store: Store, patches: readonly DumpPatch[], options: MergeOptions = {}): Promise<MergeStats> {
   const total = emptyStats();
-  for (const patch of patches) addStats(total, await applyPatch(store, patch));
+  for (const patch of patches) addStats(total, await applyPatch(store, patch, undefined, options));
   await store.db.put(keys.indexedAt(), JSON.stringify(new Date().toISOString()));
   return total;
 }
 
 /** `indexDumps`' shortcut: a crate's patches, when its stored dump is their base and its new one their result. */
-function patchesOfDumps(store: Store, patches: readonly DumpPatch[]): NonNullable<IndexDumpsOptions['shortcut']> {
+function patchesOfDumps(store: Store, patches: readonly DumpPatch[], options: MergeOptions): NonNullable<IndexDumpsOptions['shortcut']> {
   const byCrate = new Map<string, DumpPatch[]>();
   for (const p of patches) {
     const list = byCrate.get(p.crate);
@@ -49,7 +49,7 @@ function patchesOfDumps(store: Store, patches: readonly DumpPatch[]): NonNullabl
     if (list === undefined || dump === undefined || dump.digest !== digest || dump.base !== storedDigest) return undefined;
     const total = emptyStats();
     // One batch per patch: until the last, the header has no digest, and a crash leaves a dump to merge.
-    for (const [i, p] of list.entries()) addStats(total, await applyPatch(store, p, i === list.length - 1 ? digest : undefined));
+    for (const [i, p] of list.entries()) addStats(total, await applyPatch(store, p, i === list.length - 1 ? digest : undefined, options));
     return total;
   };
 }
@@ -59,7 +59,8 @@ function patchesOfDumps(store: Store, patches: readonly DumpPatch[]): NonNullabl
  * file's table, and the crate's counts. The crate header loses its digest, unless `digest` is the
  * dump the store now holds exactly: otherwise the next whole dump of the crate is merged, not skipped.
  */
-export async function applyPatch(store: Store, patch: DumpPatch, digest?: string): Promise<MergeStats> {
+export async function applyPatch(store: Store, patch: DumpPatch, digest?: string, options: MergeOptions = {}): Promise<MergeStats> {
+  const toStored = recordStorer(options);
   const { crate, file } = patch;
   const headerKey = keys.crate(crate);
   const headerText = await store.db.get(headerKey);
@@ -82,7 +83,7 @@ export async function applyPatch(store: Store, patch: DumpPatch, digest?: string
       const [fingerprint, file] = stored.get(old.item)!;
       if (next.fingerprint === fingerprint && next.file === file) return;
       batch.stats.itemsChanged++;
-      batch.replace(deriveItemKeys(crate, old), deriveItemKeys(crate, storedItem(next)));
+      batch.replace(deriveItemKeys(crate, old), deriveItemKeys(crate, toStored(next)));
     });
     for (const [id, next] of incoming) {
       if (stored.has(id)) continue;
@@ -90,7 +91,7 @@ export async function applyPatch(store: Store, patch: DumpPatch, digest?: string
       counts.items++;
       counts.defs += next.defs.length;
       counts.refs += next.refs.length;
-      for (const [k, v] of deriveItemKeys(crate, storedItem(next))) batch.put(k, v);
+      for (const [k, v] of deriveItemKeys(crate, toStored(next))) batch.put(k, v);
     }
 
     const tableKey = keys.file(file.path, crate);

@@ -12,6 +12,7 @@ import { defLocation, findDefs, foundDef, locateAll, readBriefs, type FoundDef, 
 import { absoluteId, defEntryOf, defOfEntry, hitInRecord, parseDef, roleAt, type DefBrief, type StoredDef } from './records.js';
 import type { ItemRefRow, TargetRefsValue } from './target-refs.js';
 import { overridersOf } from './relations.js';
+import { SourceFiles, withSourceDocs, type SourceDocsDef } from './source-docs.js';
 import type { StoreReader } from './store.js';
 
 /** One use of a symbol; role `decl` marks the def's own name (references with includeDecl). */
@@ -336,11 +337,23 @@ export async function defById(store: StoreReader, id: string): Promise<DefDetail
   return undefined;
 }
 
+/** A def with its docs; `docsStale` when they are to be read from a source file that no longer has them. */
+export type FullDef = Def & { docsStale?: true };
+
 /**
  * The whole def of each symbol (docs, type), from its def key, of which finding it read the
- * brief alone; undefined where the store no longer has it.
+ * brief alone; undefined where the store no longer has it. Docs the store left in the source
+ * (source-docs.ts) are read from the files under `sourceRoot`.
  */
-export async function fullDefs(store: StoreReader, symbols: readonly FoundDef[]): Promise<Array<Def | undefined>> {
+export async function fullDefs(store: StoreReader, symbols: readonly FoundDef[], sourceRoot?: string): Promise<Array<FullDef | undefined>> {
   const texts = await store.getManyText(symbols.map((s) => keys.def(s.id, s.item.itemId)));
-  return symbols.map((s, i) => (texts[i] === undefined ? undefined : parseDef(s.id, s.item.itemId, texts[i]!)));
+  const views = new FileViews(store);
+  const sources = sourceRoot === undefined ? undefined : new SourceFiles(sourceRoot);
+  return Promise.all(symbols.map(async (s, i) => {
+    if (texts[i] === undefined) return undefined;
+    const def: SourceDocsDef = parseDef(s.id, s.item.itemId, texts[i]!);
+    if (def.docsInSource === undefined) return def;
+    const view = await views.get(s.file, s.item.crate);
+    return withSourceDocs(def, sources?.read(s.file), view.itemStart(s.item.itemId));
+  }));
 }

@@ -19,7 +19,8 @@ export const stdinFlags = {
   }),
 };
 
-export type PositionLookUp<A> = (store: StoreReader, query: string, at: Position) => Promise<A>;
+/** Answers a query at a root-relative position; `root` is the workspace root, where the sources are. */
+export type PositionLookUp<A> = (store: StoreReader, query: string, at: Position, root: string) => Promise<A>;
 
 /**
  * Answers `position`, or with `stdin` every line of stdin (printed as it goes, and then the
@@ -33,13 +34,13 @@ export async function runPositionQuery<A extends object>(
     if (position !== undefined) throw usageFailure('give FILE:LINE:COL or --stdin, not both');
     const where = locateStore(flags.db, cwd);
     await withReader(where.dbDir, (store) =>
-      answerEachLine(commandId, (query) => lookUp(store, query, inWorkspace(parsePosition(query), cwd, where.root))));
+      answerEachLine(commandId, (query) => lookUp(store, query, inWorkspace(parsePosition(query), cwd, where.root), where.root)));
     return undefined;
   }
   if (position === undefined) throw usageFailure(`missing FILE:LINE:COL (see 'xref ${commandId} --help')`);
   // A malformed position is a usage error whether or not there is an index.
   const at = parsePosition(position);
   const where = locateStore(flags.db, cwd);
-  const answer = await withReader(where.dbDir, (store) => lookUp(store, position, inWorkspace(at, cwd, where.root)));
+  const answer = await withReader(where.dbDir, (store) => lookUp(store, position, inWorkspace(at, cwd, where.root), where.root));
   return { answer, where };
 }

@@ -3,6 +3,7 @@
 import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Level } from 'level';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STORE_FORMAT_VERSION } from '../../indexer/src/index.js';
 import { copyExample, golden, jsonLines, removeDir, xref } from './cli.js';
@@ -325,6 +326,33 @@ describe('xref hover', () => {
     expect(lines[0].hover[0]).toMatchObject({ kind: 'local', qualname: 'unit', type: 'geometry::shapes::circle::Circle', crate: 'cargo draw:bin 0.1.0' });
     expect(lines[1].error).toMatch(/no identifier at canvas\/src\/bin\/draw\.rs:8:8/);
     expect(lines[2].hover[0]).toMatchObject({ kind: 'macro', qualname: 'geometry::square', docs: 'Squares an expression, evaluating it only once.' });
+  });
+
+  it('reads docs from the source file, and says when the file changed since it was indexed', async () => {
+    const dir = copyExample();
+    try {
+      expect(xref(['index'], { cwd: dir }).code).toBe(0);
+      const at = 'canvas/src/bin/draw.rs:9:24';
+      const card = () => JSON.parse(xref(['hover', '--json', at], { cwd: dir }).stdout).hover[0];
+      expect(card()).toMatchObject({ qualname: 'geometry::shapes::circle::Circle::new', docs: 'Creates a circle around `center`.' });
+      // The store does not hold them: its def key has their hash.
+      const db = new Level<string, string>(join(dir, '.xref', 'db'), { valueEncoding: 'utf8' });
+      const values = await db.values().all();
+      await db.close();
+      expect(values.some((v) => v.includes('Creates a circle around'))).toBe(false);
+
+      const circle = join(dir, 'geometry', 'src', 'shapes', 'circle.rs');
+      writeFileSync(circle, readFileSync(circle, 'utf8').replace('/// Creates a circle', '/// Makes a circle'));
+      expect(card().docs).toBeUndefined();
+      expect(card().docsStale).toBe(true);
+      expect(xref(['hover', at], { cwd: dir }).stdout).toContain('docs: its file changed since it was indexed (run xref index)');
+
+      expect(xref(['index'], { cwd: dir }).code).toBe(0);
+      expect(card()).toMatchObject({ docs: 'Makes a circle around `center`.' });
+      expect(card().docsStale).toBeUndefined();
+    } finally {
+      removeDir(dir);
+    }
   });
 
   it('gives brief cards, one line and signature each, for a call with more than 16 candidates', () => {

@@ -1,8 +1,7 @@
 import type { FoundDef } from '../../../indexer/src/locate.js';
-import { fullDefs, symbolsAt } from '../../../indexer/src/queries.js';
+import { fullDefs, symbolsAt, type FullDef } from '../../../indexer/src/queries.js';
 import type { StoreReader } from '../../../indexer/src/store.js';
 import { describeSymbolId } from '../../../schema/src/symbol.js';
-import type { Def } from '../../../schema/src/types.js';
 import { XrefCommand } from '../base.js';
 import { CliFailure, EXIT, noIdentifierFailure } from '../failure.js';
 import { outPaint } from '../color.js';
@@ -21,6 +20,8 @@ interface HoverCard {
   type?: string;
   visibility?: string;
   docs?: string;
+  /** Set when the docs are in a source file edited since it was indexed, which no longer has them. */
+  docsStale?: true;
   /** Set for a def outside the index (std without its sources): only its path is known. */
   notIndexed?: true;
 }
@@ -68,14 +69,14 @@ export default class Hover extends XrefCommand {
 }
 
 /** The answer to `hover` at a root-relative position (also what bench/queries.ts times). */
-export async function hoverAnswer(store: StoreReader, query: string, at: Position): Promise<HoverAnswer> {
+export async function hoverAnswer(store: StoreReader, query: string, at: Position, root: string): Promise<HoverAnswer> {
   const result = await symbolsAt(store, at.file, at.line, at.col);
   if (result.status === 'none') throw noIdentifierFailure(query);
   if (result.status === 'unresolved') return { query, hover: [], unresolved: result.path };
   const { symbols } = result;
   const brief = symbols.length > BRIEF_CARDS;
   // A brief card is what finding the symbol read of its def key; a full one reads the rest.
-  const defs: Array<Def | FoundDef | undefined> = brief ? symbols : await fullDefs(store, symbols);
+  const defs: Array<FullDef | FoundDef | undefined> = brief ? symbols : await fullDefs(store, symbols, root);
   const hover: HoverCard[] = [];
   symbols.forEach((symbol, i) => {
     const def = defs[i];
@@ -84,6 +85,7 @@ export async function hoverAnswer(store: StoreReader, query: string, at: Positio
     if (def.signature !== undefined) card.signature = def.signature;
     if ('type' in def && def.type !== undefined) card.type = def.type;
     if ('docs' in def && def.docs !== undefined) card.docs = def.docs;
+    if ('docsStale' in def) card.docsStale = true;
     hover.push(card);
   });
   for (const id of result.notIndexed) {
@@ -103,6 +105,7 @@ function printCards({ hover: cards, brief }: HoverAnswer): void {
     if (card.signature !== undefined) printLine(`    ${card.signature}`);
     if (card.type !== undefined) printLine(`    : ${card.type}`);
     if (card.crate !== undefined && !brief) printLine(`    ${paint.dim(`in ${card.crate}`)}`);
+    if (card.docsStale) printLine(`    ${paint.dim('docs: its file changed since it was indexed (run xref index)')}`);
     if (card.docs !== undefined) {
       printLine('');
       for (const line of card.docs.split('\n')) printLine(line === '' ? '' : `  ${line}`);

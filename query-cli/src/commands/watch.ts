@@ -39,7 +39,7 @@ export default class Watch extends XrefCommand {
     const run = async (changed: string[] | undefined): Promise<IndexRun> => {
       const started = performance.now();
       const analysis = await analyzer.analyze(ws.root, { changed, stdSources: std, crateCache: true });
-      return indexRun(analysis, await indexAnalysis(store, analysis), started);
+      return indexRun(analysis, await indexAnalysis(store, analysis, { sourceRoot: ws.root }), started);
     };
     const take = (): string[] | undefined => {
       const paths = queuedPaths;

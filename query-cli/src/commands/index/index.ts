@@ -56,7 +56,7 @@ export default class Index extends XrefCommand {
       if (flags.full) await rm(dbDir, { recursive: true, force: true });
       // The store is opened only now, so that queries are locked out for the load alone.
       const output = analysis;
-      loaded = await withStore(dbDir, (store) => indexAnalysis(store, output, { onProgress: progress?.load }));
+      loaded = await withStore(dbDir, (store) => indexAnalysis(store, output, { onProgress: progress?.load, sourceRoot: output.root }));
     } finally {
       progress?.clear();
     }

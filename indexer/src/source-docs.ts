@@ -1,0 +1,91 @@
+// Docs that are the `///` comments above a def are read from its source file when asked for, not
+// stored: they were 5 MB of std's def keys, a third of them on disk, and only hover shows them.
+// The merge keeps a def's docs out of its def key when the `///` lines between the def's start
+// and its name, read from the file as it is then, give exactly the front end's docs; the key then
+// holds a hash of them, with which hover tells the docs it reads from a file edited since (and
+// not indexed again) from the right ones. Any other docs (`#[doc = …]`, `/** */`, a module's
+// `//!`) are stored as they are.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Def, ItemRecord, Span } from '../../schema/src/index.js';
+import { storedItem, type StoredItem } from './keys.js';
+
+/** A def whose docs its def key holds as a hash of them: they are in its source (this file). */
+export interface SourceDocsDef extends Def {
+  docsInSource?: string;
+}
+
+/**
+ * The docs of the `///` lines of `text`, as the front end gives them (frontend/src/syntax/docs.ts):
+ * each line's text after the marker, one leading space and a trailing CR removed, joined by
+ * newlines; undefined when there is none. Other lines (attributes, plain comments, the def's
+ * keywords) are passed over.
+ */
+export function lineDocs(text: string): string | undefined {
+  const docs: string[] = [];
+  for (const line of text.split('\n')) {
+    const trimmed = line.trimStart();
+    if (!trimmed.startsWith('///') || trimmed.startsWith('////')) continue;
+    const body = trimmed.slice(3).replace(/\r$/, '');
+    docs.push(body.startsWith(' ') ? body.slice(1) : body);
+  }
+  return docs.length > 0 ? docs.join('\n') : undefined;
+}
+
+export function docsHash(docs: string): string {
+  return createHash('sha1').update(docs).digest('base64url').slice(0, 8);
+}
+
+/** The bytes of a def's head, from its start to its name, in a file whose item starts at `itemStart`. */
+function headText(source: Buffer, itemStart: number, def: { span: Span; nameSpan: Span }): string {
+  return source.toString('utf8', itemStart + def.span[0], itemStart + def.nameSpan[0]);
+}
+
+/** Source files read once per merge: their bytes, or null for one that could not be read. */
+export class SourceFiles {
+  private readonly cache = new Map<string, Buffer | null>();
+
+  constructor(readonly root: string) {}
+
+  read(path: string): Buffer | undefined {
+    let bytes = this.cache.get(path);
+    if (bytes === undefined) {
+      try {
+        bytes = readFileSync(resolve(this.root, path));
+      } catch {
+        bytes = null;
+      }
+      this.cache.set(path, bytes);
+    }
+    return bytes ?? undefined;
+  }
+
+  /**
+   * The record as the store keeps it, each def whose docs are its `///` lines in the file as it is
+   * now holding their hash instead (storedItem without sources).
+   */
+  stored(record: ItemRecord): StoredItem {
+    const stored = storedItem(record);
+    if (!stored.defs.some((def) => def.docs !== undefined)) return stored;
+    const source = this.read(record.file);
+    if (source === undefined) return stored;
+    const defs = stored.defs.map((def): SourceDocsDef => {
+      if (def.docs === undefined || lineDocs(headText(source, record.span[0], def)) !== def.docs) return def;
+      const { docs, ...rest } = def;
+      return { ...rest, docsInSource: docsHash(docs) };
+    });
+    return { ...stored, defs };
+  }
+}
+
+/**
+ * A def read back from its def key, with its docs read from `source` (its file, whose item starts at
+ * `itemStart`) if the key holds their hash; `docsStale` when the file no longer has them.
+ */
+export function withSourceDocs(def: SourceDocsDef, source: Buffer | undefined, itemStart: number): Def & { docsStale?: true } {
+  if (def.docsInSource === undefined) return def;
+  const { docsInSource, ...rest } = def;
+  const docs = source === undefined ? undefined : lineDocs(headText(source, itemStart, def));
+  return docs !== undefined && docsHash(docs) === docsInSource ? { ...rest, docs } : { ...rest, docsStale: true };
+}

@@ -1,0 +1,91 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadDump, type Store } from '../../indexer/src/index.js';
+import { keys } from '../../indexer/src/keys.js';
+import { parseDef } from '../../indexer/src/records.js';
+import { lineDocs, withSourceDocs } from '../../indexer/src/source-docs.js';
+import type { Dump } from '../../schema/src/index.js';
+import { makeDump, makeItem, Source, tempStore } from './fixture.js';
+
+let store: Store;
+let dir: string;
+let cleanup: () => Promise<void>;
+
+beforeEach(async () => {
+  ({ store, dir, cleanup } = await tempStore());
+});
+afterEach(() => cleanup());
+
+const C = 'cargo docs 0.1.0 ';
+const inc = `${C}inc().`;
+const two = `${C}two().`;
+
+/** A crate of two fns: one documented by `///` lines (and an attribute between them), one by `#[doc]`. */
+function crate(incDocs = 'Adds one.\n\n  Keeps the indent.', body = 'x + 1'): { dump: Dump; lib: Source } {
+  const lib = new Source(
+    'src/lib.rs',
+    `/// ${incDocs.split('\n').join('\n/// ').replace(/ \n/g, '\n')}\n#[inline]\n//// not a doc\npub fn inc(x: u8) -> u8 { ${body} }\n\n` +
+      '#[doc = "Set by an attribute."]\npub fn two() {}\n',
+  );
+  const items = [
+    makeItem(inc, 'fn', lib, lib.between('///', '}'), [{ id: inc, kind: 'fn', name: 'inc', qualname: 'docs::inc', at: lib.find('inc') }]),
+    makeItem(two, 'fn', lib, lib.between('#[doc', '{}'), [{ id: two, kind: 'fn', name: 'two', qualname: 'docs::two', at: lib.find('two') }]),
+  ];
+  items[0].defs[0].docs = incDocs;
+  items[1].defs[0].docs = 'Set by an attribute.';
+  return { dump: makeDump('docs', [lib], items), lib };
+}
+
+function writeSources(lib: Source): void {
+  mkdirSync(join(dir, dirname(lib.path)), { recursive: true });
+  writeFileSync(join(dir, lib.path), lib.text);
+}
+
+describe('docs left in the source', () => {
+  it('renders `///` lines as the front end does', () => {
+    expect(lineDocs('/// One.\n    ///\n    ///  Two, indented.\r\n    #[inline]\n    //// no\n    // no\n    pub fn ')).toBe('One.\n\n Two, indented.');
+    expect(lineDocs('#[inline]\npub fn ')).toBeUndefined();
+  });
+
+  it('stores the hash of `///` docs, other docs in full, and reads them back from the file', async () => {
+    const { dump, lib } = crate();
+    writeSources(lib);
+    await loadDump(store, dump, { sourceRoot: dir });
+    const incText = (await store.db.get(keys.def(inc, inc)))!;
+    expect(incText).not.toContain('Adds one');
+    expect(incText).toContain('docsInSource');
+    expect((await store.db.get(keys.def(two, two)))!).toContain('Set by an attribute.');
+
+    const source = readFileSync(join(dir, lib.path));
+    const start = dump.items[0].span[0];
+    expect(withSourceDocs(parseDef(inc, inc, incText), source, start).docs).toBe('Adds one.\n\n  Keeps the indent.');
+    const edited = Buffer.from(lib.text.replace('Adds one', 'Adds two'));
+    expect(withSourceDocs(parseDef(inc, inc, incText), edited, start)).toMatchObject({ docsStale: true });
+    expect(withSourceDocs(parseDef(inc, inc, incText), undefined, start)).toMatchObject({ docsStale: true });
+  });
+
+  it('rewrites nothing when the same dump is loaded again, and only the edited item after an edit', async () => {
+    const { dump, lib } = crate();
+    writeSources(lib);
+    await loadDump(store, dump, { sourceRoot: dir });
+    expect(await loadDump(store, dump, { sourceRoot: dir })).toMatchObject({ keysWritten: 0, keysDeleted: 0 });
+
+    const next = crate('Adds one.\n\n  Keeps the indent.', 'x.wrapping_add(1)');
+    writeSources(next.lib);
+    const before = new Map(await store.db.iterator().all());
+    expect(await loadDump(store, next.dump, { sourceRoot: dir })).toMatchObject({ itemsChanged: 1, keysWritten: 3 });
+    const after = await store.db.iterator().all();
+    const changed = after.filter(([k, v]) => before.get(k) !== v).map(([k]) => k.split('\0')[0]);
+    // The fn's fingerprint, its def key (its span grew) and the file table (its end moved); not
+    // the other fn's def key, nor its docs.
+    expect(changed.sort()).toEqual(['def', 'file', 'fp']);
+  });
+
+  it('stores docs the file does not have as they are (a dump older than the file)', async () => {
+    const { dump, lib } = crate();
+    writeSources(new Source(lib.path, lib.text.replace('Adds one', 'Adds 1')));
+    await loadDump(store, dump, { sourceRoot: dir });
+    expect((await store.db.get(keys.def(inc, inc)))!).toContain('Adds one.');
+  });
+});
