@@ -102,7 +102,7 @@ import { InconsistentIndexError } from './errors.js';
 import { candidateListHash, defEntry, encodeDefEntry, encodeItem, encodeRefEntry, type RefSpans } from './records.js';
 
 /** Bump when the key layout or a value shape changes; stores of another format need `xref index --full`. */
-export const STORE_FORMAT_VERSION = 14;
+export const STORE_FORMAT_VERSION = 15;
 
 const SEP = '\0';
 /** Upper bound for a prefix scan: no id, path or name contains U+10FFFF. */

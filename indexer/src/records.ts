@@ -12,17 +12,19 @@ import { InconsistentIndexError } from './errors.js';
 import type { DefEntry, FileTable, StoredItem } from './keys.js';
 
 /**
- * A ref inside an item record: start and length relative to the item, role, then one of
+ * A ref inside an item record: its start as the distance from the start of the ref before it (the
+ * first's from the item's; a record's refs come in order of position, so the numbers are short),
+ * its length, its role as its index in REF_ROLES (roleAt), then one of
  * - a target, relative to the item (relativeId);
  * - `CANDIDATES` and the hash of the candidate list (candidateListHash);
  * - `UNRESOLVED` and the path as written;
  * - nothing, for a ref that has none of the three (a valid dump never has one).
  */
 export type RefRow =
-  | [start: number, length: number, role: RefRole]
-  | [start: number, length: number, role: RefRole, target: string]
-  | [start: number, length: number, role: RefRole, tag: typeof CANDIDATES, list: string]
-  | [start: number, length: number, role: RefRole, tag: typeof UNRESOLVED, path: string];
+  | [step: number, length: number, role: number]
+  | [step: number, length: number, role: number, target: string]
+  | [step: number, length: number, role: number, tag: typeof CANDIDATES, list: string]
+  | [step: number, length: number, role: number, tag: typeof UNRESOLVED, path: string];
 
 const CANDIDATES = 0;
 const UNRESOLVED = 1;
@@ -82,7 +84,13 @@ export function encodeItem(stored: StoredItem): string {
     relations: relations.map((r) => ({ ...r, from: relativeId(id, r.from), to: relativeId(id, r.to) })),
     defs: defs.map((def): DefMark => [relativeId(id, def.id), def.nameSpan[0], def.nameSpan[1]]),
   };
-  return `[${JSON.stringify(head)},${JSON.stringify(refs.map((ref) => encodeRef(id, ref)))}]`;
+  let previous = 0;
+  const rows = refs.map((ref) => {
+    const row = encodeRef(id, ref, previous);
+    previous = ref.span[0];
+    return row;
+  });
+  return `[${JSON.stringify(head)},${JSON.stringify(rows)}]`;
 }
 
 /** An encoded record without its refs. */
@@ -101,9 +109,10 @@ export function defIdsOf(id: string, encoded: Pick<EncodedItem, 'defs'>): string
   return encoded.defs.map(([relative]) => absoluteId(id, relative));
 }
 
-function encodeRef(id: string, ref: Ref): RefRow {
+/** A ref of item `id` as a row, its start relative to `previous`, the start of the ref before it. */
+function encodeRef(id: string, ref: Ref, previous: number): RefRow {
   const [start, end] = ref.span;
-  const head = [start, end - start, ref.role] as const;
+  const head = [start - previous, end - start, ROLE_INDEX.get(ref.role)!] as const;
   const given = Number(ref.target !== undefined) + Number(ref.candidates !== undefined) + Number(ref.unresolved !== undefined);
   if (given > 1) throw new Error(`a ref of ${id} at ${start} has more than one of target, candidates, unresolved`);
   if (ref.target !== undefined) return [...head, relativeId(id, ref.target)];
@@ -118,8 +127,10 @@ function encodeRef(id: string, ref: Ref): RefRow {
  */
 export function decodeItem(id: string, encoded: EncodedItem, defs: Def[]): DecodedItem {
   const lists = new Map<number, string>();
+  let start = 0;
   const refs = encoded.refs.map((row, i): Ref => {
-    const { ref, list } = decodeRef(id, row);
+    start += row[0];
+    const { ref, list } = decodeRef(id, row, start);
     if (list !== undefined) lists.set(i, list);
     return ref;
   });
@@ -128,9 +139,9 @@ export function decodeItem(id: string, encoded: EncodedItem, defs: Def[]): Decod
   return { item: { ...encoded, item: id, fingerprint: '', defs, relations, refs }, lists };
 }
 
-/** A ref of item `id`'s record; a candidate ref comes without its candidates, `list` names them. */
-function decodeRef(id: string, row: RefRow): { ref: Ref; list?: string } {
-  const ref: Ref = { span: [row[0], row[0] + row[1]], role: row[2] };
+/** A ref of item `id`'s record starting at `start`; a candidate ref comes without its candidates, `list` names them. */
+function decodeRef(id: string, row: RefRow, start: number): { ref: Ref; list?: string } {
+  const ref: Ref = { span: [start, start + row[1]], role: roleAt(row[2]) };
   if (row.length === 4) ref.target = absoluteId(id, row[3]);
   else if (row.length === 5 && row[3] === CANDIDATES) return { ref, list: row[4] };
   else if (row.length === 5) ref.unresolved = row[4];
@@ -156,14 +167,18 @@ export function hitInRecord(id: string, encoded: EncodedItem, offset: number): R
   }
   if (def !== undefined) return { def: absoluteId(id, def) };
   let row: RefRow | undefined;
+  let rowStart = 0;
+  let start = 0;
   shortest = Infinity;
   for (const r of encoded.refs) {
-    if (r[0] <= offset && offset < r[0] + r[1] && r[1] < shortest) {
+    start += r[0];
+    if (start <= offset && offset < start + r[1] && r[1] < shortest) {
       row = r;
+      rowStart = start;
       shortest = r[1];
     }
   }
-  return row === undefined ? undefined : decodeRef(id, row);
+  return row === undefined ? undefined : decodeRef(id, row, rowStart);
 }
 
 /**

@@ -5,9 +5,9 @@ import { storedItem, type FileTable, type StoredItem } from '../../indexer/src/k
 import { prng } from '../support/random.js';
 import {
   absoluteId, candidateListHash, decodeFileTable, decodeItem, defEntry, defIdsOf, encodeDefEntry, encodeFileTable, encodeItem,
-  encodeRefEntry, parseDef, parseDefBrief, parseItem, relativeId, roleAt,
+  encodeRefEntry, hitInRecord, parseDef, parseDefBrief, parseItem, relativeId, roleAt,
 } from '../../indexer/src/records.js';
-import { crateId, type Dump } from '../../schema/src/index.js';
+import { crateId, type Dump, type Ref } from '../../schema/src/index.js';
 import { REF_ROLES } from '../../schema/src/kinds.js';
 import { app, freshSnapshot, geometry, ids, makeDump, makeItem, snapshot, Source, tempStore } from './fixture.js';
 
@@ -51,6 +51,24 @@ describe('item records', () => {
   it('decode(encode(item)) is the stored item, for every item of the fixtures', () => {
     for (const dump of [geometry().dump, app().dump]) {
       for (const record of dump.items) expect(roundTrip(storedItem(record))).toStrictEqual(asRead(storedItem(record)));
+    }
+  });
+
+  it('decode(encode(item)) and the ref found at each offset, for refs in any order (property)', () => {
+    const rand = prng(15);
+    const base = storedItem(geometry().dump.items[0]);
+    for (let round = 0; round < 200; round++) {
+      const refs: Ref[] = Array.from({ length: Math.floor(rand() * 12) }, () => {
+        const start = Math.floor(rand() * 300);
+        return { span: [start, start + 1 + Math.floor(rand() * 20)], role: REF_ROLES[Math.floor(rand() * REF_ROLES.length)], target: `${ITEM}$v@${start}` };
+      });
+      const stored: StoredItem = { ...base, item: ITEM, defs: [], refs };
+      expect(roundTrip(stored)).toStrictEqual(asRead(stored));
+      const offset = Math.floor(rand() * 320);
+      const containing = refs.filter((r) => r.span[0] <= offset && offset < r.span[1]);
+      const shortest = containing.reduce<Ref | undefined>((best, r) => (best && best.span[1] - best.span[0] <= r.span[1] - r.span[0] ? best : r), undefined);
+      const hit = hitInRecord(ITEM, parseItem(encodeItem(stored)), offset);
+      expect(hit === undefined ? undefined : (hit as { ref: Ref }).ref).toEqual(shortest);
     }
   });
 
