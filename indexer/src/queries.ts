@@ -1,6 +1,7 @@
 // Goto-definition, find-references and symbol lookups. Each query reads only the keys it
 // needs: the file tables of the files it reports on, the items around a position, and the
 // def/ref/qual keys of the symbols asked about.
+import { resolve } from 'node:path';
 import { isSymbolId } from '../../schema/src/symbol.js';
 import type { Def, RefRole } from '../../schema/src/types.js';
 import { InconsistentIndexError, PositionError, UnknownFileError } from './errors.js';
@@ -12,7 +13,7 @@ import { defLocation, findDefs, foundDef, locateAll, readBriefs, type FoundDef, 
 import { absoluteId, defEntryOf, defOfEntry, hitInRecord, parseDef, roleAt, type DefBrief, type StoredDef } from './records.js';
 import type { ItemRefRow, TargetRefsValue } from './target-refs.js';
 import { overridersOf } from './relations.js';
-import { SourceFiles, withSourceDocs, type SourceDocsDef } from './source-docs.js';
+import { readHead, withSourceDocs, type SourceDocsDef } from './source-docs.js';
 import type { StoreReader } from './store.js';
 
 /** One use of a symbol; role `decl` marks the def's own name (references with includeDecl). */
@@ -348,12 +349,12 @@ export type FullDef = Def & { docsStale?: true };
 export async function fullDefs(store: StoreReader, symbols: readonly FoundDef[], sourceRoot?: string): Promise<Array<FullDef | undefined>> {
   const texts = await store.getManyText(symbols.map((s) => keys.def(s.id, s.item.itemId)));
   const views = new FileViews(store);
-  const sources = sourceRoot === undefined ? undefined : new SourceFiles(sourceRoot);
   return Promise.all(symbols.map(async (s, i) => {
     if (texts[i] === undefined) return undefined;
     const def: SourceDocsDef = parseDef(s.id, s.item.itemId, texts[i]!);
     if (def.docsInSource === undefined) return def;
     const view = await views.get(s.file, s.item.crate);
-    return withSourceDocs(def, sources?.read(s.file), view.itemStart(s.item.itemId));
+    const head = sourceRoot === undefined ? undefined : readHead(resolve(sourceRoot, s.file), view.itemStart(s.item.itemId), def);
+    return withSourceDocs(def, head);
   }));
 }

@@ -1,10 +1,10 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadDump, type Store } from '../../indexer/src/index.js';
 import { keys } from '../../indexer/src/keys.js';
 import { parseDef } from '../../indexer/src/records.js';
-import { lineDocs, withSourceDocs } from '../../indexer/src/source-docs.js';
+import { lineDocs, readHead, withSourceDocs } from '../../indexer/src/source-docs.js';
 import type { Dump } from '../../schema/src/index.js';
 import { makeDump, makeItem, Source, tempStore } from './fixture.js';
 
@@ -57,12 +57,13 @@ describe('docs left in the source', () => {
     expect(incText).toContain('docsInSource');
     expect((await store.db.get(keys.def(two, two)))!).toContain('Set by an attribute.');
 
-    const source = readFileSync(join(dir, lib.path));
-    const start = dump.items[0].span[0];
-    expect(withSourceDocs(parseDef(inc, inc, incText), source, start).docs).toBe('Adds one.\n\n  Keeps the indent.');
-    const edited = Buffer.from(lib.text.replace('Adds one', 'Adds two'));
-    expect(withSourceDocs(parseDef(inc, inc, incText), edited, start)).toMatchObject({ docsStale: true });
-    expect(withSourceDocs(parseDef(inc, inc, incText), undefined, start)).toMatchObject({ docsStale: true });
+    const def = parseDef(inc, inc, incText);
+    const head = () => readHead(join(dir, lib.path), dump.items[0].span[0], def);
+    expect(withSourceDocs(def, head()).docs).toBe('Adds one.\n\n  Keeps the indent.');
+    writeFileSync(join(dir, lib.path), lib.text.replace('Adds one', 'Adds two'));
+    expect(withSourceDocs(def, head())).toMatchObject({ docsStale: true });
+    expect(readHead(join(dir, 'src', 'gone.rs'), 0, def)).toBeUndefined();
+    expect(withSourceDocs(def, undefined)).toMatchObject({ docsStale: true });
   });
 
   it('rewrites nothing when the same dump is loaded again, and only the edited item after an edit', async () => {
