@@ -1,5 +1,5 @@
 // Goto-implementation: the impl blocks of a trait or of a type, and the methods overriding a
-// trait method. Reads the impl and relation indexes, then the file tables to place the results.
+// trait method. Reads the impl and overriders indexes, then the file tables to place the results.
 import { FileViews, type LineRange } from './files.js';
 import { keyParts, ownerOf, ranges, type ImplEntry, type ImplLink } from './keys.js';
 import { locateDef, type Location } from './locate.js';
