@@ -37,19 +37,24 @@ export function docsHash(docs: string): string {
   return createHash('sha1').update(docs).digest('base64url').slice(0, 8);
 }
 
-/** The bytes of a def's head, from its start to its name, in a file whose item starts at `itemStart`. */
+/** Where a def's head is in its file, from the def's start to its name, its item starting at `itemStart`. */
+function headRange(itemStart: number, def: { span: Span; nameSpan: Span }): [start: number, end: number] {
+  const start = itemStart + def.span[0];
+  return [start, Math.max(start, itemStart + def.nameSpan[0])];
+}
+
 function headText(source: Buffer, itemStart: number, def: { span: Span; nameSpan: Span }): string {
-  return source.toString('utf8', itemStart + def.span[0], itemStart + def.nameSpan[0]);
+  return source.toString('utf8', ...headRange(itemStart, def));
 }
 
 /**
- * The head of a def (headText) read from the file at `path` alone: hover reads a few hundred
+ * The head of a def (headRange) read from the file at `path` alone: hover reads a few hundred
  * bytes, not the file (std's largest are 200 KB, which took hover's median from 0.04 to 0.07 ms).
  * Undefined when the file cannot be read.
  */
 export function readHead(path: string, itemStart: number, def: { span: Span; nameSpan: Span }): string | undefined {
-  const start = itemStart + def.span[0];
-  const bytes = Buffer.alloc(Math.max(0, itemStart + def.nameSpan[0] - start));
+  const [start, end] = headRange(itemStart, def);
+  const bytes = Buffer.alloc(end - start);
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
