@@ -43,10 +43,10 @@ export async function callHierarchy(store: StoreReader, id: string, direction: C
 async function callers(store: StoreReader, id: string): Promise<CallNode[]> {
   const byItem = new Map<string, CallNode>();
   for (const ref of await references(store, id, { kinds: [...CALL_ROLES] })) {
-    const node = byItem.get(ref.itemId) ?? { id: ref.itemId, sites: [] };
+    const node = byItem.get(ref.item) ?? { id: ref.item, sites: [] };
     const { file, line, col, endLine, endCol } = ref;
     node.sites.push({ file, line, col, endLine, endCol });
-    byItem.set(ref.itemId, node);
+    byItem.set(ref.item, node);
   }
   return [...byItem.values()];
 }

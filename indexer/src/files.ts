@@ -1,26 +1,21 @@
 // A file table read from the store, with what queries need from it: where each item starts,
 // which items contain an offset, and item-relative spans turned into line/column ranges.
-import { LineIndex } from '../../schema/src/lines.js';
+import { LineIndex, type LineRange } from '../../schema/src/lines.js';
 import { InconsistentIndexError } from './errors.js';
 import { keyParts, keys, ranges, type FileItem, type FileTable } from './keys.js';
 import { decodeFileTable } from './records.js';
 import { KeptPerStore, Store, type StoreReader } from './store.js';
 import { itemInCrate } from './target-refs.js';
 
-export interface LineRange {
-  line: number;
-  col: number;
-  endLine: number;
-  endCol: number;
-}
+export type { LineRange };
 
 export class FileView {
   private lineIndexCache?: LineIndex;
   /** Item id → its row in the table, built at the third lookup. */
   private rowCache?: Map<string, number>;
   private lookups = 0;
-  /** Item id relative to the crate (itemInCrate) → its start, built at the first such lookup. */
-  private startsInCrate?: Map<string, number>;
+  /** Item id relative to the crate (itemInCrate) → its row, built at the first such lookup. */
+  private rowsInCrate?: Map<string, FileItem>;
 
   constructor(
     readonly path: string,
@@ -36,12 +31,15 @@ export class FileView {
     return this.row(item)[1];
   }
 
-  /** The start of an item named relative to the view's crate, as target keys name it (target-refs.ts). */
-  itemStartInCrate(relative: string): number {
-    this.startsInCrate ??= new Map(this.table.items.map(([id, start]) => [itemInCrate(this.crate, id), start]));
-    const start = this.startsInCrate.get(relative);
-    if (start === undefined) throw new InconsistentIndexError(`${relative} of ${this.crate} is not in the table of ${this.path}`);
-    return start;
+  /**
+   * The row of an item named relative to the view's crate, as target keys name it
+   * (target-refs.ts): its id and start, with no string built.
+   */
+  itemInCrate(relative: string): FileItem {
+    this.rowsInCrate ??= new Map(this.table.items.map((row) => [itemInCrate(this.crate, row[0]), row]));
+    const row = this.rowsInCrate.get(relative);
+    if (row === undefined) throw new InconsistentIndexError(`${relative} of ${this.crate} is not in the table of ${this.path}`);
+    return row;
   }
 
   /** The item's absolute byte span in the file. */
@@ -73,9 +71,7 @@ export class FileView {
   }
 
   range(itemStart: number, span: readonly [number, number]): LineRange {
-    const start = this.lineIndex.position(itemStart + span[0]);
-    const end = this.lineIndex.position(itemStart + span[1]);
-    return { line: start.line, col: start.col, endLine: end.line, endCol: end.col };
+    return this.lineIndex.range(itemStart + span[0], itemStart + span[1]);
   }
 }
 
@@ -96,6 +92,23 @@ export class FileViews {
       this.views.set(k, view);
     }
     return view;
+  }
+
+  /**
+   * The views of many files at once, in order: those this process keeps are taken without
+   * waiting, the others read together (`Option` has refs in 250 files).
+   */
+  async getAll(files: ReadonlyArray<{ file: string; crate: string }>): Promise<FileView[]> {
+    const found: FileView[] = new Array(files.length);
+    const missing: number[] = [];
+    files.forEach(({ file, crate }, i) => {
+      const view = keptView(this.store, keys.file(file, crate));
+      if (view === undefined) missing.push(i);
+      else found[i] = view;
+    });
+    const read = await Promise.all(missing.map((i) => this.get(files[i].file, files[i].crate)));
+    missing.forEach((i, j) => (found[i] = read[j]));
+    return found;
   }
 
   /** The file's view in every crate that compiles it; empty when the index does not know the file. */
@@ -141,19 +154,27 @@ interface KeptViews {
 
 const keptViews = new KeptPerStore<KeptViews>(() => ({ views: new Map(), tableKeys: new Map() }));
 
-async function readView(store: StoreReader, key: string, path: string, crate: string): Promise<FileView | undefined> {
-  const cache = store instanceof Store ? keptViews.of(store).views : undefined;
-  const kept = cache?.get(key);
+/** The view this process keeps for a table key, if any. */
+function keptView(store: StoreReader, key: string): FileView | undefined {
+  if (!(store instanceof Store)) return undefined;
+  const cache = keptViews.of(store).views;
+  const kept = cache.get(key);
   if (kept !== undefined) {
     // Most recently used last, so the oldest goes first.
-    cache!.delete(key);
-    cache!.set(key, kept);
-    return kept;
+    cache.delete(key);
+    cache.set(key, kept);
   }
+  return kept;
+}
+
+async function readView(store: StoreReader, key: string, path: string, crate: string): Promise<FileView | undefined> {
+  const kept = keptView(store, key);
+  if (kept !== undefined) return kept;
   const text = (await store.getManyText([key]))[0];
   if (text === undefined) return undefined;
   const table = decodeFileTable(text);
   const view = new FileView(path, crate, table);
+  const cache = store instanceof Store ? keptViews.of(store).views : undefined;
   if (cache !== undefined) {
     cache.set(key, view);
     if (cache.size > VIEWS_KEPT) cache.delete(cache.keys().next().value!);

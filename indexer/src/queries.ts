@@ -7,10 +7,10 @@ import type { Def, RefRole } from '../../schema/src/types.js';
 import { InconsistentIndexError, PositionError, UnknownFileError } from './errors.js';
 import { FileViews, type FileView, type LineRange } from './files.js';
 import { readEncoded, readLists } from './items.js';
-import { compareStrings, defKeyOwner, keyParts, keys, ranges, type Range } from './keys.js';
+import { compareStrings, defKeyOwner, keyParts, keys, ranges, type FileItem, type Range } from './keys.js';
 import { crateIds } from './crates.js';
 import { defLocation, findDefs, foundDef, locateAll, readBriefs, type FoundDef, type ItemRef, type Location } from './locate.js';
-import { absoluteId, defEntryOf, defOfEntry, hitInRecord, parseDef, roleAt, type DefBrief, type StoredDef } from './records.js';
+import { defEntryOf, defOfEntry, hitInRecord, parseDef, roleAt, type DefBrief, type StoredDef } from './records.js';
 import type { ItemRefRow, TargetRefsValue } from './target-refs.js';
 import { overridersOf } from './relations.js';
 import { readHead, withSourceDocs, type SourceDocsDef } from './source-docs.js';
@@ -20,9 +20,12 @@ import type { StoreReader } from './store.js';
 export interface RefLocation extends LineRange {
   file: string;
   role: RefRole | 'decl';
-  itemId: string;
   /** The ref may resolve to the symbol: resolution found several candidates. */
   candidate: boolean;
+  /** The symbol asked about. */
+  target: string;
+  /** The item whose code holds the ref: the fn that calls, the impl that names a type. */
+  item: string;
   /**
    * Set when the ref is not to the symbol itself but to this method overriding it: a call the
    * front end resolved to one impl of the trait method asked about.
@@ -197,16 +200,17 @@ export async function references(store: StoreReader, targetId: string, options: 
   const listed = await Promise.all([...owners.keys()].map((list) => candidateRefsIn(store, list)));
   const candidates = groups.map((): FoundRefs[] => []);
   [...owners.values()].forEach((group, i) => candidates[group].push(...listed[i]));
-  const byFile = await collectRefs(views, groups.map(({ via: overrider, rows }, i) => ({
+  const byFile = await collectRefs(views, targetId, groups.map(({ via: overrider, rows }, i) => ({
     via: overrider,
     found: [...rows.found, ...candidates[i]].filter(({ crate }) => wanted === undefined || wanted.has(crate)),
   })), roles);
   if (options.includeDecl) {
     for await (const [k, [, entry]] of store.entries<StoredDef>(ranges.defsOf(targetId))) {
-      const { crate, item: itemId } = defKeyOwner(k);
+      const { crate, item } = defKeyOwner(k);
       if (wanted !== undefined && !wanted.has(crate)) continue;
       const view = await views.get(entry.file, crate);
-      refsIn(byFile, entry.file).push({ file: entry.file, ...view.range(view.itemStart(itemId), entry.nameSpan), role: 'decl', itemId, candidate: false });
+      const { line, col, endLine, endCol } = view.range(view.itemStart(item), entry.nameSpan);
+      refsIn(byFile, entry.file).push({ file: entry.file, line, col, endLine, endCol, role: 'decl', candidate: false, target: targetId, item });
     }
   }
   // Sorted a file at a time, by numbers: one sort of them all, comparing paths, was most of the
@@ -214,7 +218,7 @@ export async function references(store: StoreReader, targetId: string, options: 
   // direct one) is the one kept.
   const out: RefLocation[] = [];
   for (const file of [...byFile.keys()].sort(compareStrings)) {
-    const refs = byFile.get(file)!.sort(byPosition);
+    const refs = inOrder(byFile.get(file)!);
     refs.forEach((r, i) => {
       if (i === 0 || !samePlace(refs[i - 1], r)) out.push(r);
     });
@@ -231,30 +235,38 @@ function refsIn(byFile: Map<string, RefLocation[]>, file: string): RefLocation[]
 /** The refs of some groups of found entries, by file, in the order of the groups. */
 async function collectRefs(
   views: FileViews,
+  target: string,
   groups: Array<{ found: FoundRefs[]; via: string | undefined }>,
   roles: Set<RefRole> | undefined,
 ): Promise<Map<string, RefLocation[]>> {
-  // The files' tables are read together, not one after the other: `Option` has refs in 250 files.
-  const viewsOf = await Promise.all(groups.flatMap(({ found }) => found.map(({ file, crate }) => views.get(file, crate))));
+  const viewsOf = await views.getAll(groups.flatMap(({ found }) => found));
   const byFile = new Map<string, RefLocation[]>();
   let n = 0;
   for (const { found, via } of groups) {
-    for (const { crate, file, items, candidate } of found) {
+    for (const { crate, row, candidate } of found) {
       const view = viewsOf[n++];
       const lines = view.lineIndex;
+      const file = row[0];
       const refs = refsIn(byFile, file);
-      for (const entry of items) {
-        const relative = entry[0];
-        const start = view.itemStartInCrate(relative);
-        const itemId = absoluteId(`${crate} `, relative);
+      // Items by where they start, so that their refs come in order and each line is found from
+      // the one before (LineIndex.lineAt), mostly without a search.
+      const count = sortItemsByStart(view, row);
+      let line = 0;
+      for (let k = 0; k < count; k++) {
+        const [item, start] = byStart.items[k];
+        const entry = byStart.entries[k];
         // Built field by field, rows read in place: `Option` has 2,000 refs, and each copy showed.
         for (let r = 1; r < entry.length; r += 3) {
           const role = roleAt(entry[r + 2] as number);
           if (roles && !roles.has(role)) continue;
           const at = start + (entry[r] as number);
-          const from = lines.position(at);
-          const to = lines.position(at + (entry[r + 1] as number));
-          const ref: RefLocation = { file, line: from.line, col: from.col, endLine: to.line, endCol: to.col, role, itemId, candidate };
+          const end = at + (entry[r + 1] as number);
+          lines.check(end);
+          line = lines.lineAt(at, line);
+          const endLine = lines.lineAt(end, line);
+          const ref: RefLocation = {
+            file, line: line + 1, col: lines.columnAt(at, line), endLine: endLine + 1, endCol: lines.columnAt(end, endLine), role, candidate, target, item,
+          };
           if (via !== undefined) ref.via = via;
           refs.push(ref);
         }
@@ -264,11 +276,38 @@ async function collectRefs(
   return byFile;
 }
 
+/**
+ * Puts a file entry's items and their rows in byStart, by where the items start, and gives how
+ * many there are. An insertion sort into arrays kept from one file to the next: a file has a few
+ * items that refer to one target, and Array.sort and fresh arrays allocated more than the refs.
+ */
+function sortItemsByStart(view: FileView, row: TargetRefsValue[number]): number {
+  const { items, entries } = byStart;
+  let n = 0;
+  for (let k = 1; k < row.length; k++, n++) {
+    const entry = row[k] as ItemRefRow;
+    const item = view.itemInCrate(entry[0]);
+    let at = n;
+    while (at > 0 && items[at - 1][1] > item[1]) {
+      items[at] = items[at - 1];
+      entries[at] = entries[at - 1];
+      at--;
+    }
+    items[at] = item;
+    entries[at] = entry;
+  }
+  return n;
+}
+
+/** sortItemsByStart's output, read before the next file's. */
+const byStart: { items: FileItem[]; entries: ItemRefRow[] } = { items: [], entries: [] };
+
 /** The refs to a target in one file of a crate, by item (relative to the crate, itemInCrate). */
 interface FoundRefs {
   crate: string;
   file: string;
-  items: ItemRefRow[];
+  /** One file's entry of a TargetRefsValue, as parsed: its path, then its items' rows. */
+  row: TargetRefsValue[number];
   candidate: boolean;
 }
 
@@ -293,9 +332,18 @@ function foundIn(crates: string[], texts: Array<string | undefined>, candidate: 
   const found: FoundRefs[] = [];
   texts.forEach((text, i) => {
     if (text === undefined) return;
-    for (const [file, ...items] of JSON.parse(text) as TargetRefsValue) found.push({ crate: crates[i], file, items, candidate });
+    for (const row of JSON.parse(text) as TargetRefsValue) found.push({ crate: crates[i], file: row[0], row, candidate });
   });
   return found;
+}
+
+/**
+ * Refs of one file by position. They mostly come in order already (collectRefs), and the sort,
+ * which copies the array, is then skipped.
+ */
+function inOrder(refs: RefLocation[]): RefLocation[] {
+  for (let i = 1; i < refs.length; i++) if (byPosition(refs[i - 1], refs[i]) > 0) return refs.sort(byPosition);
+  return refs;
 }
 
 /** Order within one file. */

@@ -11,23 +11,34 @@ export interface Position {
   col: number;
 }
 
+/** A span's two ends as 1-based lines and columns, as in Position. */
+export interface LineRange {
+  line: number;
+  col: number;
+  endLine: number;
+  endCol: number;
+}
+
 export class LineIndex {
   private readonly lineStarts: readonly number[];
   private readonly bytes: number;
   /** Byte offset of each multibyte character, ascending. */
-  private readonly mbStart: Float64Array;
+  // Int32Array, not Float64Array: what is read from them stays a small integer, and a column
+  // computed from a double would box every line/column field of find-references' thousands of
+  // results as a heap number.
+  private readonly mbStart: Int32Array;
   /** extra[k]: bytes beyond one per character among the first k multibyte characters. */
-  private readonly extra: Float64Array;
+  private readonly extra: Int32Array;
   /** File-wide character index of each multibyte character. */
-  private readonly mbChar: Float64Array;
+  private readonly mbChar: Int32Array;
 
   constructor(entry: Pick<FileEntry, 'lineStarts' | 'multibyte' | 'bytes'>) {
     this.lineStarts = entry.lineStarts;
     this.bytes = entry.bytes;
     const n = entry.multibyte.length;
-    this.mbStart = new Float64Array(n);
-    this.extra = new Float64Array(n + 1);
-    this.mbChar = new Float64Array(n);
+    this.mbStart = new Int32Array(n);
+    this.extra = new Int32Array(n + 1);
+    this.mbChar = new Int32Array(n);
     for (let k = 0; k < n; k++) {
       const [start, length] = entry.multibyte[k];
       this.mbStart[k] = start;
@@ -41,19 +52,57 @@ export class LineIndex {
    * character gets that character's column. Throws a RangeError outside the file.
    */
   position(byteOffset: number): Position {
-    if (!Number.isInteger(byteOffset) || byteOffset < 0 || byteOffset > this.bytes) {
-      throw new RangeError(`byte offset ${byteOffset} is outside the file (0..${this.bytes})`);
-    }
+    this.check(byteOffset);
     const lineIndex = countAtMost(this.lineStarts, byteOffset) - 1;
-    const lineStart = this.lineStarts[lineIndex];
+    return { line: lineIndex + 1, col: this.column(byteOffset, this.lineStarts[lineIndex]) };
+  }
+
+  /** The 1-based column of a byte offset on the line starting at `lineStart`. */
+  private column(byteOffset: number, lineStart: number): number {
     let offset = byteOffset;
     let k = countBelow(this.mbStart, offset);
     if (k > 0 && this.mbStart[k - 1] + this.extra[k] - this.extra[k - 1] + 1 > offset) {
       k--;
       offset = this.mbStart[k];
     }
-    const col = offset - this.extra[k] - this.charIndex(lineStart) + 1;
-    return { line: lineIndex + 1, col };
+    return offset - this.extra[k] - this.charIndex(lineStart) + 1;
+  }
+
+  /** position() of both ends of the bytes `start..end`, as one range. */
+  range(start: number, end: number): LineRange {
+    this.check(start);
+    this.check(end);
+    const line = this.lineAt(start, 0);
+    const endLine = this.lineAt(end, line);
+    return { line: line + 1, col: this.columnAt(start, line), endLine: endLine + 1, endCol: this.columnAt(end, endLine) };
+  }
+
+  /**
+   * The 0-based line of a byte offset known to be in the file, at or after line `from`: callers
+   * turning many ascending offsets into positions (find-references: `Option` has 2,000) pass the
+   * line of the one before, and an offset on that line or the next needs no search.
+   */
+  lineAt(byteOffset: number, from: number): number {
+    const starts = this.lineStarts;
+    if (from + 1 >= starts.length || byteOffset < starts[from + 1]) {
+      if (byteOffset >= starts[from]) return from;
+      return countAtMost(starts, byteOffset) - 1;
+    }
+    if (from + 2 >= starts.length || byteOffset < starts[from + 2]) return from + 1;
+    return countAtMost(starts, byteOffset) - 1;
+  }
+
+  /** The 1-based column of a byte offset on 0-based line `line`; a file of ASCII needs no search. */
+  columnAt(byteOffset: number, line: number): number {
+    const lineStart = this.lineStarts[line];
+    return this.mbStart.length === 0 ? byteOffset - lineStart + 1 : this.column(byteOffset, lineStart);
+  }
+
+  /** Throws a RangeError for a byte offset outside `0..bytes`. */
+  check(byteOffset: number): void {
+    if (!Number.isInteger(byteOffset) || byteOffset < 0 || byteOffset > this.bytes) {
+      throw new RangeError(`byte offset ${byteOffset} is outside the file (0..${this.bytes})`);
+    }
   }
 
   /**

@@ -60,7 +60,7 @@ function defPlace(id: string) {
 function circleAreaCall() {
   const main = items.find((i) => i.file === DRAW && i.refs.some((r) => r.target === CIRCLE_AREA))!;
   const ref = main.refs.find((r) => r.target === CIRCLE_AREA)!;
-  return { ...place(DRAW, main.span[0] + ref.span[0], main.span[0] + ref.span[1]), itemId: main.item };
+  return { ...place(DRAW, main.span[0] + ref.span[0], main.span[0] + ref.span[1]), item: main.item };
 }
 
 describe('the example workspace', () => {
@@ -70,7 +70,7 @@ describe('the example workspace', () => {
     expect(textAt(DRAW, call.line, call.col, 4)).toBe('area');
 
     const refs = await references(store, SHAPE_AREA);
-    expect(refs).toContainEqual({ ...call, role: 'method', candidate: false, via: CIRCLE_AREA });
+    expect(refs).toContainEqual({ ...call, role: 'method', candidate: false, target: SHAPE_AREA, via: CIRCLE_AREA });
     // Calls through `dyn Shape` resolve to the trait method itself and carry no via.
     expect(refs.some((r) => r.file === 'geometry/src/ops.rs' && r.via === undefined)).toBe(true);
     const exact = await references(store, SHAPE_AREA, { exact: true });

@@ -73,7 +73,7 @@ describe('loadDump', () => {
     // moved) and the crate header (one ref fewer).
     expect(result).toEqual({ itemsAdded: 0, itemsChanged: 1, itemsRemoved: 0, keysWritten: 6, keysDeleted: 0 });
     const refs = await references(store, ids.r);
-    expect(refs.filter((r) => r.itemId === ids.area)).toHaveLength(1);
+    expect(refs.filter((r) => r.item === ids.area)).toHaveLength(1);
     expect(await snapshot(store)).toEqual(await freshSnapshot(edited.dump));
   });
 
@@ -136,7 +136,7 @@ describe('loadDump', () => {
     expect(await refKeys()).toEqual([['moves/src/a.rs', [['+f().', 3]]], ['moves/src/b.rs', [['+g().', 1]]]]);
     expect(await snapshot(store)).toEqual(await freshSnapshot(after));
     const found = await references(store, T);
-    expect(found.map((r) => [r.file, r.itemId])).toEqual([...Array(3).fill(['moves/src/a.rs', item('f')]), ['moves/src/b.rs', item('g')]]);
+    expect(found.map((r) => [r.file, r.item])).toEqual([...Array(3).fill(['moves/src/a.rs', item('f')]), ['moves/src/b.rs', item('g')]]);
     // The last item of a file that refers to T goes: the file leaves the key.
     await loadDump(store, dumpOf({ 'a.rs': [['f', 0]], 'b.rs': [['g', 1]] }));
     expect(await refKeys()).toEqual([['moves/src/b.rs', [['+g().', 1]]]]);

@@ -180,7 +180,7 @@ describe('references', () => {
     ];
   };
   const expected = (refs: ReturnType<typeof circleRefs>) =>
-    refs.map((r) => ({ file: r.source.path, ...r.source.position(r.span), role: r.role, itemId: r.itemId, candidate: false }));
+    refs.map((r) => ({ file: r.source.path, ...r.source.position(r.span), role: r.role, item: r.itemId, candidate: false, target: ids.circle }));
 
   it('lists every ref across crates, sorted by file then position', async () => {
     expect(await references(store, ids.circle)).toEqual(expected(circleRefs()));
@@ -188,7 +188,7 @@ describe('references', () => {
 
   it('adds the declaration with includeDecl and filters by role with kinds', async () => {
     const withDecl = await references(store, ids.circle, { includeDecl: true });
-    const decl = { file: g.shapes.path, ...g.shapes.position(g.shapes.find('Circle')), role: 'decl', itemId: ids.circle, candidate: false };
+    const decl = { file: g.shapes.path, ...g.shapes.position(g.shapes.find('Circle')), role: 'decl', item: ids.circle, candidate: false, target: ids.circle };
     expect(withDecl).toEqual([...expected(circleRefs()).slice(0, 3), decl, ...expected(circleRefs()).slice(3)]);
     const imports = await references(store, ids.circle, { kinds: ['import'] });
     expect(imports).toEqual(expected(circleRefs().filter((r) => r.role === 'import')));
@@ -196,7 +196,7 @@ describe('references', () => {
 
   it('flags refs that only may resolve to the target', async () => {
     const refs = await references(store, ids.cafe);
-    expect(refs).toEqual([{ file: a.main.path, ...a.main.position(a.main.find('measure')), role: 'call', itemId: ids.main, candidate: true }]);
+    expect(refs).toEqual([{ file: a.main.path, ...a.main.position(a.main.find('measure')), role: 'call', item: ids.main, candidate: true, target: ids.cafe }]);
     const area = await references(store, ids.area);
     expect(area.map((r) => [r.role, r.candidate])).toEqual([['method', false], ['call', true]]);
   });
@@ -297,7 +297,7 @@ describe('a file compiled into two crates', () => {
       located(common, def, 'cargo t2 0.1.0 common/helper().'),
     ]);
     expect(await references(store, 'cargo t2 0.1.0 common/helper().')).toEqual([
-      { file: common.path, ...common.position(common.find('helper', 1)), role: 'call', itemId: 'cargo t2 0.1.0 common/run().', candidate: false },
+      { file: common.path, ...common.position(common.find('helper', 1)), role: 'call', item: 'cargo t2 0.1.0 common/run().', candidate: false, target: 'cargo t2 0.1.0 common/helper().' },
     ]);
     expect(await stats(store)).toMatchObject({ crates: 4, files: 4 });
   });

@@ -32,8 +32,8 @@ function nameOf(defId: string) {
   return { file: item.file, ...z.shapes.position([item.span[0] + def.nameSpan[0], item.span[0] + def.nameSpan[1]]), id: defId };
 }
 
-function refAt(source: Source, span: Span, itemId: string, role: string, extra: { candidate?: boolean; via?: string } = {}) {
-  return { file: source.path, ...source.position(span), role, itemId, candidate: extra.candidate ?? false, ...(extra.via ? { via: extra.via } : {}) };
+function refAt(source: Source, span: Span, item: string, role: string, target: string, extra: { candidate?: boolean; via?: string } = {}) {
+  return { file: source.path, ...source.position(span), role, item, candidate: extra.candidate ?? false, target, ...(extra.via ? { via: extra.via } : {}) };
 }
 
 const [totalAt] = z.shapes.find('pub fn total');
@@ -96,11 +96,11 @@ describe('trait-aware definitionsAt', () => {
 });
 
 describe('trait-aware references', () => {
-  const direct = () => refAt(z.shapes, z.shapes.find('area', 0, totalAt), id.total, 'method');
-  const viaCircle = () => [
-    refAt(u.main, u.main.find('area'), id.userMain, 'method', { via: id.circleArea }),
-    refAt(u.main, u.main.find('area', 1), id.userMain, 'method', { candidate: true, via: id.circleArea }),
-    refAt(z.shapes, z.shapes.find('area', 1, totalAt), id.total, 'method', { via: id.circleArea }),
+  const direct = () => refAt(z.shapes, z.shapes.find('area', 0, totalAt), id.total, 'method', id.shapeArea);
+  const viaCircle = (target = id.shapeArea) => [
+    refAt(u.main, u.main.find('area'), id.userMain, 'method', target, { via: id.circleArea }),
+    refAt(u.main, u.main.find('area', 1), id.userMain, 'method', target, { candidate: true, via: id.circleArea }),
+    refAt(z.shapes, z.shapes.find('area', 1, totalAt), id.total, 'method', target, { via: id.circleArea }),
   ];
 
   it('adds refs to the overriding methods, marked with via, listing a place once', async () => {
@@ -112,7 +112,7 @@ describe('trait-aware references', () => {
   it('exact keeps to the symbol itself, and an impl method is not widened', async () => {
     expect(await references(store, id.shapeArea, { exact: true })).toEqual([direct()]);
     const implRefs = await references(store, id.circleArea);
-    expect(implRefs).toEqual(viaCircle().map(({ via: _, ...r }) => r));
+    expect(implRefs).toEqual(viaCircle(id.circleArea).map(({ via: _, ...r }) => r));
     expect(implRefs.some((r) => 'via' in r)).toBe(false);
   });
 
@@ -121,7 +121,7 @@ describe('trait-aware references', () => {
     const withDecl = await references(store, id.shapeArea, { includeDecl: true });
     const decl = nameOf(id.shapeArea);
     expect(withDecl.filter((r) => r.role === 'decl')).toEqual([
-      { file: decl.file, line: decl.line, col: decl.col, endLine: decl.endLine, endCol: decl.endCol, role: 'decl', itemId: id.shapeArea, candidate: false },
+      { file: decl.file, line: decl.line, col: decl.col, endLine: decl.endLine, endCol: decl.endCol, role: 'decl', item: id.shapeArea, candidate: false, target: id.shapeArea },
     ]);
     expect(withDecl).toHaveLength(5);
   });

@@ -169,6 +169,10 @@ describe('xref refs', () => {
     expect(places).toContain('canvas/src/bin/draw.rs:10:26');
     expect(places).toContain('geometry/src/shapes/mod.rs:28:25');
     for (const r of answer.references) expect(sourceLine(r.file, r.line).slice(r.col - 1)).toMatch(/^area\b/);
+    // Each reference names the item whose code holds it.
+    const call = answer.references.find((r) => r.file === 'canvas/src/bin/draw.rs' && r.line === 10);
+    expect(call).toMatchObject({ item: 'cargo draw:bin 0.1.0 main().', target: answer.targets[0] });
+    expect(answer.references.every((r) => typeof r.item === 'string' && r.item.startsWith('cargo '))).toBe(true);
   });
 
   it('gives the same references for a path, a symbol id and a position of a use', () => {

@@ -181,4 +181,29 @@ describe('LineIndex', () => {
       for (const [line, col] of lastCol) expect(index.offset(line, col + 1), JSON.stringify(text)).toBeUndefined();
     }
   });
+
+  it('gives the same lines and columns from lineAt with any starting line, and from range, as from position', () => {
+    const next = random(7);
+    for (let round = 0; round < 300; round++) {
+      const text = randomText(next);
+      const { index, lines } = indexOf(text);
+      const places = referencePlaces(text);
+      for (const place of places) {
+        const context = `${JSON.stringify(text)} @${place.offset}`;
+        // Any line as the starting one, before or after the offset's: a wrong guess is searched.
+        const from = Math.floor(next() * lines);
+        const line = index.lineAt(place.offset, from);
+        expect({ line: line + 1, col: index.columnAt(place.offset, line) }, `${context} from ${from}`).toEqual({ line: place.line, col: place.col });
+        const end = places[Math.floor(next() * places.length)];
+        if (end.offset < place.offset) continue;
+        expect(index.range(place.offset, end.offset), context).toEqual({ line: place.line, col: place.col, endLine: end.line, endCol: end.col });
+      }
+    }
+  });
+
+  it('throws a RangeError for a range outside the file', () => {
+    const { index } = indexOf('ab\n');
+    expect(() => index.range(0, 4)).toThrow('byte offset 4 is outside the file (0..3)');
+    expect(() => index.range(-1, 1)).toThrow(RangeError);
+  });
 });
