@@ -3,8 +3,7 @@
 // symbol's own item. Both walk `depth` levels, each symbol expanded once.
 import { FileViews, type LineRange } from './files.js';
 import { readRecord } from './items.js';
-import { defKeyOwner, ranges } from './keys.js';
-import type { StoredDef } from './records.js';
+import { defsById } from './def-entries.js';
 import { locateDef, type Location } from './locate.js';
 import { references } from './queries.js';
 import type { StoreReader } from './store.js';
@@ -53,8 +52,7 @@ async function callers(store: StoreReader, id: string): Promise<CallNode[]> {
 
 async function callees(store: StoreReader, views: FileViews, id: string): Promise<CallNode[]> {
   const byTarget = new Map<string, CallNode>();
-  for await (const [k, [, entry]] of store.entries<StoredDef>(ranges.defsOf(id))) {
-    const { crate, item: itemId } = defKeyOwner(k);
+  for (const { crate, item: itemId, stored: [, entry] } of await defsById(store, id)) {
     const item = (await readRecord(store, crate, itemId))?.item;
     if (item === undefined) continue;
     const view = await views.get(entry.file, crate);

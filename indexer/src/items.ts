@@ -1,10 +1,11 @@
-// Reading item records. A record names its defs, whose details are in their def keys, and the
+// Reading item records. A record names its defs, whose details are in their def keys (but for
+// its own locals', which it holds, records.ts), and the
 // candidate list of each ambiguous ref by its hash (records.ts); readRecords reads the defs in,
 // readItems the lists too, for the merge, which needs whole records. Queries read records
 // without them and fetch a def or a list only when they need it.
 import { InconsistentIndexError } from './errors.js';
 import { keys, type StoredItem } from './keys.js';
-import { decodeItem, defIdsOf, parseDef, parseItem, type DecodedItem, type EncodedItem } from './records.js';
+import { decodeItem, defIdsOf, defOfEntry, entryOfMark, parseDef, parseItem, type DecodedItem, type EncodedItem } from './records.js';
 import type { StoreReader } from './store.js';
 
 /**
@@ -14,11 +15,15 @@ import type { StoreReader } from './store.js';
 export async function readRecords(store: StoreReader, crate: string, ids: readonly string[]): Promise<Array<DecodedItem | undefined>> {
   const encoded = await readEncoded(store, crate, ids);
   const defIds = encoded.map((e, i) => (e === undefined ? [] : defIdsOf(ids[i], e)));
-  const entries = await store.getManyText(defIds.flatMap((list, i) => list.map((def) => keys.def(def, ids[i]))));
+  // A record-local def's entry is in its mark; the others' are read from their def keys.
+  const keyed = defIds.flatMap((list, i) => list.flatMap((def, m) => (encoded[i]!.defs[m].length === 4 ? [] : [keys.def(def, ids[i])])));
+  const entries = await store.getManyText(keyed);
   let next = 0;
   return encoded.map((e, i) => {
     if (e === undefined) return undefined;
-    const defs = defIds[i].map((def) => {
+    const defs = defIds[i].map((def, m) => {
+      const local = entryOfMark(e.file, e.defs[m]);
+      if (local !== undefined) return defOfEntry(def, ids[i], local);
       const entry = entries[next++];
       if (entry === undefined) throw new InconsistentIndexError(`no def key for ${def} of ${ids[i]}`);
       return parseDef(def, ids[i], entry);

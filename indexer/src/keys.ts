@@ -18,14 +18,16 @@
 //   item \0 <crate> \0 <item>               → EncodedItem (records.ts): the ItemRecord without its
 //                                             absolute span and surface hash, each def as its id and
 //                                             name span, refs as tuples, a candidate list as its
-//                                             hash; as [head, refs]
+//                                             hash; as [head, refs]. The defs of the item's own
+//                                             locals, params and closures are whole in it, and have
+//                                             no def or ref key (isRecordLocal)
 //   fp \0 <crate> \0 <item>                 → [fingerprint, file]: what a reload diffs against
 //   def \0 <def> \0 <owner>                 → DefEntry: the def (kind, name, qualname, spans relative
 //                                             to the item, visibility, signature, type, docs or,
 //                                             for `///` docs, their hash (source-docs.ts),
 //                                             attributes…), its file, and the trait methods <def>
 //                                             overrides, if any; the only place a def's details are
-//                                             stored
+//                                             stored, but for a record-local def's
 //   ref \0 <target> \0 <crate>              → TargetRefsValue (target-refs.ts): the refs to <target> of
 //                                             the crate's items, by file and item, each item's as
 //                                             [item relative to the crate, relStart, length, role…]
@@ -99,10 +101,10 @@ import type {
 } from '../../schema/src/types.js';
 import { isSymbolId } from '../../schema/src/symbol.js';
 import { InconsistentIndexError } from './errors.js';
-import { candidateListHash, defEntry, encodeDefEntry, encodeItem, encodeRefEntry, type RefSpans } from './records.js';
+import { candidateListHash, encodeDefEntry, encodeItem, encodeRefEntry, isRecordLocal, itemDefEntry, type RefSpans } from './records.js';
 
 /** Bump when the key layout or a value shape changes; stores of another format need `xref index --full`. */
-export const STORE_FORMAT_VERSION = 15;
+export const STORE_FORMAT_VERSION = 16;
 
 const SEP = '\0';
 /** Upper bound for a prefix scan: no id, path or name contains U+10FFFF. */
@@ -267,7 +269,7 @@ export function ownerOf(id: string, code: string): { crate: string; item: string
   return { crate: crateOfItem(item), item };
 }
 
-/** An item id's crate: its first three words (`cargo alloc 0.0.0 vec/Vec#` → `cargo alloc 0.0.0`). */
+/** A symbol id's crate: its first three words (`cargo alloc 0.0.0 vec/Vec#` → `cargo alloc 0.0.0`). */
 export function crateOfItem(item: string): string {
   const end = item.indexOf(' ', item.indexOf(' ', item.indexOf(' ') + 1) + 1);
   return end < 0 ? item : item.slice(0, end);
@@ -325,11 +327,12 @@ export function deriveItemKeys(crate: string, stored: StoredItem): Map<string, s
   if (crateOfItem(id) !== crate) throw new InconsistentIndexError(`item ${id} of crate ${crate} does not start with its crate's id`);
   out.set(keys.item(crate, id), encodeItem(stored));
   out.set(keys.fingerprint(crate, id), JSON.stringify([stored.fingerprint, stored.file]));
+  // The record holds its own locals' defs and the refs to them (records.ts, isRecordLocal).
+  const ownLocals = new Set<string>();
   for (const def of stored.defs) {
-    const entry = defEntry(stored.file, def, id);
-    const overrides = stored.relations.filter((r) => r.kind === 'overrides' && r.from === def.id).map((r) => r.to);
-    if (overrides.length > 0) entry.overrides = overrides;
-    out.set(keys.def(def.id, id), encodeDefEntry(entry));
+    if (isRecordLocal(id, def.id)) ownLocals.add(def.id);
+    else out.set(keys.def(def.id, id), encodeDefEntry(itemDefEntry(stored, def)));
+    // A fn or struct declared in a fn's body is record-local and still found by name.
     if (isSearchable(def.kind)) {
       out.set(keys.name(def, id), JSON.stringify([def.kind, def.visibility, def.qualname] satisfies NameEntry));
       out.set(keys.qualname(def.qualname, def.id, id), '');
@@ -354,7 +357,7 @@ export function deriveItemKeys(crate: string, stored: StoredItem): Map<string, s
     else groups.set(k, [[ref.span[0], ref.span[1], ref.role]]);
   };
   for (const ref of stored.refs) {
-    if (ref.target !== undefined) add(byTarget, ref.target, ref);
+    if (ref.target !== undefined && !ownLocals.has(ref.target)) add(byTarget, ref.target, ref);
     if (ref.candidates === undefined) continue;
     const list = candidateListHash(ref.candidates);
     add(byList, list, ref);

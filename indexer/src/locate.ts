@@ -4,8 +4,9 @@
 // issue 6, fourth session).
 import type { Def, DefKind } from '../../schema/src/index.js';
 import type { FileView, FileViews, LineRange } from './files.js';
-import { defKeyOwner, keys, ranges } from './keys.js';
-import { parseDefBrief, type DefBrief, type StoredDef } from './records.js';
+import { defsById, readDefTexts } from './def-entries.js';
+import { crateOfItem } from './keys.js';
+import { parseDefBrief, type DefBrief } from './records.js';
 import type { StoreReader } from './store.js';
 
 /** A def's name: 1-based lines, columns in characters, end exclusive. */
@@ -43,8 +44,8 @@ export function defLocation(view: FileView, itemStart: number, def: Pick<Def, 'i
  * they all miss is looked up by range.
  */
 export async function findDefs(store: StoreReader, ids: readonly string[], near?: ReadonlyMap<string, ItemRef>): Promise<Map<string, FoundDef[]>> {
-  const own = ids.map((id): ItemRef => ({ crate: crateOfId(id), itemId: id }));
-  const entries = ids.length === 0 ? [] : await readBriefs(store, ids.map((id, i) => keys.def(id, own[i].itemId)));
+  const own = ids.map((id): ItemRef => ({ crate: crateOfItem(id), itemId: id }));
+  const entries = ids.length === 0 ? [] : await readBriefs(store, ids.map((id, i) => [id, own[i].itemId] as const));
   const out = new Map<string, FoundDef[]>();
   const missed: string[] = [];
   // Most ids are found at once: no promise each for hundreds of candidates.
@@ -56,7 +57,7 @@ export async function findDefs(store: StoreReader, ids: readonly string[], near?
   await Promise.all(missed.map(async (id) => {
     for (const item of [near?.get(id), memberOf(id), genericOwnerOf(id)]) {
       if (item === undefined) continue;
-      const [guessed] = await readBriefs(store, [keys.def(id, item.itemId)]);
+      const [guessed] = await readBriefs(store, [[id, item.itemId]]);
       if (guessed === undefined) continue;
       out.set(id, [foundDef(guessed, id, item)]);
       return;
@@ -66,9 +67,9 @@ export async function findDefs(store: StoreReader, ids: readonly string[], near?
   return missed.length === 0 ? out : new Map(ids.map((id) => [id, out.get(id)!]));
 }
 
-/** The briefs of some def keys, undefined for a key the store lacks. */
-export async function readBriefs(store: StoreReader, defKeys: string[]): Promise<Array<DefBrief | undefined>> {
-  return (await store.getManyText(defKeys)).map((text) => (text === undefined ? undefined : parseDefBrief(text)));
+/** The briefs of some defs, each named by its id and item, undefined for a def the store lacks. */
+export async function readBriefs(store: StoreReader, defs: ReadonlyArray<readonly [id: string, item: string]>): Promise<Array<DefBrief | undefined>> {
+  return (await readDefTexts(store, defs)).map((text) => (text === undefined ? undefined : parseDefBrief(text)));
 }
 
 /** A def entry (just parsed or made, not shared) made a FoundDef in place. */
@@ -85,14 +86,14 @@ const MEMBER = /^(.*#)(?:[A-Za-z_][A-Za-z0-9_]*|`(?:[^`]|``)*`)\.$/;
 /** The item that holds the def of a variant or field: its type's (`…Option#Some.` → `…Option#`). */
 export function memberOf(id: string): ItemRef | undefined {
   const type = MEMBER.exec(id)?.[1];
-  return type === undefined ? undefined : { crate: crateOfId(id), itemId: type };
+  return type === undefined ? undefined : { crate: crateOfItem(id), itemId: type };
 }
 
 /** A generic param's or lifetime's item, which a method refers to from its own: `…impl#[Vec<T>][T]` → `…impl#[Vec<T>]`. */
 export function genericOwnerOf(id: string): ItemRef | undefined {
   if (!id.endsWith(']')) return undefined;
   const open = id.lastIndexOf('[');
-  return open <= 0 ? undefined : { crate: crateOfId(id), itemId: id.slice(0, open) };
+  return open <= 0 ? undefined : { crate: crateOfItem(id), itemId: id.slice(0, open) };
 }
 
 /** Where `id` is defined: one location per crate that has the def, none when it is not indexed. */
@@ -106,26 +107,11 @@ export async function entryLocation(views: FileViews, id: string, crate: string,
 }
 
 async function findDefsByRange(store: StoreReader, id: string): Promise<FoundDef[]> {
-  const out: FoundDef[] = [];
-  for await (const [k, [, brief]] of store.entries<StoredDef>(ranges.defsOf(id))) {
-    const { crate, item: itemId } = defKeyOwner(k);
-    out.push(foundDef(brief, id, { crate, itemId }));
-  }
-  return out;
+  return (await defsById(store, id)).map(({ crate, item, stored: [, brief] }) => foundDef(brief, id, { crate, itemId: item }));
 }
 
 /** Where each def found by its def key is, in order. */
 export async function locateAll(views: FileViews, defs: readonly FoundDef[]): Promise<Location[]> {
   const viewsOf = await Promise.all(defs.map((d) => views.get(d.file, d.item.crate)));
   return defs.map((d, i) => defLocation(viewsOf[i], viewsOf[i].itemStart(d.item.itemId), d));
-}
-
-/** The crate id a symbol id starts with: `cargo NAME VERSION`. */
-export function crateOfId(id: string): string {
-  let end = -1;
-  for (let spaces = 0; spaces < 3; spaces++) {
-    end = id.indexOf(' ', end + 1);
-    if (end < 0) return id;
-  }
-  return id.slice(0, end);
 }

@@ -7,11 +7,12 @@ import type { Def, RefRole } from '../../schema/src/types.js';
 import { InconsistentIndexError, PositionError, UnknownFileError } from './errors.js';
 import { FileViews, type FileView, type LineRange } from './files.js';
 import { readEncoded, readLists } from './items.js';
-import { compareStrings, defKeyOwner, keyParts, keys, ranges, type FileItem, type Range } from './keys.js';
+import { compareStrings, crateOfItem, keyParts, keys, ranges, type FileItem, type Range } from './keys.js';
+import { defsById, localEntryIn, readDefTexts } from './def-entries.js';
 import { crateIds } from './crates.js';
 import { defLocation, findDefs, foundDef, locateAll, readBriefs, type FoundDef, type ItemRef, type Location } from './locate.js';
-import { defEntryOf, defOfEntry, hitInRecord, parseDef, roleAt, type DefBrief, type StoredDef } from './records.js';
-import type { ItemRefRow, TargetRefsValue } from './target-refs.js';
+import { defEntryOf, defOfEntry, hitInRecord, parseDef, relativeId, roleAt, type DefBrief } from './records.js';
+import { itemInCrate, type ItemRefRow, type TargetRefsValue } from './target-refs.js';
 import { overridersOf } from './relations.js';
 import { readHead, withSourceDocs, type SourceDocsDef } from './source-docs.js';
 import type { StoreReader } from './store.js';
@@ -155,7 +156,7 @@ async function hitAt(store: StoreReader, view: FileView, offset: number): Promis
       const hit = hitInRecord(itemId, record, offset - itemStart);
       if (hit === undefined) continue;
       if ('def' in hit) {
-        const [entry] = await readBriefs(store, [keys.def(hit.def, itemId)]);
+        const [entry] = await readBriefs(store, [[hit.def, itemId]]);
         if (entry === undefined) throw new InconsistentIndexError(`no def key for ${hit.def} of ${itemId}`);
         return { kind: 'def', id: hit.def, entry, itemId };
       }
@@ -187,7 +188,10 @@ export async function references(store: StoreReader, targetId: string, options: 
     ? Promise.resolve([])
     : overridersOf(store, targetId);
   const [direct, via] = await Promise.all([
-    refRowsTo(store, targetId),
+    Promise.all([refRowsTo(store, targetId), recordRefRowsTo(store, targetId)]).then(([keyed, local]) => {
+      if (local !== undefined) keyed.found.push(local);
+      return keyed;
+    }),
     overriders.then((ids) => Promise.all(ids.map(async (overrider) => ({ overrider, rows: await refRowsTo(store, overrider) })))),
   ]);
   // An unknown receiver's `.next_back()` lists every `next_back`: one list holds the trait method
@@ -205,8 +209,7 @@ export async function references(store: StoreReader, targetId: string, options: 
     found: [...rows.found, ...candidates[i]].filter(({ crate }) => wanted === undefined || wanted.has(crate)),
   })), roles);
   if (options.includeDecl) {
-    for await (const [k, [, entry]] of store.entries<StoredDef>(ranges.defsOf(targetId))) {
-      const { crate, item } = defKeyOwner(k);
+    for (const { crate, item, stored: [, entry] } of await defsById(store, targetId)) {
       if (wanted !== undefined && !wanted.has(crate)) continue;
       const view = await views.get(entry.file, crate);
       const { line, col, endLine, endCol } = view.range(view.itemStart(item), entry.nameSpan);
@@ -243,7 +246,7 @@ async function collectRefs(
   const byFile = new Map<string, RefLocation[]>();
   let n = 0;
   for (const { found, via } of groups) {
-    for (const { crate, row, candidate } of found) {
+    for (const { row, candidate } of found) {
       const view = viewsOf[n++];
       const lines = view.lineIndex;
       const file = row[0];
@@ -321,6 +324,28 @@ async function refRowsTo(store: StoreReader, target: string): Promise<{ found: F
   return { found: foundIn(crates, texts, false), lists: listText === undefined ? [] : (JSON.parse(listText) as string[]) };
 }
 
+/**
+ * The refs of a record-local def's item to it, which its record alone holds (records.ts,
+ * isRecordLocal), as the one file entry of a target key would give them.
+ */
+async function recordRefRowsTo(store: StoreReader, target: string): Promise<FoundRefs | undefined> {
+  const dollar = target.indexOf('$');
+  if (dollar < 0) return undefined;
+  const item = target.slice(0, dollar);
+  const crate = crateOfItem(item);
+  const [record] = await readEncoded(store, crate, [item]);
+  if (record === undefined || localEntryIn(record, item, target) === undefined) return undefined;
+  const relative = relativeId(item, target);
+  const refs: number[] = [];
+  let start = 0;
+  for (const row of record.refs) {
+    start += row[0];
+    if (row.length === 4 && row[3] === relative) refs.push(start, row[1], row[2]);
+  }
+  if (refs.length === 0) return undefined;
+  return { crate, file: record.file, row: [record.file, [itemInCrate(crate, item), ...refs]], candidate: false };
+}
+
 /** The refs whose candidates are `list`. */
 async function candidateRefsIn(store: StoreReader, list: string): Promise<FoundRefs[]> {
   const crates = await crateIds(store);
@@ -362,7 +387,7 @@ function samePlace(a: RefLocation, b: RefLocation): boolean {
  */
 export async function resolveTarget(store: StoreReader, text: string): Promise<string[]> {
   const query = text.trim();
-  if (isSymbolId(query)) return (await store.hasAny(ranges.defsOf(query))) ? [query] : [];
+  if (isSymbolId(query)) return (await defsById(store, query)).length > 0 ? [query] : [];
   const path = query.replace(/^::/, '');
   if (path === '') return [];
   const exact = await defIdsIn(store, ranges.exactQualname(path));
@@ -376,8 +401,7 @@ async function defIdsIn(store: StoreReader, range: Range): Promise<string[]> {
 }
 
 export async function defById(store: StoreReader, id: string): Promise<DefDetails | undefined> {
-  for await (const [k, stored] of store.entries<StoredDef>(ranges.defsOf(id))) {
-    const { crate, item: itemId } = defKeyOwner(k);
+  for (const { crate, item: itemId, stored } of await defsById(store, id)) {
     const entry = defEntryOf(stored);
     const def = defOfEntry(id, itemId, entry);
     const view = await new FileViews(store).get(entry.file, crate);
@@ -395,7 +419,7 @@ export type FullDef = Def & { docsStale?: true };
  * (source-docs.ts) are read from the files under `sourceRoot`.
  */
 export async function fullDefs(store: StoreReader, symbols: readonly FoundDef[], sourceRoot?: string): Promise<Array<FullDef | undefined>> {
-  const texts = await store.getManyText(symbols.map((s) => keys.def(s.id, s.item.itemId)));
+  const texts = await readDefTexts(store, symbols.map((s) => [s.id, s.item.itemId] as const));
   const views = new FileViews(store);
   return Promise.all(symbols.map(async (s, i) => {
     if (texts[i] === undefined) return undefined;

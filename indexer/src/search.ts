@@ -15,7 +15,7 @@
 import { DEF_KINDS } from '../../schema/src/kinds.js';
 import type { DefKind } from '../../schema/src/types.js';
 import { FileViews } from './files.js';
-import { isSearchable, keys, ownerOf, ranges, type NameEntry } from './keys.js';
+import { isSearchable, ownerOf, ranges, type NameEntry } from './keys.js';
 import { entryLocation, readBriefs, type Location } from './locate.js';
 import { compareText, parseQuery, QualifierMatcher, startsInnerWord, type ParsedQuery } from './search-text.js';
 import { currentVocabulary, type NameGroup, type Vocabulary } from './search-vocabulary.js';
@@ -220,7 +220,7 @@ function rankRows(rows: NameRow[], vocabulary: Vocabulary, filter: Filter, candi
 }
 
 async function locate(store: StoreReader, hits: Found[]): Promise<SearchHit[]> {
-  const entries = await readBriefs(store, hits.map((h) => keys.def(h.def, h.item)));
+  const entries = await readBriefs(store, hits.map((h) => [h.def, h.item] as const));
   const views = new FileViews(store);
   const located = await Promise.all(hits.map(async (hit, i): Promise<SearchHit | undefined> => {
     const entry = entries[i];

@@ -1,7 +1,7 @@
 // Checks a parsed dump against the contract in types.ts before the indexer trusts it.
 // It runs on every dump loaded (100k items is normal), so it is one plain pass: the success
 // path allocates nothing but the id tables, and messages are only built for the first problem.
-import type { CrateInfo, Diagnostic, Dump, FileEntry } from './types.js';
+import type { Dump, FileEntry } from './types.js';
 import {
   DEF_KIND_TABLE, DEF_KINDS, EDITION_TABLE, EDITIONS, ITEM_KIND_TABLE, ITEM_KINDS, REF_ROLE_TABLE, REF_ROLES,
   RELATION_KIND_TABLE, RELATION_KINDS, SEVERITY_TABLE, SEVERITIES,

@@ -264,6 +264,13 @@ export async function tempStore(): Promise<{ store: Store; dir: string; cleanup:
   };
 }
 
+/** A fresh store (tempStore) with `dumps` loaded into it. */
+export async function loadedStore(...dumps: Dump[]): Promise<{ store: Store; cleanup: () => Promise<void> }> {
+  const { store, cleanup } = await tempStore();
+  for (const dump of dumps) await loadDump(store, dump);
+  return { store, cleanup };
+}
+
 /** Every key and value except the last-index time, to compare whole stores. */
 export async function snapshot(store: Store): Promise<Map<string, string>> {
   const out = new Map<string, string>();

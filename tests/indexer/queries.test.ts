@@ -4,7 +4,7 @@ import {
   UnknownFileError, type DefinitionResult, type Location, type Store,
 } from '../../indexer/src/index.js';
 import type { Span } from '../../schema/src/index.js';
-import { app, geometry, ids, makeDump, makeItem, Source, tempStore } from './fixture.js';
+import { app, geometry, ids, makeDump, makeItem, Source, loadedStore } from './fixture.js';
 
 let store: Store;
 let cleanup: () => Promise<void>;
@@ -12,9 +12,7 @@ const g = geometry();
 const a = app();
 
 beforeEach(async () => {
-  ({ store, cleanup } = await tempStore());
-  await loadDump(store, g.dump);
-  await loadDump(store, a.dump);
+  ({ store, cleanup } = await loadedStore(g.dump, a.dump));
 });
 afterEach(() => cleanup());
 
@@ -146,7 +144,7 @@ describe('definitionsAt', () => {
     const methodSpan = source.between('fn get', '}');
     const items = [
       makeItem(impl, 'impl', source, [0, source.text.length], [{ id: param, kind: 'generic_param', name: 'T', qualname: 'T', at: source.find('T') }]),
-      makeItem(method, 'method', source, methodSpan, [{ id: method, kind: 'method', name: 'get', qualname: 'gen::W::get', at: source.find('get') }], [
+      makeItem(method, 'fn', source, methodSpan, [{ id: method, kind: 'method', name: 'get', qualname: 'gen::W::get', at: source.find('get') }], [
         { at: source.find('T', 0, methodSpan[0]), role: 'type', target: param },
       ]),
     ];

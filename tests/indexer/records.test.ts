@@ -4,10 +4,10 @@ import { readItems } from '../../indexer/src/items.js';
 import { storedItem, type FileTable, type StoredItem } from '../../indexer/src/keys.js';
 import { prng } from '../support/random.js';
 import {
-  absoluteId, candidateListHash, decodeFileTable, decodeItem, defEntry, defIdsOf, encodeDefEntry, encodeFileTable, encodeItem,
-  encodeRefEntry, hitInRecord, parseDef, parseDefBrief, parseItem, relativeId, roleAt,
+  absoluteId, candidateListHash, decodeFileTable, decodeItem, defEntry, defIdsOf, defOfEntry, encodeDefEntry, encodeFileTable, encodeItem,
+  encodeRefEntry, entryOfMark, hitInRecord, parseDef, parseDefBrief, parseItem, relativeId, roleAt,
 } from '../../indexer/src/records.js';
-import { crateId, type Dump, type Ref } from '../../schema/src/index.js';
+import { crateId, type Def, type Dump, type Ref, type Span } from '../../schema/src/index.js';
 import { REF_ROLES } from '../../schema/src/kinds.js';
 import { app, freshSnapshot, geometry, ids, makeDump, makeItem, snapshot, Source, tempStore } from './fixture.js';
 
@@ -51,6 +51,32 @@ describe('item records', () => {
   it('decode(encode(item)) is the stored item, for every item of the fixtures', () => {
     for (const dump of [geometry().dump, app().dump]) {
       for (const record of dump.items) expect(roundTrip(storedItem(record))).toStrictEqual(asRead(storedItem(record)));
+    }
+  });
+
+  it('gives back the defs of a record-local def from its mark, whatever fields it leaves out (property)', () => {
+    const rand = prng(23);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+    const base = storedItem(app().dump.items[1]);
+    for (let round = 0; round < 300; round++) {
+      const at = Math.floor(rand() * 50);
+      const name = pick(['x', 'self', '_', 'r#type', 'value']);
+      const nameSpan: Span = [at, at + name.length];
+      const def: Def = {
+        id: `${base.item}$${pick([name, 'other'])}@${at}`,
+        kind: pick(['local', 'param', 'fn', 'struct'] as const),
+        name,
+        qualname: pick([name, `app::main::${name}`]),
+        span: pick([nameSpan, [at, at + 60] as Span]),
+        nameSpan,
+        visibility: pick(['private', 'pub'] as const),
+        ...(rand() < 0.5 ? { type: 'core::primitive::u8' } : {}),
+        ...(rand() < 0.2 ? { parent: base.item } : {}),
+      };
+      const encoded = parseItem(encodeItem({ ...base, defs: [def] }));
+      const entry = entryOfMark(base.file, encoded.defs[0]);
+      expect(entry, JSON.stringify(def)).toBeDefined();
+      expect(defOfEntry(def.id, base.item, entry!), JSON.stringify(encoded.defs[0])).toStrictEqual(def);
     }
   });
 

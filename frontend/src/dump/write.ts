@@ -79,7 +79,6 @@ function cmp(a: string, b: string): number {
 /** The dump record of a draft; what lies outside the item is dropped, with a warning. */
 export function itemRecordOf(d: ItemRecordDraft, warnings: string[], fileName: (f: SourceFile) => string = (f) => f.rel): ItemRecord {
   const base = d.span[0];
-  const len = d.span[1] - base;
   const relSpan = (s: Span): Span => [s[0] - base, s[1] - base];
   const inside = (s: Span) => s[0] >= base && s[1] <= d.span[1] && s[0] <= s[1];
   const outside = (what: string, s: Span) => warnings.push(`${d.file.rel}: ${what} at bytes ${s[0]}..${s[1]} lies outside item ${d.id}; dropped`);
