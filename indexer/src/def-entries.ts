@@ -1,9 +1,9 @@
-// Reading defs by id. A def is in its def key, but for the locals, params and closures of an
-// item, which are in the item's record alone (records.ts, isRecordLocal): what reads a def reads
+// Reading defs by id. A def is in its def key, but for the locals, params, closures and generic
+// params of an item, which are in the item's record alone (records.ts, isRecordLocal): what reads a def reads
 // it through here, and does not need to know which.
 import { crateOfItem, defKeyOwner, keys, ranges, type DefEntry } from './keys.js';
 import { readEncoded } from './items.js';
-import { encodeDefEntry, entryOfMark, isRecordLocal, relativeId, type EncodedItem, type StoredDef } from './records.js';
+import { encodeDefEntry, entryOfMark, isRecordLocal, recordOwnerOf, relativeId, type EncodedItem, type StoredDef } from './records.js';
 import type { StoreReader } from './store.js';
 
 /** A def found by id, with the item whose record holds it. */
@@ -41,9 +41,8 @@ export async function readDefTexts(store: StoreReader, defs: ReadonlyArray<reado
  */
 export async function defsById(store: StoreReader, id: string): Promise<DefFound[]> {
   const found: DefFound[] = [];
-  const dollar = id.indexOf('$');
-  if (dollar > 0) {
-    const item = id.slice(0, dollar);
+  const item = recordOwnerOf(id);
+  if (item !== undefined) {
     const crate = crateOfItem(item);
     const [record] = await readEncoded(store, crate, [item]);
     const entry = record === undefined ? undefined : localEntryIn(record, item, id);

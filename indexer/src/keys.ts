@@ -19,9 +19,11 @@
 //                                             absolute span and surface hash, each def as its id and
 //                                             name span, refs as tuples, a candidate list as its
 //                                             hash; as [head, refs]. The defs of the item's own
-//                                             locals, params and closures are whole in it, and have
-//                                             no def or ref key (isRecordLocal)
-//   fp \0 <crate> \0 <item>                 → [fingerprint, file]: what a reload diffs against
+//                                             locals, params, closures and generic params are whole
+//                                             in it, with no def key, and so are its refs to them
+//                                             (isRecordLocal)
+//   fp \0 <crate> \0 <item>                 → itemStamp of its fingerprint and file: what a reload
+//                                             diffs against
 //   def \0 <def> \0 <owner>                 → DefEntry: the def (kind, name, qualname, spans relative
 //                                             to the item, visibility, signature, type, docs or,
 //                                             for `///` docs, their hash (source-docs.ts),
@@ -96,6 +98,7 @@
 // - A crate's vocabulary is one key per crate, written with its items in the crate's batch, so
 //   a search process reads a few keys to know every name rather than scanning the name index.
 //   Its digest is in the key: a keys-only scan tells a process whether its copy is current.
+import { createHash } from 'node:crypto';
 import type {
   CrateInfo, Def, DefKind, FileEntry, Impl, ItemRecord, Ref, Visibility,
 } from '../../schema/src/types.js';
@@ -326,7 +329,7 @@ export function deriveItemKeys(crate: string, stored: StoredItem): Map<string, s
   // The keys below name the item without its crate, which its id's first words must say.
   if (crateOfItem(id) !== crate) throw new InconsistentIndexError(`item ${id} of crate ${crate} does not start with its crate's id`);
   out.set(keys.item(crate, id), encodeItem(stored));
-  out.set(keys.fingerprint(crate, id), JSON.stringify([stored.fingerprint, stored.file]));
+  out.set(keys.fingerprint(crate, id), itemStamp(stored.fingerprint, stored.file));
   // The record holds its own locals' defs and the refs to them (records.ts, isRecordLocal).
   const ownLocals = new Set<string>();
   for (const def of stored.defs) {
@@ -368,6 +371,14 @@ export function deriveItemKeys(crate: string, stored: StoredItem): Map<string, s
   for (const [target, refs] of byTarget) out.set(keys.itemRefs(target, crate, id), encodeRefEntry(stored.file, refs));
   for (const [list, refs] of byList) out.set(keys.itemCandidateRefs(list, crate, id), encodeRefEntry(stored.file, refs));
   return out;
+}
+
+/**
+ * What an item's fp key holds: 12 characters of a hash of its fingerprint and file, which a
+ * reload compares, never reads back. The two in full were 45 bytes a key, 2 MB on std.
+ */
+export function itemStamp(fingerprint: string, file: string): string {
+  return createHash('sha1').update(`${fingerprint}\0${file}`).digest('base64url').slice(0, 12);
 }
 
 /** Keys of candidate lists, which items share instead of owning (see the layout above). */

@@ -3,7 +3,7 @@
 // crash) sees the crate entirely before or entirely after.
 import { crateId, type Dump, type FileEntry, type ItemRecord } from '../../schema/src/index.js';
 import {
-  compareStrings, deriveItemKeys, keyParts, keys, ranges, storedItem,
+  compareStrings, deriveItemKeys, itemStamp, keyParts, keys, ranges, storedItem,
   type CrateHeader, type FileItem, type FileTable, type StoredItem,
 } from './keys.js';
 import { InconsistentIndexError } from './errors.js';
@@ -131,12 +131,12 @@ export async function loadDump(store: Store, dump: Dump, options: MergeOptions =
   try {
     const stale: string[] = [];
     const present = new Set<string>();
-    for await (const [k, [fingerprint, file]] of store.entries<[string, string]>(ranges.fingerprintsOf(crate))) {
+    for (const [k, stamp] of await store.entryTexts(ranges.fingerprintsOf(crate))) {
       const id = keyParts(k)[1];
       present.add(id);
       const next = incoming.get(id);
       if (next === undefined) batch.stats.itemsRemoved++;
-      else if (next.fingerprint !== fingerprint || next.file !== file) batch.stats.itemsChanged++;
+      else if (itemStamp(next.fingerprint, next.file) !== stamp) batch.stats.itemsChanged++;
       else continue;
       stale.push(id);
     }

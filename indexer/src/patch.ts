@@ -3,7 +3,7 @@
 // merge is, so a reader or a crash sees the crate entirely before or after the edit.
 import type { DumpPatch } from '../../schema/src/index.js';
 import { InconsistentIndexError } from './errors.js';
-import { deriveItemKeys, keys, type CrateHeader, type FileItem } from './keys.js';
+import { deriveItemKeys, itemStamp, keys, type CrateHeader, type FileItem } from './keys.js';
 import { decodeFileTable, encodeFileTable, hitSpan } from './records.js';
 import { addStats, CountingBatch, emptyStats, fileTable, forOldItems, recordStorer, type MergeOptions, type MergeStats } from './merge.js';
 import type { Store } from './store.js';
@@ -72,16 +72,15 @@ export async function applyPatch(store: Store, patch: DumpPatch, digest?: string
   try {
     const counts = { ...header.counts };
     const incoming = new Map(patch.items.map((item) => [item.item, item]));
-    // An item the store has has an fp key, which holds its fingerprint (records do not).
+    // An item the store has has an fp key, which holds its stamp (records do not).
     const ids = [...incoming.keys()];
-    const stamps = await store.getManyJson<[fingerprint: string, file: string]>(ids.map((id) => keys.fingerprint(crate, id)));
+    const stamps = await store.getManyText(ids.map((id) => keys.fingerprint(crate, id)));
     const stored = new Map(ids.flatMap((id, i) => (stamps[i] === undefined ? [] : [[id, stamps[i]!] as const])));
     await forOldItems(store, crate, [...stored.keys()], (old) => {
       const next = incoming.get(old.item)!;
       counts.defs += next.defs.length - old.defs.length;
       counts.refs += next.refs.length - old.refs.length;
-      const [fingerprint, file] = stored.get(old.item)!;
-      if (next.fingerprint === fingerprint && next.file === file) return;
+      if (itemStamp(next.fingerprint, next.file) === stored.get(old.item)) return;
       batch.stats.itemsChanged++;
       batch.replace(deriveItemKeys(crate, old), deriveItemKeys(crate, toStored(next)));
     });

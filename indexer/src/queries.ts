@@ -11,7 +11,7 @@ import { compareStrings, crateOfItem, keyParts, keys, ranges, type FileItem, typ
 import { defsById, localEntryIn, readDefTexts } from './def-entries.js';
 import { crateIds } from './crates.js';
 import { defLocation, findDefs, foundDef, locateAll, readBriefs, type FoundDef, type ItemRef, type Location } from './locate.js';
-import { defEntryOf, defOfEntry, hitInRecord, parseDef, relativeId, roleAt, type DefBrief } from './records.js';
+import { defEntryOf, defOfEntry, hitInRecord, parseDef, recordOwnerOf, relativeId, roleAt, type DefBrief } from './records.js';
 import { itemInCrate, type ItemRefRow, type TargetRefsValue } from './target-refs.js';
 import { overridersOf } from './relations.js';
 import { readHead, withSourceDocs, type SourceDocsDef } from './source-docs.js';
@@ -329,9 +329,8 @@ async function refRowsTo(store: StoreReader, target: string): Promise<{ found: F
  * isRecordLocal), as the one file entry of a target key would give them.
  */
 async function recordRefRowsTo(store: StoreReader, target: string): Promise<FoundRefs | undefined> {
-  const dollar = target.indexOf('$');
-  if (dollar < 0) return undefined;
-  const item = target.slice(0, dollar);
+  const item = recordOwnerOf(target);
+  if (item === undefined) return undefined;
   const crate = crateOfItem(item);
   const [record] = await readEncoded(store, crate, [item]);
   if (record === undefined || localEntryIn(record, item, target) === undefined) return undefined;

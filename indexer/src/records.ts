@@ -34,8 +34,8 @@ const UNRESOLVED = 1;
  * in its `fp` key (1 MB of std's 26 MB store when it was in both). Its defs are their ids and
  * name spans: each def is stored once, in its def key (keys.ts, DefEntry), which what needs a
  * def's details reads; the record says which defs the item has and where their names are, what
- * a position query looks for. A def of the item's own locals, params and closures (isRecordLocal)
- * has no def key: its mark holds its entry, and the item's refs to it are read from the record.
+ * a position query looks for. A def of the item's own locals, params, closures and generic
+ * params (isRecordLocal) has no def key: its mark holds its entry, and the item's refs to it are read from the record.
  * The value is the JSON array [head, refs] (encodeItem).
  */
 export interface EncodedItem extends Omit<StoredItem, 'item' | 'refs' | 'fingerprint' | 'defs'> {
@@ -54,16 +54,26 @@ type LocalEntry = Omit<DefEntry, 'file' | 'nameSpan'>;
 
 /**
  * Whether def `def` of item `item` is stored in the item's record alone: a local, param or
- * closure of the item itself (`…Vec#push().$value@40`). On std these were 28,000 of 69,000 def
- * keys and 26,000 of 57,000 target keys, all read through their item anyway. A local that a
- * macro's item declares for an item it expands to (`…impl#[…]eq().$other@23` in `…impl_eq!`)
- * keeps its keys.
+ * closure of the item itself (`…Vec#push().$value@40`), or one of its generic params or
+ * lifetimes (`…impl#[Vec<T,A>][T]`). On std these were 38,000 of 69,000 def keys and 26,000 of
+ * 57,000 target keys. A local that a macro's item declares for an item it expands to
+ * (`…impl#[…]eq().$other@23` in `…impl_eq!`) keeps its keys.
  */
 export function isRecordLocal(item: string, def: string): boolean {
-  return def.length > item.length && def.charCodeAt(item.length) === DOLLAR && def.startsWith(item);
+  return recordOwnerOf(def) === item;
 }
 
-const DOLLAR = 36;
+/**
+ * The item whose record would hold def `id` alone (isRecordLocal): the id up to its first `$`,
+ * or, for an id ending in a generic param (`[T]`), up to that; else undefined.
+ */
+export function recordOwnerOf(id: string): string | undefined {
+  const dollar = id.indexOf('$');
+  if (dollar > 0) return id.slice(0, dollar);
+  if (!id.endsWith(']')) return undefined;
+  const open = id.lastIndexOf('[');
+  return open > 0 && id.indexOf(']', open) === id.length - 1 ? id.slice(0, open) : undefined;
+}
 
 /**
  * [file, relStart, length, role, relStart, length, role…]: one item's refs to one target (or
@@ -145,8 +155,9 @@ function localEntry(stored: StoredItem, def: Def): Partial<LocalEntry> {
   return entry;
 }
 
-/** The name in a record-local def's relative id: `value` in `+$value@40`. */
+/** The name in a record-local def's relative id: `value` in `+$value@40`, `T` in `+[T]`. */
 function localName(relative: string): string {
+  if (relative.startsWith('+[')) return relative.slice(2, -1);
   const at = relative.lastIndexOf('@');
   return relative.slice(2, at < 2 ? undefined : at);
 }

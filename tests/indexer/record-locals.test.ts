@@ -94,3 +94,33 @@ describe('a local that a macro declares for the item it expands to', () => {
     expect((await defById(store, local))?.def).toMatchObject({ id: local, kind: 'local' });
   });
 });
+
+describe('the generic params of an item', () => {
+  it('are in its record, and their references come from it and from the other items that name them', async () => {
+    const source = new Source('gen/src/lib.rs', 'impl<T> W<T> {\n    fn get(&self) -> T { todo!() }\n}\n');
+    const impl = 'cargo gen 0.1.0 impl#[W<T>]';
+    const param = `${impl}[T]`;
+    const method = `${impl}get().`;
+    const methodSpan = source.between('fn get', '}');
+    await loadDump(store, makeDump('gen', [source], [
+      makeItem(impl, 'impl', source, [0, source.text.length], [{ id: param, kind: 'generic_param', name: 'T', qualname: 'T', at: source.find('T') }], [
+        { at: source.find('T', 1), role: 'type', target: param },
+      ]),
+      makeItem(method, 'fn', source, methodSpan, [{ id: method, kind: 'method', name: 'get', qualname: 'gen::W::get', at: source.find('get') }], [
+        { at: source.find('T', 0, methodSpan[0]), role: 'type', target: param },
+      ]),
+    ]));
+    const keysOf = [...(await snapshot(store)).keys()];
+    expect(keysOf.filter((k) => k.startsWith(`def\0${param}\0`))).toEqual([]);
+    // The method's ref is in a target key; the impl's own is in its record only.
+    expect(keysOf.filter((k) => k.startsWith(`ref\0${param}\0`))).toEqual([`ref\0${param}\0cargo gen 0.1.0`]);
+    const refs = await references(store, param, { includeDecl: true });
+    const placeOf = (span: Span) => ({ line: source.position(span).line, col: source.position(span).col });
+    expect(refs.map((r) => [r.role, r.item, { line: r.line, col: r.col }])).toEqual([
+      ['decl', impl, placeOf(source.find('T'))],
+      ['type', impl, placeOf(source.find('T', 1))],
+      ['type', method, placeOf(source.find('T', 0, methodSpan[0]))],
+    ]);
+    expect((await defById(store, param))?.def).toMatchObject({ id: param, kind: 'generic_param', name: 'T' });
+  });
+});

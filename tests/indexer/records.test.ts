@@ -63,7 +63,7 @@ describe('item records', () => {
       const name = pick(['x', 'self', '_', 'r#type', 'value']);
       const nameSpan: Span = [at, at + name.length];
       const def: Def = {
-        id: `${base.item}$${pick([name, 'other'])}@${at}`,
+        id: pick([`${base.item}$${pick([name, 'other'])}@${at}`, `${base.item}[${pick([name, 'other'])}]`]),
         kind: pick(['local', 'param', 'fn', 'struct'] as const),
         name,
         qualname: pick([name, `app::main::${name}`]),
