@@ -264,6 +264,26 @@ export async function tempStore(): Promise<{ store: Store; dir: string; cleanup:
   };
 }
 
+/**
+ * Crate `gen`: `impl<T> W<T>` and its method `get`, whose return type names the impl's generic
+ * param T; with `implRef`, the impl's own `W<T>` names it too.
+ */
+export function genericImpl(options: { implRef?: boolean } = {}) {
+  const source = new Source('gen/src/lib.rs', 'impl<T> W<T> {\n    fn get(&self) -> T { todo!() }\n}\n');
+  const impl = 'cargo gen 0.1.0 impl#[W<T>]';
+  const param = `${impl}[T]`;
+  const method = `${impl}get().`;
+  const methodSpan = source.between('fn get', '}');
+  const implRefs: RefSpec[] = options.implRef ? [{ at: source.find('T', 1), role: 'type', target: param }] : [];
+  const dump = makeDump('gen', [source], [
+    makeItem(impl, 'impl', source, [0, source.text.length], [{ id: param, kind: 'generic_param', name: 'T', qualname: 'T', at: source.find('T') }], implRefs),
+    makeItem(method, 'fn', source, methodSpan, [{ id: method, kind: 'method', name: 'get', qualname: 'gen::W::get', at: source.find('get') }], [
+      { at: source.find('T', 0, methodSpan[0]), role: 'type', target: param },
+    ]),
+  ]);
+  return { source, impl, param, method, methodSpan, dump };
+}
+
 /** A fresh store (tempStore) with `dumps` loaded into it. */
 export async function loadedStore(...dumps: Dump[]): Promise<{ store: Store; cleanup: () => Promise<void> }> {
   const { store, cleanup } = await tempStore();

@@ -4,7 +4,7 @@ import {
   UnknownFileError, type DefinitionResult, type Location, type Store,
 } from '../../indexer/src/index.js';
 import type { Span } from '../../schema/src/index.js';
-import { app, geometry, ids, makeDump, makeItem, Source, loadedStore } from './fixture.js';
+import { app, geometry, ids, makeDump, makeItem, Source, genericImpl, loadedStore } from './fixture.js';
 
 let store: Store;
 let cleanup: () => Promise<void>;
@@ -137,18 +137,8 @@ describe('definitionsAt', () => {
   });
 
   it("finds an impl's generic param from a method's ref to it with point reads alone", async () => {
-    const source = new Source('gen/src/lib.rs', 'impl<T> W<T> {\n    fn get(&self) -> T { todo!() }\n}\n');
-    const impl = 'cargo gen 0.1.0 impl#[W<T>]';
-    const param = `${impl}[T]`;
-    const method = `${impl}get().`;
-    const methodSpan = source.between('fn get', '}');
-    const items = [
-      makeItem(impl, 'impl', source, [0, source.text.length], [{ id: param, kind: 'generic_param', name: 'T', qualname: 'T', at: source.find('T') }]),
-      makeItem(method, 'fn', source, methodSpan, [{ id: method, kind: 'method', name: 'get', qualname: 'gen::W::get', at: source.find('get') }], [
-        { at: source.find('T', 0, methodSpan[0]), role: 'type', target: param },
-      ]),
-    ];
-    await loadDump(store, makeDump('gen', [source], items));
+    const { source, param, methodSpan, dump } = genericImpl();
+    await loadDump(store, dump);
     const asked: unknown[] = [];
     const counting = recording(store, 'entries', asked);
     const at = source.position(source.find('T', 0, methodSpan[0]));

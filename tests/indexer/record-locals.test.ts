@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defById, definitionsAt, loadDump, references, resolveTarget, type Store } from '../../indexer/src/index.js';
 import { keys } from '../../indexer/src/keys.js';
 import type { Span } from '../../schema/src/index.js';
-import { app, freshSnapshot, geometry, ids, makeDump, makeItem, snapshot, Source, loadedStore } from './fixture.js';
+import { app, freshSnapshot, geometry, ids, makeDump, makeItem, snapshot, Source, genericImpl, loadedStore } from './fixture.js';
 
 let store: Store;
 let cleanup: () => Promise<void>;
@@ -97,19 +97,8 @@ describe('a local that a macro declares for the item it expands to', () => {
 
 describe('the generic params of an item', () => {
   it('are in its record, and their references come from it and from the other items that name them', async () => {
-    const source = new Source('gen/src/lib.rs', 'impl<T> W<T> {\n    fn get(&self) -> T { todo!() }\n}\n');
-    const impl = 'cargo gen 0.1.0 impl#[W<T>]';
-    const param = `${impl}[T]`;
-    const method = `${impl}get().`;
-    const methodSpan = source.between('fn get', '}');
-    await loadDump(store, makeDump('gen', [source], [
-      makeItem(impl, 'impl', source, [0, source.text.length], [{ id: param, kind: 'generic_param', name: 'T', qualname: 'T', at: source.find('T') }], [
-        { at: source.find('T', 1), role: 'type', target: param },
-      ]),
-      makeItem(method, 'fn', source, methodSpan, [{ id: method, kind: 'method', name: 'get', qualname: 'gen::W::get', at: source.find('get') }], [
-        { at: source.find('T', 0, methodSpan[0]), role: 'type', target: param },
-      ]),
-    ]));
+    const { source, impl, param, method, methodSpan, dump } = genericImpl({ implRef: true });
+    await loadDump(store, dump);
     const keysOf = [...(await snapshot(store)).keys()];
     expect(keysOf.filter((k) => k.startsWith(`def\0${param}\0`))).toEqual([]);
     // The method's ref is in a target key; the impl's own is in its record only.
