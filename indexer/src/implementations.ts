@@ -1,7 +1,12 @@
 // Goto-implementation: the impl blocks of a trait or of a type, and the methods overriding a
-// trait method. Reads the impl and overriders indexes, then the file tables to place the results.
+// trait method. Reads the impl and overriders indexes, the records of the items holding the impl
+// blocks (an impl key says which block, its item's record what the block is), then the file
+// tables to place the results.
+import { InconsistentIndexError } from './errors.js';
 import { FileViews, type LineRange } from './files.js';
-import { keyParts, ownerOf, ranges, type ImplEntry, type ImplLink } from './keys.js';
+import { readEncoded } from './items.js';
+import { keyParts, ownerOf, ranges, type ImplLink } from './keys.js';
+import { implsOf } from './records.js';
 import { locateDef, type Location } from './locate.js';
 import { overridersOf } from './relations.js';
 import type { StoreReader } from './store.js';
@@ -40,13 +45,20 @@ export async function implementations(store: StoreReader, targetId: string): Pro
   const views = new FileViews(store);
   const impls: ImplLocation[] = [];
   for (const link of ['trait', 'self'] as const) {
-    for await (const [k, entry] of store.entries<ImplEntry>(ranges.impls(link, targetId))) {
+    const found: Array<{ implId: string; crate: string; itemId: string }> = [];
+    for await (const k of store.keys(ranges.impls(link, targetId))) {
       const [, , implId, owner] = keyParts(k);
-      const { crate, item: itemId } = ownerOf(implId, owner);
-      const view = await views.get(entry.file, crate);
+      const { crate, item } = ownerOf(implId, owner);
+      found.push({ implId, crate, itemId: item });
+    }
+    const records = await Promise.all(found.map(({ crate, itemId }) => readEncoded(store, crate, [itemId]).then(([record]) => record)));
+    for (const [i, { implId, crate, itemId }] of found.entries()) {
+      const record = records[i];
+      const impl = record === undefined ? undefined : implsOf(itemId, record).find((candidate) => candidate.id === implId);
+      if (impl === undefined) throw new InconsistentIndexError(`an impl key names ${implId}, which the record of ${itemId} does not hold`);
+      const view = await views.get(record!.file, crate);
       const [start, end] = view.itemSpan(itemId);
-      const { file, ...impl } = entry;
-      impls.push({ file, ...view.range(start, [0, end - start]), crate, link, ...impl });
+      impls.push({ file: record!.file, ...view.range(start, [0, end - start]), crate, link, ...impl });
     }
   }
   const methods: Location[] = [];

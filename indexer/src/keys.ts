@@ -44,8 +44,9 @@
 //                                             `reexports` relation adds its public path here too,
 //                                             pointing at the re-exported def, under the `use` item
 //   relto \0 overrides \0 <to> \0 <from> \0 <owner>   → '' (the methods overriding a trait method)
-//   impl \0 <trait|self> \0 <target> \0 <impl> \0 <owner>   → ImplEntry: an impl block of trait
-//                                             <target> (`trait`) or for type <target> (`self`)
+//   impl \0 <trait|self> \0 <target> \0 <impl> \0 <owner>   → '': an impl block of trait <target>
+//                                             (`trait`) or for type <target> (`self`), whose details
+//                                             (self type, items) its item's record holds
 //   vocab \0 <crate> \0 <digest>             → CrateVocabulary: the crate's distinct searchable
 //                                             names, each with the names of what it sits in
 //                                             (types, traits, modules), and whether the crate is
@@ -90,17 +91,18 @@
 // - Only `overrides` relations are keyed, by the method overridden: find-references on a trait
 //   method needs the methods overriding it. Goto-definition on an impl method reads the trait
 //   method it overrides from its def key; `implements` relations are the impl keys, and nothing
-//   asks for the others.
+//   asks for the others, which the store does not keep (storedItem).
 // - An impl of a trait that did not resolve (`trait` is the path as written) gets no impl key
 //   for it: nothing could ask for that text as a target.
-// - Locals, params, labels, lifetimes and generic params get def and ref keys but no name or
-//   qual keys: searching for `x` should find items, not every local called x.
+// - Locals, params, labels, lifetimes and generic params get no name or qual keys: searching for
+//   `x` should find items, not every local called x. Those of the item that holds them get no
+//   def key either (records.ts, isRecordLocal).
 // - A crate's vocabulary is one key per crate, written with its items in the crate's batch, so
 //   a search process reads a few keys to know every name rather than scanning the name index.
 //   Its digest is in the key: a keys-only scan tells a process whether its copy is current.
 import { createHash } from 'node:crypto';
 import type {
-  CrateInfo, Def, DefKind, FileEntry, Impl, ItemRecord, Ref, Visibility,
+  CrateInfo, Def, DefKind, FileEntry, ItemRecord, Ref, RelationKind, Visibility,
 } from '../../schema/src/types.js';
 import { isSymbolId } from '../../schema/src/symbol.js';
 import { InconsistentIndexError } from './errors.js';
@@ -153,11 +155,6 @@ export interface DefEntry extends Omit<Def, 'id'> {
    * always the item's own def), so goto-definition follows them without a range read.
    */
   overrides?: string[];
-}
-
-/** An impl block as its item holds it, with the item's file so the block can be located. */
-export interface ImplEntry extends Impl {
-  file: string;
 }
 
 /** What a name key holds: enough to filter and rank a search hit before reading its def. */
@@ -348,9 +345,8 @@ export function deriveItemKeys(crate: string, stored: StoredItem): Map<string, s
     }
   }
   for (const impl of stored.impls) {
-    const entry = JSON.stringify({ ...impl, file: stored.file } satisfies ImplEntry);
-    if (impl.trait !== undefined && isSymbolId(impl.trait)) out.set(keys.impl('trait', impl.trait, impl.id, id), entry);
-    if (impl.selfTarget !== undefined) out.set(keys.impl('self', impl.selfTarget, impl.id, id), entry);
+    if (impl.trait !== undefined && isSymbolId(impl.trait)) out.set(keys.impl('trait', impl.trait, impl.id, id), '');
+    if (impl.selfTarget !== undefined) out.set(keys.impl('self', impl.selfTarget, impl.id, id), '');
   }
   const byTarget = new Map<string, RefSpans>();
   const byList = new Map<string, RefSpans>();
@@ -391,7 +387,15 @@ export function listOfKey(k: string): string {
   return keyParts(k)[0];
 }
 
+/**
+ * What the store keeps of a dump's item record: not its absolute span (the file table's) nor its
+ * surface hash (the front end's), and of its relations only those a key derives from
+ * (`overrides`, `reexports`). `implements` repeated the item's impls and `supertrait` was read by
+ * nothing: 1 MB of std's records.
+ */
 export function storedItem(record: ItemRecord): StoredItem {
-  const { span: _absolute, surface: _frontEnds, ...rest } = record;
-  return rest;
+  const { span: _absolute, surface: _frontEnds, relations, ...rest } = record;
+  return { ...rest, relations: relations.filter((r) => KEYED_RELATIONS.has(r.kind)) };
 }
+
+const KEYED_RELATIONS: ReadonlySet<RelationKind> = new Set<RelationKind>(['overrides', 'reexports']);

@@ -7,7 +7,7 @@
 // being stored once per store under that hash.
 import { createHash } from 'node:crypto';
 import { REF_ROLES } from '../../schema/src/kinds.js';
-import type { Def, ItemRecord, Ref, RefRole } from '../../schema/src/index.js';
+import type { Def, Impl, ItemRecord, Ref, RefRole } from '../../schema/src/index.js';
 import { InconsistentIndexError } from './errors.js';
 import type { DefEntry, FileTable, StoredItem } from './keys.js';
 
@@ -109,9 +109,10 @@ export function candidateListHash(candidates: readonly string[]): string {
 }
 
 export function encodeItem(stored: StoredItem): string {
-  const { item: id, refs, defs, relations, fingerprint: _inFpKey, ...rest } = stored;
+  const { item: id, refs, defs, relations, impls, fingerprint: _inFpKey, ...rest } = stored;
   const head: ItemHead = {
     ...rest,
+    impls: impls.map((impl) => ({ ...impl, id: relativeId(id, impl.id), items: impl.items.map((item) => relativeId(id, item)) })),
     relations: relations.map((r) => ({ ...r, from: relativeId(id, r.from), to: relativeId(id, r.to) })),
     defs: defs.map((def): DefMark => {
       const mark: DefMark = [relativeId(id, def.id), def.nameSpan[0], def.nameSpan[1]];
@@ -205,7 +206,12 @@ export function decodeItem(id: string, encoded: EncodedItem, defs: Def[]): Decod
   });
   const relations = encoded.relations.map((r) => ({ ...r, from: absoluteId(id, r.from), to: absoluteId(id, r.to) }));
   // The fingerprint is the `fp` key's; what reads a record does not need it.
-  return { item: { ...encoded, item: id, fingerprint: '', defs, relations, refs }, lists };
+  return { item: { ...encoded, item: id, fingerprint: '', defs, relations, impls: implsOf(id, encoded), refs }, lists };
+}
+
+/** The impl blocks a record of item `id` holds, their ids absolute. */
+export function implsOf(id: string, encoded: Pick<EncodedItem, 'impls'>): Impl[] {
+  return encoded.impls.map((impl) => ({ ...impl, id: absoluteId(id, impl.id), items: impl.items.map((item) => absoluteId(id, item)) }));
 }
 
 /** A ref of item `id`'s record starting at `start`; a candidate ref comes without its candidates, `list` names them. */

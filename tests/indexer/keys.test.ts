@@ -3,6 +3,7 @@ import { crateOfItem, defKeyOwner, deriveItemKeys, keys, ownerCode, ownerOf, sto
 import { InconsistentIndexError } from '../../indexer/src/index.js';
 import { prng } from '../support/random.js';
 import { geometry, ids } from './fixture.js';
+import { zoo } from './trait-fixture.js';
 
 describe('owner codes', () => {
   it('name the item relative to the id before them, and give it back with its crate', () => {
@@ -38,5 +39,20 @@ describe('owner codes', () => {
   it('refuses an item whose id is not in its crate, before anything is written', () => {
     const stored = storedItem(geometry().dump.items[0]);
     expect(() => deriveItemKeys('cargo other 0.1.0', stored)).toThrow(InconsistentIndexError);
+  });
+});
+
+describe('what the store keeps of a record', () => {
+  it('keeps only the relations a key derives from, and impl keys hold nothing but their key', async () => {
+    const { dump } = zoo();
+    const records = dump.items.filter((i) => i.relations.some((r) => r.kind === 'supertrait' || r.kind === 'implements'));
+    expect(records.length).toBeGreaterThan(0);
+    for (const record of dump.items) {
+      expect(storedItem(record).relations).toEqual(record.relations.filter((r) => r.kind === 'overrides' || r.kind === 'reexports'));
+      const derived = deriveItemKeys('cargo zoo 0.1.0', storedItem(record));
+      const implKeys = [...derived].filter(([k]) => k.startsWith('impl\0'));
+      expect(implKeys.length).toBe(record.impls.reduce((n, i) => n + Number(i.trait?.startsWith('cargo ') ?? false) + Number(i.selfTarget !== undefined), 0));
+      for (const [, value] of implKeys) expect(value).toBe('');
+    }
   });
 });
