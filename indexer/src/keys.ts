@@ -39,10 +39,11 @@
 //                                             candidate list has the hash <list>
 //   clist \0 <list>                         → the candidate list (symbol ids) of hash <list>
 //   name \0 <lowercased name> \0 <def> \0 <owner>   → NameEntry: kind, visibility and qualname,
-//                                             what search filters and ranks a def by
-//   qual \0 <qualname, segments reversed> \0 <def> \0 <owner>   → '' (resolveTarget); a
-//                                             `reexports` relation adds its public path here too,
-//                                             pointing at the re-exported def, under the `use` item
+//                                             what search filters and ranks a def by, and what
+//                                             resolveTarget finds a path's def by
+//   qual \0 <path, segments reversed> \0 <def> \0 <owner>   → '': the public path a `reexports`
+//                                             relation gives the re-exported def, under the `use`
+//                                             item (resolveTarget)
 //   relto \0 overrides \0 <to> \0 <from> \0 <owner>   → '' (the methods overriding a trait method)
 //   impl \0 <trait|self> \0 <target> \0 <impl> \0 <owner>   → '': an impl block of trait <target>
 //                                             (`trait`) or for type <target> (`self`), whose details
@@ -86,8 +87,10 @@
 //   item is its id without the `$x@12`): with the crate and item in full these keys were 16 MB
 //   of std's 23 MB of key text (bench/RESULTS.md, ninth session).
 //   A file compiled into several crates (tests/common/mod.rs) has one file table per crate.
-// - The qualname index stores segments in reverse (`area::Circle::shapes::geometry`) so both an
-//   exact qualname and "ends with ::Circle::area" are prefix scans.
+// - A path is resolved through the name index: the defs named as its last segment, whose name
+//   entries say their qualnames. A key per searchable def for its qualname as well cost 0.8 MB
+//   on std. Re-export paths are no def's qualname, and have their own keys, segments in reverse
+//   (`Circle::zoo`) so both an exact path and "ends with ::zoo::Circle" are prefix scans.
 // - Only `overrides` relations are keyed, by the method overridden: find-references on a trait
 //   method needs the methods overriding it. Goto-definition on an impl method reads the trait
 //   method it overrides from its def key; `implements` relations are the impl keys, and nothing
@@ -298,6 +301,11 @@ const NOT_SEARCHABLE: ReadonlySet<DefKind> = new Set<DefKind>(['local', 'param',
  * generic argument's path stays inside its segment.
  */
 export function reverseQualname(qualname: string): string {
+  return segmentsOf(qualname).reverse().join('::');
+}
+
+/** A qualname's segments, split at `::` outside angle brackets. */
+export function segmentsOf(qualname: string): string[] {
   const segments: string[] = [];
   let depth = 0;
   let start = 0;
@@ -312,7 +320,7 @@ export function reverseQualname(qualname: string): string {
     }
   }
   segments.push(qualname.slice(start));
-  return segments.reverse().join('::');
+  return segments;
 }
 
 /**
@@ -333,10 +341,7 @@ export function deriveItemKeys(crate: string, stored: StoredItem): Map<string, s
     if (isRecordLocal(id, def.id)) ownLocals.add(def.id);
     else out.set(keys.def(def.id, id), encodeDefEntry(itemDefEntry(stored, def)));
     // A fn or struct declared in a fn's body is record-local and still found by name.
-    if (isSearchable(def.kind)) {
-      out.set(keys.name(def, id), JSON.stringify([def.kind, def.visibility, def.qualname] satisfies NameEntry));
-      out.set(keys.qualname(def.qualname, def.id, id), '');
-    }
+    if (isSearchable(def.kind)) out.set(keys.name(def, id), JSON.stringify([def.kind, def.visibility, def.qualname] satisfies NameEntry));
   }
   for (const relation of stored.relations) {
     if (relation.kind === 'overrides') out.set(keys.overriddenBy(relation.to, relation.from, id), '');

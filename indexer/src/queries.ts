@@ -7,7 +7,7 @@ import type { Def, RefRole } from '../../schema/src/types.js';
 import { InconsistentIndexError, PositionError, UnknownFileError } from './errors.js';
 import { FileViews, type FileView, type LineRange } from './files.js';
 import { readEncoded, readLists } from './items.js';
-import { compareStrings, crateOfItem, keyParts, keys, ranges, type FileItem, type Range } from './keys.js';
+import { compareStrings, crateOfItem, keyParts, segmentsOf, type NameEntry, keys, ranges, type FileItem, type Range } from './keys.js';
 import { defsById, localEntryIn, readDefTexts } from './def-entries.js';
 import { crateIds } from './crates.js';
 import { defLocation, findDefs, foundDef, locateAll, readBriefs, type FoundDef, type ItemRef, type Location } from './locate.js';
@@ -389,8 +389,26 @@ export async function resolveTarget(store: StoreReader, text: string): Promise<s
   if (isSymbolId(query)) return (await defsById(store, query)).length > 0 ? [query] : [];
   const path = query.replace(/^::/, '');
   if (path === '') return [];
-  const exact = await defIdsIn(store, ranges.exactQualname(path));
-  return exact.length > 0 ? exact : defIdsIn(store, ranges.qualnameSuffix(path));
+  const exact = await defsWithPath(store, path, 'exact');
+  return exact.length > 0 ? exact : defsWithPath(store, path, 'suffix');
+}
+
+/**
+ * The ids of the defs whose qualname is `path` (or ends with its segments, `suffix`): among the
+ * defs named as the path's last segment (keys.ts), whose name entries say their qualnames, and
+ * those a re-export gives such a path (`reexports`). Segments split at `::` outside angle
+ * brackets, so `Iterator>::next` is no suffix of `<I as Iterator>::next`.
+ */
+async function defsWithPath(store: StoreReader, path: string, match: 'exact' | 'suffix'): Promise<string[]> {
+  const want = segmentsOf(path);
+  const ids = new Set(await defIdsIn(store, match === 'exact' ? ranges.exactQualname(path) : ranges.qualnameSuffix(path)));
+  for await (const [k, [, , qualname]] of store.entries<NameEntry>(ranges.exactName(want[want.length - 1].toLowerCase()))) {
+    const segments = segmentsOf(qualname);
+    const extra = segments.length - want.length;
+    if (match === 'exact' ? extra !== 0 : extra <= 0) continue;
+    if (want.every((segment, i) => segments[extra + i] === segment)) ids.add(keyParts(k)[1]);
+  }
+  return [...ids].sort();
 }
 
 async function defIdsIn(store: StoreReader, range: Range): Promise<string[]> {

@@ -145,6 +145,14 @@ describe('resolveTarget through re-exports', () => {
     expect(await resolveTarget(store, 'area')).toEqual([id.shapeArea, id.circleArea, id.squareArea]);
     expect(await resolveTarget(store, 'oo::Block')).toEqual([]);
   });
+
+  it('matches whole segments, a type in angle brackets being one', async () => {
+    expect(await resolveTarget(store, '<zoo::shapes::Circle as zoo::shapes::Shape>::area')).toEqual([id.circleArea]);
+    expect(await resolveTarget(store, 'zoo::shapes::Shape>::area')).toEqual([]);
+    expect(await resolveTarget(store, 'ircle')).toEqual([]);
+    // The name index is lower-case; a path is not.
+    expect(await resolveTarget(store, 'circle')).toEqual([]);
+  });
 });
 
 describe('implementations', () => {
