@@ -18,12 +18,11 @@
 //   item \0 <crate> \0 <item>               → EncodedItem (records.ts): the ItemRecord without its
 //                                             absolute span and surface hash, each def as its id and
 //                                             name span, refs as tuples, a candidate list as its
-//                                             hash; as [head, refs]. The defs of the item's own
-//                                             locals, params, closures and generic params are whole
-//                                             in it, with no def key, and so are its refs to them
-//                                             (isRecordLocal)
-//   fp \0 <crate> \0 <item>                 → itemStamp of its fingerprint and file: what a reload
-//                                             diffs against
+//                                             hash; as [head, refs], after the item's stamp (of its
+//                                             fingerprint and file, what a reload diffs against).
+//                                             The defs of the item's own locals, params, closures
+//                                             and generic params are whole in it, with no def key,
+//                                             and so are its refs to them (isRecordLocal)
 //   def \0 <def> \0 <owner>                 → DefEntry: the def (kind, name, qualname, spans relative
 //                                             to the item, visibility, signature, type, docs or,
 //                                             for `///` docs, their hash (source-docs.ts),
@@ -57,10 +56,10 @@
 // - A def's details are stored once, in its def key, which every query about a def reads first
 //   (locate.ts); its item's record only names it. When the record held the defs too, they were
 //   half of the records' bytes, and std's store was 1.9 MB larger (bench/RESULTS.md).
-// - Nothing under item/fp/def/ref/cref/name/qual/relto/impl holds an absolute position:
+// - Nothing under item/def/ref/cref/name/qual/relto/impl holds an absolute position:
 //   spans are relative to the item's start, which only the file table knows. Moving an item
 //   rewrites its file table and nothing else.
-// - Every key under item/fp/def/cref/name/qual/relto/impl is derived from one stored
+// - Every key under item/def/cref/name/qual/relto/impl is derived from one stored
 //   item (deriveItemKeys), so an item's old record says exactly which keys to delete when it
 //   changes or goes away. A ref key holds the refs of the items of one crate: each item derives
 //   its part of it (a per-item ref key that the merge folds into its crate's, target-refs.ts), so
@@ -103,7 +102,6 @@
 // - A crate's vocabulary is one key per crate, written with its items in the crate's batch, so
 //   a search process reads a few keys to know every name rather than scanning the name index.
 //   Its digest is in the key: a keys-only scan tells a process whether its copy is current.
-import { createHash } from 'node:crypto';
 import type {
   CrateInfo, Def, DefKind, FileEntry, ItemRecord, Ref, RelationKind, Visibility,
 } from '../../schema/src/types.js';
@@ -112,7 +110,7 @@ import { InconsistentIndexError } from './errors.js';
 import { candidateListHash, encodeDefEntry, encodeItem, encodeRefEntry, isRecordLocal, itemDefEntry, type RefSpans } from './records.js';
 
 /** Bump when the key layout or a value shape changes; stores of another format need `xref index --full`. */
-export const STORE_FORMAT_VERSION = 16;
+export const STORE_FORMAT_VERSION = 17;
 
 const SEP = '\0';
 /** Upper bound for a prefix scan: no id, path or name contains U+10FFFF. */
@@ -201,7 +199,6 @@ export const keys = {
   crate: (crate: string) => key('crate', crate),
   file: (path: string, crate: string) => key('file', path, crate),
   item: (crate: string, item: string) => key('item', crate, item),
-  fingerprint: (crate: string, item: string) => key('fp', crate, item),
   def: (def: string, item: string) => key('def', def, ownerCode(def, item)),
   /** An item's refs to a target: what the item contributes to its crate's key, never stored itself (target-refs.ts). */
   itemRefs: (target: string, crate: string, item: string) => key('ref', target, crate, item),
@@ -226,7 +223,7 @@ export const keys = {
 export const ranges = {
   crates: () => below(key('crate', '')),
   filesOf: (path: string) => below(key('file', path, '')),
-  fingerprintsOf: (crate: string) => below(key('fp', crate, '')),
+  itemsOf: (crate: string) => below(key('item', crate, '')),
   defsOf: (def: string) => below(key('def', def, '')),
   candidateRefs: (list: string) => below(key('cref', list, '')),
   exactName: (lowerName: string) => below(key('name', lowerName, '')),
@@ -334,7 +331,6 @@ export function deriveItemKeys(crate: string, stored: StoredItem): Map<string, s
   // The keys below name the item without its crate, which its id's first words must say.
   if (crateOfItem(id) !== crate) throw new InconsistentIndexError(`item ${id} of crate ${crate} does not start with its crate's id`);
   out.set(keys.item(crate, id), encodeItem(stored));
-  out.set(keys.fingerprint(crate, id), itemStamp(stored.fingerprint, stored.file));
   // The record holds its own locals' defs and the refs to them (records.ts, isRecordLocal).
   const ownLocals = new Set<string>();
   for (const def of stored.defs) {
@@ -372,14 +368,6 @@ export function deriveItemKeys(crate: string, stored: StoredItem): Map<string, s
   for (const [target, refs] of byTarget) out.set(keys.itemRefs(target, crate, id), encodeRefEntry(stored.file, refs));
   for (const [list, refs] of byList) out.set(keys.itemCandidateRefs(list, crate, id), encodeRefEntry(stored.file, refs));
   return out;
-}
-
-/**
- * What an item's fp key holds: 12 characters of a hash of its fingerprint and file, which a
- * reload compares, never reads back. The two in full were 45 bytes a key, 2 MB on std.
- */
-export function itemStamp(fingerprint: string, file: string): string {
-  return createHash('sha1').update(`${fingerprint}\0${file}`).digest('base64url').slice(0, 12);
 }
 
 /** Keys of candidate lists, which items share instead of owning (see the layout above). */

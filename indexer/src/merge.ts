@@ -3,12 +3,12 @@
 // crash) sees the crate entirely before or entirely after.
 import { crateId, type Dump, type FileEntry, type ItemRecord } from '../../schema/src/index.js';
 import {
-  compareStrings, deriveItemKeys, itemStamp, keyParts, keys, ranges, storedItem,
+  compareStrings, deriveItemKeys, keyParts, keys, ranges, storedItem,
   type CrateHeader, type FileItem, type FileTable, type StoredItem,
 } from './keys.js';
 import { InconsistentIndexError } from './errors.js';
 import { readItems } from './items.js';
-import { encodeFileTable, hitSpan } from './records.js';
+import { encodeFileTable, hitSpan, itemStamp, stampOf } from './records.js';
 import { SharedLists } from './shared-lists.js';
 import { SourceFiles } from './source-docs.js';
 import { TargetRefs, isRefContribution } from './target-refs.js';
@@ -131,12 +131,12 @@ export async function loadDump(store: Store, dump: Dump, options: MergeOptions =
   try {
     const stale: string[] = [];
     const present = new Set<string>();
-    for (const [k, stamp] of await store.entryTexts(ranges.fingerprintsOf(crate))) {
+    for (const [k, value] of await store.entryTexts(ranges.itemsOf(crate))) {
       const id = keyParts(k)[1];
       present.add(id);
       const next = incoming.get(id);
       if (next === undefined) batch.stats.itemsRemoved++;
-      else if (itemStamp(next.fingerprint, next.file) !== stamp) batch.stats.itemsChanged++;
+      else if (itemStamp(next.fingerprint, next.file) !== stampOf(value)) batch.stats.itemsChanged++;
       else continue;
       stale.push(id);
     }
@@ -166,7 +166,7 @@ export async function removeCrate(store: Store, crate: string): Promise<MergeSta
   const batch = new CountingBatch(store);
   try {
     const ids: string[] = [];
-    for await (const k of store.keys(ranges.fingerprintsOf(crate))) ids.push(keyParts(k)[1]);
+    for await (const k of store.keys(ranges.itemsOf(crate))) ids.push(keyParts(k)[1]);
     batch.stats.itemsRemoved = ids.length;
     await forOldItems(store, crate, ids, (old) => {
       for (const [k, v] of deriveItemKeys(crate, old)) batch.del(k, v);

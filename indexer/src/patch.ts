@@ -3,8 +3,8 @@
 // merge is, so a reader or a crash sees the crate entirely before or after the edit.
 import type { DumpPatch } from '../../schema/src/index.js';
 import { InconsistentIndexError } from './errors.js';
-import { deriveItemKeys, itemStamp, keys, type CrateHeader, type FileItem } from './keys.js';
-import { decodeFileTable, encodeFileTable, hitSpan } from './records.js';
+import { deriveItemKeys, keys, type CrateHeader, type FileItem } from './keys.js';
+import { decodeFileTable, encodeFileTable, hitSpan, itemStamp, stampOf } from './records.js';
 import { addStats, CountingBatch, emptyStats, fileTable, forOldItems, recordStorer, type MergeOptions, type MergeStats } from './merge.js';
 import type { Store } from './store.js';
 import { indexDumps, type IndexDumpsOptions, type IndexResult } from './load.js';
@@ -72,9 +72,9 @@ export async function applyPatch(store: Store, patch: DumpPatch, digest?: string
   try {
     const counts = { ...header.counts };
     const incoming = new Map(patch.items.map((item) => [item.item, item]));
-    // An item the store has has an fp key, which holds its stamp (records do not).
+    // An item the store has has a record, which starts with its stamp.
     const ids = [...incoming.keys()];
-    const stamps = await store.getManyText(ids.map((id) => keys.fingerprint(crate, id)));
+    const stamps = (await store.getManyText(ids.map((id) => keys.item(crate, id)))).map((value) => (value === undefined ? undefined : stampOf(value)));
     const stored = new Map(ids.flatMap((id, i) => (stamps[i] === undefined ? [] : [[id, stamps[i]!] as const])));
     await forOldItems(store, crate, [...stored.keys()], (old) => {
       const next = incoming.get(old.item)!;

@@ -36,7 +36,7 @@ describe('the locals of an item', () => {
       expect(keysOf.filter((k) => k.includes(local))).toEqual([]);
     }
     expect(keysOf.some((k) => k.startsWith(`def\0${ids.main}\0`))).toBe(true);
-    const record = JSON.parse((await store.getManyText([keys.item('cargo app 0.1.0', ids.main)]))[0]!) as [{ defs: unknown[][] }];
+    const record = JSON.parse((await store.getManyText([keys.item('cargo app 0.1.0', ids.main)]))[0]!.slice(12)) as [{ defs: unknown[][] }];
     const mark = record[0].defs.find((m) => m[0] === '+$c@62');
     expect(mark).toHaveLength(4);
     // The name its id gives is left out (the fixture's span and visibility are not the defaults).

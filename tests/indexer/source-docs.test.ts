@@ -78,9 +78,9 @@ describe('docs left in the source', () => {
     expect(await loadDump(store, next.dump, { sourceRoot: dir })).toMatchObject({ itemsChanged: 1, keysWritten: 3 });
     const after = await store.db.iterator().all();
     const changed = after.filter(([k, v]) => before.get(k) !== v).map(([k]) => k.split('\0')[0]);
-    // The fn's fingerprint, its def key (its span grew) and the file table (its end moved); not
-    // the other fn's def key, nor its docs.
-    expect(changed.sort()).toEqual(['def', 'file', 'fp']);
+    // The fn's record (its stamp: the fingerprint changed), its def key (its span grew) and the
+    // file table (its end moved); not the other fn's def key, nor its docs.
+    expect(changed.sort()).toEqual(['def', 'file', 'item']);
   });
 
   it('stores docs the file does not have as they are (a dump older than the file)', async () => {
