@@ -2,8 +2,9 @@
 // params of an item, which are in the item's record alone (records.ts, isRecordLocal): what reads a def reads
 // it through here, and does not need to know which.
 import { crateOfItem, defKeyOwner, keys, ranges, type DefEntry } from './keys.js';
-import { readEncoded } from './items.js';
-import { encodeDefEntry, entryOfMark, isRecordLocal, recordOwnerOf, relativeId, type EncodedItem, type StoredDef } from './records.js';
+import {
+  encodeDefEntry, entryOfMark, isRecordLocal, localEntryInValue, recordOwnerOf, relativeId, type EncodedItem, type StoredDef,
+} from './records.js';
 import type { StoreReader } from './store.js';
 
 /** A def found by id, with the item whose record holds it. */
@@ -25,8 +26,8 @@ export async function readDefTexts(store: StoreReader, defs: ReadonlyArray<reado
     store.getManyText(keyed.map((i) => keys.def(defs[i][0], defs[i][1]))),
     Promise.all(local.map(async (i) => {
       const [id, item] = defs[i];
-      const [record] = await readEncoded(store, crateOfItem(item), [item]);
-      const entry = record === undefined ? undefined : localEntryIn(record, item, id);
+      const [value] = await store.getManyText([keys.item(crateOfItem(item), item)]);
+      const entry = value === undefined ? undefined : localEntryInValue(value, item, id);
       return entry === undefined ? undefined : encodeDefEntry(entry);
     })),
   ]);
@@ -44,8 +45,8 @@ export async function defsById(store: StoreReader, id: string): Promise<DefFound
   const item = recordOwnerOf(id);
   if (item !== undefined) {
     const crate = crateOfItem(item);
-    const [record] = await readEncoded(store, crate, [item]);
-    const entry = record === undefined ? undefined : localEntryIn(record, item, id);
+    const [value] = await store.getManyText([keys.item(crate, item)]);
+    const entry = value === undefined ? undefined : localEntryInValue(value, item, id);
     if (entry !== undefined) found.push({ crate, item, stored: JSON.parse(encodeDefEntry(entry)) as StoredDef });
   }
   for await (const [k, stored] of store.entries<StoredDef>(ranges.defsOf(id))) found.push({ ...defKeyOwner(k), stored });

@@ -119,6 +119,67 @@ export function itemStamp(fingerprint: string, file: string): string {
 
 const STAMP_LENGTH = 12;
 
+/**
+ * The entry of record-local def `id` of item `item`, from the item key's value, undefined if
+ * the record does not hold it. Its mark and the record's file are parsed alone: a query that
+ * finds a local in a record it has read already would otherwise parse the whole record again
+ * (twice the median of def on a local, on std), and keeping parsed records cost more in garbage
+ * collection than the parse.
+ */
+export function localEntryInValue(itemValue: string, item: string, id: string): DefEntry | undefined {
+  const relative = relativeId(item, id);
+  const mark = markIn(itemValue, relative);
+  const file = mark === undefined ? undefined : fileIn(itemValue);
+  if (mark !== undefined && file !== undefined) return entryOfMark(file, mark);
+  const record = parseItem(itemValue);
+  const found = record.defs.find(([markId]) => markId === relative);
+  return found === undefined ? undefined : entryOfMark(record.file, found);
+}
+
+/**
+ * A mark in an item key's value: the one kind of array in a record that starts with a string.
+ * Undefined when what is found is not one, for the caller's full parse.
+ */
+function markIn(itemValue: string, relative: string): DefMark | undefined {
+  const at = itemValue.indexOf(`[${JSON.stringify(relative)},`, STAMP_LENGTH);
+  if (at < 0) return undefined;
+  const end = closingBracket(itemValue, at);
+  if (end < 0) return undefined;
+  const mark = JSON.parse(itemValue.slice(at, end + 1)) as unknown[];
+  return mark.length === 4 && typeof mark[1] === 'number' && typeof mark[2] === 'number' ? (mark as DefMark) : undefined;
+}
+
+/** The record's file, its head's second field (encodeItem keeps the ItemRecord's order: kind, file). */
+function fileIn(itemValue: string): string | undefined {
+  const at = itemValue.indexOf('"file":"', STAMP_LENGTH);
+  if (at < 0) return undefined;
+  const start = at + '"file":'.length;
+  const end = closingQuote(itemValue, start);
+  return end < 0 ? undefined : (JSON.parse(itemValue.slice(start, end + 1)) as string);
+}
+
+function closingQuote(text: string, open: number): number {
+  for (let i = open + 1; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === '"') return i;
+  }
+  return -1;
+}
+
+/** Where the array or object opening at `open` closes, strings skipped; -1 if it does not. */
+function closingBracket(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      i = closingQuote(text, i);
+      if (i < 0) return -1;
+    } else if (c === '[' || c === '{') depth++;
+    else if ((c === ']' || c === '}') && --depth === 0) return i;
+  }
+  return -1;
+}
+
 /** The stamp an item key's value starts with. */
 export function stampOf(itemValue: string): string {
   return itemValue.slice(0, STAMP_LENGTH);

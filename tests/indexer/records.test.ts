@@ -5,7 +5,7 @@ import { storedItem, type FileTable, type StoredItem } from '../../indexer/src/k
 import { prng } from '../support/random.js';
 import {
   absoluteId, candidateListHash, decodeFileTable, decodeItem, defEntry, defIdsOf, defOfEntry, encodeDefEntry, encodeFileTable, encodeItem,
-  encodeRefEntry, entryOfMark, hitInRecord, parseDef, parseDefBrief, parseItem, relativeId, roleAt,
+  encodeRefEntry, entryOfMark, hitInRecord, localEntryInValue, parseDef, parseDefBrief, parseItem, relativeId, roleAt,
 } from '../../indexer/src/records.js';
 import { crateId, type Def, type Dump, type Ref, type Span } from '../../schema/src/index.js';
 import { REF_ROLES } from '../../schema/src/kinds.js';
@@ -77,6 +77,25 @@ describe('item records', () => {
       const entry = entryOfMark(base.file, encoded.defs[0]);
       expect(entry, JSON.stringify(def)).toBeDefined();
       expect(defOfEntry(def.id, base.item, entry!), JSON.stringify(encoded.defs[0])).toStrictEqual(def);
+    }
+  });
+
+  it('reads a record-local def from the record text alone as a full parse does (property)', () => {
+    const rand = prng(29);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+    const base = storedItem(app().dump.items[1]);
+    for (let round = 0; round < 200; round++) {
+      const defs: Def[] = Array.from({ length: 1 + Math.floor(rand() * 4) }, (_, k) => ({
+        id: `${base.item}$v${k}@${k * 7}`, kind: 'local', name: `v${k}`, qualname: `v${k}`, span: [k * 7, k * 7 + 2], nameSpan: [k * 7, k * 7 + 2], visibility: 'private',
+        ...(rand() < 0.7 ? { type: pick(['[u8; 4]', 'Map<"k", [{x}]>', 'a\\"b]', '&[T]']) } : {}),
+      }));
+      const stored = { ...base, file: pick(['src/a.rs', 'src/[x]/"q".rs']), defs };
+      const value = encodeItem(stored);
+      const record = parseItem(value);
+      for (const [m, def] of defs.entries()) {
+        expect(localEntryInValue(value, base.item, def.id), value).toStrictEqual(entryOfMark(stored.file, record.defs[m]));
+      }
+      expect(localEntryInValue(value, base.item, `${base.item}$none@1`)).toBeUndefined();
     }
   });
 
