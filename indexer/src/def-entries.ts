@@ -1,10 +1,8 @@
 // Reading defs by id. A def is in its def key, but for the locals, params, closures and generic
-// params of an item, which are in the item's record alone (records.ts, isRecordLocal): what reads a def reads
-// it through here, and does not need to know which.
-import { crateOfItem, defKeyOwner, keys, ranges, type DefEntry } from './keys.js';
-import {
-  encodeDefEntry, entryOfMark, isRecordLocal, localEntryInValue, recordOwnerOf, relativeId, type EncodedItem, type StoredDef,
-} from './records.js';
+// params of an item, which are in the item's record alone (records.ts, isRecordLocal): what
+// reads a def reads it through here, and does not need to know which.
+import { crateOfItem, defKeyOwner, keys, ranges } from './keys.js';
+import { encodeDefEntry, isRecordLocal, localEntryInValue, recordOwnerOf, type StoredDef } from './records.js';
 import type { StoreReader } from './store.js';
 
 /** A def found by id, with the item whose record holds it. */
@@ -19,21 +17,13 @@ export interface DefFound {
  * def the store does not have. A record-local def's text is made from its item's record.
  */
 export async function readDefTexts(store: StoreReader, defs: ReadonlyArray<readonly [id: string, item: string]>): Promise<Array<string | undefined>> {
-  const local = defs.flatMap(([id, item], i) => (isRecordLocal(item, id) ? [i] : []));
-  const keyed = local.length === 0 ? defs.map((_, i) => i) : defs.flatMap(([id, item], i) => (isRecordLocal(item, id) ? [] : [i]));
-  const texts: Array<string | undefined> = new Array(defs.length);
-  const [fromKeys, fromRecords] = await Promise.all([
-    store.getManyText(keyed.map((i) => keys.def(defs[i][0], defs[i][1]))),
-    Promise.all(local.map(async (i) => {
-      const [id, item] = defs[i];
-      const [value] = await store.getManyText([keys.item(crateOfItem(item), item)]);
-      const entry = value === undefined ? undefined : localEntryInValue(value, item, id);
-      return entry === undefined ? undefined : encodeDefEntry(entry);
-    })),
-  ]);
-  keyed.forEach((i, j) => (texts[i] = fromKeys[j]));
-  local.forEach((i, j) => (texts[i] = fromRecords[j]));
-  return texts;
+  const local = defs.map(([id, item]) => isRecordLocal(item, id));
+  const values = await store.getManyText(defs.map(([id, item], i) => (local[i] ? keys.item(crateOfItem(item), item) : keys.def(id, item))));
+  return values.map((value, i) => {
+    if (!local[i] || value === undefined) return value;
+    const entry = localEntryInValue(value, defs[i][1], defs[i][0]);
+    return entry === undefined ? undefined : encodeDefEntry(entry);
+  });
 }
 
 /**
@@ -51,11 +41,4 @@ export async function defsById(store: StoreReader, id: string): Promise<DefFound
   }
   for await (const [k, stored] of store.entries<StoredDef>(ranges.defsOf(id))) found.push({ ...defKeyOwner(k), stored });
   return found;
-}
-
-/** The entry of record-local def `id` in the record of `item`, if the record has it. */
-export function localEntryIn(record: EncodedItem, item: string, id: string): DefEntry | undefined {
-  const relative = relativeId(item, id);
-  const mark = record.defs.find(([markId]) => markId === relative);
-  return mark === undefined ? undefined : entryOfMark(record.file, mark);
 }

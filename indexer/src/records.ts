@@ -130,10 +130,14 @@ export function localEntryInValue(itemValue: string, item: string, id: string): 
   const relative = relativeId(item, id);
   const mark = markIn(itemValue, relative);
   const file = mark === undefined ? undefined : fileIn(itemValue);
-  if (mark !== undefined && file !== undefined) return entryOfMark(file, mark);
-  const record = parseItem(itemValue);
-  const found = record.defs.find(([markId]) => markId === relative);
-  return found === undefined ? undefined : entryOfMark(record.file, found);
+  return mark !== undefined && file !== undefined ? entryOfMark(file, mark) : localEntryIn(parseItem(itemValue), item, id);
+}
+
+/** The entry of record-local def `id` in a parsed record of `item`, if the record has it. */
+export function localEntryIn(record: EncodedItem, item: string, id: string): DefEntry | undefined {
+  const relative = relativeId(item, id);
+  const mark = record.defs.find(([markId]) => markId === relative);
+  return mark === undefined ? undefined : entryOfMark(record.file, mark);
 }
 
 /**

@@ -192,10 +192,6 @@ export class RemoteStore implements StoreReader {
     yield* await this.call<string[]>('keys', range);
   }
 
-  async hasAny(range: Range): Promise<boolean> {
-    return (await this.call<string[]>('keys', { ...range, limit: 1 })).length > 0;
-  }
-
   async close(): Promise<void> {
     this.conn.end();
   }

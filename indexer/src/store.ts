@@ -73,7 +73,6 @@ export interface StoreReader {
   getManyText(keyList: string[]): Promise<Array<string | undefined>>;
   entries<T>(range: Range): AsyncGenerator<[string, T]>;
   keys(range: Range): AsyncGenerator<string>;
-  hasAny(range: Range): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -198,11 +197,6 @@ export class Store implements StoreReader {
     } finally {
       await iterator.close();
     }
-  }
-
-  async hasAny(range: Range): Promise<boolean> {
-    for await (const _ of this.db.keys({ ...range, limit: 1 })) return true;
-    return false;
   }
 
   private async isEmpty(): Promise<boolean> {
