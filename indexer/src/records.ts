@@ -200,6 +200,8 @@ export function encodeItem(stored: StoredItem): string {
       return isRecordLocal(id, def.id) ? [...mark, localEntry(stored, def)] : mark;
     }),
   };
+  // Most items have none of these; parseItem gives back the empty lists.
+  for (const list of EMPTY_UNLESS_GIVEN) if (head[list].length === 0) delete (head as Partial<ItemHead>)[list];
   let previous = 0;
   const rows = refs.map((ref) => {
     const row = encodeRef(id, ref, previous);
@@ -212,13 +214,17 @@ export function encodeItem(stored: StoredItem): string {
 /** An encoded record without its refs. */
 type ItemHead = Omit<EncodedItem, 'refs'>;
 
-/** What an item key holds (encodeItem). */
-type ItemValue = [head: ItemHead, refs: RefRow[]];
 
 export function parseItem(text: string): EncodedItem {
-  const [head, refs] = JSON.parse(text.slice(STAMP_LENGTH)) as ItemValue;
-  return { ...head, refs };
+  const [head, refs] = JSON.parse(text.slice(STAMP_LENGTH)) as [StoredHead, RefRow[]];
+  return { ...head, impls: head.impls ?? [], relations: head.relations ?? [], diagnostics: head.diagnostics ?? [], refs };
 }
+
+/** The lists of a record's head that its value leaves out when they are empty. */
+const EMPTY_UNLESS_GIVEN = ['impls', 'relations', 'diagnostics'] as const;
+
+/** A head as stored: without the lists that are empty. */
+type StoredHead = Omit<ItemHead, (typeof EMPTY_UNLESS_GIVEN)[number]> & Partial<Pick<ItemHead, (typeof EMPTY_UNLESS_GIVEN)[number]>>;
 
 /**
  * A record-local def's entry as its mark holds it, its fields in one order (as encodeDefEntry).
