@@ -49,7 +49,7 @@ describe('body edits resumed against the surface image', () => {
       const fresh = mkdtempSync(path.join(tmpdir(), 'xref-body-edits-fresh-'));
       const full = await analyzeWorkspace(ws, { ...options, outDir: fresh });
       expect(dumpsIn(outDir), `round ${round}`).toEqual(dumpsIn(fresh));
-      expect(result.items).toBe(full.items);
+      expect(result?.items).toBe(full.items);
     }
     // Fns under a false #[cfg] are moved, not resolved.
     expect(resolved).toBeGreaterThan(30);

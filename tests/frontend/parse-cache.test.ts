@@ -110,7 +110,7 @@ describe('re-parsing with a warm cache', () => {
 
   it('returns copies: changing a parsed item does not change the cache', () => {
     const cache = new ItemCache();
-    const rename = (file: ParsedFile) => { (file.items[1] as Extract<Item, { kind: 'struct' }>).name.text = 'Changed'; };
+    const rename = (file: ParsedFile) => { (file.items[1] as Extract<Item, { kind: 'struct' | 'union' }>).name.text = 'Changed'; };
     rename(parse(SHAPES, cache));
     rename(parse(SHAPES, cache));
     expect(parse(SHAPES, cache)).toStrictEqual(parse(SHAPES));

@@ -25,6 +25,7 @@ interface Reference {
   col: number;
   role: string;
   target: string;
+  item: string;
 }
 
 let ws: string;
