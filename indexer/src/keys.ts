@@ -110,7 +110,7 @@ import { InconsistentIndexError } from './errors.js';
 import { candidateListHash, encodeDefEntry, encodeItem, encodeRefEntry, isRecordLocal, itemDefEntry, type RefSpans } from './records.js';
 
 /** Bump when the key layout or a value shape changes; stores of another format need `xref index --full`. */
-export const STORE_FORMAT_VERSION = 18;
+export const STORE_FORMAT_VERSION = 19;
 
 const SEP = '\0';
 /** Upper bound for a prefix scan: no id, path or name contains U+10FFFF. */

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InconsistentIndexError, loadDump, references, removeCrate, type Store } from '../../indexer/src/index.js';
 import { readItems } from '../../indexer/src/items.js';
-import { storedItem, type FileTable, type StoredItem } from '../../indexer/src/keys.js';
+import { storedItem, type FileItem, type FileTable, type StoredItem } from '../../indexer/src/keys.js';
 import { prng } from '../support/random.js';
 import {
   absoluteId, candidateListHash, decodeFileTable, decodeItem, defEntry, defIdsOf, defOfEntry, encodeDefEntry, encodeFileTable, encodeItem,
@@ -180,6 +180,27 @@ describe('file tables', () => {
       const text = encodeFileTable(table);
       expect(decodeFileTable(text)).toStrictEqual(table);
       expect(JSON.parse(text)).not.toHaveProperty('lineStarts');
+    }
+  });
+
+  it('store each item id as what it shares with the one before and the rest, and read back the items given', () => {
+    const random = prng(17);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
+    for (let n = 0; n < 100; n++) {
+      let start = 0;
+      const items: FileItem[] = Array.from({ length: Math.floor(random() * 30) }, () => {
+        const id = `cargo a 1.0.0 ${pick(['', 'm/', 'm/n/', 'mo/'])}${pick(['f().', 'F#', 'F#g().', 'impl#[F]', 'é().', '😀!'])}`;
+        start += Math.floor(random() * 3) * 10;
+        return [id, start, start + Math.floor(random() * 50), 0, Math.floor(random() * 9)];
+      });
+      const table: FileTable = { hash: 'h', bytes: start + 60, lines: 1, lineStarts: [0], multibyte: [], items };
+      const text = encodeFileTable(table);
+      expect(decodeFileTable(text), text).toStrictEqual(table);
+      // An id that repeats the one before is stored as its length alone.
+      const stored = JSON.parse(text) as { items: Array<[number, string]> };
+      items.forEach(([id], i) => {
+        if (i > 0 && items[i - 1][0] === id) expect(stored.items[i].slice(0, 2)).toEqual([id.length, '']);
+      });
     }
   });
 });
