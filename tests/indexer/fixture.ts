@@ -2,6 +2,7 @@
 // searching the text, so the expected line/column of anything can be computed independently
 // of the indexer (by counting code points), and the dumps stay readable.
 import { createHash } from 'node:crypto';
+import { afterEach, beforeEach } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -289,6 +290,20 @@ export async function loadedStore(...dumps: Dump[]): Promise<{ store: Store; cle
   const { store, cleanup } = await tempStore();
   for (const dump of dumps) await loadDump(store, dump);
   return { store, cleanup };
+}
+
+/**
+ * A fresh store with `dumps` loaded before each test of the file that calls it, removed after
+ * each: the tests read it as `.store` of what this returns.
+ */
+export function storeEachTest(...dumps: Dump[]): { store: Store } {
+  const current = {} as { store: Store };
+  let cleanup: () => Promise<void>;
+  beforeEach(async () => {
+    ({ store: current.store, cleanup } = await loadedStore(...dumps));
+  });
+  afterEach(() => cleanup());
+  return current;
 }
 
 /** Every key and value except the last-index time, to compare whole stores. */
