@@ -1,8 +1,8 @@
 // Reading item records. A record names its defs, whose details are in their def keys (but for
-// its own locals', which it holds, records.ts), and the
-// candidate list of each ambiguous ref by its hash (records.ts); readRecords reads the defs in,
-// readItems the lists too, for the merge, which needs whole records. Queries read records
-// without them and fetch a def or a list only when they need it.
+// its own locals', which it holds, records.ts), and the candidate list of each ambiguous ref by
+// its hash (records.ts); readRecords reads the defs in, readItems the lists too, for the merge,
+// which needs whole records. Queries read records without them and fetch a def or a list only
+// when they need it.
 import { InconsistentIndexError } from './errors.js';
 import { keys, type StoredItem } from './keys.js';
 import { decodeItem, defIdsOf, defOfEntry, entryOfMark, parseDef, parseItem, type DecodedItem, type EncodedItem } from './records.js';
@@ -16,13 +16,13 @@ export async function readRecords(store: StoreReader, crate: string, ids: readon
   const encoded = await readEncoded(store, crate, ids);
   const defIds = encoded.map((e, i) => (e === undefined ? [] : defIdsOf(ids[i], e)));
   // A record-local def's entry is in its mark; the others' are read from their def keys.
-  const keyed = defIds.flatMap((list, i) => list.flatMap((def, m) => (encoded[i]!.defs[m].length === 4 ? [] : [keys.def(def, ids[i])])));
-  const entries = await store.getManyText(keyed);
+  const locals = encoded.map((e) => (e === undefined ? [] : e.defs.map((mark) => entryOfMark(e.file, mark))));
+  const entries = await store.getManyText(defIds.flatMap((list, i) => list.flatMap((def, m) => (locals[i][m] === undefined ? [keys.def(def, ids[i])] : []))));
   let next = 0;
   return encoded.map((e, i) => {
     if (e === undefined) return undefined;
     const defs = defIds[i].map((def, m) => {
-      const local = entryOfMark(e.file, e.defs[m]);
+      const local = locals[i][m];
       if (local !== undefined) return defOfEntry(def, ids[i], local);
       const entry = entries[next++];
       if (entry === undefined) throw new InconsistentIndexError(`no def key for ${def} of ${ids[i]}`);
@@ -44,13 +44,18 @@ export async function readRecord(store: StoreReader, crate: string, id: string):
 
 /** Whole records: readRecords with the candidate lists read in. */
 export async function readItems(store: StoreReader, crate: string, ids: readonly string[]): Promise<Array<StoredItem | undefined>> {
+  return (await readStampedItems(store, crate, ids)).map((d) => d?.item);
+}
+
+/** readItems, each record with its stamp, which a reload compares with the dump's (itemStamp). */
+export async function readStampedItems(store: StoreReader, crate: string, ids: readonly string[]): Promise<Array<{ item: StoredItem; stamp: string } | undefined>> {
   const decoded = await readRecords(store, crate, ids);
   const hashes = [...new Set(decoded.flatMap((d) => (d ? [...d.lists.values()] : [])))];
   const lists = await readLists(store, hashes);
   for (const d of decoded) {
     for (const [index, hash] of d?.lists ?? []) d!.item.refs[index].candidates = lists.get(hash);
   }
-  return decoded.map((d) => d?.item);
+  return decoded;
 }
 
 /** The candidate lists of `hashes`; a missing one means the store is inconsistent. */

@@ -7,7 +7,7 @@ import {
   type CrateHeader, type FileItem, type FileTable, type StoredItem,
 } from './keys.js';
 import { InconsistentIndexError } from './errors.js';
-import { readItems } from './items.js';
+import { readStampedItems } from './items.js';
 import { encodeFileTable, hitSpan, itemStamp, stampOf } from './records.js';
 import { SharedLists } from './shared-lists.js';
 import { SourceFiles } from './source-docs.js';
@@ -181,13 +181,16 @@ export async function removeCrate(store: Store, crate: string): Promise<MergeSta
   }
 }
 
-export async function forOldItems(store: Store, crate: string, ids: string[], visit: (old: StoredItem) => void): Promise<void> {
+export async function forOldItems(
+  store: Store, crate: string, ids: string[], visit: (old: StoredItem, stamp: string) => void, absent?: (id: string) => void,
+): Promise<void> {
   for (let i = 0; i < ids.length; i += READ_CHUNK) {
     const chunk = ids.slice(i, i + READ_CHUNK);
-    const records = await readItems(store, crate, chunk);
+    const records = await readStampedItems(store, crate, chunk);
     records.forEach((record, j) => {
-      if (record === undefined) throw new InconsistentIndexError(`no record for ${chunk[j]}`);
-      visit(record);
+      if (record !== undefined) visit(record.item, record.stamp);
+      else if (absent !== undefined) absent(chunk[j]);
+      else throw new InconsistentIndexError(`no record for ${chunk[j]}`);
     });
   }
 }

@@ -4,7 +4,7 @@
 import type { DumpPatch } from '../../schema/src/index.js';
 import { InconsistentIndexError } from './errors.js';
 import { deriveItemKeys, keys, type CrateHeader, type FileItem } from './keys.js';
-import { decodeFileTable, encodeFileTable, hitSpan, itemStamp, stampOf } from './records.js';
+import { decodeFileTable, encodeFileTable, hitSpan, itemStamp } from './records.js';
 import { addStats, CountingBatch, emptyStats, fileTable, forOldItems, recordStorer, type MergeOptions, type MergeStats } from './merge.js';
 import type { Store } from './store.js';
 import { indexDumps, type IndexDumpsOptions, type IndexResult } from './load.js';
@@ -72,20 +72,18 @@ export async function applyPatch(store: Store, patch: DumpPatch, digest?: string
   try {
     const counts = { ...header.counts };
     const incoming = new Map(patch.items.map((item) => [item.item, item]));
-    // An item the store has has a record, which starts with its stamp.
-    const ids = [...incoming.keys()];
-    const stamps = (await store.getManyText(ids.map((id) => keys.item(crate, id)))).map((value) => (value === undefined ? undefined : stampOf(value)));
-    const stored = new Map(ids.flatMap((id, i) => (stamps[i] === undefined ? [] : [[id, stamps[i]!] as const])));
-    await forOldItems(store, crate, [...stored.keys()], (old) => {
+    // Each record is read once: its stamp says whether the item changed, its keys what to replace.
+    const added: string[] = [];
+    await forOldItems(store, crate, [...incoming.keys()], (old, stamp) => {
       const next = incoming.get(old.item)!;
       counts.defs += next.defs.length - old.defs.length;
       counts.refs += next.refs.length - old.refs.length;
-      if (itemStamp(next.fingerprint, next.file) === stored.get(old.item)) return;
+      if (itemStamp(next.fingerprint, next.file) === stamp) return;
       batch.stats.itemsChanged++;
       batch.replace(deriveItemKeys(crate, old), deriveItemKeys(crate, toStored(next)));
-    });
-    for (const [id, next] of incoming) {
-      if (stored.has(id)) continue;
+    }, (id) => added.push(id));
+    for (const id of added) {
+      const next = incoming.get(id)!;
       batch.stats.itemsAdded++;
       counts.items++;
       counts.defs += next.defs.length;

@@ -41,6 +41,8 @@ const UNRESOLVED = 1;
 export interface EncodedItem extends Omit<StoredItem, 'item' | 'refs' | 'fingerprint' | 'defs'> {
   defs: DefMark[];
   refs: RefRow[];
+  /** The stamp the value starts with (itemStamp). */
+  stamp: string;
 }
 
 /**
@@ -84,6 +86,8 @@ export type RefEntryValue = [file: string, ...refs: number[]];
 /** A decoded item record, whose candidate refs lack their lists until read (items.ts). */
 export interface DecodedItem {
   item: StoredItem;
+  /** Its stamp, what a reload compares with the dump's record (itemStamp). */
+  stamp: string;
   /** Per ref index, the hash of its candidate list, which the decoded ref does not have yet. */
   lists: Map<number, string>;
 }
@@ -212,12 +216,12 @@ export function encodeItem(stored: StoredItem): string {
 }
 
 /** An encoded record without its refs. */
-type ItemHead = Omit<EncodedItem, 'refs'>;
+type ItemHead = Omit<EncodedItem, 'refs' | 'stamp'>;
 
 
 export function parseItem(text: string): EncodedItem {
   const [head, refs] = JSON.parse(text.slice(STAMP_LENGTH)) as [StoredHead, RefRow[]];
-  return { ...head, impls: head.impls ?? [], relations: head.relations ?? [], diagnostics: head.diagnostics ?? [], refs };
+  return { ...head, impls: head.impls ?? [], relations: head.relations ?? [], diagnostics: head.diagnostics ?? [], refs, stamp: stampOf(text) };
 }
 
 /** The lists of a record's head that its value leaves out when they are empty. */
@@ -293,7 +297,8 @@ export function decodeItem(id: string, encoded: EncodedItem, defs: Def[]): Decod
   });
   const relations = encoded.relations.map((r) => ({ ...r, from: absoluteId(id, r.from), to: absoluteId(id, r.to) }));
   // The fingerprint is only in the stamp; what reads a record does not need it.
-  return { item: { ...encoded, item: id, fingerprint: '', defs, relations, impls: implsOf(id, encoded), refs }, lists };
+  const { stamp, ...rest } = encoded;
+  return { item: { ...rest, item: id, fingerprint: '', defs, relations, impls: implsOf(id, encoded), refs }, stamp, lists };
 }
 
 /** The impl blocks a record of item `id` holds, their ids absolute. */
