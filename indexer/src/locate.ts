@@ -6,7 +6,7 @@ import type { Def, DefKind } from '../../schema/src/index.js';
 import type { FileView, FileViews, LineRange } from './files.js';
 import { defsById, readDefTexts } from './def-entries.js';
 import { crateOfItem } from './keys.js';
-import { parseDefBrief, type DefBrief } from './records.js';
+import { parseDefBrief, recordOwnerOf, type DefBrief } from './records.js';
 import type { StoreReader } from './store.js';
 
 /** A def's name: 1-based lines, columns in characters, end exclusive. */
@@ -39,9 +39,10 @@ export function defLocation(view: FileView, itemStart: number, def: Pick<Def, 'i
 /**
  * The def entries of each id, in the order asked; an id with no def in the store has none. The
  * def of a fn, method, type or module is the item of the same id, in the crate its id names; a
- * local's is usually in the item whose ref names it (`near`), a variant's or field's in its
- * type's, a generic param's in the item it is declared on. Those keys are guessed; only an id
- * they all miss is looked up by range.
+ * local's or generic param's is in the record of the item it extends (recordOwnerOf), or else in
+ * the item whose ref names it (`near`: a macro's item declares the locals of what it expands
+ * to), a variant's or field's in its type's. Those are guessed; only an id they all miss is
+ * looked up by range.
  */
 export async function findDefs(store: StoreReader, ids: readonly string[], near?: ReadonlyMap<string, ItemRef>): Promise<Map<string, FoundDef[]>> {
   const own = ids.map((id): ItemRef => ({ crate: crateOfItem(id), itemId: id }));
@@ -55,7 +56,7 @@ export async function findDefs(store: StoreReader, ids: readonly string[], near?
     else out.set(id, [foundDef(entry, id, own[i])]);
   });
   await Promise.all(missed.map(async (id) => {
-    for (const item of [near?.get(id), memberOf(id), genericOwnerOf(id)]) {
+    for (const item of [recordOwner(id), near?.get(id), memberOf(id)]) {
       if (item === undefined) continue;
       const [guessed] = await readBriefs(store, [[id, item.itemId]]);
       if (guessed === undefined) continue;
@@ -89,11 +90,13 @@ export function memberOf(id: string): ItemRef | undefined {
   return type === undefined ? undefined : { crate: crateOfItem(id), itemId: type };
 }
 
-/** A generic param's or lifetime's item, which a method refers to from its own: `…impl#[Vec<T>][T]` → `…impl#[Vec<T>]`. */
-export function genericOwnerOf(id: string): ItemRef | undefined {
-  if (!id.endsWith(']')) return undefined;
-  const open = id.lastIndexOf('[');
-  return open <= 0 ? undefined : { crate: crateOfItem(id), itemId: id.slice(0, open) };
+/**
+ * The item whose record holds a local's or generic param's def (records.ts, recordOwnerOf), which
+ * other items refer to as well: `…impl#[Vec<T>][T]` → `…impl#[Vec<T>]`.
+ */
+function recordOwner(id: string): ItemRef | undefined {
+  const item = recordOwnerOf(id);
+  return item === undefined ? undefined : { crate: crateOfItem(item), itemId: item };
 }
 
 /** Where `id` is defined: one location per crate that has the def, none when it is not indexed. */
