@@ -286,21 +286,22 @@ export function genericImpl(options: { implRef?: boolean } = {}) {
 }
 
 /** A fresh store (tempStore) with `dumps` loaded into it. */
-export async function loadedStore(...dumps: Dump[]): Promise<{ store: Store; cleanup: () => Promise<void> }> {
-  const { store, cleanup } = await tempStore();
-  for (const dump of dumps) await loadDump(store, dump);
-  return { store, cleanup };
+export async function loadedStore(...dumps: Dump[]): Promise<{ store: Store; dir: string; cleanup: () => Promise<void> }> {
+  const fresh = await tempStore();
+  for (const dump of dumps) await loadDump(fresh.store, dump);
+  return fresh;
 }
 
 /**
- * A fresh store with `dumps` loaded before each test of the file that calls it, removed after
- * each: the tests read it as `.store` of what this returns.
+ * A fresh store (tempStore) with `dumps` loaded before each test of the file that calls it,
+ * removed after each: the tests read it and its temp dir as `.store` and `.dir` of what this
+ * returns.
  */
-export function storeEachTest(...dumps: Dump[]): { store: Store } {
-  const current = {} as { store: Store };
+export function storeEachTest(...dumps: Dump[]): { store: Store; dir: string } {
+  const current = {} as { store: Store; dir: string };
   let cleanup: () => Promise<void>;
   beforeEach(async () => {
-    ({ store: current.store, cleanup } = await loadedStore(...dumps));
+    ({ store: current.store, dir: current.dir, cleanup } = await loadedStore(...dumps));
   });
   afterEach(() => cleanup());
   return current;

@@ -1,92 +1,85 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { definitionsAt, indexDumps, loadDump, references, stats, type Store } from '../../indexer/src/index.js';
+import { describe, expect, it } from 'vitest';
+import { definitionsAt, indexDumps, loadDump, references, stats } from '../../indexer/src/index.js';
 import { absoluteId } from '../../indexer/src/records.js';
 import { serializeDump, type Dump } from '../../schema/src/index.js';
 import type { Span } from '../../schema/src/index.js';
-import { app, freshSnapshot, geometry, ids, makeDump, makeItem, snapshot, Source, tempStore } from './fixture.js';
+import { app, freshSnapshot, geometry, ids, makeDump, makeItem, snapshot, Source, storeEachTest } from './fixture.js';
 
-let store: Store;
-let dir: string;
-let cleanup: () => Promise<void>;
-
-beforeEach(async () => {
-  ({ store, dir, cleanup } = await tempStore());
-});
-afterEach(() => cleanup());
+const current = storeEachTest();
 
 const itemKey = (crate: string, item: string) => `item\0${crate}\0${item}`;
 const GEOMETRY = 'cargo geometry 0.1.0';
 
 async function writeDump(name: string, dump: Dump | string): Promise<string> {
-  const file = join(dir, name);
+  const file = join(current.dir, name);
   await writeFile(file, typeof dump === 'string' ? dump : serializeDump(dump));
   return file;
 }
 
 describe('loadDump', () => {
   it('writes every key of a new crate, and nothing when the same dump is loaded again', async () => {
-    const first = await loadDump(store, geometry().dump);
+    const first = await loadDump(current.store, geometry().dump);
     expect(first).toMatchObject({ itemsAdded: geometry().dump.items.length, itemsChanged: 0, itemsRemoved: 0, keysDeleted: 0 });
-    const keysAfterFirst = (await snapshot(store)).size - 1; // less meta\0format
+    const keysAfterFirst = (await snapshot(current.store)).size - 1; // less meta\0format
     expect(first.keysWritten).toBe(keysAfterFirst);
-    const again = await loadDump(store, geometry().dump);
+    const again = await loadDump(current.store, geometry().dump);
     expect(again).toEqual({ itemsAdded: 0, itemsChanged: 0, itemsRemoved: 0, keysWritten: 0, keysDeleted: 0 });
   });
 
   it('moving an item rewrites only its file table', async () => {
-    await loadDump(store, geometry().dump);
-    const before = await store.db.get(itemKey(GEOMETRY, ids.cafe));
+    await loadDump(current.store, geometry().dump);
+    const before = await current.store.db.get(itemKey(GEOMETRY, ids.cafe));
     const moved = geometry({ padding: '\n\n// two lines up\n' });
-    const result = await loadDump(store, moved.dump);
+    const result = await loadDump(current.store, moved.dump);
     expect(result).toEqual({ itemsAdded: 0, itemsChanged: 0, itemsRemoved: 0, keysWritten: 1, keysDeleted: 0 });
-    expect(await store.db.get(itemKey(GEOMETRY, ids.cafe))).toBe(before);
-    expect(await store.db.get(`file\0${moved.shapes.path}\0${GEOMETRY}`)).toContain(moved.shapes.entry().hash);
+    expect(await current.store.db.get(itemKey(GEOMETRY, ids.cafe))).toBe(before);
+    expect(await current.store.db.get(`file\0${moved.shapes.path}\0${GEOMETRY}`)).toContain(moved.shapes.entry().hash);
 
     const [fn] = moved.shapes.find('pub fn café');
     const name = moved.shapes.position(moved.shapes.find('café', 0, fn));
-    const result2 = await definitionsAt(store, moved.shapes.path, name.line, name.col);
+    const result2 = await definitionsAt(current.store, moved.shapes.path, name.line, name.col);
     expect(result2).toMatchObject({ status: 'found', locations: [{ id: ids.cafe, ...name }] });
-    expect(await snapshot(store)).toEqual(await freshSnapshot(moved.dump));
+    expect(await snapshot(current.store)).toEqual(await freshSnapshot(moved.dump));
   });
 
   it('a query after a load reads the new file tables, not ones a query before it kept', async () => {
     const before = geometry();
-    await loadDump(store, before.dump);
+    await loadDump(current.store, before.dump);
     const at = (g: ReturnType<typeof geometry>) => g.shapes.position(g.shapes.find('café', 0, g.shapes.find('pub fn café')[0]));
     const old = at(before);
-    expect(await definitionsAt(store, before.shapes.path, old.line, old.col)).toMatchObject({ status: 'found', locations: [{ id: ids.cafe, ...old }] });
+    expect(await definitionsAt(current.store, before.shapes.path, old.line, old.col)).toMatchObject({ status: 'found', locations: [{ id: ids.cafe, ...old }] });
     const moved = geometry({ padding: '\n\n// two lines up\n' });
-    await loadDump(store, moved.dump);
+    await loadDump(current.store, moved.dump);
     const now = at(moved);
     expect(now.line).toBe(old.line + 3);
-    expect(await definitionsAt(store, moved.shapes.path, now.line, now.col)).toMatchObject({ status: 'found', locations: [{ id: ids.cafe, ...now }] });
+    expect(await definitionsAt(current.store, moved.shapes.path, now.line, now.col)).toMatchObject({ status: 'found', locations: [{ id: ids.cafe, ...now }] });
   });
 
   it('a changed item rewrites only the keys that differ', async () => {
-    await loadDump(store, geometry().dump);
+    await loadDump(current.store, geometry().dump);
     const edited = geometry({ areaBody: '3.0 * self.r' });
-    const result = await loadDump(store, edited.dump);
+    const result = await loadDump(current.store, edited.dump);
     // The item's record and ref-to-field keys change, and its def key (the fn's span ends
     // elsewhere); its name key does not. Outside the item: the file table (the bytes moved) and
     // the crate header (one ref fewer).
     expect(result).toEqual({ itemsAdded: 0, itemsChanged: 1, itemsRemoved: 0, keysWritten: 5, keysDeleted: 0 });
-    const refs = await references(store, ids.r);
+    const refs = await references(current.store, ids.r);
     expect(refs.filter((r) => r.item === ids.area)).toHaveLength(1);
-    expect(await snapshot(store)).toEqual(await freshSnapshot(edited.dump));
+    expect(await snapshot(current.store)).toEqual(await freshSnapshot(edited.dump));
   });
 
   it('removing an item deletes exactly the keys it wrote', async () => {
-    await loadDump(store, geometry().dump);
-    await loadDump(store, app().dump);
-    const result = await loadDump(store, geometry({ withoutCafe: true }).dump);
+    await loadDump(current.store, geometry().dump);
+    await loadDump(current.store, app().dump);
+    const result = await loadDump(current.store, geometry({ withoutCafe: true }).dump);
     // Deleted: item, def, name and the old vocabulary. Written: the file table (the text
     // changed), the crate header (its item count did), the vocabulary (without café), and the
     // crate's refs to Circle and to r, which other items of the crate still hold.
     expect(result).toEqual({ itemsAdded: 0, itemsChanged: 0, itemsRemoved: 1, keysWritten: 5, keysDeleted: 4 });
 
-    const stored = await snapshot(store);
+    const stored = await snapshot(current.store);
     const all = [...stored.keys()];
     const parts = all.map((k) => k.split('\0'));
     expect(parts.filter((p) => p.at(-1) === ids.cafe && p[0] !== 'ref')).toEqual([]);
@@ -101,7 +94,7 @@ describe('loadDump', () => {
     const lists = JSON.parse(stored.get(`ref\0${ids.cafe}\0list`)!) as string[];
     expect(lists).toHaveLength(1);
     expect(parts.filter((p) => p[0] === 'cref' && p[1] === lists[0])).toEqual([['cref', lists[0], 'cargo app 0.1.0']]);
-    expect(await snapshot(store)).toEqual(await freshSnapshot(geometry({ withoutCafe: true }).dump, app().dump));
+    expect(await snapshot(current.store)).toEqual(await freshSnapshot(geometry({ withoutCafe: true }).dump, app().dump));
   });
 
   it("keeps a crate's refs to a target in one key, by file and item, across items that change, move and go", async () => {
@@ -121,128 +114,128 @@ describe('loadDump', () => {
     };
     // The one key's files, each with its items (relative to the crate) and their numbers of refs.
     const refKeys = async () => {
-      const found = [...(await snapshot(store))].filter(([k]) => k.startsWith(`ref\0${T}\0`));
+      const found = [...(await snapshot(current.store))].filter(([k]) => k.startsWith(`ref\0${T}\0`));
       expect(found.map(([k]) => k)).toEqual(found.length === 0 ? [] : [`ref\0${T}\0cargo moves 0.1.0`]);
       return found.flatMap(([, v]) => (JSON.parse(v) as Array<[string, ...Array<[string, ...number[]]>]>)
         .map(([file, ...items]) => [file, items.map(([id, ...refs]) => [id, refs.length / 3])]));
     };
-    await loadDump(store, dumpOf({ 'a.rs': [['f', 1], ['g', 2]], 'b.rs': [['h', 1]] }));
+    await loadDump(current.store, dumpOf({ 'a.rs': [['f', 1], ['g', 2]], 'b.rs': [['h', 1]] }));
     expect(await refKeys()).toEqual([
       ['moves/src/a.rs', [['+f().', 1], ['+g().', 2]]], ['moves/src/b.rs', [['+h().', 1]]],
     ]);
     // g moves to b.rs with one use less, h goes, f changes.
     const after = dumpOf({ 'a.rs': [['f', 3]], 'b.rs': [['g', 1]] });
-    await loadDump(store, after);
+    await loadDump(current.store, after);
     expect(await refKeys()).toEqual([['moves/src/a.rs', [['+f().', 3]]], ['moves/src/b.rs', [['+g().', 1]]]]);
-    expect(await snapshot(store)).toEqual(await freshSnapshot(after));
-    const found = await references(store, T);
+    expect(await snapshot(current.store)).toEqual(await freshSnapshot(after));
+    const found = await references(current.store, T);
     expect(found.map((r) => [r.file, r.item])).toEqual([...Array(3).fill(['moves/src/a.rs', item('f')]), ['moves/src/b.rs', item('g')]]);
     // The last item of a file that refers to T goes: the file leaves the key.
-    await loadDump(store, dumpOf({ 'a.rs': [['f', 0]], 'b.rs': [['g', 1]] }));
+    await loadDump(current.store, dumpOf({ 'a.rs': [['f', 0]], 'b.rs': [['g', 1]] }));
     expect(await refKeys()).toEqual([['moves/src/b.rs', [['+g().', 1]]]]);
     // And the last item of the crate: the key goes.
-    await loadDump(store, dumpOf({ 'a.rs': [['f', 0]], 'b.rs': [['g', 0]] }));
+    await loadDump(current.store, dumpOf({ 'a.rs': [['f', 0]], 'b.rs': [['g', 0]] }));
     expect(await refKeys()).toEqual([]);
   });
 
-  it('putting a removed item back restores the store', async () => {
-    await loadDump(store, geometry().dump);
-    const full = await snapshot(store);
-    await loadDump(store, geometry({ withoutCafe: true }).dump);
-    const back = await loadDump(store, geometry().dump);
+  it('putting a removed item back restores the current.store', async () => {
+    await loadDump(current.store, geometry().dump);
+    const full = await snapshot(current.store);
+    await loadDump(current.store, geometry({ withoutCafe: true }).dump);
+    const back = await loadDump(current.store, geometry().dump);
     expect(back).toMatchObject({ itemsAdded: 1, itemsChanged: 0, itemsRemoved: 0 });
-    expect(await snapshot(store)).toEqual(full);
+    expect(await snapshot(current.store)).toEqual(full);
   });
 });
 
 describe('indexDumps', () => {
   it('loads a set of dump files and reports combined stats', async () => {
     const files = [await writeDump('geometry.jsonl', geometry().dump), await writeDump('app.jsonl', app().dump)];
-    const result = await indexDumps(store, files);
+    const result = await indexDumps(current.store, files);
     expect(result).toMatchObject({
       itemsAdded: geometry().dump.items.length + app().dump.items.length,
       cratesLoaded: 2,
       cratesRemoved: 0,
       failures: [],
     });
-    expect(await snapshot(store)).toEqual(await freshSnapshot(geometry().dump, app().dump));
-    expect((await stats(store)).indexedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(await snapshot(current.store)).toEqual(await freshSnapshot(geometry().dump, app().dump));
+    expect((await stats(current.store)).indexedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
   });
 
   it('removes crates that are no longer in the set', async () => {
-    await indexDumps(store, [await writeDump('geometry.jsonl', geometry().dump), await writeDump('app.jsonl', app().dump)]);
-    const result = await indexDumps(store, [await writeDump('app.jsonl', app().dump)]);
+    await indexDumps(current.store, [await writeDump('geometry.jsonl', geometry().dump), await writeDump('app.jsonl', app().dump)]);
+    const result = await indexDumps(current.store, [await writeDump('app.jsonl', app().dump)]);
     expect(result).toMatchObject({ cratesLoaded: 1, cratesRemoved: 1, itemsRemoved: geometry().dump.items.length, failures: [] });
-    expect(await snapshot(store)).toEqual(await freshSnapshot(app().dump));
+    expect(await snapshot(current.store)).toEqual(await freshSnapshot(app().dump));
     // app's refs to geometry stay; they now point at a crate that is not indexed.
     const main = app().main;
     const circle = main.position(main.find('Circle', 1));
-    expect(await definitionsAt(store, main.path, circle.line, circle.col)).toEqual({
+    expect(await definitionsAt(current.store, main.path, circle.line, circle.col)).toEqual({
       status: 'found', locations: [], notIndexed: [ids.circle], ambiguous: false,
     });
   });
 
   it('an invalid dump writes nothing and is reported on one line', async () => {
-    await indexDumps(store, [await writeDump('geometry.jsonl', geometry().dump)]);
-    const before = await snapshot(store);
+    await indexDumps(current.store, [await writeDump('geometry.jsonl', geometry().dump)]);
+    const before = await snapshot(current.store);
     const bad = geometry({ withoutCafe: true }).dump;
     bad.items[0].refs.push({ span: [0, 10_000], role: 'read', target: ids.circle });
     const badFile = await writeDump('bad.jsonl', bad);
-    const result = await indexDumps(store, [badFile]);
+    const result = await indexDumps(current.store, [badFile]);
     expect(result).toMatchObject({ cratesLoaded: 0, cratesRemoved: 0, keysWritten: 0, keysDeleted: 0 });
     expect(result.failures).toHaveLength(1);
     expect(result.failures[0].file).toBe(badFile);
     expect(result.failures[0].message.startsWith(`${badFile}:2: `)).toBe(true);
     expect(result.failures[0].message).toContain('span [0, 10000]');
     expect(result.failures[0].message).not.toContain('\n');
-    expect(await snapshot(store)).toEqual(before);
+    expect(await snapshot(current.store)).toEqual(before);
   });
 
   it('loads the good dumps of a set with a bad one, and then removes nothing', async () => {
-    await indexDumps(store, [await writeDump('geometry.jsonl', geometry().dump)]);
-    const result = await indexDumps(store, [
+    await indexDumps(current.store, [await writeDump('geometry.jsonl', geometry().dump)]);
+    const result = await indexDumps(current.store, [
       await writeDump('broken.jsonl', '{"schemaVersion":"1.0.0"\n'),
       await writeDump('app.jsonl', app().dump),
-      join(dir, 'missing.jsonl'),
+      join(current.dir, 'missing.jsonl'),
     ]);
     expect(result.cratesLoaded).toBe(1);
     expect(result.cratesRemoved).toBe(0);
     expect(result.failures.map((f) => f.message)).toEqual([
-      `${join(dir, 'broken.jsonl')}:1: not valid JSON`,
+      `${join(current.dir, 'broken.jsonl')}:1: not valid JSON`,
       expect.stringMatching(/^.*missing\.jsonl: .*ENOENT/),
     ]);
-    expect(await snapshot(store)).toEqual(await freshSnapshot(geometry().dump, app().dump));
+    expect(await snapshot(current.store)).toEqual(await freshSnapshot(geometry().dump, app().dump));
   });
 
   it('skips a dump whose digest matches the one loaded last, and merges one whose digest differs', async () => {
     const withDigest = (dump: Dump, digest: string | undefined): Dump => ({ ...dump, header: { ...dump.header, digest } });
     const file = await writeDump('geometry.jsonl', withDigest(geometry().dump, 'd1'));
-    expect(await indexDumps(store, [file])).toMatchObject({ cratesLoaded: 1, cratesUnchanged: 0 });
-    const again = await indexDumps(store, [file]);
+    expect(await indexDumps(current.store, [file])).toMatchObject({ cratesLoaded: 1, cratesUnchanged: 0 });
+    const again = await indexDumps(current.store, [file]);
     expect(again).toMatchObject({ cratesLoaded: 0, cratesUnchanged: 1, cratesRemoved: 0, keysWritten: 0, keysDeleted: 0 });
 
     const changed = withDigest(geometry({ withoutCafe: true }).dump, 'd2');
-    const merged = await indexDumps(store, [await writeDump('geometry.jsonl', changed)]);
+    const merged = await indexDumps(current.store, [await writeDump('geometry.jsonl', changed)]);
     expect(merged).toMatchObject({ cratesLoaded: 1, cratesUnchanged: 0 });
     expect(merged.itemsRemoved).toBeGreaterThan(0);
-    expect(await snapshot(store)).toEqual(await freshSnapshot(changed));
+    expect(await snapshot(current.store)).toEqual(await freshSnapshot(changed));
 
     // A dump without a digest (schema 1.0) is always merged; this one puts the item back.
     const old = withDigest(geometry().dump, undefined);
-    const restored = await indexDumps(store, [await writeDump('geometry.jsonl', old)]);
+    const restored = await indexDumps(current.store, [await writeDump('geometry.jsonl', old)]);
     expect(restored).toMatchObject({ cratesLoaded: 1, cratesUnchanged: 0 });
     expect(restored.itemsAdded).toBeGreaterThan(0);
   });
 
   it('refuses a second dump of the same crate', async () => {
-    const result = await indexDumps(store, [
+    const result = await indexDumps(current.store, [
       await writeDump('one.jsonl', geometry().dump),
       await writeDump('two.jsonl', geometry({ withoutCafe: true }).dump),
     ]);
     expect(result.cratesLoaded).toBe(1);
     expect(result.failures.map((f) => f.message)).toEqual([
-      `${join(dir, 'two.jsonl')}: crate 'cargo geometry 0.1.0' was already loaded from ${join(dir, 'one.jsonl')}`,
+      `${join(current.dir, 'two.jsonl')}: crate 'cargo geometry 0.1.0' was already loaded from ${join(current.dir, 'one.jsonl')}`,
     ]);
-    expect(await snapshot(store)).toEqual(await freshSnapshot(geometry().dump));
+    expect(await snapshot(current.store)).toEqual(await freshSnapshot(geometry().dump));
   });
 });

@@ -1,21 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadDump, type Store } from '../../indexer/src/index.js';
+import { describe, expect, it } from 'vitest';
+import { loadDump } from '../../indexer/src/index.js';
 import { keys } from '../../indexer/src/keys.js';
 import { parseDef } from '../../indexer/src/records.js';
 import { lineDocs, readHead, withSourceDocs } from '../../indexer/src/source-docs.js';
 import type { Dump } from '../../schema/src/index.js';
-import { makeDump, makeItem, Source, tempStore } from './fixture.js';
+import { makeDump, makeItem, Source, storeEachTest } from './fixture.js';
 
-let store: Store;
-let dir: string;
-let cleanup: () => Promise<void>;
-
-beforeEach(async () => {
-  ({ store, dir, cleanup } = await tempStore());
-});
-afterEach(() => cleanup());
+const current = storeEachTest();
 
 const C = 'cargo docs 0.1.0 ';
 const inc = `${C}inc().`;
@@ -38,8 +31,8 @@ function crate(incDocs = 'Adds one.\n\n  Keeps the indent.', body = 'x + 1'): { 
 }
 
 function writeSources(lib: Source): void {
-  mkdirSync(join(dir, dirname(lib.path)), { recursive: true });
-  writeFileSync(join(dir, lib.path), lib.text);
+  mkdirSync(join(current.dir, dirname(lib.path)), { recursive: true });
+  writeFileSync(join(current.dir, lib.path), lib.text);
 }
 
 describe('docs left in the source', () => {
@@ -51,32 +44,32 @@ describe('docs left in the source', () => {
   it('stores the hash of `///` docs, other docs in full, and reads them back from the file', async () => {
     const { dump, lib } = crate();
     writeSources(lib);
-    await loadDump(store, dump, { sourceRoot: dir });
-    const incText = (await store.db.get(keys.def(inc, inc)))!;
+    await loadDump(current.store, dump, { sourceRoot: current.dir });
+    const incText = (await current.store.db.get(keys.def(inc, inc)))!;
     expect(incText).not.toContain('Adds one');
     expect(incText).toContain('docsInSource');
-    expect((await store.db.get(keys.def(two, two)))!).toContain('Set by an attribute.');
+    expect((await current.store.db.get(keys.def(two, two)))!).toContain('Set by an attribute.');
 
     const def = parseDef(inc, inc, incText);
-    const head = () => readHead(join(dir, lib.path), dump.items[0].span[0], def);
+    const head = () => readHead(join(current.dir, lib.path), dump.items[0].span[0], def);
     expect(withSourceDocs(def, head()).docs).toBe('Adds one.\n\n  Keeps the indent.');
-    writeFileSync(join(dir, lib.path), lib.text.replace('Adds one', 'Adds two'));
+    writeFileSync(join(current.dir, lib.path), lib.text.replace('Adds one', 'Adds two'));
     expect(withSourceDocs(def, head())).toMatchObject({ docsStale: true });
-    expect(readHead(join(dir, 'src', 'gone.rs'), 0, def)).toBeUndefined();
+    expect(readHead(join(current.dir, 'src', 'gone.rs'), 0, def)).toBeUndefined();
     expect(withSourceDocs(def, undefined)).toMatchObject({ docsStale: true });
   });
 
   it('rewrites nothing when the same dump is loaded again, and only the edited item after an edit', async () => {
     const { dump, lib } = crate();
     writeSources(lib);
-    await loadDump(store, dump, { sourceRoot: dir });
-    expect(await loadDump(store, dump, { sourceRoot: dir })).toMatchObject({ keysWritten: 0, keysDeleted: 0 });
+    await loadDump(current.store, dump, { sourceRoot: current.dir });
+    expect(await loadDump(current.store, dump, { sourceRoot: current.dir })).toMatchObject({ keysWritten: 0, keysDeleted: 0 });
 
     const next = crate('Adds one.\n\n  Keeps the indent.', 'x.wrapping_add(1)');
     writeSources(next.lib);
-    const before = new Map(await store.db.iterator().all());
-    expect(await loadDump(store, next.dump, { sourceRoot: dir })).toMatchObject({ itemsChanged: 1, keysWritten: 3 });
-    const after = await store.db.iterator().all();
+    const before = new Map(await current.store.db.iterator().all());
+    expect(await loadDump(current.store, next.dump, { sourceRoot: current.dir })).toMatchObject({ itemsChanged: 1, keysWritten: 3 });
+    const after = await current.store.db.iterator().all();
     const changed = after.filter(([k, v]) => before.get(k) !== v).map(([k]) => k.split('\0')[0]);
     // The fn's record (its stamp: the fingerprint changed), its def key (its span grew) and the
     // file table (its end moved); not the other fn's def key, nor its docs.
@@ -86,7 +79,7 @@ describe('docs left in the source', () => {
   it('stores docs the file does not have as they are (a dump older than the file)', async () => {
     const { dump, lib } = crate();
     writeSources(new Source(lib.path, lib.text.replace('Adds one', 'Adds 1')));
-    await loadDump(store, dump, { sourceRoot: dir });
-    expect((await store.db.get(keys.def(inc, inc)))!).toContain('Adds one.');
+    await loadDump(current.store, dump, { sourceRoot: current.dir });
+    expect((await current.store.db.get(keys.def(inc, inc)))!).toContain('Adds one.');
   });
 });

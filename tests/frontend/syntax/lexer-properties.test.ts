@@ -5,7 +5,6 @@
 // written independently of the lexer); `text` has one character per token; and lexing the two
 // halves of a split at whitespace gives the tokens of the whole.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lex, type TokenStream } from '../../../frontend/src/syntax/lexer.js';
 import { TOKEN_CHARS } from '../../../frontend/src/syntax/tokens.js';

@@ -1,7 +1,6 @@
 // Golden tests for patterns, which come from the item grammar's `pat_*` rules, and for the
 // fast path that builds trivial patterns without the grammar: it must build the same tree.
 import { describe, expect, it } from 'vitest';
-import { lex } from '../../../../frontend/src/syntax/lexer.js';
 import { parseBlock } from '../../../../frontend/src/syntax/body/parser.js';
 import { parseBothWays, renderBody } from './render.js';
 

@@ -1,7 +1,6 @@
 // Types inside bodies come from the item grammar's type rules (`type`, `cast_type`,
 // `generic_args`, `qself`); plain paths skip the grammar and must build the same trees.
 import { describe, expect, it } from 'vitest';
-import { lex } from '../../../../frontend/src/syntax/lexer.js';
 import { parseBothWays, renderBody, renderExpr } from './render.js';
 
 function tree(src: string): string {
