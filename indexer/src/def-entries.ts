@@ -1,8 +1,9 @@
 // Reading defs by id. A def is in its def key, but for the locals, params, closures and generic
 // params of an item, which are in the item's record alone (records.ts, isRecordLocal): what
-// reads a def reads it through here, and does not need to know which.
-import { crateOfItem, defKeyOwner, keys, ranges } from './keys.js';
-import { encodeDefEntry, isRecordLocal, localEntryInValue, recordOwnerOf, type StoredDef } from './records.js';
+// reads a def reads it through here, and does not need to know which. Either way it is point
+// reads: a def key is the def's id alone (keys.ts).
+import { crateOfItem, keys, ownerOf } from './keys.js';
+import { encodeDefEntry, isRecordLocal, localEntryInValue, recordOwnerOf, splitDefValue, type StoredDef } from './records.js';
 import type { StoreReader } from './store.js';
 
 /** A def found by id, with the item whose record holds it. */
@@ -12,33 +13,62 @@ export interface DefFound {
   stored: StoredDef;
 }
 
+/** A def's entry as its def key holds it (encodeDefEntry), and the item that holds the def. */
+export interface DefText {
+  crate: string;
+  item: string;
+  text: string;
+}
+
 /**
  * The def key texts of some defs, each named by its id and its item, in order; undefined for a
  * def the store does not have. A record-local def's text is made from its item's record.
  */
 export async function readDefTexts(store: StoreReader, defs: ReadonlyArray<readonly [id: string, item: string]>): Promise<Array<string | undefined>> {
   const local = defs.map(([id, item]) => isRecordLocal(item, id));
-  const values = await store.getManyText(defs.map(([id, item], i) => (local[i] ? keys.item(crateOfItem(item), item) : keys.def(id, item))));
+  const values = await store.getManyText(defs.map(([id, item], i) => (local[i] ? keys.item(crateOfItem(item), item) : keys.def(id))));
   return values.map((value, i) => {
-    if (!local[i] || value === undefined) return value;
-    const entry = localEntryInValue(value, defs[i][1], defs[i][0]);
-    return entry === undefined ? undefined : encodeDefEntry(entry);
+    if (value === undefined) return undefined;
+    return local[i] ? localText(value, defs[i][1], defs[i][0]) : splitDefValue(value).entry;
   });
 }
 
 /**
- * Every def of id `id`, one per item that has it (an id compiled into two crates has two): a
- * record-local one from the record of the item it extends, the others from their def keys.
+ * The def of each id, in order, undefined for an id the store has no def of: a record-local
+ * one from the record of the item it extends (recordOwnerOf), any other from its def key.
  */
+export async function defTextsById(store: StoreReader, ids: readonly string[]): Promise<Array<DefText | undefined>> {
+  const owners = ids.map(recordOwnerOf);
+  const values = await store.getManyText(ids.flatMap((id, i) => {
+    const owner = owners[i];
+    return owner === undefined ? [keys.def(id)] : [keys.item(crateOfItem(owner), owner), keys.def(id)];
+  }));
+  let next = 0;
+  return ids.map((id, i) => {
+    const owner = owners[i];
+    if (owner !== undefined) {
+      const record = values[next++];
+      const text = record === undefined ? undefined : localText(record, owner, id);
+      if (text !== undefined) {
+        next++;
+        return { crate: crateOfItem(owner), item: owner, text };
+      }
+    }
+    // A local that a macro's item declares for the item it expands to is in a def key.
+    const value = values[next++];
+    if (value === undefined) return undefined;
+    const { owner: code, entry } = splitDefValue(value);
+    return { ...ownerOf(id, code), text: entry };
+  });
+}
+
+/** The def of id `id`: one, or none when the store does not have it. */
 export async function defsById(store: StoreReader, id: string): Promise<DefFound[]> {
-  const found: DefFound[] = [];
-  const item = recordOwnerOf(id);
-  if (item !== undefined) {
-    const crate = crateOfItem(item);
-    const [value] = await store.getManyText([keys.item(crate, item)]);
-    const entry = value === undefined ? undefined : localEntryInValue(value, item, id);
-    if (entry !== undefined) found.push({ crate, item, stored: JSON.parse(encodeDefEntry(entry)) as StoredDef });
-  }
-  for await (const [k, stored] of store.entries<StoredDef>(ranges.defsOf(id))) found.push({ ...defKeyOwner(k), stored });
-  return found;
+  const [found] = await defTextsById(store, [id]);
+  return found === undefined ? [] : [{ crate: found.crate, item: found.item, stored: JSON.parse(found.text) as StoredDef }];
+}
+
+function localText(record: string, item: string, id: string): string | undefined {
+  const entry = localEntryInValue(record, item, id);
+  return entry === undefined ? undefined : encodeDefEntry(entry);
 }

@@ -5,7 +5,7 @@
 // when they need it.
 import { InconsistentIndexError } from './errors.js';
 import { keys, type StoredItem } from './keys.js';
-import { decodeItem, defIdsOf, defOfEntry, entryOfMark, parseDef, parseItem, type DecodedItem, type EncodedItem } from './records.js';
+import { decodeItem, defIdsOf, defOfEntry, entryOfMark, parseDef, parseItem, splitDefValue, type DecodedItem, type EncodedItem } from './records.js';
 import type { StoreReader } from './store.js';
 
 /**
@@ -17,7 +17,7 @@ export async function readRecords(store: StoreReader, crate: string, ids: readon
   const defIds = encoded.map((e, i) => (e === undefined ? [] : defIdsOf(ids[i], e)));
   // A record-local def's entry is in its mark; the others' are read from their def keys.
   const locals = encoded.map((e) => (e === undefined ? [] : e.defs.map((mark) => entryOfMark(e.file, mark))));
-  const entries = await store.getManyText(defIds.flatMap((list, i) => list.flatMap((def, m) => (locals[i][m] === undefined ? [keys.def(def, ids[i])] : []))));
+  const entries = await store.getManyText(defIds.flatMap((list, i) => list.flatMap((def, m) => (locals[i][m] === undefined ? [keys.def(def)] : []))));
   let next = 0;
   return encoded.map((e, i) => {
     if (e === undefined) return undefined;
@@ -26,7 +26,7 @@ export async function readRecords(store: StoreReader, crate: string, ids: readon
       if (local !== undefined) return defOfEntry(def, ids[i], local);
       const entry = entries[next++];
       if (entry === undefined) throw new InconsistentIndexError(`no def key for ${def} of ${ids[i]}`);
-      return parseDef(def, ids[i], entry);
+      return parseDef(def, ids[i], splitDefValue(entry).entry);
     });
     return decodeItem(ids[i], e, defs);
   });

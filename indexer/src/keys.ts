@@ -23,7 +23,8 @@
 //                                             The defs of the item's own locals, params, closures
 //                                             and generic params are whole in it, with no def key,
 //                                             and so are its refs to them (isRecordLocal)
-//   def \0 <def> \0 <owner>                 → DefEntry: the def (kind, name, qualname, spans relative
+//   def \0 <def>                           → its item (ownerCode), then its DefEntry (encodeDefValue):
+//                                             the def (kind, name, qualname, spans relative
 //                                             to the item, visibility, signature, type, docs or,
 //                                             for `///` docs, their hash (source-docs.ts),
 //                                             attributes…), its file, and the trait methods <def>
@@ -78,13 +79,18 @@
 //   (a process keeps their ids while the store is unchanged, crates.ts), so it gets a ref key per
 //   crate, the target's list key, and a cref key per list and crate. Each range read is a trip
 //   to LevelDB's thread pool, and two of them were half the time of finding `Option`'s refs.
-// - Keys under def/name/qual/relto/impl end in the item they derive from although a def id is
-//   unique, so a def (or relation, or impl) that moves between items in one load (old item
-//   changed, new item added) is a delete and a put of two different keys, never two writes to
-//   one key whose order in the batch would matter. The item is written relative to the id
-//   before it, most often '' (a fn's def key is in the fn's item) or a short `<N` (a local's
-//   item is its id without the `$x@12`): with the crate and item in full these keys were 16 MB
-//   of std's 23 MB of key text (bench/RESULTS.md, ninth session).
+// - A def id is unique in a store (a dump's def ids start with its crate's id, and a dump
+//   defines each once, schema/src/validate.ts), so a def key is its id alone and finding a def
+//   by id is one point read: a range read waits for LevelDB's threads, and on this machine one
+//   in a hundred of those waits took 2 to 8 ms (bench/RESULTS.md, eleventh session). The item
+//   holding the def is in the value. A def that moves between items in one load (old item
+//   changed, new item added) is then a delete and a put of one key, and the batch lets the put
+//   win whichever comes first (merge.ts, CountingBatch).
+// - Keys under name/qual/relto/impl end in the item they derive from, so that such a move is a
+//   delete and a put of two different keys. The item is written relative to the id before it,
+//   most often '' (a fn's name key is the fn's item's) or a short `<N` (a local's item is its
+//   id without the `$x@12`): with the crate and item in full these keys were 16 MB of std's
+//   23 MB of key text (bench/RESULTS.md, ninth session).
 //   A file compiled into several crates (tests/common/mod.rs) has one file table per crate.
 // - A path is resolved through the name index: the defs named as its last segment, whose name
 //   entries say their qualnames. A key per searchable def for its qualname as well cost 0.8 MB
@@ -107,10 +113,10 @@ import type {
 } from '../../schema/src/types.js';
 import { isSymbolId } from '../../schema/src/symbol.js';
 import { InconsistentIndexError } from './errors.js';
-import { candidateListHash, encodeDefEntry, encodeItem, encodeRefEntry, isRecordLocal, itemDefEntry, type RefSpans } from './records.js';
+import { candidateListHash, encodeDefValue, encodeItem, encodeRefEntry, isRecordLocal, itemDefEntry, type RefSpans } from './records.js';
 
 /** Bump when the key layout or a value shape changes; stores of another format need `xref index --full`. */
-export const STORE_FORMAT_VERSION = 19;
+export const STORE_FORMAT_VERSION = 20;
 
 const SEP = '\0';
 /** Upper bound for a prefix scan: no id, path or name contains U+10FFFF. */
@@ -199,7 +205,7 @@ export const keys = {
   crate: (crate: string) => key('crate', crate),
   file: (path: string, crate: string) => key('file', path, crate),
   item: (crate: string, item: string) => key('item', crate, item),
-  def: (def: string, item: string) => key('def', def, ownerCode(def, item)),
+  def: (def: string) => key('def', def),
   /** An item's refs to a target: what the item contributes to its crate's key, never stored itself (target-refs.ts). */
   itemRefs: (target: string, crate: string, item: string) => key('ref', target, crate, item),
   /** The refs to a target of the items of a crate. */
@@ -224,7 +230,6 @@ export const ranges = {
   crates: () => below(key('crate', '')),
   filesOf: (path: string) => below(key('file', path, '')),
   itemsOf: (crate: string) => below(key('item', crate, '')),
-  defsOf: (def: string) => below(key('def', def, '')),
   candidateRefs: (list: string) => below(key('cref', list, '')),
   exactName: (lowerName: string) => below(key('name', lowerName, '')),
   namesStartingWith: (lowerText: string) => below(key('name', lowerText)),
@@ -275,10 +280,8 @@ export function crateOfItem(item: string): string {
   return end < 0 ? item : item.slice(0, end);
 }
 
-/** The item (and its crate) holding the def of a def key, or the def of a name or qual key. */
-export function defKeyOwner(k: string): { crate: string; item: string } {
-  const parts = keyParts(k);
-  return ownerOf(parts[parts.length - 2], parts[parts.length - 1]);
+export function isDefKey(k: string): boolean {
+  return k.startsWith('def\0');
 }
 
 /** The parts after the namespace of a key. */
@@ -335,7 +338,7 @@ export function deriveItemKeys(crate: string, stored: StoredItem): Map<string, s
   const ownLocals = new Set<string>();
   for (const def of stored.defs) {
     if (isRecordLocal(id, def.id)) ownLocals.add(def.id);
-    else out.set(keys.def(def.id, id), encodeDefEntry(itemDefEntry(stored, def)));
+    else out.set(keys.def(def.id), encodeDefValue(itemDefEntry(stored, def), ownerCode(def.id, id)));
     // A fn or struct declared in a fn's body is record-local and still found by name.
     if (isSearchable(def.kind)) out.set(keys.name(def, id), JSON.stringify([def.kind, def.visibility, def.qualname] satisfies NameEntry));
   }

@@ -3,7 +3,7 @@
 // crash) sees the crate entirely before or entirely after.
 import { crateId, type Dump, type FileEntry, type ItemRecord } from '../../schema/src/index.js';
 import {
-  compareStrings, deriveItemKeys, keyParts, keys, ranges, storedItem,
+  compareStrings, deriveItemKeys, isDefKey, keyParts, keys, ranges, storedItem,
   type CrateHeader, type FileItem, type FileTable, type StoredItem,
 } from './keys.js';
 import { InconsistentIndexError } from './errors.js';
@@ -47,6 +47,9 @@ export class CountingBatch {
   private readonly batch;
   private readonly lists;
   readonly targetRefs;
+  /** Def keys put in this batch, and those deleted and not put, which are deleted when it is written. */
+  private readonly putDefs = new Set<string>();
+  private readonly deletedDefs = new Set<string>();
 
   constructor(store: Store) {
     this.batch = store.db.batch();
@@ -70,9 +73,19 @@ export class CountingBatch {
   private putKey(key: string, value: string): void {
     this.batch.put(key, value);
     this.stats.keysWritten++;
+    if (isDefKey(key)) {
+      this.putDefs.add(key);
+      this.deletedDefs.delete(key);
+    }
   }
 
   private delKey(key: string): void {
+    // A def key names no item (keys.ts): when a def moves between items in one load, the old
+    // item's delete and the new item's put come in either order, and the put must win.
+    if (isDefKey(key)) {
+      if (!this.putDefs.has(key)) this.deletedDefs.add(key);
+      return;
+    }
     this.batch.del(key);
     this.stats.keysDeleted++;
   }
@@ -93,6 +106,10 @@ export class CountingBatch {
     // The cref keys it settles tell the lists which of them are still used.
     await this.targetRefs.settle((k, v) => this.put(k, v), (k) => this.del(k));
     await this.lists.settle((k, v) => this.putKey(k, v), (k) => this.delKey(k));
+    for (const k of this.deletedDefs) {
+      this.batch.del(k);
+      this.stats.keysDeleted++;
+    }
     await this.batch.write();
     return this.stats;
   }

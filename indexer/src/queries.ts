@@ -10,7 +10,7 @@ import { readEncoded, readLists } from './items.js';
 import { compareStrings, crateOfItem, keyParts, keys, ranges, segmentsOf, type FileItem, type NameEntry, type Range } from './keys.js';
 import { defsById, readDefTexts } from './def-entries.js';
 import { crateIds } from './crates.js';
-import { defLocation, findDefs, foundDef, locateAll, readBriefs, type FoundDef, type ItemRef, type Location } from './locate.js';
+import { defLocation, findDefs, foundDef, locateAll, readBriefs, type FoundDef, type Location } from './locate.js';
 import { defEntryOf, defOfEntry, hitInRecord, localEntryIn, parseDef, recordOwnerOf, relativeId, roleAt, type DefBrief } from './records.js';
 import { itemInCrate, type ItemRefRow, type TargetRefsValue } from './target-refs.js';
 import { overridersOf } from './relations.js';
@@ -72,7 +72,7 @@ export interface ReferenceOptions {
 
 type Hit =
   | { kind: 'def'; id: string; entry: DefBrief; itemId: string }
-  | { kind: 'ref'; targets: string[]; ambiguous: boolean; item: ItemRef }
+  | { kind: 'ref'; targets: string[]; ambiguous: boolean }
   | { kind: 'unresolved'; path: string };
 
 export async function definitionsAt(store: StoreReader, file: string, line: number, col: number): Promise<DefinitionResult> {
@@ -97,8 +97,7 @@ export async function symbolsAt(store: StoreReader, file: string, line: number, 
   const fileViews = await views.allCratesOf(file);
   if (fileViews.length === 0) throw new UnknownFileError(file);
   const found = new Map<string, FoundDef>();
-  // Each target with the item of the ref naming it.
-  const targets = new Map<string, ItemRef>();
+  const targets = new Set<string>();
   let ambiguous = false;
   let unresolved: string | undefined;
   // A file compiled into several crates is answered from each; the answers are united.
@@ -108,13 +107,13 @@ export async function symbolsAt(store: StoreReader, file: string, line: number, 
     const hit = await hitAt(store, view, offset);
     if (hit?.kind === 'def') found.set(hit.id, foundDef(hit.entry, hit.id, { crate: view.crate, itemId: hit.itemId }));
     else if (hit?.kind === 'ref') {
-      for (const t of hit.targets) if (!targets.has(t)) targets.set(t, hit.item);
+      for (const t of hit.targets) targets.add(t);
       ambiguous ||= hit.ambiguous;
     } else if (hit?.kind === 'unresolved') unresolved = hit.path;
   }
   const notIndexed: string[] = [];
   const ids = [...targets.keys()];
-  const entries = await findDefs(store, ids, targets);
+  const entries = await findDefs(store, ids);
   // A call resolved to an impl method also answers the trait method it overrides, and so do a
   // few candidates. Not hundreds (`.len()` on an unknown receiver): those are every method of
   // that name in scope already.
@@ -161,10 +160,9 @@ async function hitAt(store: StoreReader, view: FileView, offset: number): Promis
         return { kind: 'def', id: hit.def, entry, itemId };
       }
       const { ref, list } = hit;
-      const near = { crate: view.crate, itemId };
-      if (ref.target !== undefined) return { kind: 'ref', targets: [ref.target], ambiguous: false, item: near };
+      if (ref.target !== undefined) return { kind: 'ref', targets: [ref.target], ambiguous: false };
       // The record names a candidate list by its hash; only the hit's list is read.
-      if (list !== undefined) return { kind: 'ref', targets: (await readLists(store, [list])).get(list)!, ambiguous: true, item: near };
+      if (list !== undefined) return { kind: 'ref', targets: (await readLists(store, [list])).get(list)!, ambiguous: true };
       return { kind: 'unresolved', path: ref.unresolved ?? '' };
     }
   }

@@ -457,6 +457,24 @@ export function encodeDefEntry(entry: DefEntry): string {
   return `[${briefText.length},${briefText},${JSON.stringify(rest)}]`;
 }
 
+/**
+ * A def key's value: the def's item as ownerCode (keys.ts) gives it relative to the def's id, as
+ * a JSON string when it is not '' (a fn's def in the fn's item), then the entry (encodeDefEntry).
+ * The key names the def alone, so that a point read finds it whichever item holds it.
+ */
+export function encodeDefValue(entry: DefEntry, owner: string): string {
+  return owner === '' ? encodeDefEntry(entry) : JSON.stringify(owner) + encodeDefEntry(entry);
+}
+
+/** A def key's value cut into its owner code and its entry's text (encodeDefValue). */
+export function splitDefValue(value: string): { owner: string; entry: string } {
+  if (value[0] !== '"') return { owner: '', entry: value };
+  // The owner is a JSON string: it ends at the first quote that no backslash escapes.
+  let end = 1;
+  while (value[end] !== '"') end += value[end] === '\\' ? 2 : 1;
+  return { owner: JSON.parse(value.slice(0, end + 1)) as string, entry: value.slice(end + 1) };
+}
+
 /** The def of id `id` in item `item` whose def key's value is `text`. */
 export function parseDef(id: string, item: string, text: string): Def {
   return defOfEntry(id, item, defEntryOf(JSON.parse(text) as StoredDef));

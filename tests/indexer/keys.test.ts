@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { crateOfItem, defKeyOwner, deriveItemKeys, keys, ownerCode, ownerOf, storedItem } from '../../indexer/src/keys.js';
+import { crateOfItem, deriveItemKeys, keys, ownerCode, ownerOf, storedItem } from '../../indexer/src/keys.js';
+import { encodeDefEntry, encodeDefValue, parseDefBrief, splitDefValue } from '../../indexer/src/records.js';
+import type { DefEntry } from '../../indexer/src/keys.js';
 import { InconsistentIndexError } from '../../indexer/src/index.js';
 import { prng } from '../support/random.js';
 import { geometry, ids } from './fixture.js';
@@ -26,14 +28,26 @@ describe('owner codes', () => {
     }
   });
 
-  it("a def key says its item's crate and item", () => {
-    // A struct and its field: the field's key names the struct's item as `<2`.
+  it("a def key is the def's id, and its value says the def's item", () => {
+    // A struct and its field: the field's value names the struct's item as `<2`.
     const stored = storedItem(geometry().dump.items.find((i) => i.item === ids.circle)!);
-    const defKeys = [...deriveItemKeys('cargo geometry 0.1.0', stored).keys()].filter((k) => k.startsWith('def\0'));
-    expect(defKeys.length).toBeGreaterThan(1);
-    for (const k of defKeys) expect(defKeyOwner(k)).toEqual({ crate: 'cargo geometry 0.1.0', item: ids.circle });
-    expect(defKeys).toEqual([`def\0${ids.circle}\0`, `def\0${ids.r}\0<2`]);
-    expect(keys.def(ids.r, ids.circle)).toBe(defKeys[1]);
+    const defKeys = [...deriveItemKeys('cargo geometry 0.1.0', stored)].filter(([k]) => k.startsWith('def\0'));
+    expect(defKeys.map(([k]) => k)).toEqual([keys.def(ids.circle), keys.def(ids.r)]);
+    expect(defKeys.map(([k]) => k)).toEqual([`def\0${ids.circle}`, `def\0${ids.r}`]);
+    for (const [k, value] of defKeys) {
+      const id = k.slice('def\0'.length);
+      expect(ownerOf(id, splitDefValue(value).owner)).toEqual({ crate: 'cargo geometry 0.1.0', item: ids.circle });
+      expect(parseDefBrief(splitDefValue(value).entry).file).toBe(stored.file);
+    }
+    expect(splitDefValue(defKeys[1][1]).owner).toBe('<2');
+  });
+
+  it('reads back any owner code a def value starts with', () => {
+    const entry: DefEntry = { file: 'src/lib.rs', kind: 'fn', name: 'f', qualname: 'c::f', nameSpan: [3, 4], visibility: 'pub', span: [0, 9] };
+    for (const owner of ['', '<12', 'cargo c 0.1.0 m/impl#[Vec<"q\\">]', 'cargo c 0.1.0 "x"']) {
+      const value = encodeDefValue(entry, owner);
+      expect(splitDefValue(value)).toEqual({ owner, entry: encodeDefEntry(entry) });
+    }
   });
 
   it('refuses an item whose id is not in its crate, before anything is written', () => {

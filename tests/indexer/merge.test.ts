@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { definitionsAt, indexDumps, loadDump, references, stats } from '../../indexer/src/index.js';
+import { defById, definitionsAt, indexDumps, loadDump, references, stats } from '../../indexer/src/index.js';
 import { absoluteId } from '../../indexer/src/records.js';
 import { serializeDump, type Dump } from '../../schema/src/index.js';
 import type { Span } from '../../schema/src/index.js';
@@ -95,6 +95,23 @@ describe('loadDump', () => {
     expect(lists).toHaveLength(1);
     expect(parts.filter((p) => p[0] === 'cref' && p[1] === lists[0])).toEqual([['cref', lists[0], 'cargo app 0.1.0']]);
     expect(await snapshot(current.store)).toEqual(await freshSnapshot(geometry({ withoutCafe: true }).dump, app().dump));
+  });
+
+  // A macro's items declare fn x; the one declaring it changes from one load to the next. A def
+  // key is the def's id alone, so its old item's delete and its new item's put hit one key.
+  const lib = new Source('mv/src/lib.rs', 'm!(x);\nm!(x);\n');
+  const x = 'cargo mv 0.1.0 x().';
+  const [first, second] = ['cargo mv 0.1.0 m!#1', 'cargo mv 0.1.0 m!#2'];
+  const dumpWith = (holder: string) => makeDump('mv', [lib], [first, second].map((id, n) => makeItem(
+    id, 'macro_call', lib, lib.find('m!(x);', n),
+    id === holder ? [{ id: x, kind: 'fn', name: 'x', qualname: 'mv::x', at: lib.find('x', n) }] : [],
+  )));
+  it.each([[first, second], [second, first]])('moves a def from item %s to item %s, whichever the load meets first', async (from, to) => {
+    await loadDump(current.store, dumpWith(from));
+    // Its name key names its item, so that one is deleted and put anew.
+    expect(await loadDump(current.store, dumpWith(to))).toMatchObject({ itemsChanged: 2, keysDeleted: 1 });
+    expect(await defById(current.store, x)).toMatchObject({ itemId: to, def: { id: x, kind: 'fn' } });
+    expect(await snapshot(current.store)).toEqual(await freshSnapshot(dumpWith(to)));
   });
 
   it("keeps a crate's refs to a target in one key, by file and item, across items that change, move and go", async () => {

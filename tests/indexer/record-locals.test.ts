@@ -29,7 +29,7 @@ describe('the locals of an item', () => {
     for (const local of [ids.label, ids.c]) {
       expect(keysOf.filter((k) => k.includes(local))).toEqual([]);
     }
-    expect(keysOf.some((k) => k.startsWith(`def\0${ids.main}\0`))).toBe(true);
+    expect(keysOf).toContain(keys.def(ids.main));
     const record = JSON.parse((await current.store.getManyText([keys.item('cargo app 0.1.0', ids.main)]))[0]!.slice(12)) as [{ defs: unknown[][] }];
     const mark = record[0].defs.find((m) => m[0] === '+$c@62');
     expect(mark).toHaveLength(4);
@@ -82,7 +82,7 @@ describe('a local that a macro declares for the item it expands to', () => {
     ]);
     await loadDump(current.store, dump);
     const keysOf = [...(await snapshot(current.store)).keys()];
-    expect(keysOf.filter((k) => k.startsWith(`def\0${local}\0`))).toHaveLength(1);
+    expect(keysOf).toContain(keys.def(local));
     expect(keysOf.filter((k) => k.startsWith(`ref\0${local}\0`))).toHaveLength(1);
     expect(await references(current.store, local)).toMatchObject([{ file: lib.path, item: macroItem, target: local }]);
     expect((await defById(current.store, local))?.def).toMatchObject({ id: local, kind: 'local' });
@@ -94,7 +94,7 @@ describe('the generic params of an item', () => {
     const { source, impl, param, method, methodSpan, dump } = genericImpl({ implRef: true });
     await loadDump(current.store, dump);
     const keysOf = [...(await snapshot(current.store)).keys()];
-    expect(keysOf.filter((k) => k.startsWith(`def\0${param}\0`))).toEqual([]);
+    expect(keysOf).not.toContain(keys.def(param));
     // The method's ref is in a target key; the impl's own is in its record only.
     expect(keysOf.filter((k) => k.startsWith(`ref\0${param}\0`))).toEqual([`ref\0${param}\0cargo gen 0.1.0`]);
     const refs = await references(current.store, param, { includeDecl: true });

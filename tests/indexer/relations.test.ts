@@ -50,6 +50,22 @@ describe('overriders index', () => {
     expect(await store.db.keys({ gte: 'relfrom\0', lt: 'relfrom\u{10ffff}' }).all()).toEqual([]);
   });
 
+  it('reads the overriders by range only for a method that may be a trait\'s', async () => {
+    const rangeReads: string[] = [];
+    const keysOf = store.keys.bind(store);
+    store.keys = (range) => {
+      rangeReads.push(range.gte);
+      return keysOf(range);
+    };
+    // A fn, an impl's method and an inherent method have none; the point reads say so.
+    for (const fn of [id.total, id.circleArea, id.circleNew]) expect(await overridersOf(store, fn)).toEqual([]);
+    expect(rangeReads).toEqual([]);
+    expect(await overridersOf(store, id.shapeArea)).toEqual([id.circleArea, id.squareArea]);
+    // A trait the store does not have may have overriders here all the same.
+    expect(await overridersOf(store, 'cargo std 0.0.0 fmt/Display#fmt().')).toEqual([]);
+    expect(rangeReads).toHaveLength(2);
+  });
+
   it('removing items deletes exactly their relation, impl and re-export keys', async () => {
     const drop = [id.squareShape, id.squareArea, id.useBlock];
     const result = await loadDump(store, zoo(drop).dump);

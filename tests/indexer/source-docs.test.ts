@@ -45,10 +45,10 @@ describe('docs left in the source', () => {
     const { dump, lib } = crate();
     writeSources(lib);
     await loadDump(current.store, dump, { sourceRoot: current.dir });
-    const incText = (await current.store.db.get(keys.def(inc, inc)))!;
+    const incText = (await current.store.db.get(keys.def(inc)))!;
     expect(incText).not.toContain('Adds one');
     expect(incText).toContain('docsInSource');
-    expect((await current.store.db.get(keys.def(two, two)))!).toContain('Set by an attribute.');
+    expect((await current.store.db.get(keys.def(two)))!).toContain('Set by an attribute.');
 
     const def = parseDef(inc, inc, incText);
     const head = () => readHead(join(current.dir, lib.path), dump.items[0].span[0], def);
@@ -80,6 +80,6 @@ describe('docs left in the source', () => {
     const { dump, lib } = crate();
     writeSources(new Source(lib.path, lib.text.replace('Adds one', 'Adds 1')));
     await loadDump(current.store, dump, { sourceRoot: current.dir });
-    expect((await current.store.db.get(keys.def(inc, inc)))!).toContain('Adds one.');
+    expect((await current.store.db.get(keys.def(inc)))!).toContain('Adds one.');
   });
 });
