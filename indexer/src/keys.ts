@@ -18,7 +18,7 @@
 //   item \0 <crate> \0 <item>               → EncodedItem (records.ts): the ItemRecord without its
 //                                             absolute span and surface hash, each def as its id and
 //                                             name span, refs as tuples, a candidate list as its
-//                                             hash; as [head, refs], after the item's stamp (of its
+//                                             hash; as [head, refs], then the item's stamp (of its
 //                                             fingerprint and file, what a reload diffs against).
 //                                             The defs of the item's own locals, params, closures
 //                                             and generic params are whole in it, with no def key,
@@ -116,7 +116,7 @@ import { InconsistentIndexError } from './errors.js';
 import { candidateListHash, encodeDefValue, encodeItem, encodeRefEntry, isRecordLocal, itemDefEntry, type RefSpans } from './records.js';
 
 /** Bump when the key layout or a value shape changes; stores of another format need `xref index --full`. */
-export const STORE_FORMAT_VERSION = 20;
+export const STORE_FORMAT_VERSION = 21;
 
 const SEP = '\0';
 /** Upper bound for a prefix scan: no id, path or name contains U+10FFFF. */

@@ -30,18 +30,18 @@ const CANDIDATES = 0;
 const UNRESOLVED = 1;
 
 /**
- * An item record as its `item` key holds it, after the item's stamp (itemStamp). The item's id is
+ * An item record as its `item` key holds it, before the item's stamp (itemStamp). The item's id is
  * in the key; its fingerprint is only in the stamp. Its defs are their ids and name spans: each
  * def is stored once, in its def key (keys.ts, DefEntry), which what needs a def's details reads;
  * the record says which defs the item has and where their names are, what a position query
  * looks for. A def of the item's own locals, params, closures and generic params
  * (isRecordLocal) has no def key: its mark holds its entry, and the item's refs to it are read
- * from the record. The value is the stamp, then the JSON array [head, refs] (encodeItem).
+ * from the record. The value is the JSON array [head, refs], then the stamp (encodeItem).
  */
 export interface EncodedItem extends Omit<StoredItem, 'item' | 'refs' | 'fingerprint' | 'defs'> {
   defs: DefMark[];
   refs: RefRow[];
-  /** The stamp the value starts with (itemStamp). */
+  /** The stamp the value ends with (itemStamp). */
   stamp: string;
 }
 
@@ -107,21 +107,28 @@ export function absoluteId(base: string, relative: string): string {
   return relative.startsWith('+') ? base + relative.slice(1) : relative;
 }
 
-/** A content hash naming a candidate list (16 hex digits, as the dumps' fingerprints). */
+/**
+ * A content hash naming a candidate list: 11 base64url characters, 66 bits. As 16 hex digits
+ * (64 bits) they took 5 bytes more in each of their 36,000 places on std (records, list, cref and
+ * clist keys): 0.08 MB of its store.
+ */
 export function candidateListHash(candidates: readonly string[]): string {
-  return createHash('sha1').update(JSON.stringify(candidates)).digest('hex').slice(0, 16);
+  return createHash('sha1').update(JSON.stringify(candidates)).digest('base64url').slice(0, 11);
 }
 
 /**
- * What an item's value starts with: 12 characters of a hash of its fingerprint and file, which a
- * reload compares with the dump's. They had a key of their own per item (`fp`, 45,532 keys on
- * std, 1.1 MB of its store); read with the record, they cost 12 bytes.
+ * What an item's value ends with: 8 characters (48 bits) of a hash of its fingerprint and file,
+ * which a reload compares with the dump's, so a changed item keeps its old stamp once in 2^48
+ * changes. They had a key of their own per item (`fp`, 45,532 keys on std, 1.1 MB of its store).
+ * At the end of the value rather than its start, where the random characters cut snappy's
+ * matches between one record and the next, and with 8 characters rather than 12, std's records
+ * take 0.25 MB less (bench/RESULTS.md, eleventh session).
  */
 export function itemStamp(fingerprint: string, file: string): string {
   return createHash('sha1').update(`${fingerprint}\0${file}`).digest('base64url').slice(0, STAMP_LENGTH);
 }
 
-const STAMP_LENGTH = 12;
+const STAMP_LENGTH = 8;
 
 /**
  * The entry of record-local def `id` of item `item`, from the item key's value, undefined if
@@ -149,7 +156,7 @@ export function localEntryIn(record: EncodedItem, item: string, id: string): Def
  * Undefined when what is found is not one, for the caller's full parse.
  */
 function markIn(itemValue: string, relative: string): DefMark | undefined {
-  const at = itemValue.indexOf(`[${JSON.stringify(relative)},`, STAMP_LENGTH);
+  const at = itemValue.indexOf(`[${JSON.stringify(relative)},`);
   if (at < 0) return undefined;
   const end = closingBracket(itemValue, at);
   if (end < 0) return undefined;
@@ -159,7 +166,7 @@ function markIn(itemValue: string, relative: string): DefMark | undefined {
 
 /** The record's file, its head's second field (encodeItem keeps the ItemRecord's order: kind, file). */
 function fileIn(itemValue: string): string | undefined {
-  const at = itemValue.indexOf('"file":"', STAMP_LENGTH);
+  const at = itemValue.indexOf('"file":"');
   if (at < 0) return undefined;
   const start = at + '"file":'.length;
   const end = closingQuote(itemValue, start);
@@ -188,9 +195,9 @@ function closingBracket(text: string, open: number): number {
   return -1;
 }
 
-/** The stamp an item key's value starts with. */
+/** The stamp an item key's value ends with. */
 export function stampOf(itemValue: string): string {
-  return itemValue.slice(0, STAMP_LENGTH);
+  return itemValue.slice(-STAMP_LENGTH);
 }
 
 export function encodeItem(stored: StoredItem): string {
@@ -212,7 +219,7 @@ export function encodeItem(stored: StoredItem): string {
     previous = ref.span[0];
     return row;
   });
-  return `${itemStamp(stored.fingerprint, stored.file)}[${JSON.stringify(head)},${JSON.stringify(rows)}]`;
+  return `[${JSON.stringify(head)},${JSON.stringify(rows)}]${itemStamp(stored.fingerprint, stored.file)}`;
 }
 
 /** An encoded record without its refs. */
@@ -220,7 +227,7 @@ type ItemHead = Omit<EncodedItem, 'refs' | 'stamp'>;
 
 
 export function parseItem(text: string): EncodedItem {
-  const [head, refs] = JSON.parse(text.slice(STAMP_LENGTH)) as [StoredHead, RefRow[]];
+  const [head, refs] = JSON.parse(text.slice(0, -STAMP_LENGTH)) as [StoredHead, RefRow[]];
   return { ...head, impls: head.impls ?? [], relations: head.relations ?? [], diagnostics: head.diagnostics ?? [], refs, stamp: stampOf(text) };
 }
 
@@ -386,22 +393,59 @@ export function roleAt(index: number): RefRole {
 }
 
 /**
- * A file table as its key holds it: each line start as its distance from the one before (line
- * starts were 40% of a store's file tables on std, and the differences take half the digits),
- * and each item as the length of the id it shares with the item before, the rest of its id, its
- * start's distance from the item before's, its length and its hit span. Ids were 2.8 of std's
- * 4.6 MB of tables, most of each the module path of the one before.
+ * A file table as its key holds it: its line starts as the distances from each to the next
+ * (lineSteps), and each item as the length of the id it shares with the item before, the rest of
+ * its id, its start's distance from the item before's, its length and its hit span. Ids were 2.8
+ * of std's 4.6 MB of tables, most of each the module path of the one before.
  */
 interface StoredFileTable extends Omit<FileTable, 'lineStarts' | 'items'> {
-  lineStartSteps: number[];
+  lineSteps: string;
   items: StoredFileItem[];
 }
+
+/**
+ * Line starts as a string of one character per line: the line's distance from the one before,
+ * from `#` for 0 to `~` for 90 (the backslash skipped, which JSON would escape), and a longer one
+ * as its decimal digits between two `!`. Std's 295,000 lines are 96% under 91 bytes long; as JSON
+ * numbers they took 0.43 of its 1.09 MB of file tables, and as characters 0.15 MB less (snappy
+ * has no entropy coder: a digit costs a byte).
+ */
+export function encodeLineSteps(lineStarts: readonly number[]): string {
+  let out = '';
+  let previous = 0;
+  for (const start of lineStarts) {
+    const step = start - previous;
+    previous = start;
+    out += step <= MAX_CHAR_STEP ? String.fromCharCode(step < BACKSLASH - FIRST_CODE ? FIRST_CODE + step : FIRST_CODE + 1 + step) : `!${step}!`;
+  }
+  return out;
+}
+
+export function decodeLineSteps(text: string): number[] {
+  const starts: number[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === ESCAPE) {
+      const end = text.indexOf('!', i + 1);
+      start += Number(text.slice(i + 1, end));
+      i = end;
+    } else start += code < BACKSLASH ? code - FIRST_CODE : code - FIRST_CODE - 1;
+    starts.push(start);
+  }
+  return starts;
+}
+
+const FIRST_CODE = '#'.charCodeAt(0);
+const BACKSLASH = '\\'.charCodeAt(0);
+const ESCAPE = '!'.charCodeAt(0);
+/** `~` less the codes from `#`, less the backslash. */
+const MAX_CHAR_STEP = '~'.charCodeAt(0) - FIRST_CODE - 1;
 
 type StoredFileItem = [shared: number, rest: string, startStep: number, length: number, hitStart: number, hitEnd: number];
 
 export function encodeFileTable(table: FileTable): string {
   const { lineStarts, items, ...rest } = table;
-  const lineStartSteps = lineStarts.map((start, i) => (i === 0 ? start : start - lineStarts[i - 1]));
   let previous = '';
   let previousStart = 0;
   const stored = items.map(([id, start, end, hitStart, hitEnd]): StoredFileItem => {
@@ -412,13 +456,12 @@ export function encodeFileTable(table: FileTable): string {
     previousStart = start;
     return row;
   });
-  return JSON.stringify({ ...rest, items: stored, lineStartSteps } satisfies StoredFileTable);
+  return JSON.stringify({ ...rest, items: stored, lineSteps: encodeLineSteps(lineStarts) } satisfies StoredFileTable);
 }
 
 export function decodeFileTable(text: string): FileTable {
-  const { lineStartSteps, items, ...rest } = JSON.parse(text) as StoredFileTable;
-  let start = 0;
-  const lineStarts = lineStartSteps.map((step) => (start += step));
+  const { lineSteps, items, ...rest } = JSON.parse(text) as StoredFileTable;
+  const lineStarts = decodeLineSteps(lineSteps);
   let previous = '';
   let previousStart = 0;
   const decoded = items.map(([shared, suffix, startStep, length, hitStart, hitEnd]): FileItem => {

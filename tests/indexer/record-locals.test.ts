@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { defById, definitionsAt, loadDump, references, resolveTarget } from '../../indexer/src/index.js';
 import { keys } from '../../indexer/src/keys.js';
+import { parseItem } from '../../indexer/src/records.js';
 import type { Span } from '../../schema/src/index.js';
 import { app, freshSnapshot, geometry, ids, makeDump, makeItem, snapshot, Source, genericImpl, storeEachTest } from './fixture.js';
 
@@ -30,8 +31,8 @@ describe('the locals of an item', () => {
       expect(keysOf.filter((k) => k.includes(local))).toEqual([]);
     }
     expect(keysOf).toContain(keys.def(ids.main));
-    const record = JSON.parse((await current.store.getManyText([keys.item('cargo app 0.1.0', ids.main)]))[0]!.slice(12)) as [{ defs: unknown[][] }];
-    const mark = record[0].defs.find((m) => m[0] === '+$c@62');
+    const record = parseItem((await current.store.getManyText([keys.item('cargo app 0.1.0', ids.main)]))[0]!);
+    const mark = record.defs.find((m) => m[0] === '+$c@62');
     expect(mark).toHaveLength(4);
     // The name its id gives is left out (the fixture's span and visibility are not the defaults).
     expect(mark![3]).toEqual({ kind: 'local', qualname: 'app::main::c', span: expect.any(Array), visibility: 'pub' });

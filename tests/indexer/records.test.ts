@@ -4,7 +4,7 @@ import { readItems } from '../../indexer/src/items.js';
 import { storedItem, type FileItem, type FileTable, type StoredItem } from '../../indexer/src/keys.js';
 import { prng } from '../support/random.js';
 import {
-  absoluteId, candidateListHash, decodeFileTable, decodeItem, defEntry, defIdsOf, defOfEntry, encodeDefEntry, encodeFileTable, encodeItem,
+  absoluteId, candidateListHash, decodeFileTable, decodeLineSteps, decodeItem, defEntry, defIdsOf, defOfEntry, encodeDefEntry, encodeFileTable, encodeItem, encodeLineSteps,
   encodeRefEntry, entryOfMark, hitInRecord, localEntryInValue, parseDef, parseDefBrief, parseItem, relativeId, roleAt,
 } from '../../indexer/src/records.js';
 import { crateId, type Def, type Dump, type Ref, type Span } from '../../schema/src/index.js';
@@ -180,6 +180,22 @@ describe('file tables', () => {
       const text = encodeFileTable(table);
       expect(decodeFileTable(text)).toStrictEqual(table);
       expect(JSON.parse(text)).not.toHaveProperty('lineStarts');
+    }
+  });
+
+  it('write a line step under 91 as one character that JSON need not escape, and any other in digits (property)', () => {
+    const random = prng(31);
+    // Every short step, then random files of short lines, long ones and empty ones.
+    const every = Array.from({ length: 200 }, (_, i) => i * (i + 1) / 2);
+    expect(decodeLineSteps(encodeLineSteps(every))).toEqual(every);
+    for (let n = 0; n < 200; n++) {
+      let at = 0;
+      const starts = [0, ...Array.from({ length: Math.floor(random() * 60) }, () => (at += random() < 0.1 ? Math.floor(random() * 100_000) : Math.floor(random() * 95)))];
+      const text = encodeLineSteps(starts);
+      expect(decodeLineSteps(text)).toEqual(starts);
+      expect(JSON.stringify(text)).toHaveLength(text.length + 2);
+      const short = starts.filter((start, i) => i === 0 || start - starts[i - 1] <= 90).length;
+      expect(text.replace(/![0-9]+!/g, '')).toHaveLength(short);
     }
   });
 
