@@ -1,14 +1,15 @@
 // Docs that are the `///` comments above a def are read from its source file when asked for, not
 // stored: they were 5 MB of std's def keys, a third of them on disk, and only hover shows them.
-// The merge keeps a def's docs out of its def key when the `///` lines between the def's start
-// and its name, read from the file as it is then, give exactly the front end's docs; the key then
-// holds a hash of them, with which hover tells the docs it reads from a file edited since (and
-// not indexed again) from the right ones. Any other docs (`#[doc = …]`, `/** */`, a module's
-// `//!`) are stored as they are.
+// So are a file module's `//!` docs, the lines at the top of its file (0.26 MB of std's store).
+// The merge keeps a def's docs out of its def key when those lines, read from the file as it is
+// then, give exactly the front end's docs; the key then holds a hash of them, with which hover
+// tells the docs it reads from a file edited since (and not indexed again) from the right ones.
+// Any other docs (`#[doc = …]`, `/** */`, a `mod x;`'s `///` lines joined to its file's `//!`
+// ones) are stored as they are.
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Def, ItemRecord, Span } from '../../schema/src/index.js';
+import type { Def, ItemRecord } from '../../schema/src/index.js';
 import { storedItem, type StoredItem } from './keys.js';
 
 /** A def whose docs its def key holds as a hash of them: they are in its source (this file). */
@@ -16,17 +17,30 @@ export interface SourceDocsDef extends Def {
   docsInSource?: string;
 }
 
+/** A def the docs of which may be in its source: what says where they are. */
+type DocsPlace = Pick<Def, 'kind' | 'span' | 'nameSpan'>;
+
 /**
- * The docs of the `///` lines of `text`, as the front end gives them (frontend/src/syntax/docs.ts):
- * each line's text after the marker, one leading space and a trailing CR removed, joined by
- * newlines; undefined when there is none. Other lines (attributes, plain comments, the def's
- * keywords) are passed over.
+ * The doc comments a def's docs would be: `//!` for a file module's def, which has no name in its
+ * file (the crate root's, a `mod x;`'s, whose record spans the file's inner docs and attributes),
+ * else `///`.
  */
-export function lineDocs(text: string): string | undefined {
+function markerOf(def: DocsPlace): '///' | '//!' {
+  const fileModule = (def.kind === 'mod' || def.kind === 'crate') && def.nameSpan[0] === 0 && def.nameSpan[1] === 0;
+  return fileModule ? '//!' : '///';
+}
+
+/**
+ * The docs of the `marker` lines of `text` (`///` or `//!`), as the front end gives them
+ * (frontend/src/syntax/docs.ts): each line's text after the marker, one leading space and a
+ * trailing CR removed, joined by newlines; undefined when there is none. Other lines
+ * (attributes, plain comments, the def's keywords) are passed over.
+ */
+export function lineDocs(text: string, marker: '///' | '//!' = '///'): string | undefined {
   const docs: string[] = [];
   for (const line of text.split('\n')) {
     const trimmed = line.trimStart();
-    if (!trimmed.startsWith('///') || trimmed.startsWith('////')) continue;
+    if (!trimmed.startsWith(marker) || (marker === '///' && trimmed.startsWith('////'))) continue;
     const body = trimmed.slice(3).replace(/\r$/, '');
     docs.push(body.startsWith(' ') ? body.slice(1) : body);
   }
@@ -37,13 +51,17 @@ export function docsHash(docs: string): string {
   return createHash('sha1').update(docs).digest('base64url').slice(0, 8);
 }
 
-/** Where a def's head is in its file, from the def's start to its name, its item starting at `itemStart`. */
-function headRange(itemStart: number, def: { span: Span; nameSpan: Span }): [start: number, end: number] {
+/**
+ * Where a def's docs are in its file, its item starting at `itemStart`: its head, from its start
+ * to its name, or a file module's whole def (markerOf).
+ */
+function headRange(itemStart: number, def: DocsPlace): [start: number, end: number] {
   const start = itemStart + def.span[0];
+  if (markerOf(def) === '//!') return [start, itemStart + def.span[1]];
   return [start, Math.max(start, itemStart + def.nameSpan[0])];
 }
 
-function headText(source: Buffer, itemStart: number, def: { span: Span; nameSpan: Span }): string {
+function headText(source: Buffer, itemStart: number, def: DocsPlace): string {
   return source.toString('utf8', ...headRange(itemStart, def));
 }
 
@@ -52,7 +70,7 @@ function headText(source: Buffer, itemStart: number, def: { span: Span; nameSpan
  * bytes, not the file (std's largest are 200 KB, which took hover's median from 0.04 to 0.07 ms).
  * Undefined when the file cannot be read.
  */
-export function readHead(path: string, itemStart: number, def: { span: Span; nameSpan: Span }): string | undefined {
+export function readHead(path: string, itemStart: number, def: DocsPlace): string | undefined {
   const [start, end] = headRange(itemStart, def);
   const bytes = Buffer.alloc(end - start);
   let fd: number | undefined;
@@ -87,8 +105,9 @@ export class SourceFiles {
   }
 
   /**
-   * The record as the store keeps it, each def whose docs are its `///` lines in the file as it is
-   * now holding their hash instead (storedItem without sources).
+   * The record as the store keeps it, each def whose docs are its `///` lines (a file module's
+   * `//!` lines, markerOf) in the file as it is now holding their hash instead (storedItem
+   * without sources).
    */
   stored(record: ItemRecord): StoredItem {
     const stored = storedItem(record);
@@ -96,7 +115,7 @@ export class SourceFiles {
     const source = this.read(record.file);
     if (source === undefined) return stored;
     const defs = stored.defs.map((def): SourceDocsDef => {
-      if (def.docs === undefined || lineDocs(headText(source, record.span[0], def)) !== def.docs) return def;
+      if (def.docs === undefined || lineDocs(headText(source, record.span[0], def), markerOf(def)) !== def.docs) return def;
       const { docs, ...rest } = def;
       return { ...rest, docsInSource: docsHash(docs) };
     });
@@ -111,6 +130,6 @@ export class SourceFiles {
 export function withSourceDocs(def: SourceDocsDef, head: string | undefined): Def & { docsStale?: true } {
   if (def.docsInSource === undefined) return def;
   const { docsInSource, ...rest } = def;
-  const docs = head === undefined ? undefined : lineDocs(head);
+  const docs = head === undefined ? undefined : lineDocs(head, markerOf(def));
   return docs !== undefined && docsHash(docs) === docsInSource ? { ...rest, docs } : { ...rest, docsStale: true };
 }

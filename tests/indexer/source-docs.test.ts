@@ -76,6 +76,32 @@ describe('docs left in the source', () => {
     expect(changed.sort()).toEqual(['def', 'file', 'item']);
   });
 
+  it("stores the hash of a file module's `//!` docs, and reads them back from the top of its file", async () => {
+    expect(lineDocs('//! One.\n//!\n#![no_std]\n/// not inner\n//!  Two.\n', '//!')).toBe('One.\n\n Two.');
+    const root = `${C}crate/`;
+    const lib = new Source('src/lib.rs', '//! The crate.\n//!\n//! More.\n#![no_std]\n\npub fn two() {}\n');
+    const innerEnd = lib.find('#![no_std]')[1];
+    const dumpOf = (docs: string) => {
+      const item = makeItem(root, 'mod', lib, [0, innerEnd], [{ id: root, kind: 'crate', name: 'docs', qualname: 'docs', at: [0, 0] }]);
+      item.defs[0].docs = docs;
+      // The fixture's fingerprint was taken before the docs were set.
+      item.fingerprint = docs;
+      return makeDump('docs', [lib], [item]);
+    };
+    writeSources(lib);
+    await loadDump(current.store, dumpOf('The crate.\n\nMore.'), { sourceRoot: current.dir });
+    const text = (await current.store.db.get(keys.def(root)))!;
+    expect(text).not.toContain('The crate');
+    const def = parseDef(root, root, text);
+    const head = () => readHead(join(current.dir, lib.path), 0, def);
+    expect(withSourceDocs(def, head()).docs).toBe('The crate.\n\nMore.');
+    writeFileSync(join(current.dir, lib.path), lib.text.replace('More.', 'Less.'));
+    expect(withSourceDocs(def, head())).toMatchObject({ docsStale: true });
+    // A `mod x;`'s own `///` lines joined to its file's: not what the file's top says, so stored.
+    await loadDump(current.store, dumpOf('Declared.\nThe crate.\n\nMore.'), { sourceRoot: current.dir });
+    expect((await current.store.db.get(keys.def(root)))!).toContain('Declared.');
+  });
+
   it('stores docs the file does not have as they are (a dump older than the file)', async () => {
     const { dump, lib } = crate();
     writeSources(new Source(lib.path, lib.text.replace('Adds one', 'Adds 1')));
