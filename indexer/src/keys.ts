@@ -116,7 +116,7 @@ import { InconsistentIndexError } from './errors.js';
 import { candidateListHash, encodeDefValue, encodeItem, encodeRefEntry, isRecordLocal, itemDefEntry, type RefSpans } from './records.js';
 
 /** Bump when the key layout or a value shape changes; stores of another format need `xref index --full`. */
-export const STORE_FORMAT_VERSION = 22;
+export const STORE_FORMAT_VERSION = 23;
 
 const SEP = '\0';
 /** Upper bound for a prefix scan: no id, path or name contains U+10FFFF. */

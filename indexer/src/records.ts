@@ -161,6 +161,7 @@ function markIn(itemValue: string, relative: string): DefMark | undefined {
   const end = closingBracket(itemValue, at);
   if (end < 0) return undefined;
   const mark = JSON.parse(itemValue.slice(at, end + 1)) as unknown[];
+  if (mark.length === 2 && typeof mark[1] === 'object' && spanInId(relative) !== undefined) return fullMark(mark as ShortMark);
   return mark.length === 4 && typeof mark[1] === 'number' && typeof mark[2] === 'number' ? (mark as DefMark) : undefined;
 }
 
@@ -206,9 +207,12 @@ export function encodeItem(stored: StoredItem): string {
     ...rest,
     impls: impls.map((impl) => ({ ...impl, id: relativeId(id, impl.id), items: impl.items.map((item) => relativeId(id, item)) })),
     relations: relations.map((r) => ({ ...r, from: relativeId(id, r.from), to: relativeId(id, r.to) })),
-    defs: defs.map((def): DefMark => {
-      const mark: DefMark = [relativeId(id, def.id), def.nameSpan[0], def.nameSpan[1]];
-      return isRecordLocal(id, def.id) ? [...mark, localEntry(stored, def)] : mark;
+    defs: defs.map((def): DefMark | ShortMark => {
+      const relative = relativeId(id, def.id);
+      if (!isRecordLocal(id, def.id)) return [relative, def.nameSpan[0], def.nameSpan[1]];
+      const entry = localEntry(stored, def);
+      const span = spanInId(relative);
+      return span !== undefined && span[0] === def.nameSpan[0] && span[1] === def.nameSpan[1] ? [relative, entry] : [relative, def.nameSpan[0], def.nameSpan[1], entry];
     }),
   };
   // Most items have none of these; parseItem gives back the empty lists.
@@ -222,13 +226,38 @@ export function encodeItem(stored: StoredItem): string {
   return `[${JSON.stringify(head)},${JSON.stringify(rows)}]${itemStamp(stored.fingerprint, stored.file)}`;
 }
 
-/** An encoded record without its refs. */
-type ItemHead = Omit<EncodedItem, 'refs' | 'stamp'>;
+/** An encoded record without its refs, as stored: a local's mark may be short. */
+type ItemHead = Omit<EncodedItem, 'refs' | 'stamp' | 'defs'> & { defs: Array<DefMark | ShortMark> };
 
 
 export function parseItem(text: string): EncodedItem {
   const [head, refs] = JSON.parse(text.slice(0, -STAMP_LENGTH)) as [StoredHead, RefRow[]];
-  return { ...head, impls: head.impls ?? [], relations: head.relations ?? [], diagnostics: head.diagnostics ?? [], refs, stamp: stampOf(text) };
+  const defs = head.defs.map(fullMark);
+  return { ...head, defs, impls: head.impls ?? [], relations: head.relations ?? [], diagnostics: head.diagnostics ?? [], refs, stamp: stampOf(text) };
+}
+
+/**
+ * A local's mark when its id says its name span (`+$value@40`, a name of 5 bytes at 40): its id
+ * and entry alone. 20,000 of std's 37,000 record-local marks, 0.15 MB of its store.
+ */
+type ShortMark = [id: string, entry: Partial<LocalEntry>];
+
+/** The name span a local's relative id says (`+$value@40` → [40, 45]), for an ASCII name. */
+function spanInId(relative: string): [number, number] | undefined {
+  const match = LOCAL_AT.exec(relative);
+  if (match === null) return undefined;
+  const start = Number(match[2]);
+  return [start, start + match[1].length];
+}
+
+const LOCAL_AT = /\$([A-Za-z_][A-Za-z0-9_]*)@([0-9]+)$/;
+
+/** A mark as stored, a ShortMark made whole. */
+function fullMark(mark: DefMark | ShortMark): DefMark {
+  if (mark.length !== 2) return mark;
+  const span = spanInId(mark[0]);
+  if (span === undefined || typeof mark[1] !== 'object') throw new InconsistentIndexError(`a record holds the mark ${JSON.stringify(mark)}, whose id gives no name span`);
+  return [mark[0], span[0], span[1], mark[1]];
 }
 
 /** The lists of a record's head that its value leaves out when they are empty. */

@@ -85,15 +85,23 @@ describe('item records', () => {
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
     const base = storedItem(app().dump.items[1]);
     for (let round = 0; round < 200; round++) {
-      const defs: Def[] = Array.from({ length: 1 + Math.floor(rand() * 4) }, (_, k) => ({
-        id: `${base.item}$v${k}@${k * 7}`, kind: 'local', name: `v${k}`, qualname: `v${k}`, span: [k * 7, k * 7 + 2], nameSpan: [k * 7, k * 7 + 2], visibility: 'private',
-        ...(rand() < 0.7 ? { type: pick(['[u8; 4]', 'Map<"k", [{x}]>', 'a\\"b]', '&[T]']) } : {}),
-      }));
+      // A name span the id gives (`$v0@0`, 2 bytes at 0) leaves the mark short; another does not.
+      const defs: Def[] = Array.from({ length: 1 + Math.floor(rand() * 4) }, (_, k): Def => {
+        const nameSpan: Span = rand() < 0.7 ? [k * 7, k * 7 + 2] : [k * 7 + 1, k * 7 + 3];
+        return {
+          id: `${base.item}$v${k}@${k * 7}`, kind: 'local', name: `v${k}`, qualname: `v${k}`, span: nameSpan, nameSpan, visibility: 'private',
+          ...(rand() < 0.7 ? { type: pick(['[u8; 4]', 'Map<"k", [{x}]>', 'a\\"b]', '&[T]']) } : {}),
+        };
+      });
       const stored = { ...base, file: pick(['src/a.rs', 'src/[x]/"q".rs']), defs };
       const value = encodeItem(stored);
       const record = parseItem(value);
+      const storedMarks = (JSON.parse(value.slice(0, -8)) as [{ defs: unknown[][] }])[0].defs;
       for (const [m, def] of defs.entries()) {
+        expect(storedMarks[m]).toHaveLength(def.nameSpan[0] === m * 7 ? 2 : 4);
+        expect(record.defs[m].slice(0, 3)).toEqual([`+$v${m}@${m * 7}`, ...def.nameSpan]);
         expect(localEntryInValue(value, base.item, def.id), value).toStrictEqual(entryOfMark(stored.file, record.defs[m]));
+        expect(defOfEntry(def.id, base.item, localEntryInValue(value, base.item, def.id)!)).toStrictEqual(def);
       }
       expect(localEntryInValue(value, base.item, `${base.item}$none@1`)).toBeUndefined();
     }
