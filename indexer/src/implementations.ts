@@ -5,10 +5,11 @@
 import { InconsistentIndexError } from './errors.js';
 import { FileViews, type LineRange } from './files.js';
 import { readEncoded } from './items.js';
-import { keyParts, ownerOf, ranges, type ImplLink } from './keys.js';
+import { keys, ownerOf, type ImplLink } from './keys.js';
 import { implsOf } from './records.js';
 import { locateDef, type Location } from './locate.js';
 import { overridersOf } from './relations.js';
+import { membersOf } from './set-keys.js';
 import type { StoreReader } from './store.js';
 
 /** An impl block; the range is the whole item that holds it, attributes and docs included. */
@@ -45,12 +46,11 @@ export async function implementations(store: StoreReader, targetId: string): Pro
   const views = new FileViews(store);
   const impls: ImplLocation[] = [];
   for (const link of ['trait', 'self'] as const) {
-    const found: Array<{ implId: string; crate: string; itemId: string }> = [];
-    for await (const k of store.keys(ranges.impls(link, targetId))) {
-      const [, , implId, owner] = keyParts(k);
+    const [value] = await store.getManyText([keys.impls(link, targetId)]);
+    const found = membersOf(value).map(([implId, owner]) => {
       const { crate, item } = ownerOf(implId, owner);
-      found.push({ implId, crate, itemId: item });
-    }
+      return { implId, crate, itemId: item };
+    });
     const records = await Promise.all(found.map(({ crate, itemId }) => readEncoded(store, crate, [itemId]).then(([record]) => record)));
     for (const [i, { implId, crate, itemId }] of found.entries()) {
       const record = records[i];

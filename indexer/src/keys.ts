@@ -44,10 +44,12 @@
 //   qual \0 <path, segments reversed> \0 <def> \0 <owner>   → '': the public path a `reexports`
 //                                             relation gives the re-exported def, under the `use`
 //                                             item (resolveTarget)
-//   relto \0 overrides \0 <to> \0 <from> \0 <owner>   → '' (the methods overriding a trait method)
-//   impl \0 <trait|self> \0 <target> \0 <impl> \0 <owner>   → '': an impl block of trait <target>
-//                                             (`trait`) or for type <target> (`self`), whose details
-//                                             (self type, items) its item's record holds
+//   relto \0 overrides \0 <to>            → SetMembers (set-keys.ts): the methods overriding trait
+//                                             method <to>, each [<from>, <owner>]
+//   impl \0 <trait|self> \0 <target>       → SetMembers: the impl blocks of trait <target> (`trait`)
+//                                             or for type <target> (`self`), each [<impl>, <owner>],
+//                                             whose details (self type, items) its item's record
+//                                             holds
 //   vocab \0 <crate> \0 <digest>             → CrateVocabulary: the crate's distinct searchable
 //                                             names, each with the names of what it sits in
 //                                             (types, traits, modules), and whether the crate is
@@ -86,8 +88,12 @@
 //   holding the def is in the value. A def that moves between items in one load (old item
 //   changed, new item added) is then a delete and a put of one key, and the batch lets the put
 //   win whichever comes first (merge.ts, CountingBatch).
-// - Keys under name/qual/relto/impl end in the item they derive from, so that such a move is a
-//   delete and a put of two different keys. The item is written relative to the id before it,
+// - The impls of a trait or type, and the overriders of a trait method, are one key each, a set
+//   whose members are items' contributions, folded in by the merge as ref keys are
+//   (set-keys.ts): reading them is one point read.
+// - Keys under name/qual end in the item they derive from, and so do the members of impl and
+//   relto sets, so that such a move is a delete and a put of two different keys (or members).
+//   The item is written relative to the id before it,
 //   most often '' (a fn's name key is the fn's item's) or a short `<N` (a local's item is its
 //   id without the `$x@12`): with the crate and item in full these keys were 16 MB of std's
 //   23 MB of key text (bench/RESULTS.md, ninth session).
@@ -116,9 +122,9 @@ import { InconsistentIndexError } from './errors.js';
 import { candidateListHash, encodeDefValue, encodeItem, encodeRefEntry, isRecordLocal, itemDefEntry, type RefSpans } from './records.js';
 
 /** Bump when the key layout or a value shape changes; stores of another format need `xref index --full`. */
-export const STORE_FORMAT_VERSION = 23;
+export const STORE_FORMAT_VERSION = 24;
 
-const SEP = '\0';
+export const SEP = '\0';
 /** Upper bound for a prefix scan: no id, path or name contains U+10FFFF. */
 export const HIGHEST = '\u{10ffff}';
 
@@ -219,9 +225,15 @@ export const keys = {
   listsHolding: (target: string) => key('ref', target, LIST_MARK),
   name: (def: Def, item: string) => key('name', def.name.toLowerCase(), def.id, ownerCode(def.id, item)),
   qualname: (qualname: string, def: string, item: string) => key('qual', reverseQualname(qualname), def, ownerCode(def, item)),
+  /** An item's overriding method: a member of the method's set of overriders, never stored itself (set-keys.ts). */
   overriddenBy: (method: string, overrider: string, item: string) =>
     key('relto', 'overrides', method, overrider, ownerCode(overrider, item)),
+  /** The methods overriding a trait method, and their items (set-keys.ts). */
+  overriders: (method: string) => key('relto', 'overrides', method),
+  /** An item's impl block: a member of its trait's or self type's set of impls, never stored itself. */
   impl: (link: ImplLink, target: string, impl: string, item: string) => key('impl', link, target, impl, ownerCode(impl, item)),
+  /** The impl blocks of a trait (`trait`) or for a type (`self`), and their items (set-keys.ts). */
+  impls: (link: ImplLink, target: string) => key('impl', link, target),
   vocabulary: (crate: string, digest: string) => key('vocab', crate, digest),
 };
 
@@ -237,9 +249,6 @@ export const ranges = {
   exactQualname: (qualname: string) => below(key('qual', reverseQualname(qualname), '')),
   /** Qualnames ending with `::<qualname>`: reversed, they start with `<reversed>::`. */
   qualnameSuffix: (qualname: string) => below(key('qual', reverseQualname(qualname) + '::')),
-  /** Keys whose parts after `relto`, `overrides`, the method are the overrider and its owner. */
-  overridersOf: (method: string) => below(key('relto', 'overrides', method, '')),
-  impls: (link: ImplLink, target: string) => below(key('impl', link, target, '')),
   /** The vocabulary key of a crate (one, whatever its digest). */
   vocabularyOf: (crate: string) => below(key('vocab', crate, '')),
   vocabularies: () => below(key('vocab', '')),

@@ -9,6 +9,7 @@ import {
 import { InconsistentIndexError } from './errors.js';
 import { readStampedItems } from './items.js';
 import { encodeFileTable, hitSpan, itemStamp, stampOf } from './records.js';
+import { SetKeys, isSetMember } from './set-keys.js';
 import { SharedLists } from './shared-lists.js';
 import { SourceFiles } from './source-docs.js';
 import { TargetRefs, isRefContribution } from './target-refs.js';
@@ -39,14 +40,16 @@ export function addStats(total: MergeStats, more: MergeStats): void {
 const READ_CHUNK = 512;
 
 /**
- * A chained batch (it streams each op to LevelDB's native batch) that counts what it does.
- * Candidate-list keys, which items share, are settled when it is written (shared-lists.ts).
+ * A chained batch (it streams each op to LevelDB's native batch) that counts what it does. The
+ * keys items share (candidate lists, shared-lists.ts; ref keys, target-refs.ts; impl and
+ * overrider sets, set-keys.ts) are settled when it is written.
  */
 export class CountingBatch {
   readonly stats = emptyStats();
   private readonly batch;
   private readonly lists;
   readonly targetRefs;
+  private readonly sets;
   /** Def keys put in this batch, and those deleted and not put, which are deleted when it is written. */
   private readonly putDefs = new Set<string>();
   private readonly deletedDefs = new Set<string>();
@@ -55,10 +58,12 @@ export class CountingBatch {
     this.batch = store.db.batch();
     this.lists = new SharedLists(store);
     this.targetRefs = new TargetRefs(store);
+    this.sets = new SetKeys(store);
   }
 
   put(key: string, value: string): void {
     if (isRefContribution(key)) this.targetRefs.note(key, undefined, value);
+    else if (isSetMember(key)) this.sets.note(key, true);
     else if (!this.lists.notePut(key, value)) this.putKey(key, value);
   }
 
@@ -67,7 +72,8 @@ export class CountingBatch {
     if (isRefContribution(key)) {
       if (value === undefined) throw new Error(`deleting the ref contribution ${JSON.stringify(key)} needs its value`);
       this.targetRefs.note(key, value, undefined);
-    } else if (!this.lists.noteDel(key)) this.delKey(key);
+    } else if (isSetMember(key)) this.sets.note(key, false);
+    else if (!this.lists.noteDel(key)) this.delKey(key);
   }
 
   private putKey(key: string, value: string): void {
@@ -105,6 +111,7 @@ export class CountingBatch {
   async write(): Promise<MergeStats> {
     // The cref keys it settles tell the lists which of them are still used.
     await this.targetRefs.settle((k, v) => this.put(k, v), (k) => this.del(k));
+    await this.sets.settle((k, v) => this.putKey(k, v), (k) => this.delKey(k));
     await this.lists.settle((k, v) => this.putKey(k, v), (k) => this.delKey(k));
     for (const k of this.deletedDefs) {
       this.batch.del(k);
