@@ -23,10 +23,10 @@ export async function readRecords(store: StoreReader, crate: string, ids: readon
     if (e === undefined) return undefined;
     const defs = defIds[i].map((def, m) => {
       const local = locals[i][m];
-      if (local !== undefined) return defOfEntry(def, ids[i], local);
+      if (local !== undefined) return defOfEntry(def, local);
       const entry = entries[next++];
       if (entry === undefined) throw new InconsistentIndexError(`no def key for ${def} of ${ids[i]}`);
-      return parseDef(def, ids[i], splitDefValue(entry).entry);
+      return parseDef(def, splitDefValue(entry).entry);
     });
     return decodeItem(ids[i], e, defs);
   });

@@ -26,8 +26,9 @@
 //   def \0 <def>                           → its item (ownerCode), then its DefEntry (encodeDefValue):
 //                                             the def (kind, name, qualname, spans relative
 //                                             to the item, visibility, signature, type, docs or,
-//                                             for `///` docs, their hash (source-docs.ts),
-//                                             attributes…), its file, and the trait methods <def>
+//                                             for `///` and `//!` docs, their hash
+//                                             (source-docs.ts); not its attributes nor its parent,
+//                                             storedDef), its file, and the trait methods <def>
 //                                             overrides, if any; the only place a def's details are
 //                                             stored, but for a record-local def's
 //   ref \0 <target> \0 <crate>              → TargetRefsValue (target-refs.ts): the refs to <target> of
@@ -122,7 +123,7 @@ import { InconsistentIndexError } from './errors.js';
 import { candidateListHash, encodeDefValue, encodeItem, encodeRefEntry, isRecordLocal, itemDefEntry, type RefSpans } from './records.js';
 
 /** Bump when the key layout or a value shape changes; stores of another format need `xref index --full`. */
-export const STORE_FORMAT_VERSION = 24;
+export const STORE_FORMAT_VERSION = 25;
 
 export const SEP = '\0';
 /** Upper bound for a prefix scan: no id, path or name contains U+10FFFF. */
@@ -158,10 +159,10 @@ export interface CrateHeader {
 
 /**
  * A def as its def key holds it, the only place a def's details are stored (its item's record
- * names it and where its name is): the Def without its id, which the key has, its parent relative
- * to the item (relativeId), and with its file.
+ * names it and where its name is): the Def without its id, which the key has, nor what the store
+ * does not keep (storedDef), and with its file.
  */
-export interface DefEntry extends Omit<Def, 'id'> {
+export interface DefEntry extends Omit<Def, 'id' | 'parent' | 'attributes'> {
   file: string;
   /**
    * The trait methods this method overrides (its item's `overrides` relations, whose `from` is
@@ -399,8 +400,18 @@ export function listOfKey(k: string): string {
  * nothing: 1 MB of std's records.
  */
 export function storedItem(record: ItemRecord): StoredItem {
-  const { span: _absolute, surface: _frontEnds, relations, ...rest } = record;
-  return { ...rest, relations: relations.filter((r) => KEYED_RELATIONS.has(r.kind)) };
+  const { span: _absolute, surface: _frontEnds, relations, defs, ...rest } = record;
+  return { ...rest, defs: defs.map(storedDef), relations: relations.filter((r) => KEYED_RELATIONS.has(r.kind)) };
+}
+
+/**
+ * What the store keeps of a def: not its attributes nor its parent, which no query reads (0.25
+ * and 0.12 MB of std's store). The dumps have them, for tools that want them.
+ */
+function storedDef(def: Def): Def {
+  if (def.attributes === undefined && def.parent === undefined) return def;
+  const { attributes: _attributes, parent: _parent, ...rest } = def;
+  return rest;
 }
 
 const KEYED_RELATIONS: ReadonlySet<RelationKind> = new Set<RelationKind>(['overrides', 'reexports']);

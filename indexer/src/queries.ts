@@ -418,7 +418,7 @@ async function defIdsIn(store: StoreReader, range: Range): Promise<string[]> {
 export async function defById(store: StoreReader, id: string): Promise<DefDetails | undefined> {
   for (const { crate, item: itemId, stored } of await defsById(store, id)) {
     const entry = defEntryOf(stored);
-    const def = defOfEntry(id, itemId, entry);
+    const def = defOfEntry(id, entry);
     const view = await new FileViews(store).get(entry.file, crate);
     return { location: defLocation(view, view.itemStart(itemId), def), def, crate, itemId };
   }
@@ -438,7 +438,7 @@ export async function fullDefs(store: StoreReader, symbols: readonly FoundDef[],
   const views = new FileViews(store);
   return Promise.all(symbols.map(async (s, i) => {
     if (texts[i] === undefined) return undefined;
-    const def: SourceDocsDef = parseDef(s.id, s.item.itemId, texts[i]!);
+    const def: SourceDocsDef = parseDef(s.id, texts[i]!);
     if (def.docsInSource === undefined) return def;
     const view = await views.get(s.file, s.item.crate);
     const head = sourceRoot === undefined ? undefined : readHead(resolve(sourceRoot, s.file), view.itemStart(s.item.itemId), def);

@@ -547,9 +547,9 @@ export function splitDefValue(value: string): { owner: string; entry: string } {
   return { owner: JSON.parse(value.slice(0, end + 1)) as string, entry: value.slice(end + 1) };
 }
 
-/** The def of id `id` in item `item` whose def key's value is `text`. */
-export function parseDef(id: string, item: string, text: string): Def {
-  return defOfEntry(id, item, defEntryOf(JSON.parse(text) as StoredDef));
+/** The def of id `id` whose def entry's text (encodeDefEntry) is `text`. */
+export function parseDef(id: string, text: string): Def {
+  return defOfEntry(id, defEntryOf(JSON.parse(text) as StoredDef));
 }
 
 export function defEntryOf([, brief, rest]: StoredDef): DefEntry {
@@ -564,24 +564,20 @@ export function parseDefBrief(text: string): DefBrief {
 
 /** The entry of a def of a stored item, with the trait methods it overrides (which the item's relations say). */
 export function itemDefEntry(stored: StoredItem, def: Def): DefEntry {
-  const entry = defEntry(stored.file, def, stored.item);
+  const entry = defEntry(stored.file, def);
   const overrides = stored.relations.filter((r) => r.kind === 'overrides' && r.from === def.id).map((r) => r.to);
   if (overrides.length > 0) entry.overrides = overrides;
   return entry;
 }
 
-/** A def's entry under its def key in item `item`, but for the trait methods it overrides (which its item's relations say). */
-export function defEntry(file: string, def: Def, item: string): DefEntry {
-  const { id: _inKey, ...rest } = def;
-  const entry: DefEntry = { file, ...rest };
-  if (def.parent !== undefined) entry.parent = relativeId(item, def.parent);
-  return entry;
+/** A def's entry under its def key, but for the trait methods it overrides (which its item's relations say). */
+export function defEntry(file: string, def: Def): DefEntry {
+  const { id: _inKey, parent: _notKept, attributes: _notKept2, ...rest } = def;
+  return { file, ...rest };
 }
 
-/** The def of id `id` in item `item` that a def key's entry holds. */
-export function defOfEntry(id: string, item: string, entry: DefEntry): Def {
+/** The def of id `id` that a def key's entry holds. */
+export function defOfEntry(id: string, entry: DefEntry): Def {
   const { file: _file, overrides: _overrides, ...rest } = entry;
-  const def: Def = { id, ...rest };
-  if (entry.parent !== undefined) def.parent = absoluteId(item, entry.parent);
-  return def;
+  return { id, ...rest };
 }

@@ -69,4 +69,16 @@ describe('what the store keeps of a record', () => {
       for (const [, value] of implKeys) expect(value).toBe('');
     }
   });
+
+  it("keeps no def's attributes or parent, which no query reads", () => {
+    const record = geometry().dump.items.find((i) => i.item === ids.circle)!;
+    const defs = record.defs.map((d) => ({ ...d, attributes: ['derive(Debug)'], parent: 'cargo geometry 0.1.0 shapes/' }));
+    const stored = storedItem({ ...record, defs });
+    expect(stored.defs.map((d) => d.id)).toEqual(record.defs.map((d) => d.id));
+    for (const def of stored.defs) expect(def).not.toHaveProperty('attributes');
+    for (const def of stored.defs) expect(def).not.toHaveProperty('parent');
+    for (const [k, value] of deriveItemKeys('cargo geometry 0.1.0', stored)) {
+      if (k.startsWith('def\0')) expect(value).not.toMatch(/derive\(Debug\)|"parent"/);
+    }
+  });
 });

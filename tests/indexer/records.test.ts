@@ -71,12 +71,11 @@ describe('item records', () => {
         nameSpan,
         visibility: pick(['private', 'pub'] as const),
         ...(rand() < 0.5 ? { type: 'core::primitive::u8' } : {}),
-        ...(rand() < 0.2 ? { parent: base.item } : {}),
       };
       const encoded = parseItem(encodeItem({ ...base, defs: [def] }));
       const entry = entryOfMark(base.file, encoded.defs[0]);
       expect(entry, JSON.stringify(def)).toBeDefined();
-      expect(defOfEntry(def.id, base.item, entry!), JSON.stringify(encoded.defs[0])).toStrictEqual(def);
+      expect(defOfEntry(def.id, entry!), JSON.stringify(encoded.defs[0])).toStrictEqual(def);
     }
   });
 
@@ -101,7 +100,7 @@ describe('item records', () => {
         expect(storedMarks[m]).toHaveLength(def.nameSpan[0] === m * 7 ? 2 : 4);
         expect(record.defs[m].slice(0, 3)).toEqual([`+$v${m}@${m * 7}`, ...def.nameSpan]);
         expect(localEntryInValue(value, base.item, def.id), value).toStrictEqual(entryOfMark(stored.file, record.defs[m]));
-        expect(defOfEntry(def.id, base.item, localEntryInValue(value, base.item, def.id)!)).toStrictEqual(def);
+        expect(defOfEntry(def.id, localEntryInValue(value, base.item, def.id)!)).toStrictEqual(def);
       }
       expect(localEntryInValue(value, base.item, `${base.item}$none@1`)).toBeUndefined();
     }
@@ -132,8 +131,8 @@ describe('item records', () => {
       expect(defIdsOf(stored.item, encoded)).toEqual(stored.defs.map((d) => d.id));
       expect(encoded.defs.map(([, start, end]) => [start, end])).toEqual(stored.defs.map((d) => d.nameSpan));
       for (const def of stored.defs) {
-        const entry = defEntry(stored.file, { ...def, docs: 'a, "b",\n[c]' }, stored.item);
-        expect(parseDef(def.id, stored.item, encodeDefEntry(entry))).toStrictEqual({ ...def, docs: 'a, "b",\n[c]' });
+        const entry = defEntry(stored.file, { ...def, docs: 'a, "b",\n[c]' });
+        expect(parseDef(def.id, encodeDefEntry(entry))).toStrictEqual({ ...def, docs: 'a, "b",\n[c]' });
         // The same entry, its fields in another order, is the same text: the merge compares texts.
         expect(encodeDefEntry(Object.fromEntries(Object.entries(entry).reverse()) as typeof entry)).toBe(encodeDefEntry(entry));
         // The brief is cut out of the stored text unparsed: docs with commas and brackets stay out.

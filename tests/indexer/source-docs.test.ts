@@ -50,7 +50,7 @@ describe('docs left in the source', () => {
     expect(incText).toContain('docsInSource');
     expect((await current.store.db.get(keys.def(two)))!).toContain('Set by an attribute.');
 
-    const def = parseDef(inc, inc, incText);
+    const def = parseDef(inc, incText);
     const head = () => readHead(join(current.dir, lib.path), dump.items[0].span[0], def);
     expect(withSourceDocs(def, head()).docs).toBe('Adds one.\n\n  Keeps the indent.');
     writeFileSync(join(current.dir, lib.path), lib.text.replace('Adds one', 'Adds two'));
@@ -92,7 +92,7 @@ describe('docs left in the source', () => {
     await loadDump(current.store, dumpOf('The crate.\n\nMore.'), { sourceRoot: current.dir });
     const text = (await current.store.db.get(keys.def(root)))!;
     expect(text).not.toContain('The crate');
-    const def = parseDef(root, root, text);
+    const def = parseDef(root, text);
     const head = () => readHead(join(current.dir, lib.path), 0, def);
     expect(withSourceDocs(def, head()).docs).toBe('The crate.\n\nMore.');
     writeFileSync(join(current.dir, lib.path), lib.text.replace('More.', 'Less.'));
