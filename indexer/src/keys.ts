@@ -120,10 +120,10 @@ import type {
 } from '../../schema/src/types.js';
 import { isSymbolId } from '../../schema/src/symbol.js';
 import { InconsistentIndexError } from './errors.js';
-import { candidateListHash, encodeDefValue, encodeItem, encodeRefEntry, isRecordLocal, itemDefEntry, type RefSpans } from './records.js';
+import { candidateListHash, encodeDefValue, encodeItem, encodeRefEntry, isRecordLocal, itemDefEntry, nameLengthInId, type RefSpans } from './records.js';
 
 /** Bump when the key layout or a value shape changes; stores of another format need `xref index --full`. */
-export const STORE_FORMAT_VERSION = 25;
+export const STORE_FORMAT_VERSION = 26;
 
 export const SEP = '\0';
 /** Upper bound for a prefix scan: no id, path or name contains U+10FFFF. */
@@ -378,7 +378,7 @@ export function deriveItemKeys(crate: string, stored: StoredItem): Map<string, s
     // candidate (shared-lists.ts).
     out.set(keys.candidateList(list), JSON.stringify(ref.candidates));
   }
-  for (const [target, refs] of byTarget) out.set(keys.itemRefs(target, crate, id), encodeRefEntry(stored.file, refs));
+  for (const [target, refs] of byTarget) out.set(keys.itemRefs(target, crate, id), encodeRefEntry(stored.file, refs, nameLengthInId(target)));
   for (const [list, refs] of byList) out.set(keys.itemCandidateRefs(list, crate, id), encodeRefEntry(stored.file, refs));
   return out;
 }

@@ -11,7 +11,7 @@ import { compareStrings, crateOfItem, keyParts, keys, ranges, segmentsOf, type F
 import { defsById, readDefTexts } from './def-entries.js';
 import { crateIds } from './crates.js';
 import { defLocation, findDefs, foundDef, locateAll, readBriefs, type FoundDef, type Location } from './locate.js';
-import { defEntryOf, defOfEntry, hitInRecord, localEntryIn, parseDef, recordOwnerOf, relativeId, roleAt, type DefBrief } from './records.js';
+import { defEntryOf, defOfEntry, hitInRecord, localEntryIn, nameLengthInId, parseDef, recordOwnerOf, relativeId, roleAt, roleOfShort, type DefBrief } from './records.js';
 import { itemInCrate, type ItemRefRow, type TargetRefsValue } from './target-refs.js';
 import { overridersOf } from './relations.js';
 import { readHead, withSourceDocs, type SourceDocsDef } from './source-docs.js';
@@ -244,6 +244,8 @@ async function collectRefs(
   const byFile = new Map<string, RefLocation[]>();
   let n = 0;
   for (const { found, via } of groups) {
+    // A target key leaves out the length of a ref that spans its target's name (records.ts).
+    const nameLength = nameLengthInId(via ?? target) ?? -1;
     for (const { row, candidate } of found) {
       const view = viewsOf[n++];
       const lines = view.lineIndex;
@@ -257,11 +259,15 @@ async function collectRefs(
         const [item, start] = byStart.items[k];
         const entry = byStart.entries[k];
         // Built field by field, rows read in place: `Option` has 2,000 refs, and each copy showed.
-        for (let r = 1; r < entry.length; r += 3) {
-          const role = roleAt(entry[r + 2] as number);
-          if (roles && !roles.has(role)) continue;
+        for (let r = 1; r < entry.length;) {
+          const second = entry[r + 1] as number;
+          const short = second < 0;
+          if (short && nameLength < 0) throw new InconsistentIndexError(`a ref key of ${via ?? target} leaves out a length its id does not give`);
+          const role = roleAt(short ? roleOfShort(second) : (entry[r + 2] as number));
           const at = start + (entry[r] as number);
-          const end = at + (entry[r + 1] as number);
+          const end = at + (short ? nameLength : second);
+          r += short ? 2 : 3;
+          if (roles && !roles.has(role)) continue;
           lines.check(end);
           line = lines.lineAt(at, line);
           const endLine = lines.lineAt(end, line);

@@ -4,7 +4,7 @@ import { readItems } from '../../indexer/src/items.js';
 import { storedItem, type FileItem, type FileTable, type StoredItem } from '../../indexer/src/keys.js';
 import { prng } from '../support/random.js';
 import {
-  absoluteId, candidateListHash, decodeFileTable, decodeLineSteps, decodeItem, defEntry, defIdsOf, defOfEntry, encodeDefEntry, encodeFileTable, encodeItem, encodeLineSteps,
+  absoluteId, candidateListHash, nameLengthInId, roleOfShort, shortRole, decodeFileTable, decodeLineSteps, decodeItem, defEntry, defIdsOf, defOfEntry, encodeDefEntry, encodeFileTable, encodeItem, encodeLineSteps,
   encodeRefEntry, entryOfMark, hitInRecord, localEntryInValue, parseDef, parseDefBrief, parseItem, relativeId, roleAt,
 } from '../../indexer/src/records.js';
 import { crateId, type Def, type Dump, type Ref, type Span } from '../../schema/src/index.js';
@@ -162,6 +162,23 @@ describe('item records', () => {
     expect(text).not.toContain('surface');
   });
 
+  it("stores a ref that spans its target's name without its length, and reads it back whole", () => {
+    const push = 'cargo alloc 0.0.0 vec/Vec#push().';
+    const stored: StoredItem = {
+      item: ITEM, kind: 'fn', file: 'app/src/main.rs', fingerprint: 'f', impls: [], relations: [], diagnostics: [],
+      defs: [{ id: ITEM, kind: 'fn', name: 'main', qualname: 'app::main', span: [0, 40], nameSpan: [3, 7], visibility: 'private' }],
+      refs: [
+        { span: [10, 14], role: 'method', target: push },
+        { span: [20, 25], role: 'method', target: push },
+        { span: [30, 34], role: 'call', target: ITEM },
+      ],
+    };
+    expect(roundTrip(stored)).toStrictEqual(asRead(stored));
+    const [, rows] = JSON.parse(encodeItem(stored).slice(0, -8)) as [unknown, unknown[][]];
+    expect(rows.map((row) => row.length)).toEqual([3, 4, 4]);
+    expect(parseItem(encodeItem(stored)).refs.map((row) => row.slice(0, 3))).toEqual([[10, 4, 5], [10, 5, 5], [10, 4, 0]].map(([step, length]) => [step, length, expect.any(Number)]));
+  });
+
   it('refuses a ref with more than one of target, candidates and unresolved', () => {
     const stored = storedItem(app().dump.items[1]);
     stored.refs[0] = { ...stored.refs[0], unresolved: 'Circle' };
@@ -236,6 +253,22 @@ describe('reference entries', () => {
     const rows = [0, 3, 6].map((i) => [numbers[i], numbers[i + 1], roleAt(numbers[i + 2])]);
     expect(rows).toEqual([[2, 2, 'write'], [2, 3, 'read'], [9, 3, 'call']]);
     expect(() => roleAt(REF_ROLES.length)).toThrow(InconsistentIndexError);
+  });
+
+  it("leaves out the length of a ref that spans its target's name, and marks it by a negative role", () => {
+    const text = encodeRefEntry('a.rs', [[9, 13, 'call'], [2, 5, 'read'], [20, 22, 'write']], 4);
+    expect(JSON.parse(text)).toEqual(['a.rs', 2, 3, REF_ROLES.indexOf('read'), 9, shortRole(REF_ROLES.indexOf('call')), 20, 2, REF_ROLES.indexOf('write')]);
+    expect(REF_ROLES.map((_, i) => roleOfShort(shortRole(i)))).toEqual(REF_ROLES.map((_, i) => i));
+    expect(REF_ROLES.every((_, i) => shortRole(i) < 0)).toBe(true);
+  });
+
+  it('reads the name length an id ends with', () => {
+    const cases: Array<[string, number | undefined]> = [
+      ['cargo alloc 0.0.0 vec/Vec#push().', 4], ['cargo alloc 0.0.0 vec/Vec#', 3], ['cargo alloc 0.0.0 vec/', 3],
+      ['cargo core 0.0.0 macros/panic!', 5], ['cargo core 0.0.0 option/Option#Some.', 4], ['+$value@40', 5],
+      ['cargo a 0.1.0 impl#[Vec<T>][T]', 1], ['cargo a 0.1.0 impl#[Vec<T>]', undefined], ['cargo a 0.1.0 T#`0`.', undefined], ['', undefined],
+    ];
+    for (const [id, length] of cases) expect(nameLengthInId(id), id).toBe(length);
   });
 });
 
