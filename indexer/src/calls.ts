@@ -52,7 +52,7 @@ async function callers(store: StoreReader, id: string): Promise<CallNode[]> {
 
 async function callees(store: StoreReader, views: FileViews, id: string): Promise<CallNode[]> {
   const byTarget = new Map<string, CallNode>();
-  for (const { crate, item: itemId, stored: [, entry] } of await defsById(store, id)) {
+  for (const { crate, item: itemId, entry } of await defsById(store, id)) {
     const item = (await readRecord(store, crate, itemId))?.item;
     if (item === undefined) continue;
     const view = await views.get(entry.file, crate);

@@ -2,15 +2,16 @@
 // params of an item, which are in the item's record alone (records.ts, isRecordLocal): what
 // reads a def reads it through here, and does not need to know which. Either way it is point
 // reads: a def key is the def's id alone (keys.ts).
-import { crateOfItem, keys, ownerOf } from './keys.js';
-import { encodeDefEntry, isRecordLocal, localEntryInValue, recordOwnerOf, splitDefValue, type StoredDef } from './records.js';
+import { crateOfItem, keys, ownerOf, type DefEntry } from './keys.js';
+import { isRecordLocal, localEntryInValue, recordOwnerOf } from './records.js';
+import { defEntryOf, encodeDefEntry, splitDefValue, type StoredDef } from './def-values.js';
 import type { StoreReader } from './store.js';
 
 /** A def found by id, with the item whose record holds it. */
 export interface DefFound {
   crate: string;
   item: string;
-  stored: StoredDef;
+  entry: DefEntry;
 }
 
 /** A def's entry as its def key holds it (encodeDefEntry), and the item that holds the def. */
@@ -65,7 +66,7 @@ export async function defTextsById(store: StoreReader, ids: readonly string[]): 
 /** The def of id `id`: one, or none when the store does not have it. */
 export async function defsById(store: StoreReader, id: string): Promise<DefFound[]> {
   const [found] = await defTextsById(store, [id]);
-  return found === undefined ? [] : [{ crate: found.crate, item: found.item, stored: JSON.parse(found.text) as StoredDef }];
+  return found === undefined ? [] : [{ crate: found.crate, item: found.item, entry: defEntryOf(JSON.parse(found.text) as StoredDef) }];
 }
 
 function localText(record: string, item: string, id: string): string | undefined {

@@ -5,7 +5,8 @@
 // when they need it.
 import { InconsistentIndexError } from './errors.js';
 import { keys, type StoredItem } from './keys.js';
-import { decodeItem, defIdsOf, defOfEntry, entryOfMark, parseDef, parseItem, splitDefValue, type DecodedItem, type EncodedItem } from './records.js';
+import { decodeItem, defIdsOf, entryOfMark, parseItem, type DecodedItem, type EncodedItem } from './records.js';
+import { defOfEntry, parseDef, splitDefValue } from './def-values.js';
 import type { StoreReader } from './store.js';
 
 /**

@@ -120,10 +120,11 @@ import type {
 } from '../../schema/src/types.js';
 import { isSymbolId } from '../../schema/src/symbol.js';
 import { InconsistentIndexError } from './errors.js';
-import { candidateListHash, encodeDefValue, encodeItem, encodeRefEntry, isRecordLocal, itemDefEntry, nameLengthInId, type RefSpans } from './records.js';
+import { candidateListHash, encodeItem, encodeRefEntry, isRecordLocal, nameLengthInId, type RefSpans } from './records.js';
+import { encodeDefValue, itemDefEntry } from './def-values.js';
 
 /** Bump when the key layout or a value shape changes; stores of another format need `xref index --full`. */
-export const STORE_FORMAT_VERSION = 26;
+export const STORE_FORMAT_VERSION = 27;
 
 export const SEP = '\0';
 /** Upper bound for a prefix scan: no id, path or name contains U+10FFFF. */

@@ -5,7 +5,7 @@
 import type { Def, DefKind } from '../../schema/src/index.js';
 import type { FileView, FileViews, LineRange } from './files.js';
 import { defTextsById, readDefTexts } from './def-entries.js';
-import { parseDefBrief, type DefBrief } from './records.js';
+import { parseDefBrief, type DefBrief } from './def-values.js';
 import type { StoreReader } from './store.js';
 
 /** A def's name: 1-based lines, columns in characters, end exclusive. */

@@ -8,10 +8,11 @@ import { InconsistentIndexError, PositionError, UnknownFileError } from './error
 import { FileViews, type FileView, type LineRange } from './files.js';
 import { readEncoded, readLists } from './items.js';
 import { compareStrings, crateOfItem, keyParts, keys, ranges, segmentsOf, type FileItem, type NameEntry, type Range } from './keys.js';
-import { defsById, readDefTexts } from './def-entries.js';
+import { defsById, defTextsById, readDefTexts } from './def-entries.js';
 import { crateIds } from './crates.js';
 import { defLocation, findDefs, foundDef, locateAll, readBriefs, type FoundDef, type Location } from './locate.js';
-import { defEntryOf, defOfEntry, hitInRecord, localEntryIn, nameLengthInId, parseDef, recordOwnerOf, relativeId, roleAt, roleOfShort, type DefBrief } from './records.js';
+import { hitInRecord, localEntryIn, nameLengthInId, recordOwnerOf, relativeId, roleAt, roleOfShort } from './records.js';
+import { defOfEntry, parseDef, type DefBrief } from './def-values.js';
 import { itemInCrate, type ItemRefRow, type TargetRefsValue } from './target-refs.js';
 import { overridersOf } from './relations.js';
 import { readHead, withSourceDocs, type SourceDocsDef } from './source-docs.js';
@@ -207,7 +208,7 @@ export async function references(store: StoreReader, targetId: string, options: 
     found: [...rows.found, ...candidates[i]].filter(({ crate }) => wanted === undefined || wanted.has(crate)),
   })), roles);
   if (options.includeDecl) {
-    for (const { crate, item, stored: [, entry] } of await defsById(store, targetId)) {
+    for (const { crate, item, entry } of await defsById(store, targetId)) {
       if (wanted !== undefined && !wanted.has(crate)) continue;
       const view = await views.get(entry.file, crate);
       const { line, col, endLine, endCol } = view.range(view.itemStart(item), entry.nameSpan);
@@ -390,7 +391,7 @@ function samePlace(a: RefLocation, b: RefLocation): boolean {
  */
 export async function resolveTarget(store: StoreReader, text: string): Promise<string[]> {
   const query = text.trim();
-  if (isSymbolId(query)) return (await defsById(store, query)).length > 0 ? [query] : [];
+  if (isSymbolId(query)) return (await defTextsById(store, [query]))[0] !== undefined ? [query] : [];
   const path = query.replace(/^::/, '');
   if (path === '') return [];
   const exact = await defsWithPath(store, path, 'exact');
@@ -422,8 +423,7 @@ async function defIdsIn(store: StoreReader, range: Range): Promise<string[]> {
 }
 
 export async function defById(store: StoreReader, id: string): Promise<DefDetails | undefined> {
-  for (const { crate, item: itemId, stored } of await defsById(store, id)) {
-    const entry = defEntryOf(stored);
+  for (const { crate, item: itemId, entry } of await defsById(store, id)) {
     const def = defOfEntry(id, entry);
     const view = await new FileViews(store).get(entry.file, crate);
     return { location: defLocation(view, view.itemStart(itemId), def), def, crate, itemId };

@@ -1,5 +1,5 @@
-// How item records, def entries, file tables and reference entries are written as values (keys.ts
-// has the key layout).
+// How item records, file tables and reference entries are written as values (keys.ts has the key
+// layout; def-values.ts the def keys').
 // The shapes are chosen for size on disk after LevelDB's prefix compression and snappy, measured
 // on std (bench/RESULTS.md, "store size (issue 5)"): refs as tuples with lengths instead of ends,
 // ids inside a record relative to the record's item, and a candidate list (often hundreds of
@@ -10,6 +10,7 @@ import { REF_ROLES } from '../../schema/src/kinds.js';
 import type { Def, Impl, ItemRecord, Ref, RefRole } from '../../schema/src/index.js';
 import { InconsistentIndexError } from './errors.js';
 import type { DefEntry, FileItem, FileTable, StoredItem } from './keys.js';
+import { itemDefEntry } from './def-values.js';
 
 /**
  * A ref inside an item record: its start as the distance from the start of the ref before it (the
@@ -544,85 +545,4 @@ export function decodeFileTable(text: string): FileTable {
     return [previous, previousStart, previousStart + length, hitStart, hitEnd];
   });
   return { ...rest, items: decoded, lineStarts };
-}
-
-/**
- * What most queries need of a def, the first part of its def key's value: where it is, what it
- * is, its one line. Goto-definition and hover's brief cards read hundreds of them at an ambiguous
- * call, and the docs, the rest, would be most of what they parse.
- */
-export type DefBrief = Pick<DefEntry, 'file' | 'kind' | 'name' | 'qualname' | 'nameSpan' | 'visibility' | 'signature' | 'overrides'>;
-
-const BRIEF_FIELDS: ReadonlyArray<keyof DefBrief> = ['file', 'kind', 'name', 'qualname', 'nameSpan', 'visibility', 'signature', 'overrides'];
-const IN_BRIEF: ReadonlySet<string> = new Set(BRIEF_FIELDS);
-
-/** A def key's value: [length of the brief's JSON text, the brief, the rest of the entry]. */
-export type StoredDef = [briefLength: number, brief: DefBrief, rest: Partial<DefEntry>];
-
-/**
- * A def key's value, its fields in one order whatever the entry's (a record read back from the
- * store and the dump's record of the same def must give the same text, or the merge rewrites it).
- */
-export function encodeDefEntry(entry: DefEntry): string {
-  const brief: Record<string, unknown> = {};
-  const rest: Record<string, unknown> = {};
-  for (const field of BRIEF_FIELDS) if (entry[field] !== undefined) brief[field] = entry[field];
-  for (const field of Object.keys(entry).sort()) {
-    if (!IN_BRIEF.has(field)) rest[field] = entry[field as keyof DefEntry];
-  }
-  const briefText = JSON.stringify(brief);
-  return `[${briefText.length},${briefText},${JSON.stringify(rest)}]`;
-}
-
-/**
- * A def key's value: the def's item as ownerCode (keys.ts) gives it relative to the def's id, as
- * a JSON string when it is not '' (a fn's def in the fn's item), then the entry (encodeDefEntry).
- * The key names the def alone, so that a point read finds it whichever item holds it.
- */
-export function encodeDefValue(entry: DefEntry, owner: string): string {
-  return owner === '' ? encodeDefEntry(entry) : JSON.stringify(owner) + encodeDefEntry(entry);
-}
-
-/** A def key's value cut into its owner code and its entry's text (encodeDefValue). */
-export function splitDefValue(value: string): { owner: string; entry: string } {
-  if (value[0] !== '"') return { owner: '', entry: value };
-  // The owner is a JSON string: it ends at the first quote that no backslash escapes.
-  let end = 1;
-  while (value[end] !== '"') end += value[end] === '\\' ? 2 : 1;
-  return { owner: JSON.parse(value.slice(0, end + 1)) as string, entry: value.slice(end + 1) };
-}
-
-/** The def of id `id` whose def entry's text (encodeDefEntry) is `text`. */
-export function parseDef(id: string, text: string): Def {
-  return defOfEntry(id, defEntryOf(JSON.parse(text) as StoredDef));
-}
-
-export function defEntryOf([, brief, rest]: StoredDef): DefEntry {
-  return { ...brief, ...rest } as DefEntry;
-}
-
-/** The brief of a def key's value, cut out by its length: the rest is not parsed. */
-export function parseDefBrief(text: string): DefBrief {
-  const comma = text.indexOf(',');
-  return JSON.parse(text.slice(comma + 1, comma + 1 + Number(text.slice(1, comma)))) as DefBrief;
-}
-
-/** The entry of a def of a stored item, with the trait methods it overrides (which the item's relations say). */
-export function itemDefEntry(stored: StoredItem, def: Def): DefEntry {
-  const entry = defEntry(stored.file, def);
-  const overrides = stored.relations.filter((r) => r.kind === 'overrides' && r.from === def.id).map((r) => r.to);
-  if (overrides.length > 0) entry.overrides = overrides;
-  return entry;
-}
-
-/** A def's entry under its def key, but for the trait methods it overrides (which its item's relations say). */
-export function defEntry(file: string, def: Def): DefEntry {
-  const { id: _inKey, parent: _notKept, attributes: _notKept2, ...rest } = def;
-  return { file, ...rest };
-}
-
-/** The def of id `id` that a def key's entry holds. */
-export function defOfEntry(id: string, entry: DefEntry): Def {
-  const { file: _file, overrides: _overrides, ...rest } = entry;
-  return { id, ...rest };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { crateOfItem, deriveItemKeys, keys, ownerCode, ownerOf, storedItem } from '../../indexer/src/keys.js';
-import { encodeDefEntry, encodeDefValue, parseDefBrief, splitDefValue } from '../../indexer/src/records.js';
+import { encodeDefEntry, encodeDefValue, parseDefBrief, splitDefValue } from '../../indexer/src/def-values.js';
 import type { DefEntry } from '../../indexer/src/keys.js';
 import { InconsistentIndexError } from '../../indexer/src/index.js';
 import { prng } from '../support/random.js';

@@ -1,12 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InconsistentIndexError, loadDump, references, removeCrate, type Store } from '../../indexer/src/index.js';
 import { readItems } from '../../indexer/src/items.js';
-import { storedItem, type FileItem, type FileTable, type StoredItem } from '../../indexer/src/keys.js';
+import { storedItem, type DefEntry, type FileItem, type FileTable, type StoredItem } from '../../indexer/src/keys.js';
 import { prng } from '../support/random.js';
-import {
-  absoluteId, candidateListHash, nameLengthInId, roleOfShort, shortRole, decodeFileTable, decodeLineSteps, decodeItem, defEntry, defIdsOf, defOfEntry, encodeDefEntry, encodeFileTable, encodeItem, encodeLineSteps,
-  encodeRefEntry, entryOfMark, hitInRecord, localEntryInValue, parseDef, parseDefBrief, parseItem, relativeId, roleAt,
-} from '../../indexer/src/records.js';
+import { absoluteId, candidateListHash, nameLengthInId, roleOfShort, shortRole, decodeFileTable, decodeLineSteps, decodeItem, defIdsOf, encodeFileTable, encodeItem, encodeLineSteps, encodeRefEntry, entryOfMark, hitInRecord, localEntryInValue, parseItem, relativeId, roleAt } from '../../indexer/src/records.js';
+import { defEntry, defOfEntry, encodeDefEntry, parseDef, parseDefBrief } from '../../indexer/src/def-values.js';
 import { crateId, type Def, type Dump, type Ref, type Span } from '../../schema/src/index.js';
 import { REF_ROLES } from '../../schema/src/kinds.js';
 import { app, freshSnapshot, geometry, ids, makeDump, makeItem, snapshot, Source, tempStore } from './fixture.js';
@@ -122,6 +120,20 @@ describe('item records', () => {
       const hit = hitInRecord(ITEM, parseItem(encodeItem(stored)), offset);
       expect(hit === undefined ? undefined : (hit as { ref: Ref }).ref).toEqual(shortest);
     }
+  });
+
+  it('writes a def entry as fields by position, a field the def lacks as null before one it has', () => {
+    const entry: DefEntry = {
+      file: 'src/lib.rs', kind: 'method', name: 'area', qualname: 'g::Circle::area', nameSpan: [4, 8], visibility: 'pub',
+      overrides: ['cargo g 0.1.0 Shape#area().'], span: [0, 20], docs: 'Area.',
+    };
+    const text = encodeDefEntry(entry);
+    expect(JSON.parse(text)[1]).toEqual(['src/lib.rs', 'method', 'area', 'g::Circle::area', [4, 8], 'pub', null, ['cargo g 0.1.0 Shape#area().']]);
+    expect(text).not.toContain('"kind"');
+    expect(parseDef('cargo g 0.1.0 Circle#area().', text)).toStrictEqual({ id: 'cargo g 0.1.0 Circle#area().', kind: 'method', name: 'area', qualname: 'g::Circle::area', nameSpan: [4, 8], visibility: 'pub', span: [0, 20], docs: 'Area.' });
+    expect(parseDefBrief(text)).not.toHaveProperty('signature');
+    // A field with no place would be lost: it is refused instead.
+    expect(() => encodeDefEntry({ ...entry, colour: 'red' } as DefEntry)).toThrow(/colour/);
   });
 
   it("keeps a def's details in its def key alone, the record naming each def and where its name is", () => {

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDump } from '../../indexer/src/index.js';
 import { keys } from '../../indexer/src/keys.js';
-import { parseDef } from '../../indexer/src/records.js';
+import { parseDef } from '../../indexer/src/def-values.js';
 import { lineDocs, readHead, withSourceDocs } from '../../indexer/src/source-docs.js';
 import type { Dump } from '../../schema/src/index.js';
 import { makeDump, makeItem, Source, storeEachTest } from './fixture.js';
@@ -47,7 +47,7 @@ describe('docs left in the source', () => {
     await loadDump(current.store, dump, { sourceRoot: current.dir });
     const incText = (await current.store.db.get(keys.def(inc)))!;
     expect(incText).not.toContain('Adds one');
-    expect(incText).toContain('docsInSource');
+    expect(parseDef(inc, incText)).toHaveProperty('docsInSource');
     expect((await current.store.db.get(keys.def(two)))!).toContain('Set by an attribute.');
 
     const def = parseDef(inc, incText);
