@@ -6,7 +6,8 @@
 import { InconsistentIndexError } from './errors.js';
 import { keys, type StoredItem } from './keys.js';
 import { decodeItem, defIdsOf, entryOfMark, parseItem, type DecodedItem, type EncodedItem } from './records.js';
-import { defOfEntry, parseDef, splitDefValue } from './def-values.js';
+import { defEntryOf, defOfEntry, splitDefValue, type StoredDef } from './def-values.js';
+import type { Relation } from '../../schema/src/index.js';
 import type { StoreReader } from './store.js';
 
 /**
@@ -22,14 +23,18 @@ export async function readRecords(store: StoreReader, crate: string, ids: readon
   let next = 0;
   return encoded.map((e, i) => {
     if (e === undefined) return undefined;
+    // What each keyed def overrides is in its def key, not in the record (records.ts).
+    const overrides: Relation[] = [];
     const defs = defIds[i].map((def, m) => {
       const local = locals[i][m];
       if (local !== undefined) return defOfEntry(def, local);
-      const entry = entries[next++];
-      if (entry === undefined) throw new InconsistentIndexError(`no def key for ${def} of ${ids[i]}`);
-      return parseDef(def, splitDefValue(entry).entry);
+      const text = entries[next++];
+      if (text === undefined) throw new InconsistentIndexError(`no def key for ${def} of ${ids[i]}`);
+      const entry = defEntryOf(JSON.parse(splitDefValue(text).entry) as StoredDef);
+      for (const to of entry.overrides ?? []) overrides.push({ kind: 'overrides', from: def, to });
+      return defOfEntry(def, entry);
     });
-    return decodeItem(ids[i], e, defs);
+    return decodeItem(ids[i], e, defs, overrides);
   });
 }
 

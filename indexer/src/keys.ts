@@ -120,11 +120,11 @@ import type {
 } from '../../schema/src/types.js';
 import { isSymbolId } from '../../schema/src/symbol.js';
 import { InconsistentIndexError } from './errors.js';
-import { candidateListHash, encodeItem, encodeRefEntry, isRecordLocal, nameLengthInId, type RefSpans } from './records.js';
+import { candidateListHash, encodeItem, encodeRefEntry, isRecordLocal, nameLengthInId, relationsInDefKeys, type RefSpans } from './records.js';
 import { encodeDefValue, itemDefEntry } from './def-values.js';
 
 /** Bump when the key layout or a value shape changes; stores of another format need `xref index --full`. */
-export const STORE_FORMAT_VERSION = 27;
+export const STORE_FORMAT_VERSION = 28;
 
 export const SEP = '\0';
 /** Upper bound for a prefix scan: no id, path or name contains U+10FFFF. */
@@ -402,7 +402,11 @@ export function listOfKey(k: string): string {
  */
 export function storedItem(record: ItemRecord): StoredItem {
   const { span: _absolute, surface: _frontEnds, relations, defs, ...rest } = record;
-  return { ...rest, defs: defs.map(storedDef), relations: relations.filter((r) => KEYED_RELATIONS.has(r.kind)) };
+  const kept = relations.filter((r) => KEYED_RELATIONS.has(r.kind));
+  // Those its def keys keep come first, as reading the record puts them back (records.ts).
+  const inDefKeys = relationsInDefKeys(record.item, defs, kept);
+  const others = kept.filter((r) => !inDefKeys.includes(r));
+  return { ...rest, defs: defs.map(storedDef), relations: [...inDefKeys, ...others] };
 }
 
 /**

@@ -7,7 +7,7 @@
 // being stored once per store under that hash.
 import { createHash } from 'node:crypto';
 import { REF_ROLES } from '../../schema/src/kinds.js';
-import type { Def, Impl, ItemRecord, Ref, RefRole } from '../../schema/src/index.js';
+import type { Def, Impl, ItemRecord, Ref, RefRole, Relation } from '../../schema/src/index.js';
 import { InconsistentIndexError } from './errors.js';
 import type { DefEntry, FileItem, FileTable, StoredItem } from './keys.js';
 import { itemDefEntry } from './def-values.js';
@@ -233,10 +233,13 @@ export function stampOf(itemValue: string): string {
 
 export function encodeItem(stored: StoredItem): string {
   const { item: id, refs, defs, relations, impls, fingerprint: _inFpKey, ...rest } = stored;
+  const inDefKeys = new Set(relationsInDefKeys(id, defs, relations));
   const head: ItemHead = {
     ...rest,
     impls: impls.map((impl) => ({ ...impl, id: relativeId(id, impl.id), items: impl.items.map((item) => relativeId(id, item)) })),
-    relations: relations.map((r) => ({ ...r, from: relativeId(id, r.from), to: relativeId(id, r.to) })),
+    // An overriding method's def key says what it overrides (DefEntry.overrides): readRecords
+    // puts the relation back (0.15 MB of std's records).
+    relations: relations.filter((r) => !inDefKeys.has(r)).map((r) => ({ ...r, from: relativeId(id, r.from), to: relativeId(id, r.to) })),
     defs: defs.map((def): DefMark | ShortMark => {
       const relative = relativeId(id, def.id);
       if (!isRecordLocal(id, def.id)) return [relative, def.nameSpan[0], def.nameSpan[1]];
@@ -254,6 +257,15 @@ export function encodeItem(stored: StoredItem): string {
     return row;
   });
   return `[${JSON.stringify(head)},${JSON.stringify(rows)}]${itemStamp(stored.fingerprint, stored.file)}`;
+}
+
+/**
+ * The relations of an item that its def keys keep rather than its record: each `overrides` from
+ * one of its keyed defs, which that def's entry lists (itemDefEntry), in the order of the defs
+ * and then of the relations, the order readRecords puts them back in (and storedItem keeps).
+ */
+export function relationsInDefKeys(item: string, defs: readonly Def[], relations: readonly Relation[]): Relation[] {
+  return defs.flatMap((def) => (isRecordLocal(item, def.id) ? [] : relations.filter((r) => r.kind === 'overrides' && r.from === def.id)));
 }
 
 /** An encoded record without its refs, as stored: a local's mark may be short. */
@@ -364,7 +376,7 @@ function encodeRef(id: string, ref: Ref, previous: number): RefRow | ShortRow {
  * The item record of `id`, with its defs (read from their def keys, in the record's order), its
  * candidate refs without their lists (`lists` says which to read).
  */
-export function decodeItem(id: string, encoded: EncodedItem, defs: Def[]): DecodedItem {
+export function decodeItem(id: string, encoded: EncodedItem, defs: Def[], overrides: readonly Relation[] = []): DecodedItem {
   const lists = new Map<number, string>();
   let start = 0;
   const refs = encoded.refs.map((row, i): Ref => {
@@ -373,7 +385,7 @@ export function decodeItem(id: string, encoded: EncodedItem, defs: Def[]): Decod
     if (list !== undefined) lists.set(i, list);
     return ref;
   });
-  const relations = encoded.relations.map((r) => ({ ...r, from: absoluteId(id, r.from), to: absoluteId(id, r.to) }));
+  const relations = [...overrides, ...encoded.relations.map((r) => ({ ...r, from: absoluteId(id, r.from), to: absoluteId(id, r.to) }))];
   // The fingerprint is only in the stamp; what reads a record does not need it.
   const { stamp, ...rest } = encoded;
   return { item: { ...rest, item: id, fingerprint: '', defs, relations, impls: implsOf(id, encoded), refs }, stamp, lists };

@@ -8,6 +8,7 @@ import { defEntry, defOfEntry, encodeDefEntry, parseDef, parseDefBrief } from '.
 import { crateId, type Def, type Dump, type Ref, type Span } from '../../schema/src/index.js';
 import { REF_ROLES } from '../../schema/src/kinds.js';
 import { app, freshSnapshot, geometry, ids, makeDump, makeItem, snapshot, Source, tempStore } from './fixture.js';
+import { zoo } from './trait-fixture.js';
 
 let store: Store;
 let cleanup: () => Promise<void>;
@@ -203,6 +204,19 @@ describe('item records', () => {
     const read = await readItems(store, crateId(dump.header.crate), [...dump.items.map((i) => i.item), 'cargo app 0.1.0 nope().']);
     expect(read).toStrictEqual([...dump.items.map((i) => asRead(storedItem(i))), undefined]);
     expect(read[1]!.refs.find((r) => r.candidates)?.candidates).toEqual([ids.area, ids.cafe]);
+  });
+
+  it('reads back the relations it keeps, those in def keys (overrides) and those in records (re-exports)', async () => {
+    const dump = zoo().dump;
+    await loadDump(store, dump);
+    const read = await readItems(store, crateId(dump.header.crate), dump.items.map((i) => i.item));
+    expect(read).toStrictEqual(dump.items.map((i) => asRead(storedItem(i))));
+    const relations = read.flatMap((item) => item!.relations.map((r) => r.kind));
+    expect(relations).toContain('overrides');
+    expect(relations).toContain('reexports');
+    // An overriding method's record leaves the relation to its def key.
+    const area = dump.items.find((i) => i.relations.some((r) => r.kind === 'overrides'))!;
+    expect(await store.db.get(`item\0cargo zoo 0.1.0\0${area.item}`)).not.toContain('overrides');
   });
 });
 
