@@ -66,10 +66,10 @@ export async function defTextsById(store: StoreReader, ids: readonly string[]): 
 /** The def of id `id`: one, or none when the store does not have it. */
 export async function defsById(store: StoreReader, id: string): Promise<DefFound[]> {
   const [found] = await defTextsById(store, [id]);
-  return found === undefined ? [] : [{ crate: found.crate, item: found.item, entry: defEntryOf(JSON.parse(found.text) as StoredDef) }];
+  return found === undefined ? [] : [{ crate: found.crate, item: found.item, entry: defEntryOf(id, JSON.parse(found.text) as StoredDef) }];
 }
 
 function localText(record: string, item: string, id: string): string | undefined {
   const entry = localEntryInValue(record, item, id);
-  return entry === undefined ? undefined : encodeDefEntry(entry);
+  return entry === undefined ? undefined : encodeDefEntry(id, entry);
 }

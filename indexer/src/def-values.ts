@@ -3,6 +3,8 @@
 // Fields by position rather than by name: their names were 0.30 of the 2.19 MB of std's def keys
 // on disk (bench/RESULTS.md, eleventh session).
 import type { Def } from '../../schema/src/index.js';
+import { InconsistentIndexError } from './errors.js';
+import { nameInId, qualnameInId } from './id-names.js';
 import type { DefEntry, StoredItem } from './keys.js';
 
 /**
@@ -29,11 +31,15 @@ export type StoredDef = [briefLength: number, brief: unknown[], rest: unknown[]]
  * A def key's entry, its fields in one order whatever the entry's (a record read back from the
  * store and the dump's record of the same def must give the same text, or the merge rewrites it).
  */
-export function encodeDefEntry(entry: DefEntry): string {
+export function encodeDefEntry(id: string, entry: DefEntry): string {
   for (const field of Object.keys(entry)) {
     if (!KNOWN_FIELDS.has(field)) throw new Error(`a def entry's field '${field}' has no place in its def key (def-values.ts)`);
   }
-  const briefText = JSON.stringify(byPosition(entry, BRIEF_FIELDS));
+  const brief = byPosition(entry, BRIEF_FIELDS);
+  // A name or qualname its id gives is null (id-names.ts): 28,500 and 10,900 of std's 32,200 defs.
+  if (brief[NAME] === nameInId(id)) brief[NAME] = null;
+  if (brief[QUALNAME] === qualnameInId(id)) brief[QUALNAME] = null;
+  const briefText = JSON.stringify(brief);
   return `[${briefText.length},${briefText},${JSON.stringify(byPosition(entry, REST_FIELDS))}]`;
 }
 
@@ -49,13 +55,29 @@ function byName(values: readonly unknown[], fields: readonly string[], into: Rec
   });
 }
 
+const NAME = BRIEF_FIELDS.indexOf('name');
+const QUALNAME = BRIEF_FIELDS.indexOf('qualname');
+
+/** A brief read back, the name and qualname its id gives put back. */
+function briefOf(id: string, values: readonly unknown[]): DefBrief {
+  const brief: Record<string, unknown> = {};
+  byName(values, BRIEF_FIELDS, brief);
+  brief.name ??= nameInId(id) ?? missing(id, 'name');
+  brief.qualname ??= qualnameInId(id) ?? missing(id, 'qualname');
+  return brief as unknown as DefBrief;
+}
+
+function missing(id: string, field: string): never {
+  throw new InconsistentIndexError(`the def key of ${id} leaves out a ${field} its id does not give`);
+}
+
 /**
  * A def key's value: the def's item as ownerCode (keys.ts) gives it relative to the def's id, as
  * a JSON string when it is not '' (a fn's def in the fn's item), then the entry (encodeDefEntry).
  * The key names the def alone, so that a point read finds it whichever item holds it.
  */
-export function encodeDefValue(entry: DefEntry, owner: string): string {
-  return owner === '' ? encodeDefEntry(entry) : JSON.stringify(owner) + encodeDefEntry(entry);
+export function encodeDefValue(id: string, entry: DefEntry, owner: string): string {
+  return owner === '' ? encodeDefEntry(id, entry) : JSON.stringify(owner) + encodeDefEntry(id, entry);
 }
 
 /** A def key's value cut into its owner code and its entry's text (encodeDefValue). */
@@ -69,22 +91,19 @@ export function splitDefValue(value: string): { owner: string; entry: string } {
 
 /** The def of id `id` whose def entry's text (encodeDefEntry) is `text`. */
 export function parseDef(id: string, text: string): Def {
-  return defOfEntry(id, defEntryOf(JSON.parse(text) as StoredDef));
+  return defOfEntry(id, defEntryOf(id, JSON.parse(text) as StoredDef));
 }
 
-export function defEntryOf([, brief, rest]: StoredDef): DefEntry {
-  const entry: Record<string, unknown> = {};
-  byName(brief, BRIEF_FIELDS, entry);
+export function defEntryOf(id: string, [, brief, rest]: StoredDef): DefEntry {
+  const entry = briefOf(id, brief) as unknown as Record<string, unknown>;
   byName(rest, REST_FIELDS, entry);
   return entry as unknown as DefEntry;
 }
 
 /** The brief of a def key's value, cut out by its length: the rest is not parsed. */
-export function parseDefBrief(text: string): DefBrief {
+export function parseDefBrief(id: string, text: string): DefBrief {
   const comma = text.indexOf(',');
-  const brief: Record<string, unknown> = {};
-  byName(JSON.parse(text.slice(comma + 1, comma + 1 + Number(text.slice(1, comma)))) as unknown[], BRIEF_FIELDS, brief);
-  return brief as unknown as DefBrief;
+  return briefOf(id, JSON.parse(text.slice(comma + 1, comma + 1 + Number(text.slice(1, comma)))) as unknown[]);
 }
 
 /** The entry of a def of a stored item, with the trait methods it overrides (which the item's relations say). */

@@ -30,7 +30,7 @@ export async function readRecords(store: StoreReader, crate: string, ids: readon
       if (local !== undefined) return defOfEntry(def, local);
       const text = entries[next++];
       if (text === undefined) throw new InconsistentIndexError(`no def key for ${def} of ${ids[i]}`);
-      const entry = defEntryOf(JSON.parse(splitDefValue(text).entry) as StoredDef);
+      const entry = defEntryOf(def, JSON.parse(splitDefValue(text).entry) as StoredDef);
       for (const to of entry.overrides ?? []) overrides.push({ kind: 'overrides', from: def, to });
       return defOfEntry(def, entry);
     });

@@ -120,11 +120,12 @@ import type {
 } from '../../schema/src/types.js';
 import { isSymbolId } from '../../schema/src/symbol.js';
 import { InconsistentIndexError } from './errors.js';
-import { candidateListHash, encodeItem, encodeRefEntry, isRecordLocal, nameLengthInId, relationsInDefKeys, type RefSpans } from './records.js';
+import { candidateListHash, encodeItem, encodeRefEntry, isRecordLocal, relationsInDefKeys, type RefSpans } from './records.js';
+import { nameLengthInId } from './id-names.js';
 import { encodeDefValue, itemDefEntry } from './def-values.js';
 
 /** Bump when the key layout or a value shape changes; stores of another format need `xref index --full`. */
-export const STORE_FORMAT_VERSION = 28;
+export const STORE_FORMAT_VERSION = 29;
 
 export const SEP = '\0';
 /** Upper bound for a prefix scan: no id, path or name contains U+10FFFF. */
@@ -349,7 +350,7 @@ export function deriveItemKeys(crate: string, stored: StoredItem): Map<string, s
   const ownLocals = new Set<string>();
   for (const def of stored.defs) {
     if (isRecordLocal(id, def.id)) ownLocals.add(def.id);
-    else out.set(keys.def(def.id), encodeDefValue(itemDefEntry(stored, def), ownerCode(def.id, id)));
+    else out.set(keys.def(def.id), encodeDefValue(def.id, itemDefEntry(stored, def), ownerCode(def.id, id)));
     // A fn or struct declared in a fn's body is record-local and still found by name.
     if (isSearchable(def.kind)) out.set(keys.name(def, id), JSON.stringify([def.kind, def.visibility, def.qualname] satisfies NameEntry));
   }

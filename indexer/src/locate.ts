@@ -43,13 +43,13 @@ export async function findDefs(store: StoreReader, ids: readonly string[]): Prom
   const texts = ids.length === 0 ? [] : await defTextsById(store, ids);
   return new Map(ids.map((id, i) => {
     const found = texts[i];
-    return [id, found === undefined ? [] : [foundDef(parseDefBrief(found.text), id, { crate: found.crate, itemId: found.item })]];
+    return [id, found === undefined ? [] : [foundDef(parseDefBrief(id, found.text), id, { crate: found.crate, itemId: found.item })]];
   }));
 }
 
 /** The briefs of some defs, each named by its id and item, undefined for a def the store lacks. */
 export async function readBriefs(store: StoreReader, defs: ReadonlyArray<readonly [id: string, item: string]>): Promise<Array<DefBrief | undefined>> {
-  return (await readDefTexts(store, defs)).map((text) => (text === undefined ? undefined : parseDefBrief(text)));
+  return (await readDefTexts(store, defs)).map((text, i) => (text === undefined ? undefined : parseDefBrief(defs[i][0], text)));
 }
 
 /** A def entry (just parsed or made, not shared) made a FoundDef in place. */

@@ -11,7 +11,8 @@ import { compareStrings, crateOfItem, keyParts, keys, ranges, segmentsOf, type F
 import { defsById, defTextsById, readDefTexts } from './def-entries.js';
 import { crateIds } from './crates.js';
 import { defLocation, findDefs, foundDef, locateAll, readBriefs, type FoundDef, type Location } from './locate.js';
-import { hitInRecord, localEntryIn, nameLengthInId, recordOwnerOf, relativeId, roleAt, roleOfShort } from './records.js';
+import { hitInRecord, localEntryIn, recordOwnerOf, relativeId, roleAt, roleOfShort } from './records.js';
+import { nameLengthInId } from './id-names.js';
 import { defOfEntry, parseDef, type DefBrief } from './def-values.js';
 import { itemInCrate, type ItemRefRow, type TargetRefsValue } from './target-refs.js';
 import { overridersOf } from './relations.js';

@@ -11,6 +11,7 @@ import type { Def, Impl, ItemRecord, Ref, RefRole, Relation } from '../../schema
 import { InconsistentIndexError } from './errors.js';
 import type { DefEntry, FileItem, FileTable, StoredItem } from './keys.js';
 import { itemDefEntry } from './def-values.js';
+import { nameLengthInId } from './id-names.js';
 
 /**
  * A ref inside an item record: its start as the distance from the start of the ref before it (the
@@ -36,16 +37,6 @@ const UNRESOLVED = 1;
  * of std's 199,000 rows; parseItem makes them RefRows.
  */
 type ShortRow = [step: number, negativeRole: number, target: string];
-
-/**
- * The byte length of the name an id ends with, for an ASCII name (`push` in `…Vec#push().`,
- * `x` in `+$x@12`, `T` in `…[T]`): what a ref to it spans, most often.
- */
-export function nameLengthInId(id: string): number | undefined {
-  return NAME_AT_END.exec(id)?.[1].length;
-}
-
-const NAME_AT_END = /([A-Za-z_][A-Za-z0-9_]*)(?:\(\)\.|[/#.!\]]|@[0-9]+)$/;
 
 /** A role in a reference entry or record row when the ref's length is its target's name's (nameLengthInId). */
 export function shortRole(role: number): number {

@@ -37,7 +37,7 @@ describe('owner codes', () => {
     for (const [k, value] of defKeys) {
       const id = k.slice('def\0'.length);
       expect(ownerOf(id, splitDefValue(value).owner)).toEqual({ crate: 'cargo geometry 0.1.0', item: ids.circle });
-      expect(parseDefBrief(splitDefValue(value).entry).file).toBe(stored.file);
+      expect(parseDefBrief(id, splitDefValue(value).entry).file).toBe(stored.file);
     }
     expect(splitDefValue(defKeys[1][1]).owner).toBe('<2');
   });
@@ -45,8 +45,8 @@ describe('owner codes', () => {
   it('reads back any owner code a def value starts with', () => {
     const entry: DefEntry = { file: 'src/lib.rs', kind: 'fn', name: 'f', qualname: 'c::f', nameSpan: [3, 4], visibility: 'pub', span: [0, 9] };
     for (const owner of ['', '<12', 'cargo c 0.1.0 m/impl#[Vec<"q\\">]', 'cargo c 0.1.0 "x"']) {
-      const value = encodeDefValue(entry, owner);
-      expect(splitDefValue(value)).toEqual({ owner, entry: encodeDefEntry(entry) });
+      const value = encodeDefValue('cargo c 0.1.0 f().', entry, owner);
+      expect(splitDefValue(value)).toEqual({ owner, entry: encodeDefEntry('cargo c 0.1.0 f().', entry) });
     }
   });
 

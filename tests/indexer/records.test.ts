@@ -3,12 +3,13 @@ import { InconsistentIndexError, loadDump, references, removeCrate, type Store }
 import { readItems } from '../../indexer/src/items.js';
 import { storedItem, type DefEntry, type FileItem, type FileTable, type StoredItem } from '../../indexer/src/keys.js';
 import { prng } from '../support/random.js';
-import { absoluteId, candidateListHash, nameLengthInId, roleOfShort, shortRole, decodeFileTable, decodeLineSteps, decodeItem, defIdsOf, encodeFileTable, encodeItem, encodeLineSteps, encodeRefEntry, entryOfMark, hitInRecord, localEntryInValue, parseItem, relativeId, roleAt } from '../../indexer/src/records.js';
+import { absoluteId, candidateListHash, roleOfShort, shortRole, decodeFileTable, decodeLineSteps, decodeItem, defIdsOf, encodeFileTable, encodeItem, encodeLineSteps, encodeRefEntry, entryOfMark, hitInRecord, localEntryInValue, parseItem, relativeId, roleAt } from '../../indexer/src/records.js';
 import { defEntry, defOfEntry, encodeDefEntry, parseDef, parseDefBrief } from '../../indexer/src/def-values.js';
 import { crateId, type Def, type Dump, type Ref, type Span } from '../../schema/src/index.js';
 import { REF_ROLES } from '../../schema/src/kinds.js';
 import { app, freshSnapshot, geometry, ids, makeDump, makeItem, snapshot, Source, tempStore } from './fixture.js';
 import { zoo } from './trait-fixture.js';
+import { nameLengthInId } from '../../indexer/src/id-names.js';
 
 let store: Store;
 let cleanup: () => Promise<void>;
@@ -124,17 +125,37 @@ describe('item records', () => {
   });
 
   it('writes a def entry as fields by position, a field the def lacks as null before one it has', () => {
+    const id = 'cargo g 0.1.0 impl#[Circle][Shape]area().';
     const entry: DefEntry = {
-      file: 'src/lib.rs', kind: 'method', name: 'area', qualname: 'g::Circle::area', nameSpan: [4, 8], visibility: 'pub',
+      file: 'src/lib.rs', kind: 'method', name: 'area', qualname: '<g::Circle as g::Shape>::area', nameSpan: [4, 8], visibility: 'pub',
       overrides: ['cargo g 0.1.0 Shape#area().'], span: [0, 20], docs: 'Area.',
     };
-    const text = encodeDefEntry(entry);
-    expect(JSON.parse(text)[1]).toEqual(['src/lib.rs', 'method', 'area', 'g::Circle::area', [4, 8], 'pub', null, ['cargo g 0.1.0 Shape#area().']]);
+    const text = encodeDefEntry(id, entry);
+    // The name the id gives is left out; its qualname it does not give (an impl's method).
+    expect(JSON.parse(text)[1]).toEqual(['src/lib.rs', 'method', null, '<g::Circle as g::Shape>::area', [4, 8], 'pub', null, ['cargo g 0.1.0 Shape#area().']]);
     expect(text).not.toContain('"kind"');
-    expect(parseDef('cargo g 0.1.0 Circle#area().', text)).toStrictEqual({ id: 'cargo g 0.1.0 Circle#area().', kind: 'method', name: 'area', qualname: 'g::Circle::area', nameSpan: [4, 8], visibility: 'pub', span: [0, 20], docs: 'Area.' });
-    expect(parseDefBrief(text)).not.toHaveProperty('signature');
+    expect(parseDef(id, text)).toStrictEqual({ id, kind: 'method', name: 'area', qualname: '<g::Circle as g::Shape>::area', nameSpan: [4, 8], visibility: 'pub', span: [0, 20], docs: 'Area.' });
+    expect(parseDefBrief(id, text)).not.toHaveProperty('signature');
     // A field with no place would be lost: it is refused instead.
-    expect(() => encodeDefEntry({ ...entry, colour: 'red' } as DefEntry)).toThrow(/colour/);
+    expect(() => encodeDefEntry(id, { ...entry, colour: 'red' } as DefEntry)).toThrow(/colour/);
+  });
+
+  it("leaves out a def's name and qualname when its id gives them, and keeps them when it does not", () => {
+    const entry = (name: string, qualname: string): DefEntry => ({ file: 'src/lib.rs', kind: 'fn', name, qualname, nameSpan: [0, 1], visibility: 'pub', span: [0, 9] });
+    const cases: Array<[string, DefEntry, [unknown, unknown]]> = [
+      ['cargo g 0.1.0 shapes/Circle#area().', entry('area', 'g::shapes::Circle::area'), [null, null]],
+      ['cargo g 0.1.0 crate/', entry('g', 'g'), ['g', null]],
+      ['cargo g 0.1.0 r#type().', entry('r#type', 'g::r#type'), ['r#type', 'g::r#type']],
+      ['cargo g 0.1.0 T#`0`.', entry('0', 'g::T::0'), ['0', 'g::T::0']],
+      ['cargo g:bin 0.1.0 main().', entry('main', 'g::main'), [null, 'g::main']],
+    ];
+    for (const [id, e, [name, qualname]] of cases) {
+      const text = encodeDefEntry(id, e);
+      expect((JSON.parse(text) as [number, unknown[]])[1].slice(2, 4), id).toEqual([name, qualname]);
+      expect(parseDefBrief(id, text)).toMatchObject({ name: e.name, qualname: e.qualname });
+      expect(defOfEntry(id, e)).toStrictEqual(parseDef(id, text));
+    }
+    expect(() => parseDefBrief('cargo g 0.1.0 impl#[X]', encodeDefEntry('cargo g 0.1.0 f().', entry('f', 'g::f')))).toThrow(InconsistentIndexError);
   });
 
   it("keeps a def's details in its def key alone, the record naming each def and where its name is", () => {
@@ -145,12 +166,12 @@ describe('item records', () => {
       expect(encoded.defs.map(([, start, end]) => [start, end])).toEqual(stored.defs.map((d) => d.nameSpan));
       for (const def of stored.defs) {
         const entry = defEntry(stored.file, { ...def, docs: 'a, "b",\n[c]' });
-        expect(parseDef(def.id, encodeDefEntry(entry))).toStrictEqual({ ...def, docs: 'a, "b",\n[c]' });
+        expect(parseDef(def.id, encodeDefEntry(def.id, entry))).toStrictEqual({ ...def, docs: 'a, "b",\n[c]' });
         // The same entry, its fields in another order, is the same text: the merge compares texts.
-        expect(encodeDefEntry(Object.fromEntries(Object.entries(entry).reverse()) as typeof entry)).toBe(encodeDefEntry(entry));
+        expect(encodeDefEntry(def.id, Object.fromEntries(Object.entries(entry).reverse()) as typeof entry)).toBe(encodeDefEntry(def.id, entry));
         // The brief is cut out of the stored text unparsed: docs with commas and brackets stay out.
         const { file, kind, name, qualname, nameSpan, visibility, signature } = entry;
-        expect(parseDefBrief(encodeDefEntry(entry))).toStrictEqual({ file, kind, name, qualname, nameSpan, visibility, ...(signature === undefined ? {} : { signature }) });
+        expect(parseDefBrief(def.id, encodeDefEntry(def.id, entry))).toStrictEqual({ file, kind, name, qualname, nameSpan, visibility, ...(signature === undefined ? {} : { signature }) });
         expect(entry.file).toBe(stored.file);
         if (def.docs !== undefined) expect(encodeItem(stored)).not.toContain(JSON.stringify(def.docs));
       }
