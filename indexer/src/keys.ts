@@ -39,7 +39,8 @@
 //   cref \0 <list> \0 <crate>               → TargetRefsValue: the refs of the crate's items whose
 //                                             candidate list has the hash <list>
 //   clist \0 <list>                         → the candidate list (symbol ids) of hash <list>
-//   name \0 <lowercased name> \0 <def> \0 <owner>   → NameEntry: kind, visibility and qualname,
+//   name \0 <lowercased name> \0 <def> \0 <owner>   → StoredNameEntry: kind, visibility and qualname
+//                                             (unless <def> spells it, id-names.ts),
 //                                             what search filters and ranks a def by, and what
 //                                             resolveTarget finds a path's def by
 //   qual \0 <path, segments reversed> \0 <def> \0 <owner>   → '': the public path a `reexports`
@@ -121,11 +122,11 @@ import type {
 import { isSymbolId } from '../../schema/src/symbol.js';
 import { InconsistentIndexError } from './errors.js';
 import { candidateListHash, encodeItem, encodeRefEntry, isRecordLocal, relationsInDefKeys, type RefSpans } from './records.js';
-import { nameLengthInId } from './id-names.js';
+import { nameLengthInId, qualnameInId } from './id-names.js';
 import { encodeDefValue, itemDefEntry } from './def-values.js';
 
 /** Bump when the key layout or a value shape changes; stores of another format need `xref index --full`. */
-export const STORE_FORMAT_VERSION = 29;
+export const STORE_FORMAT_VERSION = 30;
 
 export const SEP = '\0';
 /** Upper bound for a prefix scan: no id, path or name contains U+10FFFF. */
@@ -175,6 +176,20 @@ export interface DefEntry extends Omit<Def, 'id' | 'parent' | 'attributes'> {
 
 /** What a name key holds: enough to filter and rank a search hit before reading its def. */
 export type NameEntry = [kind: DefKind, visibility: Visibility, qualname: string];
+
+/** A name key's value: a NameEntry without the qualname when the def's id spells it (qualnameInId). */
+export type StoredNameEntry = [kind: DefKind, visibility: Visibility, qualname?: string];
+
+/** The entry of name key `k` whose value is `stored`, its qualname put back from the key's def id. */
+export function nameEntryOf(k: string, [kind, visibility, qualname]: StoredNameEntry): NameEntry {
+  if (qualname !== undefined) return [kind, visibility, qualname];
+  // `name \0 <name> \0 <def> \0 <owner>`, taken apart without a split (search reads hundreds).
+  const defStart = k.indexOf(SEP, k.indexOf(SEP) + 1) + 1;
+  const def = k.slice(defStart, k.indexOf(SEP, defStart));
+  const derived = qualnameInId(def);
+  if (derived === undefined) throw new InconsistentIndexError(`the name key of ${def} leaves out a qualname its id does not give`);
+  return [kind, visibility, derived];
+}
 
 /**
  * A crate's searchable names, each once, sorted by their lower-case form, one per line; for each,
@@ -247,8 +262,6 @@ export const ranges = {
   itemsOf: (crate: string) => below(key('item', crate, '')),
   candidateRefs: (list: string) => below(key('cref', list, '')),
   exactName: (lowerName: string) => below(key('name', lowerName, '')),
-  namesStartingWith: (lowerText: string) => below(key('name', lowerText)),
-  allNames: () => below(key('name', '')),
   exactQualname: (qualname: string) => below(key('qual', reverseQualname(qualname), '')),
   /** Qualnames ending with `::<qualname>`: reversed, they start with `<reversed>::`. */
   qualnameSuffix: (qualname: string) => below(key('qual', reverseQualname(qualname) + '::')),
@@ -352,7 +365,10 @@ export function deriveItemKeys(crate: string, stored: StoredItem): Map<string, s
     if (isRecordLocal(id, def.id)) ownLocals.add(def.id);
     else out.set(keys.def(def.id), encodeDefValue(def.id, itemDefEntry(stored, def), ownerCode(def.id, id)));
     // A fn or struct declared in a fn's body is record-local and still found by name.
-    if (isSearchable(def.kind)) out.set(keys.name(def, id), JSON.stringify([def.kind, def.visibility, def.qualname] satisfies NameEntry));
+    if (isSearchable(def.kind)) {
+      const entry: StoredNameEntry = def.qualname === qualnameInId(def.id) ? [def.kind, def.visibility] : [def.kind, def.visibility, def.qualname];
+      out.set(keys.name(def, id), JSON.stringify(entry));
+    }
   }
   for (const relation of stored.relations) {
     if (relation.kind === 'overrides') out.set(keys.overriddenBy(relation.to, relation.from, id), '');

@@ -7,7 +7,7 @@ import type { Def, RefRole } from '../../schema/src/types.js';
 import { InconsistentIndexError, PositionError, UnknownFileError } from './errors.js';
 import { FileViews, type FileView, type LineRange } from './files.js';
 import { readEncoded, readLists } from './items.js';
-import { compareStrings, crateOfItem, keyParts, keys, ranges, segmentsOf, type FileItem, type NameEntry, type Range } from './keys.js';
+import { compareStrings, crateOfItem, keyParts, keys, nameEntryOf, ranges, segmentsOf, type FileItem, type Range, type StoredNameEntry } from './keys.js';
 import { defsById, defTextsById, readDefTexts } from './def-entries.js';
 import { crateIds } from './crates.js';
 import { defLocation, findDefs, foundDef, locateAll, readBriefs, type FoundDef, type Location } from './locate.js';
@@ -408,8 +408,8 @@ export async function resolveTarget(store: StoreReader, text: string): Promise<s
 async function defsWithPath(store: StoreReader, path: string, match: 'exact' | 'suffix'): Promise<string[]> {
   const want = segmentsOf(path);
   const ids = new Set(await defIdsIn(store, match === 'exact' ? ranges.exactQualname(path) : ranges.qualnameSuffix(path)));
-  for await (const [k, [, , qualname]] of store.entries<NameEntry>(ranges.exactName(want[want.length - 1].toLowerCase()))) {
-    const segments = segmentsOf(qualname);
+  for await (const [k, stored] of store.entries<StoredNameEntry>(ranges.exactName(want[want.length - 1].toLowerCase()))) {
+    const segments = segmentsOf(nameEntryOf(k, stored)[2]);
     const extra = segments.length - want.length;
     if (match === 'exact' ? extra !== 0 : extra <= 0) continue;
     if (want.every((segment, i) => segments[extra + i] === segment)) ids.add(keyParts(k)[1]);

@@ -15,7 +15,7 @@
 import { DEF_KINDS } from '../../schema/src/kinds.js';
 import type { DefKind } from '../../schema/src/types.js';
 import { FileViews } from './files.js';
-import { isSearchable, ownerOf, ranges, type NameEntry } from './keys.js';
+import { isSearchable, nameEntryOf, ownerOf, ranges, type NameEntry, type StoredNameEntry } from './keys.js';
 import { entryLocation, readBriefs, type Location } from './locate.js';
 import { compareText, parseQuery, QualifierMatcher, startsInnerWord, type ParsedQuery } from './search-text.js';
 import { currentVocabulary, type NameGroup, type Vocabulary } from './search-vocabulary.js';
@@ -184,7 +184,7 @@ type NameRow = [key: string, entry: NameEntry];
 /** The name index's rows for one lower-case name: every searchable def so named. */
 async function readNames(store: StoreReader, lower: string): Promise<NameRow[]> {
   const rows: NameRow[] = [];
-  for await (const row of store.entries<NameEntry>(ranges.exactName(lower))) rows.push(row);
+  for await (const [k, stored] of store.entries<StoredNameEntry>(ranges.exactName(lower))) rows.push([k, nameEntryOf(k, stored)]);
   return rows;
 }
 

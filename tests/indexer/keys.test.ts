@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crateOfItem, deriveItemKeys, keys, ownerCode, ownerOf, storedItem } from '../../indexer/src/keys.js';
+import { crateOfItem, deriveItemKeys, keys, nameEntryOf, ownerCode, ownerOf, storedItem, type StoredNameEntry } from '../../indexer/src/keys.js';
 import { encodeDefEntry, encodeDefValue, parseDefBrief, splitDefValue } from '../../indexer/src/def-values.js';
 import type { DefEntry } from '../../indexer/src/keys.js';
 import { InconsistentIndexError } from '../../indexer/src/index.js';
@@ -68,6 +68,22 @@ describe('what the store keeps of a record', () => {
       expect(implKeys.length).toBe(record.impls.reduce((n, i) => n + Number(i.trait?.startsWith('cargo ') ?? false) + Number(i.selfTarget !== undefined), 0));
       for (const [, value] of implKeys) expect(value).toBe('');
     }
+  });
+
+  it('leaves out of a name key the qualname its def id spells, and gives it back', () => {
+    const { dump } = zoo();
+    let left = 0;
+    for (const record of dump.items) {
+      for (const [k, value] of deriveItemKeys('cargo zoo 0.1.0', storedItem(record))) {
+        if (!k.startsWith('name\0')) continue;
+        const def = record.defs.find((d) => k === keys.name(d, record.item))!;
+        const stored = JSON.parse(value) as StoredNameEntry;
+        if (stored.length === 2) left++;
+        expect(nameEntryOf(k, stored)).toEqual([def.kind, def.visibility, def.qualname]);
+      }
+    }
+    expect(left).toBeGreaterThan(0);
+    expect(() => nameEntryOf(`name\0x\0cargo zoo 0.1.0 impl#[X]\0`, ['fn', 'pub'])).toThrow(InconsistentIndexError);
   });
 
   it("keeps no def's attributes or parent, which no query reads", () => {
