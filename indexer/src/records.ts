@@ -186,13 +186,13 @@ function markIn(itemValue: string, relative: string): DefMark | undefined {
   return mark.length === 4 && typeof mark[1] === 'number' && typeof mark[2] === 'number' ? (mark as DefMark) : undefined;
 }
 
-/** The record's file, its head's second field (encodeItem keeps the ItemRecord's order: kind, file). */
+/** The record's file, its head's second field (StoredHead): `[["fn","src/lib.rs",…`. */
 function fileIn(itemValue: string): string | undefined {
-  const at = itemValue.indexOf('"file":"');
-  if (at < 0) return undefined;
-  const start = at + '"file":'.length;
-  const end = closingQuote(itemValue, start);
-  return end < 0 ? undefined : (JSON.parse(itemValue.slice(start, end + 1)) as string);
+  if (!itemValue.startsWith('[["')) return undefined;
+  const kindEnd = closingQuote(itemValue, 2);
+  if (kindEnd < 0 || !itemValue.startsWith(',"', kindEnd + 1)) return undefined;
+  const end = closingQuote(itemValue, kindEnd + 2);
+  return end < 0 ? undefined : (JSON.parse(itemValue.slice(kindEnd + 2, end + 1)) as string);
 }
 
 function closingQuote(text: string, open: number): number {
@@ -223,24 +223,25 @@ export function stampOf(itemValue: string): string {
 }
 
 export function encodeItem(stored: StoredItem): string {
-  const { item: id, refs, defs, relations, impls, fingerprint: _inFpKey, ...rest } = stored;
+  const { item: id, kind, file, inactive, refs, defs, relations, impls, diagnostics } = stored;
   const inDefKeys = new Set(relationsInDefKeys(id, defs, relations));
-  const head: ItemHead = {
-    ...rest,
-    impls: impls.map((impl) => ({ ...impl, id: relativeId(id, impl.id), items: impl.items.map((item) => relativeId(id, item)) })),
-    // An overriding method's def key says what it overrides (DefEntry.overrides): readRecords
-    // puts the relation back (0.15 MB of std's records).
-    relations: relations.filter((r) => !inDefKeys.has(r)).map((r) => ({ ...r, from: relativeId(id, r.from), to: relativeId(id, r.to) })),
-    defs: defs.map((def): DefMark | ShortMark => {
-      const relative = relativeId(id, def.id);
-      if (!isRecordLocal(id, def.id)) return [relative, def.nameSpan[0], def.nameSpan[1]];
-      const entry = localEntry(stored, def);
-      const span = spanInId(relative);
-      return span !== undefined && span[0] === def.nameSpan[0] && span[1] === def.nameSpan[1] ? [relative, entry] : [relative, def.nameSpan[0], def.nameSpan[1], entry];
-    }),
-  };
+  const marks = defs.map((def): DefMark | ShortMark => {
+    const relative = relativeId(id, def.id);
+    if (!isRecordLocal(id, def.id)) return [relative, def.nameSpan[0], def.nameSpan[1]];
+    const entry = localEntry(stored, def);
+    const span = spanInId(relative);
+    return span !== undefined && span[0] === def.nameSpan[0] && span[1] === def.nameSpan[1] ? [relative, entry] : [relative, def.nameSpan[0], def.nameSpan[1], entry];
+  });
   // Most items have none of these; parseItem gives back the empty lists.
-  for (const list of EMPTY_UNLESS_GIVEN) if (head[list].length === 0) delete (head as Partial<ItemHead>)[list];
+  const extra: HeadExtra = {};
+  if (impls.length > 0) extra.impls = impls.map((impl) => ({ ...impl, id: relativeId(id, impl.id), items: impl.items.map((item) => relativeId(id, item)) }));
+  // An overriding method's def key says what it overrides (DefEntry.overrides): readRecords
+  // puts the relation back (0.15 MB of std's records).
+  const kept = relations.filter((r) => !inDefKeys.has(r)).map((r) => ({ ...r, from: relativeId(id, r.from), to: relativeId(id, r.to) }));
+  if (kept.length > 0) extra.relations = kept;
+  if (diagnostics.length > 0) extra.diagnostics = diagnostics;
+  if (inactive !== undefined) extra.inactive = inactive;
+  const head: StoredHead = Object.keys(extra).length > 0 ? [kind, file, marks, extra] : [kind, file, marks];
   let previous = 0;
   const rows = refs.map((ref) => {
     const row = encodeRef(id, ref, previous);
@@ -259,15 +260,13 @@ export function relationsInDefKeys(item: string, defs: readonly Def[], relations
   return defs.flatMap((def) => (isRecordLocal(item, def.id) ? [] : relations.filter((r) => r.kind === 'overrides' && r.from === def.id)));
 }
 
-/** An encoded record without its refs, as stored: a local's mark may be short. */
-type ItemHead = Omit<EncodedItem, 'refs' | 'stamp' | 'defs'> & { defs: Array<DefMark | ShortMark> };
-
 
 export function parseItem(text: string): EncodedItem {
-  const [head, rows] = JSON.parse(text.slice(0, -STAMP_LENGTH)) as [StoredHead, Array<RefRow | ShortRow>];
-  const defs = head.defs.map(fullMark);
+  const [[kind, file, marks, extra = {}], rows] = JSON.parse(text.slice(0, -STAMP_LENGTH)) as [StoredHead, Array<RefRow | ShortRow>];
+  const defs = marks.map(fullMark);
   const refs = rows.map((row) => (row[1] < 0 ? fullRow(row as ShortRow) : (row as RefRow)));
-  return { ...head, defs, impls: head.impls ?? [], relations: head.relations ?? [], diagnostics: head.diagnostics ?? [], refs, stamp: stampOf(text) };
+  const { impls = [], relations = [], diagnostics = [], inactive } = extra;
+  return { kind, file, ...(inactive === undefined ? {} : { inactive }), defs, impls, relations, diagnostics, refs, stamp: stampOf(text) };
 }
 
 /**
@@ -301,11 +300,13 @@ function fullMark(mark: DefMark | ShortMark): DefMark {
   return [mark[0], span[0], span[1], mark[1]];
 }
 
-/** The lists of a record's head that its value leaves out when they are empty. */
-const EMPTY_UNLESS_GIVEN = ['impls', 'relations', 'diagnostics'] as const;
+/**
+ * A record's head as stored: its kind, file and marks by position (field names were 0.09 MB of
+ * std's records), then what few items have, when one has any of it.
+ */
+type StoredHead = [kind: EncodedItem['kind'], file: string, marks: Array<DefMark | ShortMark>, extra?: HeadExtra];
 
-/** A head as stored: without the lists that are empty. */
-type StoredHead = Omit<ItemHead, (typeof EMPTY_UNLESS_GIVEN)[number]> & Partial<Pick<ItemHead, (typeof EMPTY_UNLESS_GIVEN)[number]>>;
+type HeadExtra = Partial<Pick<EncodedItem, 'impls' | 'relations' | 'diagnostics' | 'inactive'>>;
 
 /**
  * A record-local def's entry as its mark holds it, its fields in one order (as encodeDefEntry).

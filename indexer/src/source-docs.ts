@@ -47,8 +47,13 @@ export function lineDocs(text: string, marker: '///' | '//!' = '///'): string | 
   return docs.length > 0 ? docs.join('\n') : undefined;
 }
 
+/**
+ * 4 characters (24 bits) of a hash of docs: enough to tell a file edited since it was indexed, the
+ * one thing it is for (hover then says so and shows what the file has). 8 took 0.04 MB more of
+ * std's store.
+ */
 export function docsHash(docs: string): string {
-  return createHash('sha1').update(docs).digest('base64url').slice(0, 8);
+  return createHash('sha1').update(docs).digest('base64url').slice(0, 4);
 }
 
 /**

@@ -95,7 +95,8 @@ describe('item records', () => {
       const stored = { ...base, file: pick(['src/a.rs', 'src/[x]/"q".rs']), defs };
       const value = encodeItem(stored);
       const record = parseItem(value);
-      const storedMarks = (JSON.parse(value.slice(0, -8)) as [{ defs: unknown[][] }])[0].defs;
+      // The stored head is [kind, file, marks, …].
+      const storedMarks = (JSON.parse(value.slice(0, -8)) as [[string, string, unknown[][]]])[0][2];
       for (const [m, def] of defs.entries()) {
         expect(storedMarks[m]).toHaveLength(def.nameSpan[0] === m * 7 ? 2 : 4);
         expect(record.defs[m].slice(0, 3)).toEqual([`+$v${m}@${m * 7}`, ...def.nameSpan]);
