@@ -14,7 +14,7 @@ import { defLocation, findDefs, foundDef, locateAll, readBriefs, type FoundDef, 
 import { hitInRecord, localEntryIn, recordOwnerOf, relativeId, roleAt, roleOfShort } from './records.js';
 import { nameLengthInId } from './id-names.js';
 import { defOfEntry, parseDef, type DefBrief } from './def-values.js';
-import { itemInCrate, type ItemRefRow, type TargetRefsValue } from './target-refs.js';
+import { itemInCrate, itemOfRow, type ItemRefRow, type TargetRefsValue } from './target-refs.js';
 import { overridersOf } from './relations.js';
 import { readHead, withSourceDocs, type SourceDocsDef } from './source-docs.js';
 import type { StoreReader } from './store.js';
@@ -293,9 +293,11 @@ async function collectRefs(
 function sortItemsByStart(view: FileView, row: TargetRefsValue[number]): number {
   const { items, entries } = byStart;
   let n = 0;
+  let previous = '';
   for (let k = 1; k < row.length; k++, n++) {
     const entry = row[k] as ItemRefRow;
-    const item = view.itemInCrate(entry[0]);
+    previous = itemOfRow(entry[0], previous);
+    const item = view.itemInCrate(previous);
     let at = n;
     while (at > 0 && items[at - 1][1] > item[1]) {
       items[at] = items[at - 1];

@@ -18,6 +18,7 @@ import type { Store } from './store.js';
  * role, relStart, length, role…] with the item id relative to the crate's (itemInCrate) and the
  * role an index into REF_ROLES; files sorted, a file's items by id, an item's refs by position.
  * Flat numbers rather than a tuple per ref: `Option`'s 2,000 refs parse as a few hundred arrays.
+ * An item but a file's first is written as what it shares with the one before (frontCoded).
  */
 export type TargetRefsValue = Array<[file: string, ...items: ItemRefRow[]]>;
 
@@ -91,7 +92,11 @@ export class TargetRefs {
 function contributionsOf(text: string): Map<string, Contribution> {
   const items = new Map<string, Contribution>();
   for (const [file, ...rows] of JSON.parse(text) as TargetRefsValue) {
-    for (const [item, ...numbers] of rows) items.set(item, { file, rows: numbers.join(',') });
+    let previous = '';
+    for (const [written, ...numbers] of rows) {
+      previous = itemOfRow(written, previous);
+      items.set(previous, { file, rows: numbers.join(',') });
+    }
   }
   return items;
 }
@@ -106,9 +111,39 @@ function targetValue(items: Map<string, Contribution>): string {
   const files = [...byFile.keys()].sort(compareStrings);
   return `[${files.map((file) => {
     const rows = byFile.get(file)!.sort(([a], [b]) => compareStrings(a, b));
-    return `[${JSON.stringify(file)},${rows.map(([item, numbers]) => `[${JSON.stringify(item)}${numbers === '' ? '' : `,${numbers}`}]`).join(',')}]`;
+    let previous = '';
+    return `[${JSON.stringify(file)},${rows.map(([item, numbers]) => {
+      const written = frontCoded(item, previous);
+      previous = item;
+      return `[${JSON.stringify(written)}${numbers === '' ? '' : `,${numbers}`}]`;
+    }).join(',')}]`;
   }).join(',')}]`;
 }
+
+/**
+ * An item id relative to its crate (`+rc/Rc#new().`) as a target key's row writes it after
+ * `previous`: `12:new().` for one that shares 12 characters with it. A file's items are sorted,
+ * and share their module paths: as ids in full they were 1.0 of the 2.0 MB of std's ref keys.
+ */
+export function frontCoded(item: string, previous: string): string {
+  let shared = 0;
+  while (shared < item.length && shared < previous.length && item.charCodeAt(shared) === previous.charCodeAt(shared)) shared++;
+  return shared < MIN_SHARED ? item : `${shared}:${item.slice(shared)}`;
+}
+
+/** Less than this is written in full: `3:x` is no shorter than what it stands for. */
+const MIN_SHARED = 4;
+
+/** The item id a row writes as `written` after `previous` (frontCoded). */
+export function itemOfRow(written: string, previous: string): string {
+  const first = written.charCodeAt(0);
+  if (first < ZERO || first > NINE) return written;
+  const colon = written.indexOf(':');
+  return previous.slice(0, Number(written.slice(0, colon))) + written.slice(colon + 1);
+}
+
+const ZERO = '0'.charCodeAt(0);
+const NINE = '9'.charCodeAt(0);
 
 /** A per-item ref entry's text (`["file",s,l,r,…]`, records.ts) cut into its file and its numbers' text. */
 function splitEntry(entry: string): Contribution {
