@@ -9,14 +9,51 @@ import { parseSymbolId } from '../../schema/src/symbol.js';
  * `…[T]`): what a ref to it spans, most often.
  */
 export function nameInId(id: string): string | undefined {
-  return NAME_AT_END.exec(id)?.[1];
+  const end = nameEnd(id);
+  if (end < 0) return undefined;
+  const start = nameStart(id, end);
+  return start < end ? id.slice(start, end) : undefined;
 }
 
 export function nameLengthInId(id: string): number | undefined {
-  return NAME_AT_END.exec(id)?.[1].length;
+  const end = nameEnd(id);
+  if (end < 0) return undefined;
+  const start = nameStart(id, end);
+  return start < end ? end - start : undefined;
 }
 
-const NAME_AT_END = /([A-Za-z_][A-Za-z0-9_]*)(?:\(\)\.|[/#.!\]]|@[0-9]+)$/;
+/**
+ * Where the name an id ends with ends: before `().`, one of `/#.!]`, or `@` and digits; -1 for
+ * an id that ends otherwise. Scanned by hand: a regex anchored at the end tried every start of
+ * the id, 9% of an ambiguous goto-definition's time.
+ */
+function nameEnd(id: string): number {
+  const last = id.length - 1;
+  if (id.endsWith('().')) return last - 2;
+  const c = id.charCodeAt(last);
+  if (c === SLASH || c === HASH || c === DOT || c === BANG || c === CLOSE) return last;
+  let at = last;
+  while (at >= 0 && isDigit(id.charCodeAt(at))) at--;
+  return at < last && at >= 0 && id.charCodeAt(at) === AT ? at : -1;
+}
+
+/** The start of the name ending at `end`: the word characters before it, less leading digits. */
+function nameStart(id: string, end: number): number {
+  let start = end;
+  while (start > 0 && isWord(id.charCodeAt(start - 1))) start--;
+  while (start < end && isDigit(id.charCodeAt(start))) start++;
+  return start;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isWord(c: number): boolean {
+  return isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+const [SLASH, HASH, DOT, BANG, CLOSE, AT] = ['/', '#', '.', '!', ']', '@'].map((c) => c.charCodeAt(0));
 
 /**
  * The qualified name of an id whose descriptors are all plain names (`cargo alloc 0.0.0

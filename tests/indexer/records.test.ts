@@ -10,7 +10,7 @@ import { REF_ROLES } from '../../schema/src/kinds.js';
 import { app, freshSnapshot, geometry, ids, makeDump, makeItem, snapshot, Source, tempStore } from './fixture.js';
 import { zoo } from './trait-fixture.js';
 import { frontCoded, itemOfRow } from '../../indexer/src/target-refs.js';
-import { nameLengthInId } from '../../indexer/src/id-names.js';
+import { nameInId, nameLengthInId } from '../../indexer/src/id-names.js';
 
 let store: Store;
 let cleanup: () => Promise<void>;
@@ -340,6 +340,17 @@ describe('reference entries', () => {
       ['cargo a 0.1.0 impl#[Vec<T>][T]', 1], ['cargo a 0.1.0 impl#[Vec<T>]', undefined], ['cargo a 0.1.0 T#`0`.', undefined], ['', undefined],
     ];
     for (const [id, length] of cases) expect(nameLengthInId(id), id).toBe(length);
+  });
+
+  it('reads the name an id ends with as the regex that says what it is would (property)', () => {
+    const spec = /([A-Za-z_][A-Za-z0-9_]*)(?:\(\)\.|[/#.!\]]|@[0-9]+)$/;
+    const random = prng(41);
+    const alphabet = 'ab_Z09/#.!]@()[$`+ ';
+    for (let n = 0; n < 5000; n++) {
+      const id = 'cargo c 0.1.0 ' + Array.from({ length: Math.floor(random() * 12) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      expect(nameInId(id), id).toBe(spec.exec(id)?.[1]);
+      expect(nameLengthInId(id), id).toBe(spec.exec(id)?.[1].length);
+    }
   });
 });
 
