@@ -3,7 +3,7 @@
 // reads a def reads it through here, and does not need to know which. Either way it is point
 // reads: a def key is the def's id alone (keys.ts).
 import { crateOfItem, keys, ownerOf, type DefEntry } from './keys.js';
-import { isRecordLocal, localEntryInValue, recordOwnerOf } from './records.js';
+import { localEntryInValue, recordOwnerOf } from './records.js';
 import { defEntryOf, encodeDefEntry, splitDefValue, type StoredDef } from './def-values.js';
 import type { StoreReader } from './store.js';
 
@@ -19,19 +19,6 @@ export interface DefText {
   crate: string;
   item: string;
   text: string;
-}
-
-/**
- * The def key texts of some defs, each named by its id and its item, in order; undefined for a
- * def the store does not have. A record-local def's text is made from its item's record.
- */
-export async function readDefTexts(store: StoreReader, defs: ReadonlyArray<readonly [id: string, item: string]>): Promise<Array<string | undefined>> {
-  const local = defs.map(([id, item]) => isRecordLocal(item, id));
-  const values = await store.getManyText(defs.map(([id, item], i) => (local[i] ? keys.item(crateOfItem(item), item) : keys.def(id))));
-  return values.map((value, i) => {
-    if (value === undefined) return undefined;
-    return local[i] ? localText(value, defs[i][1], defs[i][0]) : splitDefValue(value).entry;
-  });
 }
 
 /**

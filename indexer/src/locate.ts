@@ -4,7 +4,7 @@
 // issue 6, fourth and eleventh sessions).
 import type { Def, DefKind } from '../../schema/src/index.js';
 import type { FileView, FileViews, LineRange } from './files.js';
-import { defTextsById, readDefTexts } from './def-entries.js';
+import { defTextsById } from './def-entries.js';
 import { parseDefBrief, type DefBrief } from './def-values.js';
 import type { StoreReader } from './store.js';
 
@@ -47,9 +47,9 @@ export async function findDefs(store: StoreReader, ids: readonly string[]): Prom
   }));
 }
 
-/** The briefs of some defs, each named by its id and item, undefined for a def the store lacks. */
-export async function readBriefs(store: StoreReader, defs: ReadonlyArray<readonly [id: string, item: string]>): Promise<Array<DefBrief | undefined>> {
-  return (await readDefTexts(store, defs)).map((text, i) => (text === undefined ? undefined : parseDefBrief(defs[i][0], text)));
+/** The briefs of the defs of some ids, undefined for an id the store has no def of. */
+export async function readBriefs(store: StoreReader, ids: readonly string[]): Promise<Array<DefBrief | undefined>> {
+  return (await defTextsById(store, ids)).map((found, i) => (found === undefined ? undefined : parseDefBrief(ids[i], found.text)));
 }
 
 /** A def entry (just parsed or made, not shared) made a FoundDef in place. */

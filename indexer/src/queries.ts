@@ -8,7 +8,7 @@ import { InconsistentIndexError, PositionError, UnknownFileError } from './error
 import { FileViews, type FileView, type LineRange } from './files.js';
 import { readEncoded, readLists } from './items.js';
 import { compareStrings, crateOfItem, keyParts, keys, nameEntryOf, ranges, segmentsOf, type FileItem, type Range, type StoredNameEntry } from './keys.js';
-import { defsById, defTextsById, readDefTexts } from './def-entries.js';
+import { defsById, defTextsById } from './def-entries.js';
 import { crateIds } from './crates.js';
 import { defLocation, findDefs, foundDef, locateAll, readBriefs, type FoundDef, type Location } from './locate.js';
 import { hitInRecord, localEntryIn, recordOwnerOf, relativeId, roleAt, roleOfShort } from './records.js';
@@ -157,7 +157,7 @@ async function hitAt(store: StoreReader, view: FileView, offset: number): Promis
       const hit = hitInRecord(itemId, record, offset - itemStart);
       if (hit === undefined) continue;
       if ('def' in hit) {
-        const [entry] = await readBriefs(store, [[hit.def, itemId]]);
+        const [entry] = await readBriefs(store, [hit.def]);
         if (entry === undefined) throw new InconsistentIndexError(`no def key for ${hit.def} of ${itemId}`);
         return { kind: 'def', id: hit.def, entry, itemId };
       }
@@ -443,7 +443,7 @@ export type FullDef = Def & { docsStale?: true };
  * (source-docs.ts) are read from the files under `sourceRoot`.
  */
 export async function fullDefs(store: StoreReader, symbols: readonly FoundDef[], sourceRoot?: string): Promise<Array<FullDef | undefined>> {
-  const texts = await readDefTexts(store, symbols.map((s) => [s.id, s.item.itemId] as const));
+  const texts = (await defTextsById(store, symbols.map((s) => s.id))).map((found) => found?.text);
   const views = new FileViews(store);
   return Promise.all(symbols.map(async (s, i) => {
     if (texts[i] === undefined) return undefined;

@@ -220,7 +220,7 @@ function rankRows(rows: NameRow[], vocabulary: Vocabulary, filter: Filter, candi
 }
 
 async function locate(store: StoreReader, hits: Found[]): Promise<SearchHit[]> {
-  const entries = await readBriefs(store, hits.map((h) => [h.def, h.item] as const));
+  const entries = await readBriefs(store, hits.map((h) => h.def));
   const views = new FileViews(store);
   const located = await Promise.all(hits.map(async (hit, i): Promise<SearchHit | undefined> => {
     const entry = entries[i];
