@@ -47,13 +47,8 @@ export async function findDefs(store: StoreReader, ids: readonly string[]): Prom
   }));
 }
 
-/** The briefs of the defs of some ids, undefined for an id the store has no def of. */
-export async function readBriefs(store: StoreReader, ids: readonly string[]): Promise<Array<DefBrief | undefined>> {
-  return (await defTextsById(store, ids)).map((found, i) => (found === undefined ? undefined : parseDefBrief(ids[i], found.text)));
-}
-
 /** A def entry (just parsed or made, not shared) made a FoundDef in place. */
-export function foundDef(entry: DefBrief, id: string, item: ItemRef): FoundDef {
+function foundDef(entry: DefBrief, id: string, item: ItemRef): FoundDef {
   const def = entry as FoundDef;
   def.id = id;
   def.item = item;
@@ -63,11 +58,6 @@ export function foundDef(entry: DefBrief, id: string, item: ItemRef): FoundDef {
 /** Where `id` is defined: one location per crate that has the def, none when it is not indexed. */
 export async function locateDef(store: StoreReader, views: FileViews, id: string): Promise<Location[]> {
   return locateAll(views, (await findDefs(store, [id])).get(id)!);
-}
-
-/** The location of a def from its def key, without reading its item. */
-export async function entryLocation(views: FileViews, id: string, crate: string, itemId: string, entry: DefBrief): Promise<Location> {
-  return (await locateAll(views, [foundDef({ ...entry }, id, { crate, itemId })]))[0];
 }
 
 /** Where each def found by its def key is, in order. */

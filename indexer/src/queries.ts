@@ -10,10 +10,10 @@ import { readEncoded, readLists } from './items.js';
 import { compareStrings, crateOfItem, keyParts, keys, nameEntryOf, ranges, segmentsOf, type FileItem, type Range, type StoredNameEntry } from './keys.js';
 import { defsById, defTextsById } from './def-entries.js';
 import { crateIds } from './crates.js';
-import { defLocation, findDefs, foundDef, locateAll, readBriefs, type FoundDef, type Location } from './locate.js';
+import { defLocation, findDefs, locateAll, type FoundDef, type Location } from './locate.js';
 import { hitInRecord, localEntryIn, recordOwnerOf, relativeId, roleAt, roleOfShort } from './records.js';
 import { nameLengthInId } from './id-names.js';
-import { defOfEntry, parseDef, type DefBrief } from './def-values.js';
+import { defOfEntry, parseDef } from './def-values.js';
 import { itemInCrate, itemOfRow, type ItemRefRow, type TargetRefsValue } from './target-refs.js';
 import { overridersOf } from './relations.js';
 import { readHead, withSourceDocs, type SourceDocsDef } from './source-docs.js';
@@ -73,7 +73,7 @@ export interface ReferenceOptions {
 }
 
 type Hit =
-  | { kind: 'def'; id: string; entry: DefBrief; itemId: string }
+  | { kind: 'def'; def: FoundDef }
   | { kind: 'ref'; targets: string[]; ambiguous: boolean }
   | { kind: 'unresolved'; path: string };
 
@@ -107,7 +107,7 @@ export async function symbolsAt(store: StoreReader, file: string, line: number, 
     const offset = view.lineIndex.offset(line, col);
     if (offset === undefined) throw new PositionError(file, line, col);
     const hit = await hitAt(store, view, offset);
-    if (hit?.kind === 'def') found.set(hit.id, foundDef(hit.entry, hit.id, { crate: view.crate, itemId: hit.itemId }));
+    if (hit?.kind === 'def') found.set(hit.def.id, hit.def);
     else if (hit?.kind === 'ref') {
       for (const t of hit.targets) targets.add(t);
       ambiguous ||= hit.ambiguous;
@@ -157,9 +157,9 @@ async function hitAt(store: StoreReader, view: FileView, offset: number): Promis
       const hit = hitInRecord(itemId, record, offset - itemStart);
       if (hit === undefined) continue;
       if ('def' in hit) {
-        const [entry] = await readBriefs(store, [hit.def]);
-        if (entry === undefined) throw new InconsistentIndexError(`no def key for ${hit.def} of ${itemId}`);
-        return { kind: 'def', id: hit.def, entry, itemId };
+        const [def] = (await findDefs(store, [hit.def])).get(hit.def)!;
+        if (def === undefined) throw new InconsistentIndexError(`no def key for ${hit.def} of ${itemId}`);
+        return { kind: 'def', def };
       }
       const { ref, list } = hit;
       if (ref.target !== undefined) return { kind: 'ref', targets: [ref.target], ambiguous: false };

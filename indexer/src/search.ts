@@ -16,7 +16,7 @@ import { DEF_KINDS } from '../../schema/src/kinds.js';
 import type { DefKind } from '../../schema/src/types.js';
 import { FileViews } from './files.js';
 import { isSearchable, nameEntryOf, ownerOf, ranges, type NameEntry, type StoredNameEntry } from './keys.js';
-import { entryLocation, readBriefs, type Location } from './locate.js';
+import { findDefs, locateAll, type Location } from './locate.js';
 import { compareText, parseQuery, QualifierMatcher, startsInnerWord, type ParsedQuery } from './search-text.js';
 import { currentVocabulary, type NameGroup, type Vocabulary } from './search-vocabulary.js';
 import type { StoreReader } from './store.js';
@@ -220,11 +220,11 @@ function rankRows(rows: NameRow[], vocabulary: Vocabulary, filter: Filter, candi
 }
 
 async function locate(store: StoreReader, hits: Found[]): Promise<SearchHit[]> {
-  const entries = await readBriefs(store, hits.map((h) => h.def));
+  const defs = await findDefs(store, hits.map((h) => h.def));
   const views = new FileViews(store);
-  const located = await Promise.all(hits.map(async (hit, i): Promise<SearchHit | undefined> => {
-    const entry = entries[i];
-    return entry && { ...(await entryLocation(views, hit.def, hit.crate, hit.item, entry)), match: hit.match };
+  const located = await Promise.all(hits.map(async (hit): Promise<SearchHit | undefined> => {
+    const found = defs.get(hit.def)!;
+    return found.length === 0 ? undefined : { ...(await locateAll(views, found))[0], match: hit.match };
   }));
   return located.filter((hit) => hit !== undefined);
 }
