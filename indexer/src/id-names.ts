@@ -23,6 +23,20 @@ export function nameLengthInId(id: string): number | undefined {
 }
 
 /**
+ * The name span a local's id says (`…$value@40` → [40, 45], a name of 5 bytes at 40), for an
+ * ASCII name; undefined for an id that ends otherwise.
+ */
+export function localNameSpan(id: string): [number, number] | undefined {
+  const at = id.lastIndexOf('@');
+  if (at < 0 || at === id.length - 1) return undefined;
+  for (let i = at + 1; i < id.length; i++) if (!isDigit(id.charCodeAt(i))) return undefined;
+  const start = nameStart(id, at);
+  if (start === at || id.charCodeAt(start - 1) !== DOLLAR) return undefined;
+  const offset = Number(id.slice(at + 1));
+  return [offset, offset + at - start];
+}
+
+/**
  * Where the name an id ends with ends: before `().`, one of `/#.!]`, or `@` and digits; -1 for
  * an id that ends otherwise. Scanned by hand: a regex anchored at the end tried every start of
  * the id, 9% of an ambiguous goto-definition's time.
@@ -53,7 +67,7 @@ function isWord(c: number): boolean {
   return isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
-const [SLASH, HASH, DOT, BANG, CLOSE, AT] = ['/', '#', '.', '!', ']', '@'].map((c) => c.charCodeAt(0));
+const [SLASH, HASH, DOT, BANG, CLOSE, AT, DOLLAR] = ['/', '#', '.', '!', ']', '@', '$'].map((c) => c.charCodeAt(0));
 
 /**
  * The qualified name of an id whose descriptors are all plain names (`cargo alloc 0.0.0

@@ -11,7 +11,7 @@ import type { Def, Impl, ItemRecord, Ref, RefRole, Relation } from '../../schema
 import { InconsistentIndexError } from './errors.js';
 import type { DefEntry, FileItem, FileTable, StoredItem } from './keys.js';
 import { itemDefEntry } from './def-values.js';
-import { nameLengthInId } from './id-names.js';
+import { localNameSpan, nameLengthInId } from './id-names.js';
 
 /**
  * A ref inside an item record: its start as the distance from the start of the ref before it (the
@@ -182,7 +182,7 @@ function markIn(itemValue: string, relative: string): DefMark | undefined {
   const end = closingBracket(itemValue, at);
   if (end < 0) return undefined;
   const mark = JSON.parse(itemValue.slice(at, end + 1)) as unknown[];
-  if (mark.length === 2 && typeof mark[1] === 'object' && spanInId(relative) !== undefined) return fullMark(mark as ShortMark);
+  if (mark.length === 2 && typeof mark[1] === 'object' && localNameSpan(relative) !== undefined) return fullMark(mark as ShortMark);
   return mark.length === 4 && typeof mark[1] === 'number' && typeof mark[2] === 'number' ? (mark as DefMark) : undefined;
 }
 
@@ -229,7 +229,7 @@ export function encodeItem(stored: StoredItem): string {
     const relative = relativeId(id, def.id);
     if (!isRecordLocal(id, def.id)) return [relative, def.nameSpan[0], def.nameSpan[1]];
     const entry = localEntry(stored, def);
-    const span = spanInId(relative);
+    const span = localNameSpan(relative);
     return span !== undefined && span[0] === def.nameSpan[0] && span[1] === def.nameSpan[1] ? [relative, entry] : [relative, def.nameSpan[0], def.nameSpan[1], entry];
   });
   // Most items have none of these; parseItem gives back the empty lists.
@@ -275,16 +275,6 @@ export function parseItem(text: string): EncodedItem {
  */
 type ShortMark = [id: string, entry: Partial<LocalEntry>];
 
-/** The name span a local's relative id says (`+$value@40` → [40, 45]), for an ASCII name. */
-function spanInId(relative: string): [number, number] | undefined {
-  const match = LOCAL_AT.exec(relative);
-  if (match === null) return undefined;
-  const start = Number(match[2]);
-  return [start, start + match[1].length];
-}
-
-const LOCAL_AT = /\$([A-Za-z_][A-Za-z0-9_]*)@([0-9]+)$/;
-
 /** A record row as stored, a ShortRow made whole. */
 function fullRow([step, negativeRole, target]: ShortRow): RefRow {
   const length = nameLengthInId(target);
@@ -295,7 +285,7 @@ function fullRow([step, negativeRole, target]: ShortRow): RefRow {
 /** A mark as stored, a ShortMark made whole. */
 function fullMark(mark: DefMark | ShortMark): DefMark {
   if (mark.length !== 2) return mark;
-  const span = spanInId(mark[0]);
+  const span = localNameSpan(mark[0]);
   if (span === undefined || typeof mark[1] !== 'object') throw new InconsistentIndexError(`a record holds the mark ${JSON.stringify(mark)}, whose id gives no name span`);
   return [mark[0], span[0], span[1], mark[1]];
 }
@@ -523,13 +513,19 @@ const MAX_CHAR_STEP = '~'.charCodeAt(0) - FIRST_CODE - 1;
 
 type StoredFileItem = [shared: number, rest: string, startStep: number, length: number, hitStart: number, hitEnd: number];
 
+/** How many characters `a` and `b` start with alike: what front coding (a file table's ids, a target key's items) leaves out. */
+export function sharedPrefixLength(a: string, b: string): number {
+  let shared = 0;
+  while (shared < a.length && shared < b.length && a.charCodeAt(shared) === b.charCodeAt(shared)) shared++;
+  return shared;
+}
+
 export function encodeFileTable(table: FileTable): string {
   const { lineStarts, items, ...rest } = table;
   let previous = '';
   let previousStart = 0;
   const stored = items.map(([id, start, end, hitStart, hitEnd]): StoredFileItem => {
-    let shared = 0;
-    while (shared < id.length && shared < previous.length && id.charCodeAt(shared) === previous.charCodeAt(shared)) shared++;
+    const shared = sharedPrefixLength(id, previous);
     const row: StoredFileItem = [shared, id.slice(shared), start - previousStart, end - start, hitStart, hitEnd];
     previous = id;
     previousStart = start;

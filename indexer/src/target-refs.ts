@@ -10,7 +10,7 @@
 // The refs through a candidate list are kept the same way, the list's hash in the target's place
 // (cref keys).
 import { compareStrings, keyParts } from './keys.js';
-import { relativeId } from './records.js';
+import { relativeId, sharedPrefixLength } from './records.js';
 import type { Store } from './store.js';
 
 /**
@@ -126,8 +126,7 @@ function targetValue(items: Map<string, Contribution>): string {
  * and share their module paths: as ids in full they were 1.0 of the 2.0 MB of std's ref keys.
  */
 export function frontCoded(item: string, previous: string): string {
-  let shared = 0;
-  while (shared < item.length && shared < previous.length && item.charCodeAt(shared) === previous.charCodeAt(shared)) shared++;
+  const shared = sharedPrefixLength(item, previous);
   return shared < MIN_SHARED ? item : `${shared}:${item.slice(shared)}`;
 }
 

@@ -10,7 +10,7 @@ import { REF_ROLES } from '../../schema/src/kinds.js';
 import { app, freshSnapshot, geometry, ids, makeDump, makeItem, snapshot, Source, tempStore } from './fixture.js';
 import { zoo } from './trait-fixture.js';
 import { frontCoded, itemOfRow } from '../../indexer/src/target-refs.js';
-import { nameInId, nameLengthInId } from '../../indexer/src/id-names.js';
+import { localNameSpan, nameInId, nameLengthInId } from '../../indexer/src/id-names.js';
 
 let store: Store;
 let cleanup: () => Promise<void>;
@@ -345,11 +345,13 @@ describe('reference entries', () => {
   it('reads the name an id ends with as the regex that says what it is would (property)', () => {
     const spec = /([A-Za-z_][A-Za-z0-9_]*)(?:\(\)\.|[/#.!\]]|@[0-9]+)$/;
     const random = prng(41);
-    const alphabet = 'ab_Z09/#.!]@()[$`+ ';
+    const alphabet = 'ab_Z09/#.!]@()[$`+ $@';
     for (let n = 0; n < 5000; n++) {
       const id = 'cargo c 0.1.0 ' + Array.from({ length: Math.floor(random() * 12) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
       expect(nameInId(id), id).toBe(spec.exec(id)?.[1]);
       expect(nameLengthInId(id), id).toBe(spec.exec(id)?.[1].length);
+      const local = /\$([A-Za-z_][A-Za-z0-9_]*)@([0-9]+)$/.exec(id);
+      expect(localNameSpan(id), id).toEqual(local === null ? undefined : [Number(local[2]), Number(local[2]) + local[1].length]);
     }
   });
 });
