@@ -5,6 +5,7 @@
 import type { Def } from '../../schema/src/index.js';
 import { InconsistentIndexError } from './errors.js';
 import { nameInId, qualnameInId } from './id-names.js';
+import { closingQuote } from './json-text.js';
 import type { DefEntry, StoredItem } from './keys.js';
 
 /**
@@ -83,9 +84,7 @@ export function encodeDefValue(id: string, entry: DefEntry, owner: string): stri
 /** A def key's value cut into its owner code and its entry's text (encodeDefValue). */
 export function splitDefValue(value: string): { owner: string; entry: string } {
   if (value[0] !== '"') return { owner: '', entry: value };
-  // The owner is a JSON string: it ends at the first quote that no backslash escapes.
-  let end = 1;
-  while (value[end] !== '"') end += value[end] === '\\' ? 2 : 1;
+  const end = closingQuote(value, 0);
   return { owner: JSON.parse(value.slice(0, end + 1)) as string, entry: value.slice(end + 1) };
 }
 

@@ -12,6 +12,7 @@ import { InconsistentIndexError } from './errors.js';
 import type { DefEntry, FileItem, FileTable, StoredItem } from './keys.js';
 import { itemDefEntry } from './def-values.js';
 import { localNameSpan, nameLengthInId } from './id-names.js';
+import { closingBracket, closingQuote } from './json-text.js';
 
 /**
  * A ref inside an item record: its start as the distance from the start of the ref before it (the
@@ -193,28 +194,6 @@ function fileIn(itemValue: string): string | undefined {
   if (kindEnd < 0 || !itemValue.startsWith(',"', kindEnd + 1)) return undefined;
   const end = closingQuote(itemValue, kindEnd + 2);
   return end < 0 ? undefined : (JSON.parse(itemValue.slice(kindEnd + 2, end + 1)) as string);
-}
-
-function closingQuote(text: string, open: number): number {
-  for (let i = open + 1; i < text.length; i++) {
-    if (text[i] === '\\') i++;
-    else if (text[i] === '"') return i;
-  }
-  return -1;
-}
-
-/** Where the array or object opening at `open` closes, strings skipped; -1 if it does not. */
-function closingBracket(text: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    const c = text[i];
-    if (c === '"') {
-      i = closingQuote(text, i);
-      if (i < 0) return -1;
-    } else if (c === '[' || c === '{') depth++;
-    else if ((c === ']' || c === '}') && --depth === 0) return i;
-  }
-  return -1;
 }
 
 /** The stamp an item key's value ends with. */

@@ -11,6 +11,7 @@
 // (cref keys).
 import { compareStrings, keyParts } from './keys.js';
 import { relativeId, sharedPrefixLength } from './records.js';
+import { closingQuote } from './json-text.js';
 import type { Store } from './store.js';
 
 /**
@@ -146,8 +147,6 @@ const NINE = '9'.charCodeAt(0);
 
 /** A per-item ref entry's text (`["file",s,l,r,…]`, records.ts) cut into its file and its numbers' text. */
 function splitEntry(entry: string): Contribution {
-  // The file is a JSON string: it ends at the first quote that no backslash escapes.
-  let end = 2;
-  while (entry[end] !== '"') end += entry[end] === '\\' ? 2 : 1;
+  const end = closingQuote(entry, 1);
   return { file: JSON.parse(entry.slice(1, end + 1)) as string, rows: entry.slice(end + 2, -1) };
 }
