@@ -5,7 +5,7 @@ import { FileViews, type LineRange } from './files.js';
 import { readRecord } from './items.js';
 import { defsById } from './def-entries.js';
 import { locateDef, type Location } from './locate.js';
-import { references } from './queries.js';
+import { references } from './references.js';
 import type { StoreReader } from './store.js';
 
 const CALL_ROLES = ['call', 'method'] as const;

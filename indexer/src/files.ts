@@ -5,7 +5,7 @@ import { InconsistentIndexError } from './errors.js';
 import { keyParts, keys, ranges, type FileItem, type FileTable } from './keys.js';
 import { decodeFileTable } from './records.js';
 import { KeptPerStore, Store, type StoreReader } from './store.js';
-import { itemInCrate } from './target-refs.js';
+import { itemHash } from './target-refs.js';
 
 export type { LineRange };
 
@@ -14,8 +14,8 @@ export class FileView {
   /** Item id → its row in the table, built at the third lookup. */
   private rowCache?: Map<string, number>;
   private lookups = 0;
-  /** Item id relative to the crate (itemInCrate) → its row, built at the first such lookup. */
-  private rowsInCrate?: Map<string, FileItem>;
+  /** Item hash (itemHash) → its row, or its rows when items share it; built at the first such lookup. */
+  private rowsByHash?: Map<number, FileItem | FileItem[]>;
 
   constructor(
     readonly path: string,
@@ -28,27 +28,26 @@ export class FileView {
   }
 
   itemStart(item: string): number {
-    return this.row(item)[1];
+    return this.itemRow(item)[1];
   }
 
   /**
-   * The row of an item named relative to the view's crate, as target keys name it
-   * (target-refs.ts): its id and start, with no string built.
+   * The row of the item with this hash (itemHash), as target keys name items (target-refs.ts),
+   * or, in the rare case that items of the file share it, their rows.
    */
-  itemInCrate(relative: string): FileItem {
-    this.rowsInCrate ??= new Map(this.table.items.map((row) => [itemInCrate(this.crate, row[0]), row]));
-    const row = this.rowsInCrate.get(relative);
-    if (row === undefined) throw new InconsistentIndexError(`${relative} of ${this.crate} is not in the table of ${this.path}`);
-    return row;
+  itemsWithHash(hash: number): FileItem | FileItem[] {
+    const found = (this.rowsByHash ??= rowsByHash(this.table.items)).get(hash);
+    if (found === undefined) throw new InconsistentIndexError(`no item of ${this.crate} with the hash ${hash} in the table of ${this.path}`);
+    return found;
   }
 
   /** The item's absolute byte span in the file. */
   itemSpan(item: string): readonly [number, number] {
-    const [, start, end] = this.row(item);
+    const [, start, end] = this.itemRow(item);
     return [start, end];
   }
 
-  private row(item: string): FileItem {
+  itemRow(item: string): FileItem {
     const items = this.table.items;
     // Most views of a one-query process answer one lookup: a scan then beats a map of every
     // item (std: up to 8,000).
@@ -73,6 +72,23 @@ export class FileView {
   range(itemStart: number, span: readonly [number, number]): LineRange {
     return this.lineIndex.range(itemStart + span[0], itemStart + span[1]);
   }
+}
+
+function rowsByHash(items: FileItem[]): Map<number, FileItem | FileItem[]> {
+  const byHash = new Map<number, FileItem | FileItem[]>();
+  for (const row of items) {
+    const hash = itemHash(row[0]);
+    const there = byHash.get(hash);
+    if (there === undefined) byHash.set(hash, row);
+    else if (isRowList(there)) there.push(row);
+    else byHash.set(hash, [there, row]);
+  }
+  return byHash;
+}
+
+/** Whether itemsWithHash found several rows, not one (whose first element is its id). */
+export function isRowList(found: FileItem | FileItem[]): found is FileItem[] {
+  return typeof found[0] !== 'string';
 }
 
 /** Caches file views for the length of one query: a file is read and indexed once however many hits it has. */

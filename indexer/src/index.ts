@@ -8,9 +8,9 @@ export { loadDump, removeCrate, type MergeStats } from './merge.js';
 export { indexDumps, type DumpFailure, type IndexResult } from './load.js';
 export { applyPatches, applyPatch, indexAnalysis, type AnalysisOutput } from './patch.js';
 export {
-  definitionsAt, symbolsAt, fullDefs, references, resolveTarget, defById,
-  type RefLocation, type DefinitionResult, type SymbolsResult, type DefDetails, type ReferenceOptions,
+  definitionsAt, symbolsAt, fullDefs, resolveTarget, defById, type DefinitionResult, type SymbolsResult, type DefDetails,
 } from './queries.js';
+export { references, type RefLocation, type ReferenceOptions } from './references.js';
 export type { FoundDef, Location } from './locate.js';
 export { implementations, type ImplLocation, type Implementations } from './implementations.js';
 export { overridersOf } from './relations.js';

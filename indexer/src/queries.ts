@@ -1,40 +1,19 @@
-// Goto-definition, find-references and symbol lookups. Each query reads only the keys it
-// needs: the file tables of the files it reports on, the items around a position, and the
-// def/ref/qual keys of the symbols asked about.
+// Goto-definition and symbol lookups (find-references is references.ts). Each query reads only
+// the keys it needs: the file tables of the files it reports on, the items around a position,
+// and the def/qual keys of the symbols asked about.
 import { resolve } from 'node:path';
 import { isSymbolId } from '../../schema/src/symbol.js';
-import type { Def, RefRole } from '../../schema/src/types.js';
+import type { Def } from '../../schema/src/types.js';
 import { InconsistentIndexError, PositionError, UnknownFileError } from './errors.js';
-import { FileViews, type FileView, type LineRange } from './files.js';
+import { FileViews, type FileView } from './files.js';
 import { readEncoded, readLists } from './items.js';
-import { compareStrings, crateOfItem, keyParts, keys, nameEntryOf, ranges, segmentsOf, type FileItem, type Range, type StoredNameEntry } from './keys.js';
+import { compareStrings, keyParts, nameEntryOf, ranges, segmentsOf, type Range, type StoredNameEntry } from './keys.js';
 import { defsById, defTextsById } from './def-entries.js';
-import { crateIds } from './crates.js';
 import { defLocation, findDefs, locateAll, type FoundDef, type Location } from './locate.js';
-import { hitInRecord, localEntryIn, recordOwnerOf, relativeId, roleAt, roleOfShort } from './records.js';
-import { nameLengthInId } from './id-names.js';
+import { hitInRecord } from './records.js';
 import { defOfEntry, parseDef } from './def-values.js';
-import { itemInCrate, itemOfRow, type ItemRefRow, type TargetRefsValue } from './target-refs.js';
-import { overridersOf } from './relations.js';
 import { readHead, withSourceDocs, type SourceDocsDef } from './source-docs.js';
 import type { StoreReader } from './store.js';
-
-/** One use of a symbol; role `decl` marks the def's own name (references with includeDecl). */
-export interface RefLocation extends LineRange {
-  file: string;
-  role: RefRole | 'decl';
-  /** The ref may resolve to the symbol: resolution found several candidates. */
-  candidate: boolean;
-  /** The symbol asked about. */
-  target: string;
-  /** The item whose code holds the ref: the fn that calls, the impl that names a type. */
-  item: string;
-  /**
-   * Set when the ref is not to the symbol itself but to this method overriding it: a call the
-   * front end resolved to one impl of the trait method asked about.
-   */
-  via?: string;
-}
 
 /**
  * What is at a position. An unknown file or a position outside the file is thrown instead
@@ -57,19 +36,6 @@ export interface DefDetails {
   def: Def;
   crate: string;
   itemId: string;
-}
-
-export interface ReferenceOptions {
-  includeDecl?: boolean;
-  /** Only refs with one of these roles; every role when absent. */
-  kinds?: RefRole[];
-  /**
-   * Only refs to the symbol itself. By default a trait method's references also include refs
-   * to the methods overriding it, marked with `via`.
-   */
-  exact?: boolean;
-  /** Only refs in the items of these crates (ids); every crate when absent. */
-  crates?: string[];
 }
 
 type Hit =
@@ -173,219 +139,6 @@ async function hitAt(store: StoreReader, view: FileView, offset: number): Promis
 
 /** Most candidates of an ambiguous call whose overridden trait methods `definitionsAt` adds. */
 const FOLLOWED_CANDIDATES = 16;
-
-/**
- * Every ref to `targetId`, sorted by file then position; a ref seen from two crates is listed
- * once, and a ref both to the symbol and via an overriding method is listed as the former.
- * Unless `exact`, refs to the methods overriding a trait method count as its refs (`via`).
- */
-export async function references(store: StoreReader, targetId: string, options: ReferenceOptions = {}): Promise<RefLocation[]> {
-  const views = new FileViews(store);
-  const roles = options.kinds ? new Set<RefRole>(options.kinds) : undefined;
-  const wanted = options.crates ? new Set(options.crates) : undefined;
-  // Only a method is overridden; the scan for overriders runs while the refs are read.
-  const overriders = options.exact || !targetId.endsWith(').')
-    ? Promise.resolve([])
-    : overridersOf(store, targetId);
-  const [direct, via] = await Promise.all([
-    Promise.all([refRowsTo(store, targetId), recordRefRowsTo(store, targetId)]).then(([keyed, local]) => {
-      if (local !== undefined) keyed.found.push(local);
-      return keyed;
-    }),
-    overriders.then((ids) => Promise.all(ids.map(async (overrider) => ({ overrider, rows: await refRowsTo(store, overrider) })))),
-  ]);
-  // An unknown receiver's `.next_back()` lists every `next_back`: one list holds the trait method
-  // and its hundreds of overrides. Each list is read once, for the first of them it holds.
-  const groups = [{ via: undefined as string | undefined, rows: direct }, ...via.map(({ overrider, rows }) => ({ via: overrider, rows }))];
-  const owners = new Map<string, number>();
-  groups.forEach(({ rows }, i) => {
-    for (const list of rows.lists) if (!owners.has(list)) owners.set(list, i);
-  });
-  const listed = await Promise.all([...owners.keys()].map((list) => candidateRefsIn(store, list)));
-  const candidates = groups.map((): FoundRefs[] => []);
-  [...owners.values()].forEach((group, i) => candidates[group].push(...listed[i]));
-  const byFile = await collectRefs(views, targetId, groups.map(({ via: overrider, rows }, i) => ({
-    via: overrider,
-    found: [...rows.found, ...candidates[i]].filter(({ crate }) => wanted === undefined || wanted.has(crate)),
-  })), roles);
-  if (options.includeDecl) {
-    for (const { crate, item, entry } of await defsById(store, targetId)) {
-      if (wanted !== undefined && !wanted.has(crate)) continue;
-      const view = await views.get(entry.file, crate);
-      const { line, col, endLine, endCol } = view.range(view.itemStart(item), entry.nameSpan);
-      refsIn(byFile, entry.file).push({ file: entry.file, line, col, endLine, endCol, role: 'decl', candidate: false, target: targetId, item });
-    }
-  }
-  // Sorted a file at a time, by numbers: one sort of them all, comparing paths, was most of the
-  // time of `Option`'s 2,000 refs. The sort is stable, so at one place the ref collected first (a
-  // direct one) is the one kept.
-  const out: RefLocation[] = [];
-  for (const file of [...byFile.keys()].sort(compareStrings)) {
-    const refs = inOrder(byFile.get(file)!);
-    refs.forEach((r, i) => {
-      if (i === 0 || !samePlace(refs[i - 1], r)) out.push(r);
-    });
-  }
-  return out;
-}
-
-function refsIn(byFile: Map<string, RefLocation[]>, file: string): RefLocation[] {
-  let refs = byFile.get(file);
-  if (refs === undefined) byFile.set(file, (refs = []));
-  return refs;
-}
-
-/** The refs of some groups of found entries, by file, in the order of the groups. */
-async function collectRefs(
-  views: FileViews,
-  target: string,
-  groups: Array<{ found: FoundRefs[]; via: string | undefined }>,
-  roles: Set<RefRole> | undefined,
-): Promise<Map<string, RefLocation[]>> {
-  const viewsOf = await views.getAll(groups.flatMap(({ found }) => found));
-  const byFile = new Map<string, RefLocation[]>();
-  let n = 0;
-  for (const { found, via } of groups) {
-    // A target key leaves out the length of a ref that spans its target's name (records.ts).
-    const nameLength = nameLengthInId(via ?? target) ?? -1;
-    for (const { row, candidate } of found) {
-      const view = viewsOf[n++];
-      const lines = view.lineIndex;
-      const file = row[0];
-      const refs = refsIn(byFile, file);
-      // Items by where they start, so that their refs come in order and each line is found from
-      // the one before (LineIndex.lineAt), mostly without a search.
-      const count = sortItemsByStart(view, row);
-      let line = 0;
-      for (let k = 0; k < count; k++) {
-        const [item, start] = byStart.items[k];
-        const entry = byStart.entries[k];
-        // Built field by field, rows read in place: `Option` has 2,000 refs, and each copy showed.
-        for (let r = 1; r < entry.length;) {
-          const second = entry[r + 1] as number;
-          const short = second < 0;
-          if (short && nameLength < 0) throw new InconsistentIndexError(`a ref key of ${via ?? target} leaves out a length its id does not give`);
-          const role = roleAt(short ? roleOfShort(second) : (entry[r + 2] as number));
-          const at = start + (entry[r] as number);
-          const end = at + (short ? nameLength : second);
-          r += short ? 2 : 3;
-          if (roles && !roles.has(role)) continue;
-          lines.check(end);
-          line = lines.lineAt(at, line);
-          const endLine = lines.lineAt(end, line);
-          const ref: RefLocation = {
-            file, line: line + 1, col: lines.columnAt(at, line), endLine: endLine + 1, endCol: lines.columnAt(end, endLine), role, candidate, target, item,
-          };
-          if (via !== undefined) ref.via = via;
-          refs.push(ref);
-        }
-      }
-    }
-  }
-  return byFile;
-}
-
-/**
- * Puts a file entry's items and their rows in byStart, by where the items start, and gives how
- * many there are. An insertion sort into arrays kept from one file to the next: a file has a few
- * items that refer to one target, and Array.sort and fresh arrays allocated more than the refs.
- */
-function sortItemsByStart(view: FileView, row: TargetRefsValue[number]): number {
-  const { items, entries } = byStart;
-  let n = 0;
-  let previous = '';
-  for (let k = 1; k < row.length; k++, n++) {
-    const entry = row[k] as ItemRefRow;
-    previous = itemOfRow(entry[0], previous);
-    const item = view.itemInCrate(previous);
-    let at = n;
-    while (at > 0 && items[at - 1][1] > item[1]) {
-      items[at] = items[at - 1];
-      entries[at] = entries[at - 1];
-      at--;
-    }
-    items[at] = item;
-    entries[at] = entry;
-  }
-  return n;
-}
-
-/** sortItemsByStart's output, read before the next file's. */
-const byStart: { items: FileItem[]; entries: ItemRefRow[] } = { items: [], entries: [] };
-
-/** The refs to a target in one file of a crate, by item (relative to the crate, itemInCrate). */
-interface FoundRefs {
-  crate: string;
-  file: string;
-  /** One file's entry of a TargetRefsValue, as parsed: its path, then its items' rows. */
-  row: TargetRefsValue[number];
-  candidate: boolean;
-}
-
-/**
- * The refs resolved to `target`, by crate and file (keys.ts), and the candidate lists that hold
- * it: point reads, one per crate.
- */
-async function refRowsTo(store: StoreReader, target: string): Promise<{ found: FoundRefs[]; lists: string[] }> {
-  const crates = await crateIds(store);
-  const [listText, ...texts] = await store.getManyText([keys.listsHolding(target), ...crates.map((crate) => keys.targetRefs(target, crate))]);
-  return { found: foundIn(crates, texts, false), lists: listText === undefined ? [] : (JSON.parse(listText) as string[]) };
-}
-
-/**
- * The refs of a record-local def's item to it, which its record alone holds (records.ts,
- * isRecordLocal), as the one file entry of a target key would give them.
- */
-async function recordRefRowsTo(store: StoreReader, target: string): Promise<FoundRefs | undefined> {
-  const item = recordOwnerOf(target);
-  if (item === undefined) return undefined;
-  const crate = crateOfItem(item);
-  const [record] = await readEncoded(store, crate, [item]);
-  if (record === undefined || localEntryIn(record, item, target) === undefined) return undefined;
-  const relative = relativeId(item, target);
-  const refs: number[] = [];
-  let start = 0;
-  for (const row of record.refs) {
-    start += row[0];
-    if (row.length === 4 && row[3] === relative) refs.push(start, row[1], row[2]);
-  }
-  if (refs.length === 0) return undefined;
-  return { crate, file: record.file, row: [record.file, [itemInCrate(crate, item), ...refs]], candidate: false };
-}
-
-/** The refs whose candidates are `list`. */
-async function candidateRefsIn(store: StoreReader, list: string): Promise<FoundRefs[]> {
-  const crates = await crateIds(store);
-  return foundIn(crates, await store.getManyText(crates.map((crate) => keys.candidateRefs(list, crate))), true);
-}
-
-/** The entries of each crate's TargetRefsValue (texts[i] is crates[i]'s). */
-function foundIn(crates: string[], texts: Array<string | undefined>, candidate: boolean): FoundRefs[] {
-  const found: FoundRefs[] = [];
-  texts.forEach((text, i) => {
-    if (text === undefined) return;
-    for (const row of JSON.parse(text) as TargetRefsValue) found.push({ crate: crates[i], file: row[0], row, candidate });
-  });
-  return found;
-}
-
-/**
- * Refs of one file by position. They mostly come in order already (collectRefs), and the sort,
- * which copies the array, is then skipped.
- */
-function inOrder(refs: RefLocation[]): RefLocation[] {
-  for (let i = 1; i < refs.length; i++) if (byPosition(refs[i - 1], refs[i]) > 0) return refs.sort(byPosition);
-  return refs;
-}
-
-/** Order within one file. */
-function byPosition(a: RefLocation, b: RefLocation): number {
-  return a.line - b.line || a.col - b.col || a.endLine - b.endLine || a.endCol - b.endCol;
-}
-
-function samePlace(a: RefLocation, b: RefLocation): boolean {
-  return byPosition(a, b) === 0 && a.role === b.role && a.candidate === b.candidate;
-}
 
 /**
  * The def ids `text` names: a symbol id the store knows; else defs whose qualname, or a path a

@@ -492,7 +492,7 @@ const MAX_CHAR_STEP = '~'.charCodeAt(0) - FIRST_CODE - 1;
 
 type StoredFileItem = [shared: number, rest: string, startStep: number, length: number, hitStart: number, hitEnd: number];
 
-/** How many characters `a` and `b` start with alike: what front coding (a file table's ids, a target key's items) leaves out. */
+/** How many characters `a` and `b` start with alike: what front coding (a file table's ids) leaves out. */
 export function sharedPrefixLength(a: string, b: string): number {
   let shared = 0;
   while (shared < a.length && shared < b.length && a.charCodeAt(shared) === b.charCodeAt(shared)) shared++;

@@ -4,30 +4,40 @@
 // keys, not the refs themselves, was most of the query (bench/RESULTS.md). An item still says
 // exactly what it contributes: its derived keys (deriveItemKeys) include one per-item ref key per
 // target, which is never stored as such. A batch notes each item's old and new contribution, and
-// before it is written `settle` rewrites each target key they touch: the stored entries, less
-// the items that let go, plus the items' new refs, by file and item. A target key's value
-// depends only on the items it holds, so an incremental load and a clean build give the same keys.
+// before it is written `settle` rewrites each target key they touch: the stored rows, less the
+// old rows of the items that changed, plus their new ones, by file. A target key's value depends
+// only on the items it holds, so an incremental load and a clean build give the same keys.
 // The refs through a candidate list are kept the same way, the list's hash in the target's place
 // (cref keys).
 import { compareStrings, keyParts } from './keys.js';
-import { relativeId, sharedPrefixLength } from './records.js';
 import { closingQuote } from './json-text.js';
 import type { Store } from './store.js';
 
 /**
  * A target key's value: for each file, its items' refs to the target, as [item, relStart, length,
- * role, relStart, length, role…] with the item id relative to the crate's (itemInCrate) and the
- * role an index into REF_ROLES; files sorted, a file's items by id, an item's refs by position.
+ * role, relStart, length, role…] with the item named by its hash (itemHash) and the role an index
+ * into REF_ROLES; files sorted, a file's rows by hash then numbers, an item's refs by position.
  * Flat numbers rather than a tuple per ref: `Option`'s 2,000 refs parse as a few hundred arrays.
- * An item but a file's first is written as what it shares with the one before (frontCoded).
  */
 export type TargetRefsValue = Array<[file: string, ...items: ItemRefRow[]]>;
 
-export type ItemRefRow = [item: string, ...refs: number[]];
+export type ItemRefRow = [item: number, ...refs: number[]];
 
-/** An item id relative to its crate: `+vec/Vec#push().` in crate `cargo alloc 0.0.0`. */
-export function itemInCrate(crate: string, item: string): string {
-  return relativeId(`${crate} `, item);
+/**
+ * What a target key's row names its item by: 24 bits of a hash of the item's id. A reader finds
+ * the item in its file's table by it (FileView.itemsWithHash). As ids (front-coded) they were
+ * 3.3 of the 5.9 MB of std's ref keys, and finding each in a map of its file's items by a string
+ * built for the purpose was a quarter of the time of `Option`'s refs; a number costs neither.
+ * Two items of a file may share a hash: the rows say which is which by their numbers, since each
+ * is exactly what its item contributes (resolveSharedHashes in queries.ts).
+ */
+export function itemHash(item: string): number {
+  // FNV-1a over the UTF-16 units, then murmur3's finalizer so the kept top bits mix every unit.
+  let h = 0x811c9dc5;
+  for (let i = 0; i < item.length; i++) h = Math.imul(h ^ item.charCodeAt(i), 0x01000193);
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 8;
 }
 
 /**
@@ -43,15 +53,21 @@ function foldedKey(contribution: string): string {
   return contribution.slice(0, contribution.lastIndexOf('\0'));
 }
 
-/** One item's refs in a target key: its file and the text of its numbers (`s,l,r,…`). */
+/** One item's refs in a target key: its file, and its hash and numbers (`s,l,r,…`) as a row's text. */
 interface Contribution {
   file: string;
-  rows: string;
+  row: string;
+}
+
+/** An item's contribution to one target key before and after a batch; absent when it had none. */
+interface Change {
+  before?: Contribution;
+  after?: Contribution;
 }
 
 export class TargetRefs {
-  /** Target key → item (relative) → what it contributes, or null when it no longer refers to the target. */
-  private readonly changes = new Map<string, Map<string, Contribution | null>>();
+  /** Target key → item → its contribution before and after the batch. */
+  private readonly changes = new Map<string, Map<string, Change>>();
   /** Set when the crate had nothing stored before this batch: no target key needs reading. */
   freshCrate = false;
 
@@ -59,14 +75,15 @@ export class TargetRefs {
 
   /** Notes that an item's contribution `key` goes from `before` to `after` (per-item ref entry values). */
   note(key: string, before: string | undefined, after: string | undefined): void {
-    const [, crate, item] = keyParts(key);
     const targetKey = foldedKey(key);
+    const item = key.slice(targetKey.length + 1);
     let items = this.changes.get(targetKey);
     if (items === undefined) this.changes.set(targetKey, (items = new Map()));
-    // An item's new contribution wins over its old one, whichever is noted first.
-    const relative = itemInCrate(crate, item);
-    if (after !== undefined) items.set(relative, splitEntry(after));
-    else if (before !== undefined && !items.has(relative)) items.set(relative, null);
+    let change = items.get(item);
+    if (change === undefined) items.set(item, (change = {}));
+    // A put and a delete of one contribution may come in either order: each end is kept.
+    if (before !== undefined) change.before ??= contributionOf(item, before);
+    if (after !== undefined) change.after = contributionOf(item, after);
   }
 
   async settle(put: (key: string, value: string) => void, del: (key: string) => void): Promise<void> {
@@ -74,79 +91,62 @@ export class TargetRefs {
     const stored = this.freshCrate ? [] : await this.store.db.getMany(targetKeys);
     targetKeys.forEach((targetKey, i) => {
       const before = stored[i];
-      const items = before === undefined ? new Map<string, Contribution>() : contributionsOf(before);
-      for (const [item, contribution] of this.changes.get(targetKey)!) {
-        if (contribution === null) items.delete(item);
-        else items.set(item, contribution);
+      // A key's rows are a multiset: items sharing a hash may have equal rows, and an item's old
+      // row goes as one of them, whichever.
+      const files = before === undefined ? new Map<string, string[]>() : rowsByFile(before);
+      for (const { before: old, after: now } of this.changes.get(targetKey)!.values()) {
+        if (old !== undefined) {
+          const rows = files.get(old.file);
+          const at = rows?.indexOf(old.row) ?? -1;
+          if (at >= 0) rows!.splice(at, 1);
+        }
+        if (now !== undefined) {
+          const rows = files.get(now.file);
+          if (rows === undefined) files.set(now.file, [now.row]);
+          else rows.push(now.row);
+        }
       }
-      if (items.size === 0) {
+      const value = targetValue(files);
+      if (value === undefined) {
         if (before !== undefined) del(targetKey);
-        return;
-      }
-      const value = targetValue(items);
-      if (value !== before) put(targetKey, value);
+      } else if (value !== before) put(targetKey, value);
     });
   }
 }
 
-/** A stored target key's items and what each contributes. */
-function contributionsOf(text: string): Map<string, Contribution> {
-  const items = new Map<string, Contribution>();
-  for (const [file, ...rows] of JSON.parse(text) as TargetRefsValue) {
-    let previous = '';
-    for (const [written, ...numbers] of rows) {
-      previous = itemOfRow(written, previous);
-      items.set(previous, { file, rows: numbers.join(',') });
-    }
+/** A stored target key's rows by file, each row as its text (`hash,s,l,r,…`). */
+function rowsByFile(text: string): Map<string, string[]> {
+  const files = new Map<string, string[]>();
+  for (const [file, ...rows] of JSON.parse(text) as TargetRefsValue) files.set(file, rows.map((row) => row.join(',')));
+  return files;
+}
+
+/** The value of a target key with these rows, or undefined when there are none. */
+function targetValue(files: Map<string, string[]>): string | undefined {
+  const entries: string[] = [];
+  for (const file of [...files.keys()].sort(compareStrings)) {
+    const rows = files.get(file)!;
+    if (rows.length === 0) continue;
+    rows.sort(byHashThenText);
+    entries.push(`[${JSON.stringify(file)},${rows.map((row) => `[${row}]`).join(',')}]`);
   }
-  return items;
+  return entries.length === 0 ? undefined : `[${entries.join(',')}]`;
 }
 
-function targetValue(items: Map<string, Contribution>): string {
-  const byFile = new Map<string, Array<[string, string]>>();
-  for (const [item, { file, rows }] of items) {
-    const list = byFile.get(file);
-    if (list === undefined) byFile.set(file, [[item, rows]]);
-    else list.push([item, rows]);
-  }
-  const files = [...byFile.keys()].sort(compareStrings);
-  return `[${files.map((file) => {
-    const rows = byFile.get(file)!.sort(([a], [b]) => compareStrings(a, b));
-    let previous = '';
-    return `[${JSON.stringify(file)},${rows.map(([item, numbers]) => {
-      const written = frontCoded(item, previous);
-      previous = item;
-      return `[${JSON.stringify(written)}${numbers === '' ? '' : `,${numbers}`}]`;
-    }).join(',')}]`;
-  }).join(',')}]`;
+/** Rows by the hash they start with, then by their text, so that a key's value depends only on its rows. */
+function byHashThenText(a: string, b: string): number {
+  return leadingNumber(a) - leadingNumber(b) || compareStrings(a, b);
 }
 
-/**
- * An item id relative to its crate (`+rc/Rc#new().`) as a target key's row writes it after
- * `previous`: `12:new().` for one that shares 12 characters with it. A file's items are sorted,
- * and share their module paths: as ids in full they were 1.0 of the 2.0 MB of std's ref keys.
- */
-export function frontCoded(item: string, previous: string): string {
-  const shared = sharedPrefixLength(item, previous);
-  return shared < MIN_SHARED ? item : `${shared}:${item.slice(shared)}`;
+function leadingNumber(row: string): number {
+  const comma = row.indexOf(',');
+  return Number(comma < 0 ? row : row.slice(0, comma));
 }
 
-/** Less than this is written in full: `3:x` is no shorter than what it stands for. */
-const MIN_SHARED = 4;
-
-/** The item id a row writes as `written` after `previous` (frontCoded). */
-export function itemOfRow(written: string, previous: string): string {
-  const first = written.charCodeAt(0);
-  if (first < ZERO || first > NINE) return written;
-  const colon = written.indexOf(':');
-  return previous.slice(0, Number(written.slice(0, colon))) + written.slice(colon + 1);
-}
-
-const ZERO = '0'.charCodeAt(0);
-const NINE = '9'.charCodeAt(0);
-
-/** A per-item ref entry's text (`["file",s,l,r,…]`, records.ts) cut into its file and its numbers' text. */
-function splitEntry(entry: string): Contribution {
+/** An item's contribution from its per-item ref entry's text (`["file",s,l,r,…]`, records.ts). */
+export function contributionOf(item: string, entry: string): Contribution {
   const end = closingQuote(entry, 1);
-  return { file: JSON.parse(entry.slice(1, end + 1)) as string, rows: entry.slice(end + 2, -1) };
+  const numbers = entry.slice(end + 2, -1);
+  const hash = itemHash(item);
+  return { file: JSON.parse(entry.slice(1, end + 1)) as string, row: numbers === '' ? String(hash) : `${hash},${numbers}` };
 }

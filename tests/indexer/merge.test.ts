@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defById, definitionsAt, indexDumps, loadDump, references, stats } from '../../indexer/src/index.js';
-import { absoluteId } from '../../indexer/src/records.js';
+import { itemHash } from '../../indexer/src/target-refs.js';
 import { serializeDump, type Dump } from '../../schema/src/index.js';
 import type { Span } from '../../schema/src/index.js';
 import { app, freshSnapshot, geometry, ids, makeDump, makeItem, snapshot, Source, storeEachTest } from './fixture.js';
@@ -91,10 +91,9 @@ describe('loadDump', () => {
     const parts = all.map((k) => k.split('\0'));
     expect(parts.filter((p) => p.at(-1) === ids.cafe && p[0] !== 'ref')).toEqual([]);
     const refHolders = all.filter((k) => k.startsWith('ref\0') && !k.endsWith('\0list'))
-      .flatMap((k) => (JSON.parse(stored.get(k)!) as Array<[string, ...Array<[string]>]>)
-        .flatMap(([, ...items]) => items.map(([item]) => absoluteId(`${k.split('\0')[2]} `, item))));
+      .flatMap((k) => (JSON.parse(stored.get(k)!) as Array<[string, ...Array<[number]>]>).flatMap(([, ...items]) => items.map(([hash]) => hash)));
     expect(refHolders.length).toBeGreaterThan(0);
-    expect(refHolders).not.toContain(ids.cafe);
+    expect(refHolders).not.toContain(itemHash(ids.cafe));
     expect(parts.filter((p) => ['def', 'name', 'qual'].includes(p[0]) && p.includes(ids.cafe))).toEqual([]);
     // app's ambiguous call still names café as a candidate: its list stays, and so does the
     // key of app's refs through that list.
@@ -136,30 +135,76 @@ describe('loadDump', () => {
       }));
       return makeDump('moves', sources, items);
     };
-    // The one key's files, each with its items (relative to the crate) and their numbers of refs.
+    // The one key's files, each with its items (by name; a row names its item by hash, and the
+    // rows come by hash) and their numbers of refs.
+    const names = new Map(['f', 'g', 'h'].map((fn) => [itemHash(item(fn)), `${fn}()`]));
     const refKeys = async () => {
       const found = [...(await snapshot(current.store))].filter(([k]) => k.startsWith(`ref\0${T}\0`));
       expect(found.map(([k]) => k)).toEqual(found.length === 0 ? [] : [`ref\0${T}\0cargo moves 0.1.0`]);
-      return found.flatMap(([, v]) => (JSON.parse(v) as Array<[string, ...Array<[string, ...number[]]>]>)
-        .map(([file, ...items]) => [file, items.map(([id, ...refs]) => [id, refCount(refs)])]));
+      return found.flatMap(([, v]) => (JSON.parse(v) as Array<[string, ...Array<[number, ...number[]]>]>)
+        .map(([file, ...items]) => {
+          const hashes = items.map(([hash]) => hash);
+          expect(hashes).toEqual([...hashes].sort((a, b) => a - b));
+          return [file, items.map(([hash, ...refs]) => [names.get(hash), refCount(refs)]).sort()];
+        }));
     };
     await loadDump(current.store, dumpOf({ 'a.rs': [['f', 1], ['g', 2]], 'b.rs': [['h', 1]] }));
     expect(await refKeys()).toEqual([
-      ['moves/src/a.rs', [['+f().', 1], ['+g().', 2]]], ['moves/src/b.rs', [['+h().', 1]]],
+      ['moves/src/a.rs', [['f()', 1], ['g()', 2]]], ['moves/src/b.rs', [['h()', 1]]],
     ]);
     // g moves to b.rs with one use less, h goes, f changes.
     const after = dumpOf({ 'a.rs': [['f', 3]], 'b.rs': [['g', 1]] });
     await loadDump(current.store, after);
-    expect(await refKeys()).toEqual([['moves/src/a.rs', [['+f().', 3]]], ['moves/src/b.rs', [['+g().', 1]]]]);
+    expect(await refKeys()).toEqual([['moves/src/a.rs', [['f()', 3]]], ['moves/src/b.rs', [['g()', 1]]]]);
     expect(await snapshot(current.store)).toEqual(await freshSnapshot(after));
     const found = await references(current.store, T);
     expect(found.map((r) => [r.file, r.item])).toEqual([...Array(3).fill(['moves/src/a.rs', item('f')]), ['moves/src/b.rs', item('g')]]);
     // The last item of a file that refers to T goes: the file leaves the key.
     await loadDump(current.store, dumpOf({ 'a.rs': [['f', 0]], 'b.rs': [['g', 1]] }));
-    expect(await refKeys()).toEqual([['moves/src/b.rs', [['+g().', 1]]]]);
+    expect(await refKeys()).toEqual([['moves/src/b.rs', [['g()', 1]]]]);
     // And the last item of the crate: the key goes.
     await loadDump(current.store, dumpOf({ 'a.rs': [['f', 0]], 'b.rs': [['g', 0]] }));
     expect(await refKeys()).toEqual([]);
+  });
+
+  // Two fns of one file whose ids share a hash, found by trying names; both names have five
+  // digits, so that two fns of one body have equal rows in the key.
+  const clashing = (() => {
+    const seen = new Map<number, string>();
+    for (let n = 10000; ; n++) {
+      const name = `f${n}`;
+      const hash = itemHash(`cargo clash 0.1.0 ${name}().`);
+      const other = seen.get(hash);
+      if (other !== undefined) return [other, name];
+      seen.set(hash, name);
+    }
+  })();
+  it(`tells apart the refs of items whose ids share a hash (${clashing.join(', ')}), whichever loads and goes`, async () => {
+    const T = 'cargo clash 0.1.0 T#';
+    const [a, b] = clashing;
+    const dumpOf = (fns: Array<[string, number]>) => {
+      const source = new Source('clash/src/lib.rs', fns.map(([fn, uses]) => `fn ${fn}() { ${'T; '.repeat(uses)}}\n`).join(''));
+      const items = fns.map(([fn, uses]) => {
+        const span = source.find(`fn ${fn}()`);
+        const whole: Span = [span[0], source.text.indexOf('\n', span[0])];
+        const refs = Array.from({ length: uses }, (_, i) => ({ at: source.find('T', i, span[0]), role: 'path' as const, target: T }));
+        return makeItem(`cargo clash 0.1.0 ${fn}().`, 'fn', source, whole, [], refs);
+      });
+      return { dump: makeDump('clash', [source], items), source };
+    };
+    const refsTo = async () => (await references(current.store, T)).map((r) => [r.item.split(' ').at(-1), r.line, r.col]);
+    // Equal bodies: equal rows, one per item.
+    let loaded = dumpOf([[a, 1], [b, 1]]);
+    await loadDump(current.store, loaded.dump);
+    expect(await refsTo()).toEqual([[`${a}().`, 1, 15], [`${b}().`, 2, 15]]);
+    // a changes, then a goes: b's row stays whichever row the load took away.
+    for (const fns of [[[a, 2], [b, 1]], [[b, 1]], [[b, 2], [a, 1]]] as Array<Array<[string, number]>>) {
+      loaded = dumpOf(fns);
+      await loadDump(current.store, loaded.dump);
+      const expected = fns.flatMap(([fn, uses], line) => Array.from({ length: uses }, (_, i) => [`${fn}().`, line + 1, 15 + 3 * i]));
+      expect(await refsTo()).toEqual(expected);
+      expect(await snapshot(current.store)).toEqual(await freshSnapshot(loaded.dump));
+    }
   });
 
   it('putting a removed item back restores the current.store', async () => {

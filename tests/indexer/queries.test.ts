@@ -189,6 +189,21 @@ describe('references', () => {
     expect(area.map((r) => [r.role, r.candidate])).toEqual([['method', false], ['call', true]]);
   });
 
+  it("lists a place once per role, however many of a macro's items refer from it", async () => {
+    const src = new Source('mac/src/lib.rs', 'pub struct T;\nm!(T);\n');
+    const T = 'cargo mac 0.1.0 T#';
+    const call = src.find('m!(T);');
+    const arg = src.find('T', 1);
+    const expansion = (n: number, roles: Array<'type' | 'path'>) => makeItem(
+      `cargo mac 0.1.0 m!#${n}`, 'macro_call', src, call, [], roles.map((role) => ({ at: arg, role, target: T })),
+    );
+    const struct = makeItem(T, 'struct', src, src.find('pub struct T;'), [{ id: T, kind: 'struct', name: 'T', qualname: 'mac::T', at: src.find('T') }]);
+    await loadDump(store, makeDump('mac', [src], [struct, expansion(3, ['type']), expansion(1, ['type', 'path']), expansion(2, ['path'])]));
+    const found = await references(store, T);
+    // The ref kept is the one of the item with the smallest id.
+    expect(found.map((r) => [r.role, r.item, r.line, r.col])).toEqual([['type', 'cargo mac 0.1.0 m!#1', 2, 4], ['path', 'cargo mac 0.1.0 m!#1', 2, 4]]);
+  });
+
   it('returns nothing for an unknown id', async () => {
     expect(await references(store, 'cargo nope 1.0.0 x#', { includeDecl: true })).toEqual([]);
   });

@@ -3,7 +3,8 @@ import { REF_ROLES } from '../../../schema/src/kinds.js';
 import type { RefRole } from '../../../schema/src/types.js';
 import { listCrates } from '../../../indexer/src/crates.js';
 import type { LineRange } from '../../../indexer/src/files.js';
-import { defById, references, type RefLocation } from '../../../indexer/src/queries.js';
+import { defById } from '../../../indexer/src/queries.js';
+import { references, type RefLocation } from '../../../indexer/src/references.js';
 import type { StoreReader } from '../../../indexer/src/store.js';
 import { answerEachLine } from '../batch.js';
 import { XrefCommand } from '../base.js';
@@ -121,12 +122,18 @@ const MAX_NAMES_SHOWN = 30;
 /** The answer to `refs TARGET` (also what bench/queries.ts times). */
 export async function findReferences(store: StoreReader, query: string, root: string, options: RefsOptions): Promise<RefsAnswer> {
   const targets = await targetIds(store, query, root);
-  const found = (await Promise.all(targets.map((target) => references(store, target, options)))).flat();
-  // Several targets (an impl method and the trait method it overrides) can share a use site;
-  // it is listed once, for the first target (the sort is stable). One target's references come sorted.
-  if (targets.length > 1) found.sort(byPlace);
-  const once = found.filter((r, i) => i === 0 || byPlace(found[i - 1], r) !== 0 || found[i - 1].role !== r.role);
-  return { query, targets, references: once, ...(options.crates ? { crates: options.crates } : {}) };
+  const found = await Promise.all(targets.map((target) => references(store, target, options)));
+  return { query, targets, references: found.length === 1 ? found[0] : merged(found), ...(options.crates ? { crates: options.crates } : {}) };
+}
+
+/**
+ * The references of several targets (an impl method and the trait method it overrides), which
+ * can share a use site: it is listed once per role, for the first target (the sort is stable),
+ * as one target's references list it.
+ */
+function merged(lists: RefLocation[][]): RefLocation[] {
+  const all = lists.flat().sort(byPlace);
+  return all.filter((r, i) => i === 0 || byPlace(all[i - 1], r) !== 0 || all[i - 1].role !== r.role);
 }
 
 function byPlace(a: Place, b: Place): number {

@@ -1,0 +1,344 @@
+// Find-references: every ref to a symbol, read from its target keys (target-refs.ts), the keys of
+// the candidate lists that hold it and, for a trait method, the keys of the methods overriding
+// it. Each file's refs are gathered as numbers, ordered with one numeric sort, and only then
+// turned into RefLocations: `Option` has 2,000 refs in 250 files, and per ref costs add up.
+import type { LineIndex } from '../../schema/src/lines.js';
+import type { RefRole } from '../../schema/src/types.js';
+import { crateIds } from './crates.js';
+import { defsById } from './def-entries.js';
+import { InconsistentIndexError } from './errors.js';
+import { FileViews, isRowList, type FileView, type LineRange } from './files.js';
+import { nameLengthInId } from './id-names.js';
+import { readEncoded, readStampedItems } from './items.js';
+import { compareStrings, crateOfItem, deriveItemKeys, keys, type FileItem } from './keys.js';
+import { localEntryIn, recordOwnerOf, relativeId, roleAt, roleOfShort } from './records.js';
+import { overridersOf } from './relations.js';
+import type { StoreReader } from './store.js';
+import { contributionOf, itemHash, type ItemRefRow, type TargetRefsValue } from './target-refs.js';
+
+/** One use of a symbol; role `decl` marks the def's own name (references with includeDecl). */
+export interface RefLocation extends LineRange {
+  file: string;
+  role: RefRole | 'decl';
+  /** The ref may resolve to the symbol: resolution found several candidates. */
+  candidate: boolean;
+  /** The symbol asked about. */
+  target: string;
+  /** The item whose code holds the ref: the fn that calls, the impl that names a type. */
+  item: string;
+  /**
+   * Set when the ref is not to the symbol itself but to this method overriding it: a call the
+   * front end resolved to one impl of the trait method asked about.
+   */
+  via?: string;
+}
+
+export interface ReferenceOptions {
+  includeDecl?: boolean;
+  /** Only refs with one of these roles; every role when absent. */
+  kinds?: RefRole[];
+  /**
+   * Only refs to the symbol itself. By default a trait method's references also include refs
+   * to the methods overriding it, marked with `via`.
+   */
+  exact?: boolean;
+  /** Only refs in the items of these crates (ids); every crate when absent. */
+  crates?: string[];
+}
+
+/**
+ * Every ref to `targetId`, sorted by file then position. A place is listed once per role: a ref
+ * seen from two crates, or both as the symbol's and through a candidate list or an overriding
+ * method, is listed as the one read first (the symbol's own, then via overriders, each direct
+ * before candidate). Unless `exact`, refs to the methods overriding a trait method count as
+ * its refs (`via`).
+ */
+export async function references(store: StoreReader, targetId: string, options: ReferenceOptions = {}): Promise<RefLocation[]> {
+  const views = new FileViews(store);
+  const wanted = options.crates ? new Set(options.crates) : undefined;
+  // Only a method is overridden; the scan for overriders runs while the refs are read.
+  const overriders = options.exact || !targetId.endsWith(').')
+    ? Promise.resolve([])
+    : overridersOf(store, targetId);
+  const [direct, via] = await Promise.all([
+    Promise.all([refRowsTo(store, targetId), recordRefRowsTo(store, targetId)]).then(([keyed, local]) => {
+      if (local !== undefined) keyed.found.push(local);
+      return keyed;
+    }),
+    overriders.then((ids) => Promise.all(ids.map(async (overrider) => ({ overrider, rows: await refRowsTo(store, overrider) })))),
+  ]);
+  // An unknown receiver's `.next_back()` lists every `next_back`: one list holds the trait method
+  // and its hundreds of overrides. Each list is read once, for the first of them it holds.
+  const groups = [{ via: undefined as string | undefined, rows: direct }, ...via.map(({ overrider, rows }) => ({ via: overrider, rows }))];
+  const owners = new Map<string, number>();
+  groups.forEach(({ rows }, i) => {
+    for (const list of rows.lists) if (!owners.has(list)) owners.set(list, i);
+  });
+  const listed = await Promise.all([...owners.keys()].map((list) => candidateRefsIn(store, list)));
+  const candidates = groups.map((): FoundRefs[] => []);
+  [...owners.values()].forEach((group, i) => candidates[group].push(...listed[i]));
+  const found = groups.map(({ via: overrider, rows }, i) => ({
+    via: overrider,
+    found: [...rows.found, ...candidates[i]].filter(({ crate }) => wanted === undefined || wanted.has(crate)),
+  }));
+  const byFile = await gatherRefs(store, views, targetId, found, options.kinds ? new Set<RefRole>(options.kinds) : undefined);
+  if (options.includeDecl) {
+    for (const { crate, item, entry } of await defsById(store, targetId)) {
+      if (wanted !== undefined && !wanted.has(crate)) continue;
+      const view = await views.get(entry.file, crate);
+      const start = view.itemStart(item);
+      refsOfFile(byFile, view).add(start + entry.nameSpan[0], start + entry.nameSpan[1], 'decl', item, false, undefined, 0);
+    }
+  }
+  const out: RefLocation[] = [];
+  for (const file of [...byFile.keys()].sort(compareStrings)) byFile.get(file)!.locations(targetId, out);
+  return out;
+}
+
+/**
+ * One file's refs, as numbers and shared strings, in the order they were read; `locations` sorts
+ * them and builds the answer's objects.
+ */
+class FileRefs {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private readonly roles: Array<RefRole | 'decl'> = [];
+  private readonly items: string[] = [];
+  private readonly vias: Array<string | undefined> = [];
+  /** Which group a ref was read in (the symbol's own refs are group 0), twice, plus one for a candidate ref. */
+  private readonly origins: number[] = [];
+
+  constructor(
+    readonly file: string,
+    private readonly lines: LineIndex,
+  ) {}
+
+  add(start: number, end: number, role: RefRole | 'decl', item: string, candidate: boolean, via: string | undefined, group: number): void {
+    this.lines.check(end);
+    this.origins.push(group * 2 + Number(candidate));
+    this.starts.push(start);
+    this.ends.push(end);
+    this.roles.push(role);
+    this.items.push(item);
+    this.vias.push(via);
+  }
+
+  /**
+   * Appends the refs to `out` by position, each place once per role. Of the refs at one place
+   * and with one role (a macro's argument in every item the macro expands to), the one kept is
+   * the symbol's own before one via an overrider, direct before candidate, then the one of the
+   * item with the smallest id.
+   */
+  locations(target: string, out: RefLocation[]): void {
+    const { file, lines, starts, ends, roles, items, origins } = this;
+    const order = byPosition(starts, (a, b) => ends[a] - ends[b] || origins[a] - origins[b] || compareStrings(items[a], items[b]));
+    let line = 0;
+    // The refs kept at the place of the one before: out[here...].
+    let here = out.length;
+    let last = -1;
+    for (const i of order) {
+      if (last >= 0 && starts[i] === starts[last] && ends[i] === ends[last]) {
+        if (sameRoleFrom(out, here, roles[i])) continue;
+      } else here = out.length;
+      last = i;
+      line = lines.lineAt(starts[i], line);
+      const endLine = lines.lineAt(ends[i], line);
+      const ref: RefLocation = {
+        file, line: line + 1, col: lines.columnAt(starts[i], line), endLine: endLine + 1, endCol: lines.columnAt(ends[i], endLine),
+        role: roles[i], candidate: origins[i] % 2 === 1, target, item: items[i],
+      };
+      const via = this.vias[i];
+      if (via !== undefined) ref.via = via;
+      out.push(ref);
+    }
+  }
+}
+
+function sameRoleFrom(out: RefLocation[], from: number, role: RefRole | 'decl'): boolean {
+  for (let k = from; k < out.length; k++) if (out[k].role === role) return true;
+  return false;
+}
+
+/**
+ * The indexes of refs by start, then by `tie` among those sharing a start, in `order` (reused
+ * from one file to the next, as is the scratch buffer). The starts and indexes are packed in
+ * doubles and sorted as numbers, a native sort that calls no comparator; the rare runs sharing
+ * a start are then sorted with `tie`.
+ */
+function byPosition(starts: number[], tie: (a: number, b: number) => number): number[] {
+  const n = starts.length;
+  const order = sortScratch.order;
+  order.length = n;
+  if (n === 1) {
+    order[0] = 0;
+    return order;
+  }
+  if (sortScratch.packed.length < n) sortScratch.packed = new Float64Array(Math.max(n, 2 * sortScratch.packed.length));
+  const packed = sortScratch.packed.subarray(0, n);
+  for (let i = 0; i < n; i++) packed[i] = starts[i] * INDEX_SPAN + i;
+  packed.sort();
+  for (let k = 0; k < n; k++) order[k] = packed[k] % INDEX_SPAN;
+  for (let k = 1; k < n; k++) {
+    if (starts[order[k]] !== starts[order[k - 1]]) continue;
+    let run = k + 1;
+    while (run < n && starts[order[run]] === starts[order[k]]) run++;
+    const sorted = order.slice(k - 1, run).sort(tie);
+    for (let j = 0; j < sorted.length; j++) order[k - 1 + j] = sorted[j];
+    k = run - 1;
+  }
+  return order;
+}
+
+const sortScratch = { packed: new Float64Array(1024), order: [] as number[] };
+
+/**
+ * Packing bound: a file's refs number fewer than this, and its offsets times it stay exact in
+ * a double (below 2^53) for files under 512 MB.
+ */
+const INDEX_SPAN = 2 ** 24;
+
+function refsOfFile(byFile: Map<string, FileRefs>, view: FileView): FileRefs {
+  let refs = byFile.get(view.path);
+  if (refs === undefined) {
+    if (view.table.bytes * INDEX_SPAN >= 2 ** 53) throw new InconsistentIndexError(`${view.path} is too large to list references in (${view.table.bytes} bytes)`);
+    byFile.set(view.path, (refs = new FileRefs(view.path, view.lineIndex)));
+  }
+  return refs;
+}
+
+/** The refs of some groups of found entries, by file. */
+async function gatherRefs(
+  store: StoreReader,
+  views: FileViews,
+  target: string,
+  groups: Array<{ found: FoundRefs[]; via: string | undefined }>,
+  roles: Set<RefRole> | undefined,
+): Promise<Map<string, FileRefs>> {
+  const viewsOf = await views.getAll(groups.flatMap(({ found }) => found));
+  const byFile = new Map<string, FileRefs>();
+  const shared: SharedHashRow[] = [];
+  let n = 0;
+  for (const [group, { found: entries, via }] of groups.entries()) {
+    // A target key leaves out the length of a ref that spans its target's name (records.ts).
+    const nameLength = nameLengthInId(via ?? target) ?? -1;
+    const add = (refs: FileRefs, row: ItemRefRow, [item, start]: FileItem, candidate: boolean) => {
+      for (let r = 1; r < row.length;) {
+        const second = row[r + 1];
+        const short = second < 0;
+        if (short && nameLength < 0) throw new InconsistentIndexError(`a ref key of ${via ?? target} leaves out a length its id does not give`);
+        const role = roleAt(short ? roleOfShort(second) : row[r + 2]);
+        const at = start + row[r];
+        const end = at + (short ? nameLength : second);
+        r += short ? 2 : 3;
+        if (roles === undefined || roles.has(role)) refs.add(at, end, role, item, candidate, via, group);
+      }
+    };
+    for (const found of entries) {
+      const view = viewsOf[n++];
+      const refs = refsOfFile(byFile, view);
+      for (let k = 1; k < found.row.length; k++) {
+        const row = found.row[k] as ItemRefRow;
+        const items = found.item === undefined ? view.itemsWithHash(row[0]) : view.itemRow(found.item);
+        if (isRowList(items)) shared.push({ found, row, items, add: (item) => add(refs, row, item, found.candidate) });
+        else add(refs, row, items, found.candidate);
+      }
+    }
+  }
+  if (shared.length > 0) await resolveSharedHashes(store, shared);
+  return byFile;
+}
+
+/** A row whose hash several items of its file share, and what adds its refs once its item is known. */
+interface SharedHashRow {
+  found: FoundRefs;
+  row: ItemRefRow;
+  items: FileItem[];
+  add: (item: FileItem) => void;
+}
+
+/**
+ * Finds the item of each row whose hash several items of its file share (itemHash): the one
+ * whose own contribution to the key, derived from its record as a load does, is that row.
+ * Items with equal contributions take one row each.
+ */
+async function resolveSharedHashes(store: StoreReader, rows: SharedHashRow[]): Promise<void> {
+  // Items already matched to a row of an entry.
+  const taken = new Map<FoundRefs, Set<string>>();
+  for (const { found, row, items, add } of rows) {
+    const records = await readStampedItems(store, found.crate, items.map(([id]) => id));
+    const text = row.join(',');
+    let used = taken.get(found);
+    if (used === undefined) taken.set(found, (used = new Set()));
+    const match = items.find(([id], i) => {
+      const record = records[i];
+      if (record === undefined || used.has(id)) return false;
+      const entry = deriveItemKeys(found.crate, record.item).get(`${found.key}\0${id}`);
+      return entry !== undefined && contributionOf(id, entry).row === text;
+    });
+    if (match === undefined) throw new InconsistentIndexError(`no item of ${found.file} with the hash ${row[0]} contributes ${JSON.stringify(row)} to ${JSON.stringify(found.key)}`);
+    used.add(match[0]);
+    add(match);
+  }
+}
+
+/** The refs to a target in one file of a crate, by item. */
+interface FoundRefs {
+  crate: string;
+  file: string;
+  /** The target key they were read from. */
+  key: string;
+  /** One file's entry of a TargetRefsValue, as parsed: its path, then its items' rows. */
+  row: TargetRefsValue[number];
+  candidate: boolean;
+  /** The item of the one row when it is known, not named by its hash alone (recordRefRowsTo). */
+  item?: string;
+}
+
+/**
+ * The refs resolved to `target`, by crate and file (keys.ts), and the candidate lists that hold
+ * it: point reads, one per crate.
+ */
+async function refRowsTo(store: StoreReader, target: string): Promise<{ found: FoundRefs[]; lists: string[] }> {
+  const crates = await crateIds(store);
+  const targetKeys = crates.map((crate) => keys.targetRefs(target, crate));
+  const [listText, ...texts] = await store.getManyText([keys.listsHolding(target), ...targetKeys]);
+  return { found: foundIn(crates, targetKeys, texts, false), lists: listText === undefined ? [] : (JSON.parse(listText) as string[]) };
+}
+
+/**
+ * The refs of a record-local def's item to it, which its record alone holds (records.ts,
+ * isRecordLocal), as the one file entry of a target key would give them.
+ */
+async function recordRefRowsTo(store: StoreReader, target: string): Promise<FoundRefs | undefined> {
+  const item = recordOwnerOf(target);
+  if (item === undefined) return undefined;
+  const crate = crateOfItem(item);
+  const [record] = await readEncoded(store, crate, [item]);
+  if (record === undefined || localEntryIn(record, item, target) === undefined) return undefined;
+  const relative = relativeId(item, target);
+  const refs: number[] = [];
+  let start = 0;
+  for (const row of record.refs) {
+    start += row[0];
+    if (row.length === 4 && row[3] === relative) refs.push(start, row[1], row[2]);
+  }
+  if (refs.length === 0) return undefined;
+  return { crate, file: record.file, key: keys.targetRefs(target, crate), row: [record.file, [itemHash(item), ...refs]], candidate: false, item };
+}
+
+/** The refs whose candidates are `list`. */
+async function candidateRefsIn(store: StoreReader, list: string): Promise<FoundRefs[]> {
+  const crates = await crateIds(store);
+  const listKeys = crates.map((crate) => keys.candidateRefs(list, crate));
+  return foundIn(crates, listKeys, await store.getManyText(listKeys), true);
+}
+
+/** The entries of each crate's TargetRefsValue (texts[i] is crates[i]'s, at targetKeys[i]). */
+function foundIn(crates: string[], targetKeys: string[], texts: Array<string | undefined>, candidate: boolean): FoundRefs[] {
+  const found: FoundRefs[] = [];
+  texts.forEach((text, i) => {
+    if (text === undefined) return;
+    for (const row of JSON.parse(text) as TargetRefsValue) found.push({ crate: crates[i], file: row[0], key: targetKeys[i], row, candidate });
+  });
+  return found;
+}
