@@ -1,6 +1,6 @@
 // A file table read from the store, with what queries need from it: where each item starts,
 // which items contain an offset, and item-relative spans turned into line/column ranges.
-import { LineIndex, type LineRange } from '../../schema/src/lines.js';
+import { countBelowFrom, LineIndex, type LineRange } from '../../schema/src/lines.js';
 import { InconsistentIndexError } from './errors.js';
 import { keyParts, keys, ranges, type FileItem, type FileTable } from './keys.js';
 import { decodeFileTable } from './records.js';
@@ -14,8 +14,7 @@ export class FileView {
   /** Item id → its row in the table, built at the third lookup. */
   private rowCache?: Map<string, number>;
   private lookups = 0;
-  /** Item hash (itemHash) → its row, or its rows when items share it; built at the first such lookup. */
-  private rowsByHash?: Map<number, FileItem | FileItem[]>;
+  private hashOrder?: ItemsByHash;
 
   constructor(
     readonly path: string,
@@ -31,14 +30,9 @@ export class FileView {
     return this.itemRow(item)[1];
   }
 
-  /**
-   * The row of the item with this hash (itemHash), as target keys name items (target-refs.ts),
-   * or, in the rare case that items of the file share it, their rows.
-   */
-  itemsWithHash(hash: number): FileItem | FileItem[] {
-    const found = (this.rowsByHash ??= rowsByHash(this.table.items)).get(hash);
-    if (found === undefined) throw new InconsistentIndexError(`no item of ${this.crate} with the hash ${hash} in the table of ${this.path}`);
-    return found;
+  /** The table's items in the order of their hashes (itemHash), built at the first use. */
+  get itemsByHash(): ItemsByHash {
+    return (this.hashOrder ??= itemsByHash(this.table.items));
   }
 
   /** The item's absolute byte span in the file. */
@@ -74,21 +68,35 @@ export class FileView {
   }
 }
 
-function rowsByHash(items: FileItem[]): Map<number, FileItem | FileItem[]> {
-  const byHash = new Map<number, FileItem | FileItem[]>();
-  for (const row of items) {
-    const hash = itemHash(row[0]);
-    const there = byHash.get(hash);
-    if (there === undefined) byHash.set(hash, row);
-    else if (isRowList(there)) there.push(row);
-    else byHash.set(hash, [there, row]);
-  }
-  return byHash;
+/**
+ * A file's items by hash, as target keys name them (target-refs.ts), in flat arrays: a query
+ * looks up thousands of items in hundreds of files, and a Map of rows per file had it chase a
+ * pointer or three per item through memory no cache held.
+ */
+export interface ItemsByHash {
+  /** Ascending; items sharing a hash are next to each other. */
+  hashes: Uint32Array;
+  starts: Float64Array;
+  ids: string[];
 }
 
-/** Whether itemsWithHash found several rows, not one (whose first element is its id). */
-export function isRowList(found: FileItem | FileItem[]): found is FileItem[] {
-  return typeof found[0] !== 'string';
+function itemsByHash(items: FileItem[]): ItemsByHash {
+  const hashes = items.map(([id]) => itemHash(id));
+  const order = items.map((_, i) => i).sort((a, b) => hashes[a] - hashes[b]);
+  return {
+    hashes: Uint32Array.from(order, (i) => hashes[i]),
+    starts: Float64Array.from(order, (i) => items[i][1]),
+    ids: order.map((i) => items[i][0]),
+  };
+}
+
+/**
+ * The first position of `hash` in `hashes` (ascending) at or after `from`, or -1. The rows of a
+ * target key come by hash, so each search starts where the one before ended.
+ */
+export function findHash(hashes: Uint32Array, hash: number, from: number): number {
+  const at = countBelowFrom(hashes, hash, from);
+  return hashes[at] === hash ? at : -1;
 }
 
 /** Caches file views for the length of one query: a file is read and indexed once however many hits it has. */
@@ -118,7 +126,7 @@ export class FileViews {
     const found: FileView[] = new Array(files.length);
     const missing: number[] = [];
     files.forEach(({ file, crate }, i) => {
-      const view = keptView(this.store, keys.file(file, crate));
+      const view = keptView(this.store, file, crate);
       if (view === undefined) missing.push(i);
       else found[i] = view;
     });
@@ -157,43 +165,47 @@ async function tableKeysOf(store: StoreReader, path: string): Promise<string[]> 
 // File views, kept from one query to the next for a store this process opened: parsing a file's
 // table is most of a query's time (std's reach 462 KB of JSON). Any write to the store drops
 // them. A remote store (`xref watch`'s) changes without this process knowing, so its views
-// are not kept.
+// are not kept. The first kept is the first to go: keeping them in order of use (a map entry
+// deleted and set again for each view a query touched) was 5% of the refs of `Option::None`.
 const VIEWS_KEPT = 1024;
 /** Paths whose table keys are kept: a few strings each, so many more than views. */
 const PATHS_KEPT = 16384;
 
 interface KeptViews {
-  views: Map<string, FileView>;
+  /** Crate → path → view: found with the strings a query has, no key built. */
+  views: Map<string, Map<string, FileView>>;
+  /** The views kept, oldest first, the first to go. */
+  order: FileView[];
   /** Path → the keys of its tables (none for a path the store has no table for). */
   tableKeys: Map<string, string[]>;
 }
 
-const keptViews = new KeptPerStore<KeptViews>(() => ({ views: new Map(), tableKeys: new Map() }));
+const keptViews = new KeptPerStore<KeptViews>(() => ({ views: new Map(), order: [], tableKeys: new Map() }));
 
-/** The view this process keeps for a table key, if any. */
-function keptView(store: StoreReader, key: string): FileView | undefined {
-  if (!(store instanceof Store)) return undefined;
-  const cache = keptViews.of(store).views;
-  const kept = cache.get(key);
-  if (kept !== undefined) {
-    // Most recently used last, so the oldest goes first.
-    cache.delete(key);
-    cache.set(key, kept);
+/** The view this process keeps for a file of a crate, if any. */
+function keptView(store: StoreReader, path: string, crate: string): FileView | undefined {
+  return store instanceof Store ? keptViews.of(store).views.get(crate)?.get(path) : undefined;
+}
+
+function keepView(store: StoreReader, view: FileView): void {
+  if (!(store instanceof Store)) return;
+  const kept = keptViews.of(store);
+  let paths = kept.views.get(view.crate);
+  if (paths === undefined) kept.views.set(view.crate, (paths = new Map()));
+  paths.set(view.path, view);
+  kept.order.push(view);
+  if (kept.order.length > VIEWS_KEPT) {
+    const oldest = kept.order.shift()!;
+    kept.views.get(oldest.crate)!.delete(oldest.path);
   }
-  return kept;
 }
 
 async function readView(store: StoreReader, key: string, path: string, crate: string): Promise<FileView | undefined> {
-  const kept = keptView(store, key);
+  const kept = keptView(store, path, crate);
   if (kept !== undefined) return kept;
   const text = (await store.getManyText([key]))[0];
   if (text === undefined) return undefined;
-  const table = decodeFileTable(text);
-  const view = new FileView(path, crate, table);
-  const cache = store instanceof Store ? keptViews.of(store).views : undefined;
-  if (cache !== undefined) {
-    cache.set(key, view);
-    if (cache.size > VIEWS_KEPT) cache.delete(cache.keys().next().value!);
-  }
+  const view = new FileView(path, crate, decodeFileTable(text));
+  keepView(store, view);
   return view;
 }

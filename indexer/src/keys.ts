@@ -32,8 +32,9 @@
 //                                             overrides, if any; the only place a def's details are
 //                                             stored, but for a record-local def's
 //   ref \0 <target> \0 <crate>              → TargetRefsValue (target-refs.ts): the refs to <target> of
-//                                             the crate's items, by file and item, each item's as
-//                                             [item's hash (itemHash), relStart, length, role…]
+//                                             the crate's items, by file and item, each item's a
+//                                             row [item's hash (itemHash), count, relStart, length,
+//                                             role…], a file's rows one flat array
 //   ref \0 <target> \0 list                 → the hashes of the candidate lists holding <target>,
 //                                             sorted (LIST_MARK)
 //   cref \0 <list> \0 <crate>               → TargetRefsValue: the refs of the crate's items whose
@@ -126,7 +127,7 @@ import { nameLengthInId, qualnameInId } from './id-names.js';
 import { encodeDefValue, itemDefEntry } from './def-values.js';
 
 /** Bump when the key layout or a value shape changes; stores of another format need `xref index --full`. */
-export const STORE_FORMAT_VERSION = 33;
+export const STORE_FORMAT_VERSION = 34;
 
 export const SEP = '\0';
 /** Upper bound for a prefix scan: no id, path or name contains U+10FFFF. */

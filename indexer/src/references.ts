@@ -7,14 +7,14 @@ import type { RefRole } from '../../schema/src/types.js';
 import { crateIds } from './crates.js';
 import { defsById } from './def-entries.js';
 import { InconsistentIndexError } from './errors.js';
-import { FileViews, isRowList, type FileView, type LineRange } from './files.js';
+import { FileViews, findHash, type FileView, type LineRange } from './files.js';
 import { nameLengthInId } from './id-names.js';
 import { readEncoded, readStampedItems } from './items.js';
-import { compareStrings, crateOfItem, deriveItemKeys, keys, type FileItem } from './keys.js';
+import { compareStrings, crateOfItem, deriveItemKeys, keys } from './keys.js';
 import { localEntryIn, recordOwnerOf, relativeId, roleAt, roleOfShort } from './records.js';
 import { overridersOf } from './relations.js';
 import type { StoreReader } from './store.js';
-import { contributionOf, itemHash, type ItemRefRow, type TargetRefsValue } from './target-refs.js';
+import { contributionOf, itemHash, type TargetRefsValue } from './target-refs.js';
 
 /** One use of a symbol; role `decl` marks the def's own name (references with includeDecl). */
 export interface RefLocation extends LineRange {
@@ -221,26 +221,44 @@ async function gatherRefs(
   for (const [group, { found: entries, via }] of groups.entries()) {
     // A target key leaves out the length of a ref that spans its target's name (records.ts).
     const nameLength = nameLengthInId(via ?? target) ?? -1;
-    const add = (refs: FileRefs, row: ItemRefRow, [item, start]: FileItem, candidate: boolean) => {
-      for (let r = 1; r < row.length;) {
-        const second = row[r + 1];
+    // The refs of the row at entry[at] (target-refs.ts), of item `id`, which starts at `start`.
+    const add = (refs: FileRefs, entry: TargetRefsValue[number], at: number, id: string, start: number, candidate: boolean) => {
+      const end = at + 2 + (entry[at + 1] as number);
+      for (let r = at + 2; r < end;) {
+        const second = entry[r + 1] as number;
         const short = second < 0;
         if (short && nameLength < 0) throw new InconsistentIndexError(`a ref key of ${via ?? target} leaves out a length its id does not give`);
-        const role = roleAt(short ? roleOfShort(second) : row[r + 2]);
-        const at = start + row[r];
-        const end = at + (short ? nameLength : second);
+        const role = roleAt(short ? roleOfShort(second) : (entry[r + 2] as number));
+        const from = start + (entry[r] as number);
+        const to = from + (short ? nameLength : second);
         r += short ? 2 : 3;
-        if (roles === undefined || roles.has(role)) refs.add(at, end, role, item, candidate, via, group);
+        if (roles === undefined || roles.has(role)) refs.add(from, to, role, id, candidate, via, group);
       }
     };
     for (const found of entries) {
       const view = viewsOf[n++];
       const refs = refsOfFile(byFile, view);
-      for (let k = 1; k < found.row.length; k++) {
-        const row = found.row[k] as ItemRefRow;
-        const items = found.item === undefined ? view.itemsWithHash(row[0]) : view.itemRow(found.item);
-        if (isRowList(items)) shared.push({ found, row, items, add: (item) => add(refs, row, item, found.candidate) });
-        else add(refs, row, items, found.candidate);
+      const entry = found.row;
+      const { candidate } = found;
+      if (found.item !== undefined) {
+        add(refs, entry, 1, found.item, view.itemStart(found.item), candidate);
+        continue;
+      }
+      const { hashes, starts, ids } = view.itemsByHash;
+      // Rows come by hash: each is searched for from where the one before was found.
+      let p = 0;
+      for (let at = 1; at < entry.length; at += 2 + (entry[at + 1] as number)) {
+        const hash = entry[at] as number;
+        p = findHash(hashes, hash, p);
+        if (p < 0) throw new InconsistentIndexError(`no item of ${found.crate} with the hash ${hash} in the table of ${found.file}`);
+        if (hashes[p + 1] !== hash) {
+          add(refs, entry, at, ids[p], starts[p], candidate);
+          continue;
+        }
+        const items: Array<[string, number]> = [];
+        for (let q = p; hashes[q] === hash; q++) items.push([ids[q], starts[q]]);
+        const row = at;
+        shared.push({ found, at, items, add: ([id, start]) => add(refs, entry, row, id, start, candidate) });
       }
     }
   }
@@ -251,9 +269,11 @@ async function gatherRefs(
 /** A row whose hash several items of its file share, and what adds its refs once its item is known. */
 interface SharedHashRow {
   found: FoundRefs;
-  row: ItemRefRow;
-  items: FileItem[];
-  add: (item: FileItem) => void;
+  /** Where the row starts in its entry. */
+  at: number;
+  /** The items with the hash, each as its id and start. */
+  items: Array<[string, number]>;
+  add: (item: [string, number]) => void;
 }
 
 /**
@@ -264,8 +284,9 @@ interface SharedHashRow {
 async function resolveSharedHashes(store: StoreReader, rows: SharedHashRow[]): Promise<void> {
   // Items already matched to a row of an entry.
   const taken = new Map<FoundRefs, Set<string>>();
-  for (const { found, row, items, add } of rows) {
+  for (const { found, at, items, add } of rows) {
     const records = await readStampedItems(store, found.crate, items.map(([id]) => id));
+    const row = found.row.slice(at, at + 2 + (found.row[at + 1] as number));
     const text = row.join(',');
     let used = taken.get(found);
     if (used === undefined) taken.set(found, (used = new Set()));
@@ -287,7 +308,7 @@ interface FoundRefs {
   file: string;
   /** The target key they were read from. */
   key: string;
-  /** One file's entry of a TargetRefsValue, as parsed: its path, then its items' rows. */
+  /** One file's entry of a TargetRefsValue, as parsed: its path, then its items' rows, flat. */
   row: TargetRefsValue[number];
   candidate: boolean;
   /** The item of the one row when it is known, not named by its hash alone (recordRefRowsTo). */
@@ -323,7 +344,7 @@ async function recordRefRowsTo(store: StoreReader, target: string): Promise<Foun
     if (row.length === 4 && row[3] === relative) refs.push(start, row[1], row[2]);
   }
   if (refs.length === 0) return undefined;
-  return { crate, file: record.file, key: keys.targetRefs(target, crate), row: [record.file, [itemHash(item), ...refs]], candidate: false, item };
+  return { crate, file: record.file, key: keys.targetRefs(target, crate), row: [record.file, itemHash(item), refs.length, ...refs], candidate: false, item };
 }
 
 /** The refs whose candidates are `list`. */

@@ -14,22 +14,21 @@ import { closingQuote } from './json-text.js';
 import type { Store } from './store.js';
 
 /**
- * A target key's value: for each file, its items' refs to the target, as [item, relStart, length,
- * role, relStart, length, role…] with the item named by its hash (itemHash) and the role an index
- * into REF_ROLES; files sorted, a file's rows by hash then numbers, an item's refs by position.
- * Flat numbers rather than a tuple per ref: `Option`'s 2,000 refs parse as a few hundred arrays.
+ * A target key's value: for each file, its items' refs to the target, each item's as a row of
+ * numbers [item, count, relStart, length, role, relStart, length, role…]: the item named by its
+ * hash (itemHash), then how many numbers follow, the role an index into REF_ROLES; files sorted,
+ * a file's rows by hash then numbers, an item's refs by position. A file's rows are one flat
+ * array: as an array per row, parsing `Option`'s key took twice as long.
  */
-export type TargetRefsValue = Array<[file: string, ...items: ItemRefRow[]]>;
-
-export type ItemRefRow = [item: number, ...refs: number[]];
+export type TargetRefsValue = Array<[file: string, ...rows: number[]]>;
 
 /**
  * What a target key's row names its item by: 24 bits of a hash of the item's id. A reader finds
- * the item in its file's table by it (FileView.itemsWithHash). As ids (front-coded) they were
+ * the item in its file's table by it (FileView.itemsByHash). As ids (front-coded) they were
  * 3.3 of the 5.9 MB of std's ref keys, and finding each in a map of its file's items by a string
  * built for the purpose was a quarter of the time of `Option`'s refs; a number costs neither.
  * Two items of a file may share a hash: the rows say which is which by their numbers, since each
- * is exactly what its item contributes (resolveSharedHashes in queries.ts).
+ * is exactly what its item contributes (resolveSharedHashes in references.ts).
  */
 export function itemHash(item: string): number {
   // FNV-1a over the UTF-16 units, then murmur3's finalizer so the kept top bits mix every unit.
@@ -53,7 +52,7 @@ function foldedKey(contribution: string): string {
   return contribution.slice(0, contribution.lastIndexOf('\0'));
 }
 
-/** One item's refs in a target key: its file, and its hash and numbers (`s,l,r,…`) as a row's text. */
+/** One item's refs in a target key: its file, and its row's text (`hash,count,s,l,r,…`). */
 interface Contribution {
   file: string;
   row: string;
@@ -114,10 +113,14 @@ export class TargetRefs {
   }
 }
 
-/** A stored target key's rows by file, each row as its text (`hash,s,l,r,…`). */
+/** A stored target key's rows by file, each row as its text. */
 function rowsByFile(text: string): Map<string, string[]> {
   const files = new Map<string, string[]>();
-  for (const [file, ...rows] of JSON.parse(text) as TargetRefsValue) files.set(file, rows.map((row) => row.join(',')));
+  for (const [file, ...numbers] of JSON.parse(text) as TargetRefsValue) {
+    const rows: string[] = [];
+    for (let k = 0; k < numbers.length; k += 2 + numbers[k + 1]) rows.push(numbers.slice(k, k + 2 + numbers[k + 1]).join(','));
+    files.set(file, rows);
+  }
   return files;
 }
 
@@ -128,7 +131,7 @@ function targetValue(files: Map<string, string[]>): string | undefined {
     const rows = files.get(file)!;
     if (rows.length === 0) continue;
     rows.sort(byHashThenText);
-    entries.push(`[${JSON.stringify(file)},${rows.map((row) => `[${row}]`).join(',')}]`);
+    entries.push(`[${JSON.stringify(file)},${rows.join(',')}]`);
   }
   return entries.length === 0 ? undefined : `[${entries.join(',')}]`;
 }
@@ -147,6 +150,6 @@ function leadingNumber(row: string): number {
 export function contributionOf(item: string, entry: string): Contribution {
   const end = closingQuote(entry, 1);
   const numbers = entry.slice(end + 2, -1);
-  const hash = itemHash(item);
-  return { file: JSON.parse(entry.slice(1, end + 1)) as string, row: numbers === '' ? String(hash) : `${hash},${numbers}` };
+  const count = numbers === '' ? 0 : numbers.split(',').length;
+  return { file: JSON.parse(entry.slice(1, end + 1)) as string, row: `${itemHash(item)},${count}${numbers === '' ? '' : `,${numbers}`}` };
 }

@@ -78,18 +78,16 @@ export class LineIndex {
   }
 
   /**
-   * The 0-based line of a byte offset known to be in the file, at or after line `from`: callers
-   * turning many ascending offsets into positions (find-references: `Option` has 2,000) pass the
-   * line of the one before, and an offset on that line or the next needs no search.
+   * The 0-based line of a byte offset known to be in the file, searched from line `from`:
+   * callers turning many ascending offsets into positions (find-references: `Option` has
+   * 2,000) pass the line of the one before. The search gallops forward from there, so an
+   * offset on that line or the next takes a probe or two, and a far one touches few of the
+   * line starts of a big file, an array no cache holds when a query starts.
    */
   lineAt(byteOffset: number, from: number): number {
     const starts = this.lineStarts;
-    if (from + 1 >= starts.length || byteOffset < starts[from + 1]) {
-      if (byteOffset >= starts[from]) return from;
-      return countAtMost(starts, byteOffset) - 1;
-    }
-    if (from + 2 >= starts.length || byteOffset < starts[from + 2]) return from + 1;
-    return countAtMost(starts, byteOffset) - 1;
+    if (byteOffset < starts[from]) return countAtMost(starts, byteOffset) - 1;
+    return countBelowFrom(starts, byteOffset + 1, from + 1) - 1;
   }
 
   /** The 1-based column of a byte offset on 0-based line `line`; a file of ASCII needs no search. */
@@ -124,6 +122,30 @@ export class LineIndex {
   private charIndex(byteOffset: number): number {
     return byteOffset - this.extra[countBelow(this.mbStart, byteOffset)];
   }
+}
+
+/**
+ * countBelow of an array whose entries before `from` are known to be < value, searched by
+ * galloping forward from there: a value near `from` takes a probe or two, and a far one touches
+ * few entries of a long array.
+ */
+export function countBelowFrom(sorted: ArrayLike<number>, value: number, from: number): number {
+  const n = sorted.length;
+  // sorted[below] < value (or below = from - 1), and sorted[above] >= value unless above >= n.
+  let below = from - 1;
+  let above = from;
+  for (let step = 1; above < n && sorted[above] < value; step *= 2) {
+    below = above;
+    above = below + step;
+  }
+  let lo = below + 1;
+  let hi = Math.min(above, n);
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** How many entries of an ascending array are < value. */

@@ -12,6 +12,13 @@ const current = storeEachTest();
 const itemKey = (crate: string, item: string) => `item\0${crate}\0${item}`;
 
 /** How many refs an item's numbers in a target key hold: [start, length, role], or [start, -(role + 1)] for a ref that spans its target's name. */
+/** A target key's file entry's flat numbers (target-refs.ts) as rows, [hash, ...numbers] each. */
+function rowsOf(numbers: number[]): number[][] {
+  const rows: number[][] = [];
+  for (let k = 0; k < numbers.length; k += 2 + numbers[k + 1]) rows.push([numbers[k], ...numbers.slice(k + 2, k + 2 + numbers[k + 1])]);
+  return rows;
+}
+
 function refCount(numbers: number[]): number {
   let count = 0;
   for (let i = 0; i < numbers.length; i += numbers[i + 1] < 0 ? 2 : 3) count++;
@@ -91,7 +98,7 @@ describe('loadDump', () => {
     const parts = all.map((k) => k.split('\0'));
     expect(parts.filter((p) => p.at(-1) === ids.cafe && p[0] !== 'ref')).toEqual([]);
     const refHolders = all.filter((k) => k.startsWith('ref\0') && !k.endsWith('\0list'))
-      .flatMap((k) => (JSON.parse(stored.get(k)!) as Array<[string, ...Array<[number]>]>).flatMap(([, ...items]) => items.map(([hash]) => hash)));
+      .flatMap((k) => (JSON.parse(stored.get(k)!) as Array<[string, ...number[]]>).flatMap(([, ...numbers]) => rowsOf(numbers).map(([hash]) => hash)));
     expect(refHolders.length).toBeGreaterThan(0);
     expect(refHolders).not.toContain(itemHash(ids.cafe));
     expect(parts.filter((p) => ['def', 'name', 'qual'].includes(p[0]) && p.includes(ids.cafe))).toEqual([]);
@@ -141,8 +148,9 @@ describe('loadDump', () => {
     const refKeys = async () => {
       const found = [...(await snapshot(current.store))].filter(([k]) => k.startsWith(`ref\0${T}\0`));
       expect(found.map(([k]) => k)).toEqual(found.length === 0 ? [] : [`ref\0${T}\0cargo moves 0.1.0`]);
-      return found.flatMap(([, v]) => (JSON.parse(v) as Array<[string, ...Array<[number, ...number[]]>]>)
-        .map(([file, ...items]) => {
+      return found.flatMap(([, v]) => (JSON.parse(v) as Array<[string, ...number[]]>)
+        .map(([file, ...numbers]) => {
+          const items = rowsOf(numbers);
           const hashes = items.map(([hash]) => hash);
           expect(hashes).toEqual([...hashes].sort((a, b) => a - b));
           return [file, items.map(([hash, ...refs]) => [names.get(hash), refCount(refs)]).sort()];

@@ -294,7 +294,7 @@ describe('file tables', () => {
   });
 });
 
-/** itemHash of '', of Option's id and of a non-ASCII id, as format 33 stores them. */
+/** itemHash of '', of Option's id and of a non-ASCII id, as formats 33 and later store them. */
 const PINNED_HASHES = [11222652, 8618599, 8216057];
 
 describe('reference entries', () => {
