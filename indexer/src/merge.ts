@@ -110,7 +110,7 @@ export class CountingBatch {
 
   async write(): Promise<MergeStats> {
     // The cref keys it settles tell the lists which of them are still used.
-    await this.targetRefs.settle((k, v) => this.put(k, v), (k) => this.del(k));
+    await this.targetRefs.settle((k, v) => this.put(k, v), (k) => this.del(k), (target, crate, present) => this.lists.noteReferrer(target, crate, present));
     await this.sets.settle((k, v) => this.putKey(k, v), (k) => this.delKey(k));
     await this.lists.settle((k, v) => this.putKey(k, v), (k) => this.delKey(k));
     for (const k of this.deletedDefs) {

@@ -1,37 +1,22 @@
 // Find-references: every ref to a symbol, read from its target keys (target-refs.ts), the keys of
 // the candidate lists that hold it and, for a trait method, the keys of the methods overriding
-// it. Each file's refs are gathered as numbers, ordered with one numeric sort, and only then
-// turned into RefLocations: `Option` has 2,000 refs in 250 files, and per ref costs add up.
-import type { LineIndex } from '../../schema/src/lines.js';
+// it. The refs are gathered as numbers and only then turned into RefLocations (ref-locations.ts):
+// `Option` has 2,000 refs in 250 files, and per ref costs add up.
 import type { RefRole } from '../../schema/src/types.js';
 import { crateIds } from './crates.js';
 import { defsById } from './def-entries.js';
 import { InconsistentIndexError } from './errors.js';
-import { FileViews, findHash, type FileView, type LineRange } from './files.js';
+import { FileViews, findHash, type FileView } from './files.js';
+import { GatheredRefs, type RefLocation } from './ref-locations.js';
 import { nameLengthInId } from './id-names.js';
 import { readEncoded, readStampedItems } from './items.js';
-import { compareStrings, crateOfItem, deriveItemKeys, keys } from './keys.js';
+import { crateOfItem, deriveItemKeys, keys } from './keys.js';
 import { localEntryIn, recordOwnerOf, relativeId, roleAt, roleOfShort } from './records.js';
 import { overridersOf } from './relations.js';
 import type { StoreReader } from './store.js';
 import { contributionOf, itemHash, type TargetRefsValue } from './target-refs.js';
 
-/** One use of a symbol; role `decl` marks the def's own name (references with includeDecl). */
-export interface RefLocation extends LineRange {
-  file: string;
-  role: RefRole | 'decl';
-  /** The ref may resolve to the symbol: resolution found several candidates. */
-  candidate: boolean;
-  /** The symbol asked about. */
-  target: string;
-  /** The item whose code holds the ref: the fn that calls, the impl that names a type. */
-  item: string;
-  /**
-   * Set when the ref is not to the symbol itself but to this method overriding it: a call the
-   * front end resolved to one impl of the trait method asked about.
-   */
-  via?: string;
-}
+export type { RefLocation };
 
 export interface ReferenceOptions {
   includeDecl?: boolean;
@@ -81,148 +66,41 @@ export async function references(store: StoreReader, targetId: string, options: 
     via: overrider,
     found: [...rows.found, ...candidates[i]].filter(({ crate }) => wanted === undefined || wanted.has(crate)),
   }));
-  const byFile = await gatherRefs(store, views, targetId, found, options.kinds ? new Set<RefRole>(options.kinds) : undefined);
-  if (options.includeDecl) {
-    for (const { crate, item, entry } of await defsById(store, targetId)) {
-      if (wanted !== undefined && !wanted.has(crate)) continue;
-      const view = await views.get(entry.file, crate);
-      const start = view.itemStart(item);
-      refsOfFile(byFile, view).add(start + entry.nameSpan[0], start + entry.nameSpan[1], 'decl', item, false, undefined, 0);
+  return GatheredRefs.with(async (gathered) => {
+    await gatherRefs(store, views, gathered, targetId, found, options.kinds ? new Set<RefRole>(options.kinds) : undefined);
+    if (options.includeDecl) {
+      for (const { crate, item, entry } of await defsById(store, targetId)) {
+        if (wanted !== undefined && !wanted.has(crate)) continue;
+        const view = await views.get(entry.file, crate);
+        const start = view.itemStart(item);
+        gathered.add(fileOf(gathered, view), start + entry.nameSpan[0], start + entry.nameSpan[1], 'decl', item, false, undefined, 0);
+      }
     }
-  }
-  const out: RefLocation[] = [];
-  for (const file of [...byFile.keys()].sort(compareStrings)) byFile.get(file)!.locations(targetId, out);
-  return out;
+    return gathered.locations(targetId);
+  });
 }
 
-/**
- * One file's refs, as numbers and shared strings, in the order they were read; `locations` sorts
- * them and builds the answer's objects.
- */
-class FileRefs {
-  private readonly starts: number[] = [];
-  private readonly ends: number[] = [];
-  private readonly roles: Array<RefRole | 'decl'> = [];
-  private readonly items: string[] = [];
-  private readonly vias: Array<string | undefined> = [];
-  /** Which group a ref was read in (the symbol's own refs are group 0), twice, plus one for a candidate ref. */
-  private readonly origins: number[] = [];
-
-  constructor(
-    readonly file: string,
-    private readonly lines: LineIndex,
-  ) {}
-
-  add(start: number, end: number, role: RefRole | 'decl', item: string, candidate: boolean, via: string | undefined, group: number): void {
-    this.lines.check(end);
-    this.origins.push(group * 2 + Number(candidate));
-    this.starts.push(start);
-    this.ends.push(end);
-    this.roles.push(role);
-    this.items.push(item);
-    this.vias.push(via);
-  }
-
-  /**
-   * Appends the refs to `out` by position, each place once per role. Of the refs at one place
-   * and with one role (a macro's argument in every item the macro expands to), the one kept is
-   * the symbol's own before one via an overrider, direct before candidate, then the one of the
-   * item with the smallest id.
-   */
-  locations(target: string, out: RefLocation[]): void {
-    const { file, lines, starts, ends, roles, items, origins } = this;
-    const order = byPosition(starts, (a, b) => ends[a] - ends[b] || origins[a] - origins[b] || compareStrings(items[a], items[b]));
-    let line = 0;
-    // The refs kept at the place of the one before: out[here...].
-    let here = out.length;
-    let last = -1;
-    for (const i of order) {
-      if (last >= 0 && starts[i] === starts[last] && ends[i] === ends[last]) {
-        if (sameRoleFrom(out, here, roles[i])) continue;
-      } else here = out.length;
-      last = i;
-      line = lines.lineAt(starts[i], line);
-      const endLine = lines.lineAt(ends[i], line);
-      const ref: RefLocation = {
-        file, line: line + 1, col: lines.columnAt(starts[i], line), endLine: endLine + 1, endCol: lines.columnAt(ends[i], endLine),
-        role: roles[i], candidate: origins[i] % 2 === 1, target, item: items[i],
-      };
-      const via = this.vias[i];
-      if (via !== undefined) ref.via = via;
-      out.push(ref);
-    }
-  }
+function fileOf(gathered: GatheredRefs, view: FileView): number {
+  return gathered.file(view.path, view.lineIndex, view.table.bytes);
 }
 
-function sameRoleFrom(out: RefLocation[], from: number, role: RefRole | 'decl'): boolean {
-  for (let k = from; k < out.length; k++) if (out[k].role === role) return true;
-  return false;
-}
-
-/**
- * The indexes of refs by start, then by `tie` among those sharing a start, in `order` (reused
- * from one file to the next, as is the scratch buffer). The starts and indexes are packed in
- * doubles and sorted as numbers, a native sort that calls no comparator; the rare runs sharing
- * a start are then sorted with `tie`.
- */
-function byPosition(starts: number[], tie: (a: number, b: number) => number): number[] {
-  const n = starts.length;
-  const order = sortScratch.order;
-  order.length = n;
-  if (n === 1) {
-    order[0] = 0;
-    return order;
-  }
-  if (sortScratch.packed.length < n) sortScratch.packed = new Float64Array(Math.max(n, 2 * sortScratch.packed.length));
-  const packed = sortScratch.packed.subarray(0, n);
-  for (let i = 0; i < n; i++) packed[i] = starts[i] * INDEX_SPAN + i;
-  packed.sort();
-  for (let k = 0; k < n; k++) order[k] = packed[k] % INDEX_SPAN;
-  for (let k = 1; k < n; k++) {
-    if (starts[order[k]] !== starts[order[k - 1]]) continue;
-    let run = k + 1;
-    while (run < n && starts[order[run]] === starts[order[k]]) run++;
-    const sorted = order.slice(k - 1, run).sort(tie);
-    for (let j = 0; j < sorted.length; j++) order[k - 1 + j] = sorted[j];
-    k = run - 1;
-  }
-  return order;
-}
-
-const sortScratch = { packed: new Float64Array(1024), order: [] as number[] };
-
-/**
- * Packing bound: a file's refs number fewer than this, and its offsets times it stay exact in
- * a double (below 2^53) for files under 512 MB.
- */
-const INDEX_SPAN = 2 ** 24;
-
-function refsOfFile(byFile: Map<string, FileRefs>, view: FileView): FileRefs {
-  let refs = byFile.get(view.path);
-  if (refs === undefined) {
-    if (view.table.bytes * INDEX_SPAN >= 2 ** 53) throw new InconsistentIndexError(`${view.path} is too large to list references in (${view.table.bytes} bytes)`);
-    byFile.set(view.path, (refs = new FileRefs(view.path, view.lineIndex)));
-  }
-  return refs;
-}
-
-/** The refs of some groups of found entries, by file. */
+/** Gathers the refs of some groups of found entries. */
 async function gatherRefs(
   store: StoreReader,
   views: FileViews,
+  gathered: GatheredRefs,
   target: string,
   groups: Array<{ found: FoundRefs[]; via: string | undefined }>,
   roles: Set<RefRole> | undefined,
-): Promise<Map<string, FileRefs>> {
+): Promise<void> {
   const viewsOf = await views.getAll(groups.flatMap(({ found }) => found));
-  const byFile = new Map<string, FileRefs>();
   const shared: SharedHashRow[] = [];
   let n = 0;
   for (const [group, { found: entries, via }] of groups.entries()) {
     // A target key leaves out the length of a ref that spans its target's name (records.ts).
     const nameLength = nameLengthInId(via ?? target) ?? -1;
     // The refs of the row at entry[at] (target-refs.ts), of item `id`, which starts at `start`.
-    const add = (refs: FileRefs, entry: TargetRefsValue[number], at: number, id: string, start: number, candidate: boolean) => {
+    const add = (file: number, entry: TargetRefsValue[number], at: number, id: string, start: number, candidate: boolean) => {
       const end = at + 2 + (entry[at + 1] as number);
       for (let r = at + 2; r < end;) {
         const second = entry[r + 1] as number;
@@ -232,16 +110,16 @@ async function gatherRefs(
         const from = start + (entry[r] as number);
         const to = from + (short ? nameLength : second);
         r += short ? 2 : 3;
-        if (roles === undefined || roles.has(role)) refs.add(from, to, role, id, candidate, via, group);
+        if (roles === undefined || roles.has(role)) gathered.add(file, from, to, role, id, candidate, via, group);
       }
     };
     for (const found of entries) {
       const view = viewsOf[n++];
-      const refs = refsOfFile(byFile, view);
+      const file = fileOf(gathered, view);
       const entry = found.row;
       const { candidate } = found;
       if (found.item !== undefined) {
-        add(refs, entry, 1, found.item, view.itemStart(found.item), candidate);
+        add(file, entry, 1, found.item, view.itemStart(found.item), candidate);
         continue;
       }
       const { hashes, starts, ids } = view.itemsByHash;
@@ -252,18 +130,17 @@ async function gatherRefs(
         p = findHash(hashes, hash, p);
         if (p < 0) throw new InconsistentIndexError(`no item of ${found.crate} with the hash ${hash} in the table of ${found.file}`);
         if (hashes[p + 1] !== hash) {
-          add(refs, entry, at, ids[p], starts[p], candidate);
+          add(file, entry, at, ids[p], starts[p], candidate);
           continue;
         }
         const items: Array<[string, number]> = [];
         for (let q = p; hashes[q] === hash; q++) items.push([ids[q], starts[q]]);
         const row = at;
-        shared.push({ found, at, items, add: ([id, start]) => add(refs, entry, row, id, start, candidate) });
+        shared.push({ found, at, items, add: ([id, start]) => add(file, entry, row, id, start, candidate) });
       }
     }
   }
   if (shared.length > 0) await resolveSharedHashes(store, shared);
-  return byFile;
 }
 
 /** A row whose hash several items of its file share, and what adds its refs once its item is known. */
@@ -316,14 +193,23 @@ interface FoundRefs {
 }
 
 /**
- * The refs resolved to `target`, by crate and file (keys.ts), and the candidate lists that hold
- * it: point reads, one per crate.
+ * The refs resolved to `target`, by crate and file, and the candidate lists that hold it: the
+ * target's list key and its own crate's ref key, then the ref keys of the other crates the
+ * list key names (keys.ts), all point reads.
  */
 async function refRowsTo(store: StoreReader, target: string): Promise<{ found: FoundRefs[]; lists: string[] }> {
-  const crates = await crateIds(store);
-  const targetKeys = crates.map((crate) => keys.targetRefs(target, crate));
-  const [listText, ...texts] = await store.getManyText([keys.listsHolding(target), ...targetKeys]);
-  return { found: foundIn(crates, targetKeys, texts, false), lists: listText === undefined ? [] : (JSON.parse(listText) as string[]) };
+  const own = crateOfItem(target);
+  const ownKey = keys.targetRefs(target, own);
+  const [directory, ownText] = await store.getManyText([keys.refDirectory(target), ownKey]);
+  const found = foundIn([own], [ownKey], [ownText], false);
+  const members = directory === undefined ? [] : (JSON.parse(directory) as string[]);
+  // A crate id has spaces, a list's hash none.
+  const others = members.filter((member) => member.includes(' '));
+  if (others.length > 0) {
+    const otherKeys = others.map((crate) => keys.targetRefs(target, crate));
+    found.push(...foundIn(others, otherKeys, await store.getManyText(otherKeys), false));
+  }
+  return { found, lists: members.filter((member) => !member.includes(' ')) };
 }
 
 /**

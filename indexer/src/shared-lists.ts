@@ -4,7 +4,9 @@
 // puts the lists an item uses for the first time and deletes those no cref key uses any more,
 // and adds or takes each such list in the `list` keys of its candidates. The store then holds a
 // list exactly while some item uses it, whatever order the items were loaded in, so an
-// incremental load and a clean build give the same keys.
+// incremental load and a clean build give the same keys. A target's `list` key also names the
+// crates, other than the target's own, with a ref key for it (keys.ts), which TargetRefs reports
+// (noteReferrer).
 import { InconsistentIndexError } from './errors.js';
 import { compareStrings, isSharedKey, keys, listOfKey, ranges } from './keys.js';
 import type { Store } from './store.js';
@@ -16,6 +18,8 @@ export class SharedLists {
   private readonly released = new Set<string>();
   private readonly crefsDeleted = new Set<string>();
   private readonly listsWritten = new Set<string>();
+  /** Target → crate → whether the crate now has a ref key for it (true) or no longer (false). */
+  private readonly referrers = new Map<string, Map<string, boolean>>();
 
   constructor(private readonly store: Store) {}
 
@@ -39,9 +43,16 @@ export class SharedLists {
     return false;
   }
 
+  /** Notes that a crate other than the target's own now has (or no longer has) a ref key for it. */
+  noteReferrer(target: string, crate: string, present: boolean): void {
+    let crates = this.referrers.get(target);
+    if (crates === undefined) this.referrers.set(target, (crates = new Map()));
+    crates.set(crate, present);
+  }
+
   async settle(put: (key: string, value: string) => void, del: (key: string) => void): Promise<void> {
-    // Target → list → whether the list now holds it (true) or went (false).
-    const holding = new Map<string, Map<string, boolean>>();
+    // Target → list or crate → whether its list key now names it (true) or no longer (false).
+    const holding = this.referrers;
     const hold = (candidates: string, list: string, held: boolean) => {
       for (const target of JSON.parse(candidates) as string[]) {
         let lists = holding.get(target);
@@ -73,19 +84,19 @@ export class SharedLists {
       hold(goneValues[i], listOfKey(k), false);
     });
     const targets = [...holding.keys()];
-    const holdingKeys = targets.map((target) => keys.listsHolding(target));
+    const holdingKeys = targets.map((target) => keys.refDirectory(target));
     const before = await this.store.db.getMany(holdingKeys);
     targets.forEach((target, i) => {
-      const lists = new Set<string>(before[i] === undefined ? [] : (JSON.parse(before[i]) as string[]));
-      for (const [list, held] of holding.get(target)!) {
-        if (held) lists.add(list);
-        else lists.delete(list);
+      const members = new Set<string>(before[i] === undefined ? [] : (JSON.parse(before[i]) as string[]));
+      for (const [member, held] of holding.get(target)!) {
+        if (held) members.add(member);
+        else members.delete(member);
       }
-      if (lists.size === 0) {
+      if (members.size === 0) {
         if (before[i] !== undefined) del(holdingKeys[i]);
         return;
       }
-      const value = JSON.stringify([...lists].sort(compareStrings));
+      const value = JSON.stringify([...members].sort(compareStrings));
       if (value !== before[i]) put(holdingKeys[i], value);
     });
   }

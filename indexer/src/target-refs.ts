@@ -9,7 +9,7 @@
 // only on the items it holds, so an incremental load and a clean build give the same keys.
 // The refs through a candidate list are kept the same way, the list's hash in the target's place
 // (cref keys).
-import { compareStrings, keyParts } from './keys.js';
+import { compareStrings, crateOfItem, keyParts } from './keys.js';
 import { closingQuote } from './json-text.js';
 import type { Store } from './store.js';
 
@@ -44,8 +44,10 @@ export function itemHash(item: string): number {
  * list \0 crate \0 item`), which a batch gives to TargetRefs.
  */
 export function isRefContribution(k: string): boolean {
-  return (k.startsWith('ref\0') || k.startsWith('cref\0')) && keyParts(k).length === 3;
+  return (k.startsWith(REF) || k.startsWith('cref\0')) && keyParts(k).length === 3;
 }
+
+const REF = 'ref\0';
 
 /** The key a contribution is folded into: its own less the item. */
 function foldedKey(contribution: string): string {
@@ -85,7 +87,15 @@ export class TargetRefs {
     if (after !== undefined) change.after = contributionOf(item, after);
   }
 
-  async settle(put: (key: string, value: string) => void, del: (key: string) => void): Promise<void> {
+  /**
+   * Writes the target keys the batch changed. `referrer` hears of each ref key of a crate other
+   * than its target's own that comes or goes, which the target's list key names (keys.ts).
+   */
+  async settle(
+    put: (key: string, value: string) => void,
+    del: (key: string) => void,
+    referrer: (target: string, crate: string, present: boolean) => void,
+  ): Promise<void> {
     const targetKeys = [...this.changes.keys()];
     const stored = this.freshCrate ? [] : await this.store.db.getMany(targetKeys);
     targetKeys.forEach((targetKey, i) => {
@@ -109,6 +119,10 @@ export class TargetRefs {
       if (value === undefined) {
         if (before !== undefined) del(targetKey);
       } else if (value !== before) put(targetKey, value);
+      if ((before === undefined) !== (value === undefined) && targetKey.startsWith(REF)) {
+        const [target, crate] = keyParts(targetKey);
+        if (crate !== crateOfItem(target)) referrer(target, crate, value !== undefined);
+      }
     });
   }
 }
