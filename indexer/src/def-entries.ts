@@ -46,7 +46,8 @@ export async function defTextsById(store: StoreReader, ids: readonly string[]): 
     const value = values[next++];
     if (value === undefined) return undefined;
     const { owner: code, entry } = splitDefValue(value);
-    return { ...ownerOf(id, code), text: entry };
+    const { crate, item } = ownerOf(id, code);
+    return { crate, item, text: entry };
   });
 }
 

@@ -59,12 +59,18 @@ function byName(values: readonly unknown[], fields: readonly string[], into: Rec
 const NAME = BRIEF_FIELDS.indexOf('name');
 const QUALNAME = BRIEF_FIELDS.indexOf('qualname');
 
-/** A brief read back, the name and qualname its id gives put back. */
+/**
+ * A brief read back, the name and qualname its id gives put back. Its fields are set in one
+ * order, the ones it lacks left out, so that every brief with the same fields has one shape.
+ */
 function briefOf(id: string, values: readonly unknown[]): DefBrief {
-  const brief: Record<string, unknown> = {};
-  byName(values, BRIEF_FIELDS, brief);
-  brief.name ??= nameInId(id) ?? missing(id, 'name');
-  brief.qualname ??= qualnameInId(id) ?? missing(id, 'qualname');
+  const [file, kind, name, qualname, nameSpan, visibility, signature, overrides] = values as Array<DefBrief[keyof DefBrief] | null | undefined>;
+  const brief = {
+    file, kind, name: name ?? nameInId(id) ?? missing(id, 'name'), qualname: qualname ?? qualnameInId(id) ?? missing(id, 'qualname'), nameSpan,
+  } as Record<string, unknown>;
+  if (visibility != null) brief.visibility = visibility;
+  if (signature != null) brief.signature = signature;
+  if (overrides != null) brief.overrides = overrides;
   return brief as unknown as DefBrief;
 }
 

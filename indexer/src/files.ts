@@ -27,7 +27,7 @@ export class FileView {
   }
 
   itemStart(item: string): number {
-    return this.itemRow(item)[1];
+    return this.row(item)[1];
   }
 
   /** The table's items in the order of their hashes (itemHash), built at the first use. */
@@ -37,11 +37,11 @@ export class FileView {
 
   /** The item's absolute byte span in the file. */
   itemSpan(item: string): readonly [number, number] {
-    const [, start, end] = this.itemRow(item);
+    const [, start, end] = this.row(item);
     return [start, end];
   }
 
-  itemRow(item: string): FileItem {
+  private row(item: string): FileItem {
     const items = this.table.items;
     // Most views of a one-query process answer one lookup: a scan then beats a map of every
     // item (std: up to 8,000).

@@ -88,7 +88,7 @@
 //   the ref keys of the other crates the list key names, and a cref key per list and crate. Each
 //   range read is a trip to LevelDB's thread pool, and two of them were half the time of finding
 //   `Option`'s refs. Most targets (11,800 of std's 13,100) have refs in their own crate alone;
-//   reading a ref key for every crate was 6 point reads where 1 does, and 830 for the 118
+//   reading a ref key for every crate was 6 point reads where 1 does, and 826 for the 118
 //   overriders of `DoubleEndedIterator::next_back`.
 // - A def id is unique in a store (a dump's def ids start with its crate's id, and a dump
 //   defines each once, schema/src/validate.ts), so a def key is its id alone and finding a def

@@ -32,11 +32,10 @@ export interface ReferenceOptions {
 }
 
 /**
- * Every ref to `targetId`, sorted by file then position. A place is listed once per role: a ref
- * seen from two crates, or both as the symbol's and through a candidate list or an overriding
- * method, is listed as the one read first (the symbol's own, then via overriders, each direct
- * before candidate). Unless `exact`, refs to the methods overriding a trait method count as
- * its refs (`via`).
+ * Every ref to `targetId`, sorted by file then position, a place once per role (a ref seen from
+ * two crates, from each item a macro expands to, or both as the symbol's own and through a
+ * candidate list or an overriding method: GatheredRefs.locations says which is kept). Unless
+ * `exact`, refs to the methods overriding a trait method count as its refs (`via`).
  */
 export async function references(store: StoreReader, targetId: string, options: ReferenceOptions = {}): Promise<RefLocation[]> {
   const views = new FileViews(store);
