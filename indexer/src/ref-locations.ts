@@ -41,6 +41,8 @@ export class GatheredRefs {
   private origins = new Int32Array(INITIAL);
   /** The index of its file in `files`. */
   private fileOf = new Int32Array(INITIAL);
+  /** A line at or before its own, its item's first: where the search for its line starts. */
+  private fromLine = new Int32Array(INITIAL);
   // Written by index and never truncated, so that they keep their room from one query to the next.
   private readonly roles: Array<RefRole | 'decl'> = [];
   private readonly items: string[] = [];
@@ -63,7 +65,10 @@ export class GatheredRefs {
     return index;
   }
 
-  add(file: number, start: number, end: number, role: RefRole | 'decl', item: string, candidate: boolean, via: string | undefined, group: number): void {
+  add(
+    file: number, start: number, end: number, role: RefRole | 'decl', item: string, candidate: boolean, via: string | undefined, group: number,
+    fromLine: number,
+  ): void {
     this.files[file].lines.check(end);
     const n = this.count++;
     if (n === INDEX_SPAN) throw new InconsistentIndexError(`more than ${INDEX_SPAN} references to list in one answer`);
@@ -72,6 +77,7 @@ export class GatheredRefs {
     this.ends[n] = end;
     this.origins[n] = group * 2 + Number(candidate);
     this.fileOf[n] = file;
+    this.fromLine[n] = fromLine;
     this.roles[n] = role;
     this.items[n] = item;
     this.vias[n] = via;
@@ -88,6 +94,7 @@ export class GatheredRefs {
     this.ends = grown(this.ends, (n) => new Float64Array(n));
     this.origins = grown(this.origins, (n) => new Int32Array(n));
     this.fileOf = grown(this.fileOf, (n) => new Int32Array(n));
+    this.fromLine = grown(this.fromLine, (n) => new Int32Array(n));
   }
 
   /**
@@ -97,7 +104,7 @@ export class GatheredRefs {
    * of the item with the smallest id.
    */
   locations(target: string): RefLocation[] {
-    const { count, starts, ends, origins, fileOf, roles, items, vias, files } = this;
+    const { count, starts, ends, origins, fileOf, fromLine, roles, items, vias, files } = this;
     if (this.packed.length < count) {
       this.packed = new Float64Array(this.starts.length);
       this.order = new Int32Array(this.starts.length);
@@ -131,7 +138,9 @@ export class GatheredRefs {
           if (sameRoleFrom(out, here, roles[i])) continue;
         } else here = out.length;
         last = i;
-        line = lines.lineAt(starts[i], line);
+        // From the line of the ref before or its item's, the nearer: the first ref of a file
+        // searched from line 0 touched a dozen line starts no cache held.
+        line = lines.lineAt(starts[i], Math.max(line, fromLine[i]));
         const endLine = lines.lineAt(ends[i], line);
         const ref: RefLocation = {
           file: path, line: line + 1, col: lines.columnAt(starts[i], line), endLine: endLine + 1, endCol: lines.columnAt(ends[i], endLine),

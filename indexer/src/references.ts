@@ -6,7 +6,7 @@ import type { RefRole } from '../../schema/src/types.js';
 import { crateIds } from './crates.js';
 import { defsById } from './def-entries.js';
 import { InconsistentIndexError } from './errors.js';
-import { FileViews, findHash, type FileView } from './files.js';
+import { BY_HASH, FileViews, findHash, type FileView } from './files.js';
 import { GatheredRefs, type RefLocation } from './ref-locations.js';
 import { nameLengthInId } from './id-names.js';
 import { readEncoded, readStampedItems } from './items.js';
@@ -72,7 +72,7 @@ export async function references(store: StoreReader, targetId: string, options: 
         if (wanted !== undefined && !wanted.has(crate)) continue;
         const view = await views.get(entry.file, crate);
         const start = view.itemStart(item);
-        gathered.add(fileOf(gathered, view), start + entry.nameSpan[0], start + entry.nameSpan[1], 'decl', item, false, undefined, 0);
+        gathered.add(fileOf(gathered, view), start + entry.nameSpan[0], start + entry.nameSpan[1], 'decl', item, false, undefined, 0, 0);
       }
     }
     return gathered.locations(targetId);
@@ -98,8 +98,9 @@ async function gatherRefs(
   for (const [group, { found: entries, via }] of groups.entries()) {
     // A target key leaves out the length of a ref that spans its target's name (records.ts).
     const nameLength = nameLengthInId(via ?? target) ?? -1;
-    // The refs of the row at entry[at] (target-refs.ts), of item `id`, which starts at `start`.
-    const add = (file: number, entry: TargetRefsValue[number], at: number, id: string, start: number, candidate: boolean) => {
+    // The refs of the row at entry[at] (target-refs.ts), of item `id`, which starts at `start`, on
+    // line `line` or after.
+    const add = (file: number, entry: TargetRefsValue[number], at: number, id: string, start: number, line: number, candidate: boolean) => {
       const end = at + 2 + (entry[at + 1] as number);
       for (let r = at + 2; r < end;) {
         const second = entry[r + 1] as number;
@@ -109,7 +110,7 @@ async function gatherRefs(
         const from = start + (entry[r] as number);
         const to = from + (short ? nameLength : second);
         r += short ? 2 : 3;
-        if (roles === undefined || roles.has(role)) gathered.add(file, from, to, role, id, candidate, via, group);
+        if (roles === undefined || roles.has(role)) gathered.add(file, from, to, role, id, candidate, via, group, line);
       }
     };
     for (const found of entries) {
@@ -118,24 +119,26 @@ async function gatherRefs(
       const entry = found.row;
       const { candidate } = found;
       if (found.item !== undefined) {
-        add(file, entry, 1, found.item, view.itemStart(found.item), candidate);
+        add(file, entry, 1, found.item, view.itemStart(found.item), 0, candidate);
         continue;
       }
-      const { hashes, starts, ids } = view.itemsByHash;
+      const byHash = view.itemsByHash;
+      const { table, ids } = byHash;
+      const { stride, hash: HASH, start: START, line: LINE } = BY_HASH;
       // Rows come by hash: each is searched for from where the one before was found.
       let p = 0;
       for (let at = 1; at < entry.length; at += 2 + (entry[at + 1] as number)) {
         const hash = entry[at] as number;
-        p = findHash(hashes, hash, p);
+        p = findHash(byHash, hash, p);
         if (p < 0) throw new InconsistentIndexError(`no item of ${found.crate} with the hash ${hash} in the table of ${found.file}`);
-        if (hashes[p + 1] !== hash) {
-          add(file, entry, at, ids[p], starts[p], candidate);
+        if ((p + 1) * stride >= table.length || table[(p + 1) * stride + HASH] !== hash) {
+          add(file, entry, at, ids[p], table[p * stride + START], table[p * stride + LINE], candidate);
           continue;
         }
         const items: Array<[string, number]> = [];
-        for (let q = p; hashes[q] === hash; q++) items.push([ids[q], starts[q]]);
+        for (let q = p; q * stride < table.length && table[q * stride + HASH] === hash; q++) items.push([ids[q], table[q * stride + START]]);
         const row = at;
-        shared.push({ found, at, items, add: ([id, start]) => add(file, entry, row, id, start, candidate) });
+        shared.push({ found, at, items, add: ([id, start]) => add(file, entry, row, id, start, 0, candidate) });
       }
     }
   }

@@ -39,6 +39,9 @@ export function itemHash(item: string): number {
   return (h ^ (h >>> 16)) >>> 8;
 }
 
+/** How many values itemHash gives: they are spread evenly below this. */
+export const ITEM_HASH_SPAN = 2 ** 24;
+
 /**
  * Whether a key is an item's ref contribution (`ref \0 target \0 crate \0 item`, or `cref \0
  * list \0 crate \0 item`), which a batch gives to TargetRefs.
