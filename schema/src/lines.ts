@@ -129,7 +129,7 @@ export class LineIndex {
  * galloping forward from there: a value near `from` takes a probe or two, and a far one touches
  * few entries of a long array.
  */
-export function countBelowFrom(sorted: ArrayLike<number>, value: number, from: number): number {
+function countBelowFrom(sorted: ArrayLike<number>, value: number, from: number): number {
   const n = sorted.length;
   // sorted[below] < value (or below = from - 1), and sorted[above] >= value unless above >= n.
   let below = from - 1;
