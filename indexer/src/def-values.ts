@@ -64,6 +64,7 @@ const QUALNAME = BRIEF_FIELDS.indexOf('qualname');
  * order, the ones it lacks left out, so that every brief with the same fields has one shape.
  */
 function briefOf(id: string, values: readonly unknown[]): DefBrief {
+  // In BRIEF_FIELDS' order (a round trip through encodeDefEntry is tested).
   const [file, kind, name, qualname, nameSpan, visibility, signature, overrides] = values as Array<DefBrief[keyof DefBrief] | null | undefined>;
   const brief = {
     file, kind, name: name ?? nameInId(id) ?? missing(id, 'name'), qualname: qualname ?? qualnameInId(id) ?? missing(id, 'qualname'), nameSpan,

@@ -137,6 +137,10 @@ describe('item records', () => {
     expect(JSON.parse(text)[1]).toEqual(['src/lib.rs', 'method', null, '<g::Circle as g::Shape>::area', [4, 8], 'pub', null, ['cargo g 0.1.0 Shape#area().']]);
     expect(text).not.toContain('"kind"');
     expect(parseDef(id, text)).toStrictEqual({ id, kind: 'method', name: 'area', qualname: '<g::Circle as g::Shape>::area', nameSpan: [4, 8], visibility: 'pub', span: [0, 20], docs: 'Area.' });
+    expect(parseDefBrief(id, text)).toStrictEqual({
+      file: 'src/lib.rs', kind: 'method', name: 'area', qualname: '<g::Circle as g::Shape>::area', nameSpan: [4, 8], visibility: 'pub',
+      overrides: ['cargo g 0.1.0 Shape#area().'],
+    });
     expect(parseDefBrief(id, text)).not.toHaveProperty('signature');
     // A field with no place would be lost: it is refused instead.
     expect(() => encodeDefEntry(id, { ...entry, colour: 'red' } as DefEntry)).toThrow(/colour/);
