@@ -2,8 +2,8 @@
 // through the functions the CLI's commands call (so the figures are the commands' minus process
 // start and printing), on identifiers drawn at random from the indexed files with a fixed seed
 // (samplePositions), so every query is real and a rerun asks the same ones. Prints one JSON
-// line: p50, p99 and max per query kind after one warm-up pass, and the first pass (cold
-// LevelDB cache) apart.
+// line: p50, p99 and max per query kind over `runs` passes after one warm-up pass (which is not
+// counted), each pass def, then hover, then refs.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { definitionsAt, openStore, type StoreReader } from '../indexer/src/index.js';
