@@ -34,12 +34,13 @@
 //   ref \0 <target> \0 <crate>              → TargetRefsValue (target-refs.ts): the refs to <target> of
 //                                             the crate's items, by file and item, each item's a
 //                                             row [item's hash (itemHash), count, relStart, length,
-//                                             role…], a file's rows one flat array
-//   ref \0 <target> \0 list                 → where <target>'s refs are, but for its own crate:
-//                                             the hashes of the candidate lists holding it and
-//                                             the ids of the other crates with a ref key for it,
-//                                             one sorted array (LIST_MARK; a crate id has spaces,
-//                                             a hash none)
+//                                             role…], a file's rows one flat array. The key of
+//                                             <target>'s own crate (its id's first three words)
+//                                             starts with <target>'s directory (own-ref-keys.ts):
+//                                             the hashes of the candidate lists holding it and the
+//                                             ids of the other crates with a key for it, sorted;
+//                                             it is there, if only for that, while the directory
+//                                             names any
 //   cref \0 <list> \0 <crate>               → TargetRefsValue: the refs of the crate's items whose
 //                                             candidate list has the hash <list>
 //   clist \0 <list>                         → the candidate list (symbol ids) of hash <list>
@@ -78,18 +79,18 @@
 // - A ref the front end could not narrow to one target lists every candidate (an unknown
 //   receiver's `.len()`: every `len` method, hundreds of ids). On std, 9,354 such refs hold
 //   363,016 candidates but only 790 distinct lists, so a list is stored once under its hash
-//   (clist), shared by the items whose refs use it, and each candidate's `list` key under ref
-//   names the lists holding it. The refs through a list are kept as the refs to a target are,
+//   (clist), shared by the items whose refs use it, and each candidate's directory (in its own
+//   ref key) names the lists holding it. The refs through a list are kept as the refs to a target are,
 //   one cref key per list and crate. The merge writes a list's keys when an item first uses it
 //   and deletes them with the last cref key of the list (shared-lists.ts): the store holds a
 //   list exactly while some item uses it.
-// - Finding the references of a target reads none of its keys by a range: it gets the target's
-//   list key and the ref key of the target's own crate (its id starts with the crate's), then
-//   the ref keys of the other crates the list key names, and a cref key per list and crate. Each
-//   range read is a trip to LevelDB's thread pool, and two of them were half the time of finding
-//   `Option`'s refs. Most targets (11,800 of std's 13,100) have refs in their own crate alone;
-//   reading a ref key for every crate was 6 point reads where 1 does, and 826 for the 118
-//   overriders of `DoubleEndedIterator::next_back`.
+// - Finding the references of a target reads none of its keys by a range: it gets the ref key of
+//   the target's own crate (its id starts with the crate's), then the ref keys of the other
+//   crates its directory names, and a cref key per list and crate. Each range read is a trip to
+//   LevelDB's thread pool, and two of them were half the time of finding `Option`'s refs. Most
+//   targets (11,800 of std's 13,100) have refs in their own crate alone: reading a ref key for
+//   every crate was 6 point reads where 1 does, and 826 for the 118 overriders of
+//   `DoubleEndedIterator::next_back` (119 now).
 // - A def id is unique in a store (a dump's def ids start with its crate's id, and a dump
 //   defines each once, schema/src/validate.ts), so a def key is its id alone and finding a def
 //   by id is one point read: a range read waits for LevelDB's threads, and on this machine one
@@ -133,7 +134,7 @@ import { nameLengthInId, qualnameInId } from './id-names.js';
 import { encodeDefValue, itemDefEntry } from './def-values.js';
 
 /** Bump when the key layout or a value shape changes; stores of another format need `xref index --full`. */
-export const STORE_FORMAT_VERSION = 35;
+export const STORE_FORMAT_VERSION = 36;
 
 export const SEP = '\0';
 /** Upper bound for a prefix scan: no id, path or name contains U+10FFFF. */
@@ -224,12 +225,6 @@ function key(...parts: string[]): string {
   return parts.map(part).join(SEP);
 }
 
-/**
- * The part that takes a crate's place in the ref key that says where a target's refs are (`ref
- * \0 <target> \0 list`): a crate id starts with `cargo `, so it is never this.
- */
-export const LIST_MARK = 'list';
-
 export const keys = {
   format: () => key('meta', 'format'),
   indexedAt: () => key('meta', 'indexedAt'),
@@ -246,8 +241,6 @@ export const keys = {
   /** The refs through a candidate list of the items of a crate. */
   candidateRefs: (list: string, crate: string) => key('cref', list, crate),
   candidateList: (list: string) => key('clist', list),
-  /** The candidate lists holding a target, and the crates but its own with refs to it. */
-  refDirectory: (target: string) => key('ref', target, LIST_MARK),
   name: (def: Def, item: string) => key('name', def.name.toLowerCase(), def.id, ownerCode(def.id, item)),
   qualname: (qualname: string, def: string, item: string) => key('qual', reverseQualname(qualname), def, ownerCode(def, item)),
   /** An item's overriding method: a member of the method's set of overriders, never stored itself (set-keys.ts). */

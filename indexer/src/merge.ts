@@ -11,6 +11,7 @@ import { readStampedItems } from './items.js';
 import { encodeFileTable, hitSpan, itemStamp, stampOf } from './records.js';
 import { SetKeys, isSetMember } from './set-keys.js';
 import { SharedLists } from './shared-lists.js';
+import { OwnRefKeys } from './own-ref-keys.js';
 import { SourceFiles } from './source-docs.js';
 import { TargetRefs, isRefContribution } from './target-refs.js';
 import { deleteVocabulary, writeVocabulary } from './search-vocabulary.js';
@@ -49,6 +50,7 @@ export class CountingBatch {
   private readonly batch;
   private readonly lists;
   readonly targetRefs;
+  private readonly ownKeys;
   private readonly sets;
   /** Def keys put in this batch, and those deleted and not put, which are deleted when it is written. */
   private readonly putDefs = new Set<string>();
@@ -56,8 +58,9 @@ export class CountingBatch {
 
   constructor(store: Store) {
     this.batch = store.db.batch();
-    this.lists = new SharedLists(store);
-    this.targetRefs = new TargetRefs(store);
+    this.ownKeys = new OwnRefKeys(store);
+    this.lists = new SharedLists(store, this.ownKeys);
+    this.targetRefs = new TargetRefs(store, this.ownKeys);
     this.sets = new SetKeys(store);
   }
 
@@ -110,9 +113,11 @@ export class CountingBatch {
 
   async write(): Promise<MergeStats> {
     // The cref keys it settles tell the lists which of them are still used.
-    await this.targetRefs.settle((k, v) => this.put(k, v), (k) => this.del(k), (target, crate, present) => this.lists.noteReferrer(target, crate, present));
+    await this.targetRefs.settle((k, v) => this.put(k, v), (k) => this.del(k));
     await this.sets.settle((k, v) => this.putKey(k, v), (k) => this.delKey(k));
     await this.lists.settle((k, v) => this.putKey(k, v), (k) => this.delKey(k));
+    // Last: the targets' own ref keys, whose directories the two settles before changed.
+    await this.ownKeys.settle((k, v) => this.putKey(k, v), (k) => this.delKey(k));
     for (const k of this.deletedDefs) {
       this.batch.del(k);
       this.stats.keysDeleted++;

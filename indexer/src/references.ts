@@ -196,22 +196,26 @@ interface FoundRefs {
 
 /**
  * The refs resolved to `target`, by crate and file, and the candidate lists that hold it: the
- * target's list key and its own crate's ref key, then the ref keys of the other crates the
- * list key names (keys.ts), all point reads.
+ * ref key of its own crate, whose directory names the lists and the other crates with refs to it
+ * (own-ref-keys.ts), then those crates' ref keys, all point reads.
  */
 async function refRowsTo(store: StoreReader, target: string): Promise<{ found: FoundRefs[]; lists: string[] }> {
   const own = crateOfItem(target);
   const ownKey = keys.targetRefs(target, own);
-  const [directory, ownText] = await store.getManyText([keys.refDirectory(target), ownKey]);
-  const found = foundIn([own], [ownKey], [ownText], false);
-  const members = directory === undefined ? [] : (JSON.parse(directory) as string[]);
+  const [ownText] = await store.getManyText([ownKey]);
+  if (ownText === undefined) return { found: [], lists: [] };
+  const [directory, ...entries] = JSON.parse(ownText) as [string[], ...TargetRefsValue];
+  const found = foundIn(own, ownKey, entries, false);
   // A crate id has spaces, a list's hash none.
-  const others = members.filter((member) => member.includes(' '));
+  const others = directory.filter((member) => member.includes(' '));
   if (others.length > 0) {
     const otherKeys = others.map((crate) => keys.targetRefs(target, crate));
-    found.push(...foundIn(others, otherKeys, await store.getManyText(otherKeys), false));
+    const texts = await store.getManyText(otherKeys);
+    texts.forEach((text, i) => {
+      if (text !== undefined) found.push(...foundIn(others[i], otherKeys[i], JSON.parse(text) as TargetRefsValue, false));
+    });
   }
-  return { found, lists: members.filter((member) => !member.includes(' ')) };
+  return { found, lists: directory.filter((member) => !member.includes(' ')) };
 }
 
 /**
@@ -239,15 +243,11 @@ async function recordRefRowsTo(store: StoreReader, target: string): Promise<Foun
 async function candidateRefsIn(store: StoreReader, list: string): Promise<FoundRefs[]> {
   const crates = await crateIds(store);
   const listKeys = crates.map((crate) => keys.candidateRefs(list, crate));
-  return foundIn(crates, listKeys, await store.getManyText(listKeys), true);
+  const texts = await store.getManyText(listKeys);
+  return texts.flatMap((text, i) => (text === undefined ? [] : foundIn(crates[i], listKeys[i], JSON.parse(text) as TargetRefsValue, true)));
 }
 
-/** The entries of each crate's TargetRefsValue (texts[i] is crates[i]'s, at targetKeys[i]). */
-function foundIn(crates: string[], targetKeys: string[], texts: Array<string | undefined>, candidate: boolean): FoundRefs[] {
-  const found: FoundRefs[] = [];
-  texts.forEach((text, i) => {
-    if (text === undefined) return;
-    for (const row of JSON.parse(text) as TargetRefsValue) found.push({ crate: crates[i], file: row[0], key: targetKeys[i], row, candidate });
-  });
-  return found;
+/** The file entries of one target key, read from `key`, of crate `crate`. */
+function foundIn(crate: string, key: string, entries: TargetRefsValue, candidate: boolean): FoundRefs[] {
+  return entries.map((row) => ({ crate, file: row[0], key, row, candidate }));
 }

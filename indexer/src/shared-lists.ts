@@ -2,13 +2,13 @@
 // an item's old keys cannot simply be deleted with it. A batch notes the list keys its items want
 // and let go of, and the cref keys it writes and deletes; before the batch is written, `settle`
 // puts the lists an item uses for the first time and deletes those no cref key uses any more,
-// and adds or takes each such list in the `list` keys of its candidates. The store then holds a
+// and adds or takes each such list in the directories of its candidates. The store then holds a
 // list exactly while some item uses it, whatever order the items were loaded in, so an
-// incremental load and a clean build give the same keys. A target's `list` key also names the
-// crates, other than the target's own, with a ref key for it (keys.ts), which TargetRefs reports
-// (noteReferrer).
+// incremental load and a clean build give the same keys. The lists holding a target are in the
+// directory its own ref key starts with (own-ref-keys.ts).
 import { InconsistentIndexError } from './errors.js';
-import { compareStrings, isSharedKey, keys, listOfKey, ranges } from './keys.js';
+import { isSharedKey, listOfKey, ranges } from './keys.js';
+import type { OwnRefKeys } from './own-ref-keys.js';
 import type { Store } from './store.js';
 
 const CREF = 'cref\0';
@@ -18,10 +18,10 @@ export class SharedLists {
   private readonly released = new Set<string>();
   private readonly crefsDeleted = new Set<string>();
   private readonly listsWritten = new Set<string>();
-  /** Target → crate → whether the crate now has a ref key for it (true) or no longer (false). */
-  private readonly referrers = new Map<string, Map<string, boolean>>();
-
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly ownKeys: OwnRefKeys,
+  ) {}
 
   /** Notes a put; true when the key is shared and left to `settle`. */
   notePut(key: string, value: string): boolean {
@@ -43,22 +43,9 @@ export class SharedLists {
     return false;
   }
 
-  /** Notes that a crate other than the target's own now has (or no longer has) a ref key for it. */
-  noteReferrer(target: string, crate: string, present: boolean): void {
-    let crates = this.referrers.get(target);
-    if (crates === undefined) this.referrers.set(target, (crates = new Map()));
-    crates.set(crate, present);
-  }
-
   async settle(put: (key: string, value: string) => void, del: (key: string) => void): Promise<void> {
-    // Target → list or crate → whether its list key now names it (true) or no longer (false).
-    const holding = this.referrers;
     const hold = (candidates: string, list: string, held: boolean) => {
-      for (const target of JSON.parse(candidates) as string[]) {
-        let lists = holding.get(target);
-        if (lists === undefined) holding.set(target, (lists = new Map()));
-        lists.set(list, held);
-      }
+      for (const target of JSON.parse(candidates) as string[]) this.ownKeys.changeMember(target, list, held);
     };
     const wantedKeys = [...this.wanted.keys()];
     const stored = await this.store.db.getMany(wantedKeys);
@@ -82,22 +69,6 @@ export class SharedLists {
       if (goneValues[i] === undefined) return;
       del(k);
       hold(goneValues[i], listOfKey(k), false);
-    });
-    const targets = [...holding.keys()];
-    const holdingKeys = targets.map((target) => keys.refDirectory(target));
-    const before = await this.store.db.getMany(holdingKeys);
-    targets.forEach((target, i) => {
-      const members = new Set<string>(before[i] === undefined ? [] : (JSON.parse(before[i]) as string[]));
-      for (const [member, held] of holding.get(target)!) {
-        if (held) members.add(member);
-        else members.delete(member);
-      }
-      if (members.size === 0) {
-        if (before[i] !== undefined) del(holdingKeys[i]);
-        return;
-      }
-      const value = JSON.stringify([...members].sort(compareStrings));
-      if (value !== before[i]) put(holdingKeys[i], value);
     });
   }
 

@@ -9,12 +9,14 @@
 // only on the items it holds, so an incremental load and a clean build give the same keys.
 // The refs through a candidate list are kept the same way, the list's hash in the target's place
 // (cref keys).
-import { compareStrings, crateOfItem, keyParts } from './keys.js';
+import { compareStrings, keyParts } from './keys.js';
+import { isOwnRefKey, parseOwnRefs, type OwnRefKeys } from './own-ref-keys.js';
 import { closingQuote } from './json-text.js';
 import type { Store } from './store.js';
 
 /**
- * A target key's value: for each file, its items' refs to the target, each item's as a row of
+ * A target key's value (the key of the target's own crate has its directory first,
+ * own-ref-keys.ts): for each file, its items' refs to the target, each item's as a row of
  * numbers [item, count, relStart, length, role, relStart, length, role…]: the item named by its
  * hash (itemHash), then how many numbers follow, the role an index into REF_ROLES; files sorted,
  * a file's rows by hash then numbers, an item's refs by position. A file's rows are one flat
@@ -75,7 +77,10 @@ export class TargetRefs {
   /** Set when the crate had nothing stored before this batch: no target key needs reading. */
   freshCrate = false;
 
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly ownKeys: OwnRefKeys,
+  ) {}
 
   /** Notes that an item's contribution `key` goes from `before` to `after` (per-item ref entry values). */
   note(key: string, before: string | undefined, after: string | undefined): void {
@@ -91,21 +96,24 @@ export class TargetRefs {
   }
 
   /**
-   * Writes the target keys the batch changed. `referrer` hears of each ref key of a crate other
-   * than its target's own that comes or goes, which the target's list key names (keys.ts).
+   * Writes the target keys the batch changed but its targets' own crates' keys, whose entries it
+   * gives to `ownKeys`, which also write their directories (own-ref-keys.ts). Each ref key of a
+   * crate other than its target's own that comes or goes joins or leaves the target's directory.
    */
-  async settle(
-    put: (key: string, value: string) => void,
-    del: (key: string) => void,
-    referrer: (target: string, crate: string, present: boolean) => void,
-  ): Promise<void> {
+  async settle(put: (key: string, value: string) => void, del: (key: string) => void): Promise<void> {
     const targetKeys = [...this.changes.keys()];
-    const stored = this.freshCrate ? [] : await this.store.db.getMany(targetKeys);
-    targetKeys.forEach((targetKey, i) => {
-      const before = stored[i];
+    // A crate loaded for the first time has no ref keys, but its targets' own keys may hold the
+    // directories other crates' loads wrote.
+    const read = this.freshCrate ? targetKeys.filter(isOwnRefKey) : targetKeys;
+    const values = await this.store.db.getMany(read);
+    const stored = new Map(read.map((key, i) => [key, values[i]]));
+    for (const targetKey of targetKeys) {
+      const before = stored.get(targetKey);
+      const own = isOwnRefKey(targetKey);
+      const entriesBefore = before === undefined ? '' : own ? parseOwnRefs(before).entries : before.slice(1, -1);
       // A key's rows are a multiset: items sharing a hash may have equal rows, and an item's old
       // row goes as one of them, whichever.
-      const files = before === undefined ? new Map<string, string[]>() : rowsByFile(before);
+      const files = rowsByFile(entriesBefore);
       for (const { before: old, after: now } of this.changes.get(targetKey)!.values()) {
         if (old !== undefined) {
           const rows = files.get(old.file);
@@ -118,22 +126,27 @@ export class TargetRefs {
           else rows.push(now.row);
         }
       }
-      const value = targetValue(files);
+      const entries = entriesText(files);
+      if (own) {
+        this.ownKeys.setEntries(targetKey, before, entries);
+        continue;
+      }
+      const value = entries === '' ? undefined : `[${entries}]`;
       if (value === undefined) {
         if (before !== undefined) del(targetKey);
       } else if (value !== before) put(targetKey, value);
       if ((before === undefined) !== (value === undefined) && targetKey.startsWith(REF)) {
         const [target, crate] = keyParts(targetKey);
-        if (crate !== crateOfItem(target)) referrer(target, crate, value !== undefined);
+        this.ownKeys.changeMember(target, crate, value !== undefined);
       }
-    });
+    }
   }
 }
 
-/** A stored target key's rows by file, each row as its text. */
-function rowsByFile(text: string): Map<string, string[]> {
+/** A stored target key's rows by file, each row as its text, from its file entries' text. */
+function rowsByFile(entries: string): Map<string, string[]> {
   const files = new Map<string, string[]>();
-  for (const [file, ...numbers] of JSON.parse(text) as TargetRefsValue) {
+  for (const [file, ...numbers] of JSON.parse(`[${entries}]`) as TargetRefsValue) {
     const rows: string[] = [];
     for (let k = 0; k < numbers.length; k += 2 + numbers[k + 1]) rows.push(numbers.slice(k, k + 2 + numbers[k + 1]).join(','));
     files.set(file, rows);
@@ -141,8 +154,8 @@ function rowsByFile(text: string): Map<string, string[]> {
   return files;
 }
 
-/** The value of a target key with these rows, or undefined when there are none. */
-function targetValue(files: Map<string, string[]>): string | undefined {
+/** The file entries' text of a target key with these rows, without brackets ('' for none). */
+function entriesText(files: Map<string, string[]>): string {
   const entries: string[] = [];
   for (const file of [...files.keys()].sort(compareStrings)) {
     const rows = files.get(file)!;
@@ -150,7 +163,7 @@ function targetValue(files: Map<string, string[]>): string | undefined {
     rows.sort(byHashThenText);
     entries.push(`[${JSON.stringify(file)},${rows.join(',')}]`);
   }
-  return entries.length === 0 ? undefined : `[${entries.join(',')}]`;
+  return entries.join(',');
 }
 
 /** Rows by the hash they start with, then by their text, so that a key's value depends only on its rows. */

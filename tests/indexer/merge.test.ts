@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defById, definitionsAt, indexDumps, loadDump, references, stats } from '../../indexer/src/index.js';
 import { itemHash } from '../../indexer/src/target-refs.js';
+import { isOwnRefKey, parseOwnRefs } from '../../indexer/src/own-ref-keys.js';
 import { serializeDump, type Dump } from '../../schema/src/index.js';
 import type { Span } from '../../schema/src/index.js';
 import { app, freshSnapshot, geometry, ids, makeDump, makeItem, snapshot, Source, storeEachTest } from './fixture.js';
@@ -12,6 +13,12 @@ const current = storeEachTest();
 const itemKey = (crate: string, item: string) => `item\0${crate}\0${item}`;
 
 /** How many refs an item's numbers in a target key hold: [start, length, role], or [start, -(role + 1)] for a ref that spans its target's name. */
+/** A ref key's file entries (target-refs.ts), its directory left out when it is its target's own crate's. */
+function fileEntries(key: string, value: string): Array<[string, ...number[]]> {
+  const parsed = JSON.parse(value) as unknown[];
+  return (isOwnRefKey(key) ? parsed.slice(1) : parsed) as Array<[string, ...number[]]>;
+}
+
 /** A target key's file entry's flat numbers (target-refs.ts) as rows, [hash, ...numbers] each. */
 function rowsOf(numbers: number[]): number[][] {
   const rows: number[][] = [];
@@ -97,14 +104,14 @@ describe('loadDump', () => {
     const all = [...stored.keys()];
     const parts = all.map((k) => k.split('\0'));
     expect(parts.filter((p) => p.at(-1) === ids.cafe && p[0] !== 'ref')).toEqual([]);
-    const refHolders = all.filter((k) => k.startsWith('ref\0') && !k.endsWith('\0list'))
-      .flatMap((k) => (JSON.parse(stored.get(k)!) as Array<[string, ...number[]]>).flatMap(([, ...numbers]) => rowsOf(numbers).map(([hash]) => hash)));
+    const refHolders = all.filter((k) => k.startsWith('ref\0'))
+      .flatMap((k) => fileEntries(k, stored.get(k)!).flatMap(([, ...numbers]) => rowsOf(numbers).map(([hash]) => hash)));
     expect(refHolders.length).toBeGreaterThan(0);
     expect(refHolders).not.toContain(itemHash(ids.cafe));
     expect(parts.filter((p) => ['def', 'name', 'qual'].includes(p[0]) && p.includes(ids.cafe))).toEqual([]);
     // app's ambiguous call still names café as a candidate: its list stays, and so does the
     // key of app's refs through that list.
-    const lists = JSON.parse(stored.get(`ref\0${ids.cafe}\0list`)!) as string[];
+    const lists = parseOwnRefs(stored.get(`ref\0${ids.cafe}\0${GEOMETRY}`)!).directory;
     expect(lists).toHaveLength(1);
     expect(parts.filter((p) => p[0] === 'cref' && p[1] === lists[0])).toEqual([['cref', lists[0], 'cargo app 0.1.0']]);
     expect(await snapshot(current.store)).toEqual(await freshSnapshot(geometry({ withoutCafe: true }).dump, app().dump));
@@ -148,7 +155,7 @@ describe('loadDump', () => {
     const refKeys = async () => {
       const found = [...(await snapshot(current.store))].filter(([k]) => k.startsWith(`ref\0${T}\0`));
       expect(found.map(([k]) => k)).toEqual(found.length === 0 ? [] : [`ref\0${T}\0cargo moves 0.1.0`]);
-      return found.flatMap(([, v]) => (JSON.parse(v) as Array<[string, ...number[]]>)
+      return found.flatMap(([k, v]) => fileEntries(k, v)
         .map(([file, ...numbers]) => {
           const items = rowsOf(numbers);
           const hashes = items.map(([hash]) => hash);

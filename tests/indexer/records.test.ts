@@ -10,6 +10,7 @@ import { REF_ROLES } from '../../schema/src/kinds.js';
 import { app, freshSnapshot, geometry, ids, makeDump, makeItem, snapshot, Source, tempStore } from './fixture.js';
 import { zoo } from './trait-fixture.js';
 import { itemHash } from '../../indexer/src/target-refs.js';
+import { isOwnRefKey, parseOwnRefs } from '../../indexer/src/own-ref-keys.js';
 import { localNameSpan, nameInId, nameLengthInId } from '../../indexer/src/id-names.js';
 
 let store: Store;
@@ -365,10 +366,13 @@ async function family(name: string): Promise<string[][]> {
   return [...(await snapshot(store)).keys()].map((k) => k.split('\0')).filter((p) => p[0] === name);
 }
 
-/** What targets' list keys say (keys.ts), as [target, member]: lists (hashes) or crates (ids, with spaces). */
+/**
+ * What targets' directories say (the start of their own crates' ref keys, own-ref-keys.ts), as
+ * [target, member]: lists (hashes) or crates (ids, with spaces).
+ */
 async function directories(kind: 'lists' | 'crates'): Promise<string[][]> {
-  return [...(await snapshot(store))].filter(([k]) => k.startsWith('ref\0') && k.endsWith('\0list'))
-    .flatMap(([k, v]) => (JSON.parse(v) as string[]).filter((m) => m.includes(' ') === (kind === 'crates')).map((m) => [k.split('\0')[1], m]));
+  return [...(await snapshot(store))].filter(([k]) => isOwnRefKey(k))
+    .flatMap(([k, v]) => parseOwnRefs(v).directory.filter((m) => m.includes(' ') === (kind === 'crates')).map((m) => [k.split('\0')[1], m]));
 }
 
 /** Which candidate lists hold a target, as [target, list]. */
@@ -385,7 +389,7 @@ describe('candidate lists', () => {
     expect(await memberships()).toEqual([[ids.area, list], [ids.cafe, list]]);
     expect(await family('cref')).toEqual([['cref', list, 'cargo app 0.1.0'], ['cref', list, 'cargo other 0.1.0']]);
     expect((await references(store, ids.cafe)).map((r) => [r.file, r.candidate])).toEqual([['app/src/main.rs', true], ['other/src/lib.rs', true]]);
-    // The list keys of other crates' targets (geometry's, std's) also name app, whose items refer to them.
+    // The directories of other crates' targets (geometry's, std's) also name app, whose items refer to them.
     const fromApp = [...new Set(app().dump.items.flatMap((item) => item.refs.flatMap((ref) => (ref.target !== undefined && !ref.target.startsWith('cargo app ') ? [ref.target] : []))))];
     expect(fromApp.length).toBeGreaterThan(0);
     expect(await directories('crates')).toEqual(fromApp.sort().map((target) => [target, 'cargo app 0.1.0']));
@@ -394,10 +398,11 @@ describe('candidate lists', () => {
     expect(await family('clist')).toEqual([['clist', list]]);
     expect(await directories('crates')).toEqual([]);
     expect(await snapshot(store)).toEqual(await freshSnapshot(geometry().dump, other()));
-    // app's own keys, and the list keys that named app alone: the list is other's too.
+    // app's own keys, and the ref keys of std's targets, there for their directories naming app
+    // alone (std is not indexed): the list is other's too.
     const withoutApp = await freshSnapshot(geometry().dump, other());
     const appKeys = [...(await freshSnapshot(geometry().dump, app().dump, other())).keys()].filter((k) => !withoutApp.has(k));
-    expect(appKeys.some((k) => k.endsWith('\0list'))).toBe(true);
+    expect(appKeys.some((k) => k.startsWith('ref\0cargo std '))).toBe(true);
     expect(removed.keysDeleted).toBe(appKeys.length);
 
     await removeCrate(store, 'cargo other 0.1.0');

@@ -1,0 +1,79 @@
+// A target's ref key for its own crate (the crate its id starts with) also says where else its
+// refs are: the hashes of the candidate lists that hold the target and the ids of the other
+// crates with a ref key for it, its directory (keys.ts). Finding a target's refs then starts with
+// one read. In a batch two settles change such a key: TargetRefs its crate's rows, SharedLists
+// its directory (a list comes or goes, or TargetRefs reports another crate's key coming or
+// going); this class collects both and writes each key once.
+import { closingBracket } from './json-text.js';
+import { compareStrings, crateOfItem, keyParts, keys } from './keys.js';
+import type { Store } from './store.js';
+
+/** A target's own ref key's value: its directory, then its crate's file entries (TargetRefsValue). */
+export interface OwnRefsValue {
+  /** List hashes and crate ids, sorted: a crate id has spaces, a hash none. */
+  directory: string[];
+  /** The file entries' text, without the brackets around them ('' for none). */
+  entries: string;
+}
+
+/** Whether a ref key (`ref \0 target \0 crate`) is its target's own crate's. */
+export function isOwnRefKey(key: string): boolean {
+  if (!key.startsWith('ref\0')) return false;
+  const [target, crate] = keyParts(key);
+  return crate === crateOfItem(target);
+}
+
+/** A target's own ref key (keys.ts). */
+export function ownRefKey(target: string): string {
+  return keys.targetRefs(target, crateOfItem(target));
+}
+
+export function parseOwnRefs(text: string): OwnRefsValue {
+  const end = closingBracket(text, 1);
+  return { directory: JSON.parse(text.slice(1, end + 1)) as string[], entries: text.slice(end + 2, -1) };
+}
+
+function ownRefsText({ directory, entries }: OwnRefsValue): string | undefined {
+  if (directory.length === 0 && entries === '') return undefined;
+  return `[${JSON.stringify(directory)}${entries === '' ? '' : `,${entries}`}]`;
+}
+
+export class OwnRefKeys {
+  /** Own ref key → its value before the batch, as read, and its crate's new entries, if set. */
+  private readonly values = new Map<string, { before: string | undefined; entries?: string }>();
+  /** Own ref key → member of its directory → whether it is one now (true) or no longer (false). */
+  private readonly members = new Map<string, Map<string, boolean>>();
+
+  constructor(private readonly store: Store) {}
+
+  /** The entries TargetRefs settled for a key whose stored value it read (`before`). */
+  setEntries(key: string, before: string | undefined, entries: string): void {
+    this.values.set(key, { before, entries });
+  }
+
+  /** Notes that `member` (a list's hash or a crate's id) is now in `target`'s directory, or no longer. */
+  changeMember(target: string, member: string, held: boolean): void {
+    const key = ownRefKey(target);
+    let members = this.members.get(key);
+    if (members === undefined) this.members.set(key, (members = new Map()));
+    members.set(member, held);
+  }
+
+  async settle(put: (key: string, value: string) => void, del: (key: string) => void): Promise<void> {
+    const unread = [...this.members.keys()].filter((key) => !this.values.has(key));
+    const read = await this.store.db.getMany(unread);
+    unread.forEach((key, i) => this.values.set(key, { before: read[i] }));
+    for (const [key, { before, entries }] of this.values) {
+      const stored = before === undefined ? { directory: [], entries: '' } : parseOwnRefs(before);
+      const directory = new Set(stored.directory);
+      for (const [member, held] of this.members.get(key) ?? []) {
+        if (held) directory.add(member);
+        else directory.delete(member);
+      }
+      const value = ownRefsText({ directory: [...directory].sort(compareStrings), entries: entries ?? stored.entries });
+      if (value === undefined) {
+        if (before !== undefined) del(key);
+      } else if (value !== before) put(key, value);
+    }
+  }
+}
