@@ -72,7 +72,8 @@ export class LineIndex {
   range(start: number, end: number): LineRange {
     this.check(start);
     this.check(end);
-    const line = this.lineAt(start, 0);
+    // A binary search: galloping from line 0 would take twice its probes to reach a far line.
+    const line = countAtMost(this.lineStarts, start) - 1;
     const endLine = this.lineAt(end, line);
     return { line: line + 1, col: this.columnAt(start, line), endLine: endLine + 1, endCol: this.columnAt(end, endLine) };
   }
