@@ -34,8 +34,10 @@ interface RefFile {
 /** The refs of one query, in the order they were read. Take one with `GatheredRefs.with`. */
 export class GatheredRefs {
   private count = 0;
-  private starts = new Float64Array(INITIAL);
-  private ends = new Float64Array(INITIAL);
+  // Int32Arrays, not Float64Arrays: a column computed from a double is a double, and each made
+  // its answer's field a boxed number.
+  private starts = new Int32Array(INITIAL);
+  private ends = new Int32Array(INITIAL);
   /** Which group a ref was read in (the symbol's own refs are group 0), twice, plus one for a candidate ref. */
   private origins = new Int32Array(INITIAL);
   /** The index of its file in `files`. */
@@ -56,7 +58,7 @@ export class GatheredRefs {
   file(path: string, lines: LineIndex, bytes: number): number {
     let index = this.fileIndex.get(path);
     if (index === undefined) {
-      if (bytes * INDEX_SPAN >= 2 ** 53) throw new InconsistentIndexError(`${path} is too large to list references in (${bytes} bytes)`);
+      if (bytes >= MAX_FILE_BYTES) throw new InconsistentIndexError(`${path} is too large to list references in (${bytes} bytes)`);
       index = this.files.length;
       this.files.push({ path, lines });
       this.fileIndex.set(path, index);
@@ -84,16 +86,16 @@ export class GatheredRefs {
 
   private grow(): void {
     const size = 2 * this.starts.length;
-    const grown = <T extends Float64Array | Int32Array>(from: T, make: (n: number) => T): T => {
-      const to = make(size);
+    const grown = (from: Int32Array): Int32Array<ArrayBuffer> => {
+      const to = new Int32Array(size);
       to.set(from);
       return to;
     };
-    this.starts = grown(this.starts, (n) => new Float64Array(n));
-    this.ends = grown(this.ends, (n) => new Float64Array(n));
-    this.origins = grown(this.origins, (n) => new Int32Array(n));
-    this.fileOf = grown(this.fileOf, (n) => new Int32Array(n));
-    this.fromLine = grown(this.fromLine, (n) => new Int32Array(n));
+    this.starts = grown(this.starts);
+    this.ends = grown(this.ends);
+    this.origins = grown(this.origins);
+    this.fileOf = grown(this.fileOf);
+    this.fromLine = grown(this.fromLine);
   }
 
   /**
@@ -204,6 +206,9 @@ const INITIAL = 1024;
  * exact in a double (below 2^53) for files under 512 MB.
  */
 const INDEX_SPAN = 2 ** 24;
+
+/** Files this size or larger have offsets that overflow the packing (and an Int32Array). */
+const MAX_FILE_BYTES = 2 ** 29;
 
 function sameRoleFrom(out: RefLocation[], from: number, role: RefRole | 'decl'): boolean {
   for (let k = from; k < out.length; k++) if (out[k].role === role) return true;
