@@ -45,11 +45,11 @@ export async function references(store: StoreReader, targetId: string, options: 
     ? Promise.resolve([])
     : overridersOf(store, targetId);
   const [direct, via] = await Promise.all([
-    Promise.all([refRowsTo(store, targetId), recordRefRowsTo(store, targetId)]).then(([keyed, local]) => {
-      if (local !== undefined) keyed.found.push(local);
+    Promise.all([refRowsTo(store, targetId, wanted), recordRefRowsTo(store, targetId)]).then(([keyed, local]) => {
+      if (local !== undefined && (wanted === undefined || wanted.has(local.crate))) keyed.found.push(local);
       return keyed;
     }),
-    overriders.then((ids) => Promise.all(ids.map(async (overrider) => ({ overrider, rows: await refRowsTo(store, overrider) })))),
+    overriders.then((ids) => Promise.all(ids.map(async (overrider) => ({ overrider, rows: await refRowsTo(store, overrider, wanted) })))),
   ]);
   // An unknown receiver's `.next_back()` lists every `next_back`: one list holds the trait method
   // and its hundreds of overrides. Each list is read once, for the first of them it holds.
@@ -58,12 +58,12 @@ export async function references(store: StoreReader, targetId: string, options: 
   groups.forEach(({ rows }, i) => {
     for (const list of rows.lists) if (!owners.has(list)) owners.set(list, i);
   });
-  const listed = await Promise.all([...owners.keys()].map((list) => candidateRefsIn(store, list)));
+  const listed = await Promise.all([...owners.keys()].map((list) => candidateRefsIn(store, list, wanted)));
   const candidates = groups.map((): FoundRefs[] => []);
   [...owners.values()].forEach((group, i) => candidates[group].push(...listed[i]));
   const found = groups.map(({ via: overrider, rows }, i) => ({
     via: overrider,
-    found: [...rows.found, ...candidates[i]].filter(({ crate }) => wanted === undefined || wanted.has(crate)),
+    found: [...rows.found, ...candidates[i]],
   }));
   return GatheredRefs.with(async (gathered) => {
     await gatherRefs(store, views, gathered, targetId, found, options.kinds ? new Set<RefRole>(options.kinds) : undefined);
@@ -195,19 +195,20 @@ interface FoundRefs {
 }
 
 /**
- * The refs resolved to `target`, by crate and file, and the candidate lists that hold it: the
- * ref key of its own crate, whose directory names the lists and the other crates with refs to it
- * (own-ref-keys.ts), then those crates' ref keys, all point reads.
+ * The refs resolved to `target`, by crate and file (those of the `wanted` crates, when given),
+ * and the candidate lists that hold it: the ref key of its own crate, whose directory names the
+ * lists and the other crates with refs to it (own-ref-keys.ts), then those crates' ref keys, all
+ * point reads.
  */
-async function refRowsTo(store: StoreReader, target: string): Promise<{ found: FoundRefs[]; lists: string[] }> {
+async function refRowsTo(store: StoreReader, target: string, wanted: Set<string> | undefined): Promise<{ found: FoundRefs[]; lists: string[] }> {
   const own = crateOfItem(target);
   const ownKey = keys.targetRefs(target, own);
   const [ownText] = await store.getManyText([ownKey]);
   if (ownText === undefined) return { found: [], lists: [] };
   const [directory, ...entries] = JSON.parse(ownText) as [string[], ...TargetRefsValue];
-  const found = foundIn(own, ownKey, entries, false);
+  const found = wanted === undefined || wanted.has(own) ? foundIn(own, ownKey, entries, false) : [];
   // A crate id has spaces, a list's hash none.
-  const others = directory.filter((member) => member.includes(' '));
+  const others = directory.filter((member) => member.includes(' ') && (wanted === undefined || wanted.has(member)));
   if (others.length > 0) {
     const otherKeys = others.map((crate) => keys.targetRefs(target, crate));
     const texts = await store.getManyText(otherKeys);
@@ -239,9 +240,9 @@ async function recordRefRowsTo(store: StoreReader, target: string): Promise<Foun
   return { crate, file: record.file, key: keys.targetRefs(target, crate), row: [record.file, itemHash(item), refs.length, ...refs], candidate: false, item };
 }
 
-/** The refs whose candidates are `list`. */
-async function candidateRefsIn(store: StoreReader, list: string): Promise<FoundRefs[]> {
-  const crates = await crateIds(store);
+/** The refs whose candidates are `list` (those of the `wanted` crates, when given). */
+async function candidateRefsIn(store: StoreReader, list: string, wanted: Set<string> | undefined): Promise<FoundRefs[]> {
+  const crates = (await crateIds(store)).filter((crate) => wanted === undefined || wanted.has(crate));
   const listKeys = crates.map((crate) => keys.candidateRefs(list, crate));
   const texts = await store.getManyText(listKeys);
   return texts.flatMap((text, i) => (text === undefined ? [] : foundIn(crates[i], listKeys[i], JSON.parse(text) as TargetRefsValue, true)));

@@ -97,9 +97,13 @@ describe('ref keys (property)', () => {
       }
       const dumps = [...model].map(([name, fns]) => dumpOf(name, fns).dump);
       expect(await snapshot(current.store), `step ${step}`).toEqual(await freshSnapshot(...dumps.reverse()));
+      const only = pick(CRATES);
       for (const target of allTargets) {
         const found = (await references(current.store, target)).map((r) => [r.file, r.line, r.col, r.candidate, r.item]);
         expect(found, `step ${step}, refs of ${target}`).toEqual(expectedRefs(model, target));
+        // With --crate, the refs in that crate's items alone.
+        const inOne = (await references(current.store, target, { crates: [`cargo ${only} 0.1.0`] })).map((r) => [r.file, r.line, r.col, r.candidate, r.item]);
+        expect(inOne, `step ${step}, refs of ${target} in ${only}`).toEqual(expectedRefs(model, target).filter(([file]) => file.startsWith(`${only}/`)));
       }
     }
   });
