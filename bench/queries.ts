@@ -23,6 +23,7 @@ const POSITIONS = 1000;
 const TYPICAL_TARGETS = 200;
 const SEED = 20261121;
 const MAX_EMPTY_DRAWS = 1000;
+const SLOWEST_SHOWN = 8;
 
 export function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -142,6 +143,7 @@ export async function benchQueries(dbOrDir: string, runs: number) {
     // answered with every candidate's def, up to hundreds: its figures are given apart too.
     const times = new Map<SampledPosition, { def: number[]; hover: number[] }>(positions.map((p) => [p, { def: [], hover: [] }]));
     const refsTimes: number[] = [];
+    const refsTimesOf = typical.map((): number[] => []);
     const heavyTimes = new Map<string, number[]>(heavy.map((h) => [h.target, []]));
     // One pass to warm up (the sampling has read the files' blocks already), then `runs` timed.
     for (let r = -1; r < runs; r++) {
@@ -154,6 +156,7 @@ export async function benchQueries(dbOrDir: string, runs: number) {
         times.get(p)!.hover.push(hoverMs[i]);
       });
       refsTimes.push(...refsMs);
+      refsMs.forEach((t, i) => refsTimesOf[i].push(t));
       for (const h of heavy) heavyTimes.get(h.target)!.push(...(await timeEach(Array(10).fill(h.target), refs)));
     }
     const of = (kind: 'def' | 'hover', keep: (p: SampledPosition) => boolean) => positions.filter(keep).flatMap((p) => times.get(p)![kind]);
@@ -166,6 +169,9 @@ export async function benchQueries(dbOrDir: string, runs: number) {
       def: summary(of('def', all)), defResolved: summary(of('def', resolved)), defAmbiguous: summary(of('def', ambiguous)),
       hover: summary(of('hover', all)), hoverResolved: summary(of('hover', resolved)), hoverAmbiguous: summary(of('hover', ambiguous)),
       refsTypical: { targets: typical.length, medianRefs: median(typicalCounts), maxRefs: Math.max(...typicalCounts), ...summary(refsTimes) },
+      // What sets the p99: the typical targets slowest at their median.
+      refsTypicalSlowest: typical.map((target, i) => ({ target, refs: typicalCounts[i], p50: ms(median(refsTimesOf[i])) }))
+        .sort((a, b) => b.p50 - a.p50).slice(0, SLOWEST_SHOWN),
       refsHeavy: heavy.map((h) => ({ ...h, ...summary(heavyTimes.get(h.target)!) })),
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), runs,
     };
