@@ -52,7 +52,7 @@ export async function references(store: StoreReader, targetId: string, options: 
   groups.forEach(({ rows }, i) => {
     for (const list of rows.lists) if (!owners.has(list)) owners.set(list, i);
   });
-  const listed = await Promise.all([...owners.keys()].map((list) => candidateRefsIn(store, list, wanted)));
+  const listed = await candidateRefsIn(store, [...owners.keys()], wanted);
   const candidates = groups.map((): FoundRefs[] => []);
   [...owners.values()].forEach((group, i) => candidates[group].push(...listed[i]));
   const found = groups.map(({ via: overrider, rows }, i) => ({
@@ -242,12 +242,16 @@ async function recordRefRowsTo(store: StoreReader, target: string): Promise<Foun
   return { crate, file: record.file, key: keys.targetRefs(target, crate), row: [record.file, itemHash(item), refs.length, ...refs], candidate: false, item };
 }
 
-/** The refs whose candidates are `list` (those of the `wanted` crates, when given). */
-async function candidateRefsIn(store: StoreReader, list: string, wanted: Set<string> | undefined): Promise<FoundRefs[]> {
+/** For each list, the refs whose candidates it is (those of the `wanted` crates, when given), in one batch. */
+async function candidateRefsIn(store: StoreReader, lists: string[], wanted: Set<string> | undefined): Promise<FoundRefs[][]> {
+  if (lists.length === 0) return [];
   const crates = (await crateIds(store)).filter((crate) => wanted === undefined || wanted.has(crate));
-  const listKeys = crates.map((crate) => keys.candidateRefs(list, crate));
+  const listKeys = lists.flatMap((list) => crates.map((crate) => keys.candidateRefs(list, crate)));
   const texts = await store.getManyText(listKeys);
-  return texts.flatMap((text, i) => (text === undefined ? [] : foundIn(crates[i], listKeys[i], JSON.parse(text) as TargetRefsValue, true)));
+  return lists.map((_, l) => crates.flatMap((crate, c) => {
+    const text = texts[l * crates.length + c];
+    return text === undefined ? [] : foundIn(crate, listKeys[l * crates.length + c], JSON.parse(text) as TargetRefsValue, true);
+  }));
 }
 
 /** The file entries of one target key, read from `key`, of crate `crate`. */
