@@ -1,6 +1,6 @@
 // A file table read from the store, with what queries need from it: where each item starts,
 // which items contain an offset, and item-relative spans turned into line/column ranges.
-import { LineIndex, type LineRange } from '../../schema/src/lines.js';
+import { countBelowFrom, LineIndex, type LineRange } from '../../schema/src/lines.js';
 import { InconsistentIndexError } from './errors.js';
 import { keyParts, keys, ranges, type FileItem, type FileTable } from './keys.js';
 import { decodeFileTable } from './records.js';
@@ -83,7 +83,7 @@ export interface ItemsByHash {
   ids: string[];
 }
 
-/** The numbers ItemsByHash.table has per item, and where each is. */
+/** The numbers ItemsByHash.table has per item, and where each is: the hash first, as countBelowFrom orders records. */
 export const BY_HASH = { stride: 3, hash: 0, start: 1, line: 2 } as const;
 
 function itemsByHash(items: FileItem[], lineIndex: LineIndex): ItemsByHash {
@@ -108,36 +108,19 @@ function itemsByHash(items: FileItem[], lineIndex: LineIndex): ItemsByHash {
  * items made a dozen, each a miss of the caches when a query starts.
  */
 export function findHash({ table }: ItemsByHash, hash: number, from: number): number {
-  const n = table.length / BY_HASH.stride;
-  const at = (k: number) => table[k * BY_HASH.stride + BY_HASH.hash];
-  let guess = Math.min(n - 1, Math.max(from, Math.floor((hash * n) / ITEM_HASH_SPAN)));
+  const { stride, hash: HASH } = BY_HASH;
+  const n = table.length / stride;
+  const guess = Math.min(n - 1, Math.max(from, Math.floor((hash * n) / ITEM_HASH_SPAN)));
   if (guess < from) return -1;
-  // below < from or at(below) < hash; above >= n or at(above) >= hash.
-  let below: number;
-  let above: number;
-  if (at(guess) >= hash) {
-    above = guess;
-    below = guess - 1;
-    for (let step = 1; below >= from && at(below) >= hash; step *= 2) {
-      above = below;
-      below = above - step;
-    }
-  } else {
-    below = guess;
-    above = guess + 1;
-    for (let step = 1; above < n && at(above) < hash; step *= 2) {
-      below = above;
-      above = below + step;
-    }
+  // Items before `start` have smaller hashes: gallop back from the guess when it is too far.
+  let start = guess + 1;
+  if (table[guess * stride + HASH] >= hash) {
+    let below = guess - 1;
+    for (let step = 2; below >= from && table[below * stride + HASH] >= hash; step *= 2) below = guess - step;
+    start = Math.max(below + 1, from);
   }
-  let lo = Math.max(below + 1, from);
-  let hi = Math.min(above, n);
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (at(mid) < hash) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < n && at(lo) === hash ? lo : -1;
+  const at = countBelowFrom(table, hash, start, stride);
+  return at < n && table[at * stride + HASH] === hash ? at : -1;
 }
 
 /** Caches file views for the length of one query: a file is read and indexed once however many hits it has. */

@@ -16,6 +16,11 @@ export interface OwnRefsValue {
   entries: string;
 }
 
+/** Whether a member of a directory is a crate (its id has spaces) rather than a list (a hash has none). */
+export function isCrateMember(member: string): boolean {
+  return member.includes(' ');
+}
+
 /** Whether a ref key (`ref \0 target \0 crate`) is its target's own crate's. */
 export function isOwnRefKey(key: string): boolean {
   if (!key.startsWith('ref\0')) return false;

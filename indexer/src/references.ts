@@ -12,6 +12,7 @@ import { nameLengthInId } from './id-names.js';
 import { readEncoded, readStampedItems } from './items.js';
 import { crateOfItem, deriveItemKeys, keys } from './keys.js';
 import { localEntryIn, recordOwnerOf, relativeId, roleAt, roleOfShort } from './records.js';
+import { isCrateMember } from './own-ref-keys.js';
 import { overridersOf } from './relations.js';
 import type { StoreReader } from './store.js';
 import { contributionOf, itemHash, type TargetRefsValue } from './target-refs.js';
@@ -204,12 +205,11 @@ async function refRowsOf(store: StoreReader, targets: string[], wanted: Set<stri
   const rows = ownTexts.map((text, i) => {
     if (text === undefined) return { found: [], lists: [] };
     const [directory, ...entries] = JSON.parse(text) as [string[], ...TargetRefsValue];
-    // A crate id has spaces, a list's hash none.
     for (const member of directory) {
-      if (member.includes(' ') && (wanted === undefined || wanted.has(member))) others.push({ at: i, crate: member, key: keys.targetRefs(targets[i], member) });
+      if (isCrateMember(member) && (wanted === undefined || wanted.has(member))) others.push({ at: i, crate: member, key: keys.targetRefs(targets[i], member) });
     }
     const found = wanted === undefined || wanted.has(owns[i]) ? foundIn(owns[i], ownKeys[i], entries, false) : [];
-    return { found, lists: directory.filter((member) => !member.includes(' ')) };
+    return { found, lists: directory.filter((member) => !isCrateMember(member)) };
   });
   if (others.length > 0) {
     const texts = await store.getManyText(others.map(({ key }) => key));

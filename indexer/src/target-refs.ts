@@ -44,6 +44,8 @@ export function itemHash(item: string): number {
 /** How many values itemHash gives: they are spread evenly below this. */
 export const ITEM_HASH_SPAN = 2 ** 24;
 
+const REF = 'ref\0';
+
 /**
  * Whether a key is an item's ref contribution (`ref \0 target \0 crate \0 item`, or `cref \0
  * list \0 crate \0 item`), which a batch gives to TargetRefs.
@@ -51,8 +53,6 @@ export const ITEM_HASH_SPAN = 2 ** 24;
 export function isRefContribution(k: string): boolean {
   return (k.startsWith(REF) || k.startsWith('cref\0')) && keyParts(k).length === 3;
 }
-
-const REF = 'ref\0';
 
 /** The key a contribution is folded into: its own less the item. */
 function foldedKey(contribution: string): string {
@@ -104,12 +104,13 @@ export class TargetRefs {
     const targetKeys = [...this.changes.keys()];
     // A crate loaded for the first time has no ref keys, but its targets' own keys may hold the
     // directories other crates' loads wrote.
-    const read = this.freshCrate ? targetKeys.filter(isOwnRefKey) : targetKeys;
+    const ownKeys = new Set(targetKeys.filter(isOwnRefKey));
+    const read = this.freshCrate ? [...ownKeys] : targetKeys;
     const values = await this.store.db.getMany(read);
     const stored = new Map(read.map((key, i) => [key, values[i]]));
     for (const targetKey of targetKeys) {
       const before = stored.get(targetKey);
-      const own = isOwnRefKey(targetKey);
+      const own = ownKeys.has(targetKey);
       const entriesBefore = before === undefined ? '' : own ? parseOwnRefs(before).entries : before.slice(1, -1);
       // A key's rows are a multiset: items sharing a hash may have equal rows, and an item's old
       // row goes as one of them, whichever.
@@ -160,20 +161,12 @@ function entriesText(files: Map<string, string[]>): string {
   for (const file of [...files.keys()].sort(compareStrings)) {
     const rows = files.get(file)!;
     if (rows.length === 0) continue;
-    rows.sort(byHashThenText);
-    entries.push(`[${JSON.stringify(file)},${rows.join(',')}]`);
+    // By the hash each starts with, then by text, so that a key's value depends only on its rows.
+    const sorted = rows.map((row) => ({ hash: Number(row.slice(0, row.indexOf(','))), row }))
+      .sort((a, b) => a.hash - b.hash || compareStrings(a.row, b.row));
+    entries.push(`[${JSON.stringify(file)},${sorted.map(({ row }) => row).join(',')}]`);
   }
   return entries.join(',');
-}
-
-/** Rows by the hash they start with, then by their text, so that a key's value depends only on its rows. */
-function byHashThenText(a: string, b: string): number {
-  return leadingNumber(a) - leadingNumber(b) || compareStrings(a, b);
-}
-
-function leadingNumber(row: string): number {
-  const comma = row.indexOf(',');
-  return Number(comma < 0 ? row : row.slice(0, comma));
 }
 
 /** An item's contribution from its per-item ref entry's text (`["file",s,l,r,…]`, records.ts). */

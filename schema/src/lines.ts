@@ -126,16 +126,17 @@ export class LineIndex {
 }
 
 /**
- * countBelow of an array whose entries before `from` are known to be < value, searched by
- * galloping forward from there: a value near `from` takes a probe or two, and a far one touches
- * few entries of a long array.
+ * The first position at or after `from` whose entry is >= value in an ascending array (countBelow
+ * when the entries before `from` are < value), searched by galloping forward from `from`: a value
+ * near it takes a probe or two, and a far one touches few entries of a long array. With a
+ * `stride`, the array holds records of that many numbers, ordered by their first.
  */
-function countBelowFrom(sorted: ArrayLike<number>, value: number, from: number): number {
-  const n = sorted.length;
+export function countBelowFrom(sorted: ArrayLike<number>, value: number, from: number, stride = 1): number {
+  const n = sorted.length / stride;
   // sorted[below] < value (or below = from - 1), and sorted[above] >= value unless above >= n.
   let below = from - 1;
   let above = from;
-  for (let step = 1; above < n && sorted[above] < value; step *= 2) {
+  for (let step = 1; above < n && sorted[above * stride] < value; step *= 2) {
     below = above;
     above = below + step;
   }
@@ -143,7 +144,7 @@ function countBelowFrom(sorted: ArrayLike<number>, value: number, from: number):
   let hi = Math.min(above, n);
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < value) lo = mid + 1;
+    if (sorted[mid * stride] < value) lo = mid + 1;
     else hi = mid;
   }
   return lo;

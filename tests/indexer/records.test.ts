@@ -10,7 +10,7 @@ import { REF_ROLES } from '../../schema/src/kinds.js';
 import { app, freshSnapshot, geometry, ids, makeDump, makeItem, snapshot, Source, tempStore } from './fixture.js';
 import { zoo } from './trait-fixture.js';
 import { itemHash } from '../../indexer/src/target-refs.js';
-import { isOwnRefKey, parseOwnRefs } from '../../indexer/src/own-ref-keys.js';
+import { isCrateMember, isOwnRefKey, parseOwnRefs } from '../../indexer/src/own-ref-keys.js';
 import { localNameSpan, nameInId, nameLengthInId } from '../../indexer/src/id-names.js';
 
 let store: Store;
@@ -372,7 +372,7 @@ async function family(name: string): Promise<string[][]> {
  */
 async function directories(kind: 'lists' | 'crates'): Promise<string[][]> {
   return [...(await snapshot(store))].filter(([k]) => isOwnRefKey(k))
-    .flatMap(([k, v]) => parseOwnRefs(v).directory.filter((m) => m.includes(' ') === (kind === 'crates')).map((m) => [k.split('\0')[1], m]));
+    .flatMap(([k, v]) => parseOwnRefs(v).directory.filter((m) => isCrateMember(m) === (kind === 'crates')).map((m) => [k.split('\0')[1], m]));
 }
 
 /** Which candidate lists hold a target, as [target, list]. */
