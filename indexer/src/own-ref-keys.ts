@@ -44,16 +44,23 @@ function ownRefsText({ directory, entries }: OwnRefsValue): string | undefined {
 }
 
 export class OwnRefKeys {
-  /** Own ref key → its value before the batch, as read, and its crate's new entries, if set. */
-  private readonly values = new Map<string, { before: string | undefined; entries?: string }>();
+  /** Own ref key → its value before the batch, as read and as parsed, and its crate's new entries, if set. */
+  private readonly values = new Map<string, { before: string | undefined; stored: OwnRefsValue; entries?: string }>();
   /** Own ref key → member of its directory → whether it is one now (true) or no longer (false). */
   private readonly members = new Map<string, Map<string, boolean>>();
 
   constructor(private readonly store: Store) {}
 
-  /** The entries TargetRefs settled for a key whose stored value it read (`before`). */
-  setEntries(key: string, before: string | undefined, entries: string): void {
-    this.values.set(key, { before, entries });
+  /** A key's stored value, which TargetRefs read (`before`), parsed once for both settles. */
+  stored(key: string, before: string | undefined): OwnRefsValue {
+    const stored = before === undefined ? { directory: [], entries: '' } : parseOwnRefs(before);
+    this.values.set(key, { before, stored });
+    return stored;
+  }
+
+  /** The entries TargetRefs settled for a key whose stored value it gave `stored`. */
+  setEntries(key: string, entries: string): void {
+    this.values.get(key)!.entries = entries;
   }
 
   /** Notes that `member` (a list's hash or a crate's id) is now in `target`'s directory, or no longer. */
@@ -67,9 +74,8 @@ export class OwnRefKeys {
   async settle(put: (key: string, value: string) => void, del: (key: string) => void): Promise<void> {
     const unread = [...this.members.keys()].filter((key) => !this.values.has(key));
     const read = await this.store.db.getMany(unread);
-    unread.forEach((key, i) => this.values.set(key, { before: read[i] }));
-    for (const [key, { before, entries }] of this.values) {
-      const stored = before === undefined ? { directory: [], entries: '' } : parseOwnRefs(before);
+    unread.forEach((key, i) => this.stored(key, read[i]));
+    for (const [key, { before, stored, entries }] of this.values) {
       const directory = new Set(stored.directory);
       for (const [member, held] of this.members.get(key) ?? []) {
         if (held) directory.add(member);

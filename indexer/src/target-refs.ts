@@ -10,7 +10,7 @@
 // The refs through a candidate list are kept the same way, the list's hash in the target's place
 // (cref keys).
 import { compareStrings, keyParts } from './keys.js';
-import { isOwnRefKey, parseOwnRefs, type OwnRefKeys } from './own-ref-keys.js';
+import { isOwnRefKey, type OwnRefKeys } from './own-ref-keys.js';
 import { closingQuote } from './json-text.js';
 import type { Store } from './store.js';
 
@@ -111,7 +111,7 @@ export class TargetRefs {
     for (const targetKey of targetKeys) {
       const before = stored.get(targetKey);
       const own = ownKeys.has(targetKey);
-      const entriesBefore = before === undefined ? '' : own ? parseOwnRefs(before).entries : before.slice(1, -1);
+      const entriesBefore = own ? this.ownKeys.stored(targetKey, before).entries : before === undefined ? '' : before.slice(1, -1);
       // A key's rows are a multiset: items sharing a hash may have equal rows, and an item's old
       // row goes as one of them, whichever.
       const files = rowsByFile(entriesBefore);
@@ -129,7 +129,7 @@ export class TargetRefs {
       }
       const entries = entriesText(files);
       if (own) {
-        this.ownKeys.setEntries(targetKey, before, entries);
+        this.ownKeys.setEntries(targetKey, entries);
         continue;
       }
       const value = entries === '' ? undefined : `[${entries}]`;
