@@ -149,8 +149,9 @@ export class FileViews {
   async getAll(files: ReadonlyArray<{ file: string; crate: string }>): Promise<FileView[]> {
     const found: FileView[] = new Array(files.length);
     const missing: number[] = [];
+    const kept = this.store instanceof Store ? keptViews.of(this.store).views : undefined;
     files.forEach(({ file, crate }, i) => {
-      const view = keptView(this.store, file, crate);
+      const view = kept?.get(crate)?.get(file);
       if (view === undefined) missing.push(i);
       else found[i] = view;
     });

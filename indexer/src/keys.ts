@@ -44,6 +44,8 @@
 //   cref \0 <list> \0 <crate>               → TargetRefsValue: the refs of the crate's items whose
 //                                             candidate list has the hash <list>
 //   clist \0 <list>                         → the candidate list (symbol ids) of hash <list>
+//   lcrates \0 <list>                       → the ids of the crates with a cref key for <list>,
+//                                             sorted (list-crates.ts)
 //   name \0 <lowercased name> \0 <def> \0 <owner>   → StoredNameEntry: kind, visibility and qualname
 //                                             (unless <def> spells it, id-names.ts),
 //                                             what search filters and ranks a def by, and what
@@ -86,7 +88,8 @@
 //   list exactly while some item uses it.
 // - Finding the references of a target reads none of its keys by a range: it gets the ref key of
 //   the target's own crate (its id starts with the crate's), then the ref keys of the other
-//   crates its directory names, and a cref key per list and crate. Each range read is a trip to
+//   crates its directory names, and the cref keys of its lists' crates (an lcrates key per list
+//   says which). Each range read is a trip to
 //   LevelDB's thread pool, and two of them were half the time of finding `Option`'s refs. Most
 //   targets (11,800 of std's 13,100) have refs in their own crate alone: reading a ref key for
 //   every crate was 6 point reads where 1 does, and 826 for the 118 overriders of
@@ -134,7 +137,7 @@ import { nameLengthInId, qualnameInId } from './id-names.js';
 import { encodeDefValue, itemDefEntry } from './def-values.js';
 
 /** Bump when the key layout or a value shape changes; stores of another format need `xref index --full`. */
-export const STORE_FORMAT_VERSION = 36;
+export const STORE_FORMAT_VERSION = 37;
 
 export const SEP = '\0';
 /** Upper bound for a prefix scan: no id, path or name contains U+10FFFF. */
@@ -241,6 +244,8 @@ export const keys = {
   /** The refs through a candidate list of the items of a crate. */
   candidateRefs: (list: string, crate: string) => key('cref', list, crate),
   candidateList: (list: string) => key('clist', list),
+  /** The crates with a cref key for a candidate list (list-crates.ts). */
+  listCrates: (list: string) => key('lcrates', list),
   name: (def: Def, item: string) => key('name', def.name.toLowerCase(), def.id, ownerCode(def.id, item)),
   qualname: (qualname: string, def: string, item: string) => key('qual', reverseQualname(qualname), def, ownerCode(def, item)),
   /** An item's overriding method: a member of the method's set of overriders, never stored itself (set-keys.ts). */

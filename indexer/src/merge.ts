@@ -11,6 +11,7 @@ import { readStampedItems } from './items.js';
 import { encodeFileTable, hitSpan, itemStamp, stampOf } from './records.js';
 import { SetKeys, isSetMember } from './set-keys.js';
 import { SharedLists } from './shared-lists.js';
+import { ListCrates } from './list-crates.js';
 import { OwnRefKeys } from './own-ref-keys.js';
 import { SourceFiles } from './source-docs.js';
 import { TargetRefs, isRefContribution } from './target-refs.js';
@@ -51,6 +52,7 @@ export class CountingBatch {
   private readonly lists;
   readonly targetRefs;
   private readonly ownKeys;
+  private readonly listCrates;
   private readonly sets;
   /** Def keys put in this batch, and those deleted and not put, which are deleted when it is written. */
   private readonly putDefs = new Set<string>();
@@ -60,7 +62,8 @@ export class CountingBatch {
     this.batch = store.db.batch();
     this.ownKeys = new OwnRefKeys(store);
     this.lists = new SharedLists(store, this.ownKeys);
-    this.targetRefs = new TargetRefs(store, this.ownKeys);
+    this.listCrates = new ListCrates(store);
+    this.targetRefs = new TargetRefs(store, this.ownKeys, this.listCrates);
     this.sets = new SetKeys(store);
   }
 
@@ -114,6 +117,7 @@ export class CountingBatch {
   async write(): Promise<MergeStats> {
     // The cref keys it settles tell the lists which of them are still used.
     await this.targetRefs.settle((k, v) => this.put(k, v), (k) => this.del(k));
+    await this.listCrates.settle((k, v) => this.putKey(k, v), (k) => this.delKey(k));
     await this.sets.settle((k, v) => this.putKey(k, v), (k) => this.delKey(k));
     await this.lists.settle((k, v) => this.putKey(k, v), (k) => this.delKey(k));
     // Last: the targets' own ref keys, whose directories the two settles before changed.

@@ -76,15 +76,20 @@ export class OwnRefKeys {
     const read = await this.store.db.getMany(unread);
     unread.forEach((key, i) => this.stored(key, read[i]));
     for (const [key, { before, stored, entries }] of this.values) {
-      const directory = new Set(stored.directory);
-      for (const [member, held] of this.members.get(key) ?? []) {
-        if (held) directory.add(member);
-        else directory.delete(member);
-      }
-      const value = ownRefsText({ directory: [...directory].sort(compareStrings), entries: entries ?? stored.entries });
+      const value = ownRefsText({ directory: withMembers(stored.directory, this.members.get(key)), entries: entries ?? stored.entries });
       if (value === undefined) {
         if (before !== undefined) del(key);
       } else if (value !== before) put(key, value);
     }
   }
+}
+
+/** A sorted directory with the members `changes` says it now holds (true) or no longer (false), sorted. */
+export function withMembers(directory: readonly string[], changes: ReadonlyMap<string, boolean> | undefined): string[] {
+  const members = new Set(directory);
+  for (const [member, held] of changes ?? []) {
+    if (held) members.add(member);
+    else members.delete(member);
+  }
+  return [...members].sort(compareStrings);
 }

@@ -50,6 +50,8 @@ export class GatheredRefs {
   private readonly vias: Array<string | undefined> = [];
   private readonly files: RefFile[] = [];
   private readonly fileIndex = new Map<string, number>();
+  /** Each file's size: a ref's end past it is a broken index. */
+  private readonly fileBytes: number[] = [];
   /** Scratch for sorting one file's refs. */
   private packed = new Float64Array(INITIAL);
   private order = new Int32Array(INITIAL);
@@ -61,6 +63,7 @@ export class GatheredRefs {
       if (bytes >= MAX_FILE_BYTES) throw new InconsistentIndexError(`${path} is too large to list references in (${bytes} bytes)`);
       index = this.files.length;
       this.files.push({ path, lines });
+      this.fileBytes[index] = bytes;
       this.fileIndex.set(path, index);
     }
     return index;
@@ -70,7 +73,9 @@ export class GatheredRefs {
     file: number, start: number, end: number, role: RefRole | 'decl', item: string, candidate: boolean, via: string | undefined, group: number,
     fromLine: number,
   ): void {
-    this.files[file].lines.check(end);
+    if (start < 0 || end < start || end > this.fileBytes[file]) {
+      throw new InconsistentIndexError(`a reference at bytes ${start}..${end} is outside ${this.files[file].path} (0..${this.fileBytes[file]})`);
+    }
     const n = this.count++;
     if (n === INDEX_SPAN) throw new InconsistentIndexError(`more than ${INDEX_SPAN} references to list in one answer`);
     if (n === this.starts.length) this.grow();
@@ -111,7 +116,8 @@ export class GatheredRefs {
       this.order = new Int32Array(this.starts.length);
     }
     // The refs grouped by file (a counting sort, stable), files by path.
-    const fileOrder = files.map((_, i) => i).sort((a, b) => compareStrings(files[a].path, files[b].path));
+    // Paths sorted natively, without a comparator: a sort calling one was 6% of `Option`'s answer.
+    const fileOrder = files.map(({ path }) => path).sort().map((path) => this.fileIndex.get(path)!);
     const rank = new Int32Array(files.length);
     fileOrder.forEach((f, r) => (rank[f] = r));
     const bucketStart = new Int32Array(files.length + 1);

@@ -3,11 +3,11 @@
 // it. The refs are gathered as numbers and only then turned into RefLocations (ref-locations.ts):
 // `Option` has 2,000 refs in 250 files, and per ref costs add up.
 import type { RefRole } from '../../schema/src/types.js';
-import { crateIds } from './crates.js';
 import { defsById } from './def-entries.js';
 import { InconsistentIndexError } from './errors.js';
 import { BY_HASH, FileViews, findHash, type FileView } from './files.js';
 import { GatheredRefs, type RefLocation } from './ref-locations.js';
+import { listCratesOf } from './list-crates.js';
 import { nameLengthInId } from './id-names.js';
 import { readEncoded, readStampedItems } from './items.js';
 import { crateOfItem, deriveItemKeys, keys } from './keys.js';
@@ -242,16 +242,22 @@ async function recordRefRowsTo(store: StoreReader, target: string): Promise<Foun
   return { crate, file: record.file, key: keys.targetRefs(target, crate), row: [record.file, itemHash(item), refs.length, ...refs], candidate: false, item };
 }
 
-/** For each list, the refs whose candidates it is (those of the `wanted` crates, when given), in one batch. */
+/**
+ * For each list, the refs whose candidates it is (those of the `wanted` crates, when given): the
+ * lists' crates in one batch (list-crates.ts), then their cref keys in another.
+ */
 async function candidateRefsIn(store: StoreReader, lists: string[], wanted: Set<string> | undefined): Promise<FoundRefs[][]> {
   if (lists.length === 0) return [];
-  const crates = (await crateIds(store)).filter((crate) => wanted === undefined || wanted.has(crate));
-  const listKeys = lists.flatMap((list) => crates.map((crate) => keys.candidateRefs(list, crate)));
-  const texts = await store.getManyText(listKeys);
-  return lists.map((_, l) => crates.flatMap((crate, c) => {
-    const text = texts[l * crates.length + c];
-    return text === undefined ? [] : foundIn(crate, listKeys[l * crates.length + c], JSON.parse(text) as TargetRefsValue, true);
-  }));
+  const cratesOf = (await store.getManyText(lists.map(keys.listCrates)))
+    .map((text) => listCratesOf(text).filter((crate) => wanted === undefined || wanted.has(crate)));
+  const crefs = lists.flatMap((list, l) => cratesOf[l].map((crate) => ({ l, crate, key: keys.candidateRefs(list, crate) })));
+  const texts = await store.getManyText(crefs.map(({ key }) => key));
+  const found = lists.map((): FoundRefs[] => []);
+  crefs.forEach(({ l, crate, key }, k) => {
+    const text = texts[k];
+    if (text !== undefined) found[l].push(...foundIn(crate, key, JSON.parse(text) as TargetRefsValue, true));
+  });
+  return found;
 }
 
 /** The file entries of one target key, read from `key`, of crate `crate`. */

@@ -10,6 +10,7 @@
 // The refs through a candidate list are kept the same way, the list's hash in the target's place
 // (cref keys).
 import { compareStrings, keyParts } from './keys.js';
+import type { ListCrates } from './list-crates.js';
 import { isOwnRefKey, type OwnRefKeys } from './own-ref-keys.js';
 import { closingQuote } from './json-text.js';
 import type { Store } from './store.js';
@@ -80,6 +81,7 @@ export class TargetRefs {
   constructor(
     private readonly store: Store,
     private readonly ownKeys: OwnRefKeys,
+    private readonly listCrates: ListCrates,
   ) {}
 
   /** Notes that an item's contribution `key` goes from `before` to `after` (per-item ref entry values). */
@@ -98,7 +100,8 @@ export class TargetRefs {
   /**
    * Writes the target keys the batch changed but its targets' own crates' keys, whose entries it
    * gives to `ownKeys`, which also write their directories (own-ref-keys.ts). Each ref key of a
-   * crate other than its target's own that comes or goes joins or leaves the target's directory.
+   * crate other than its target's own that comes or goes joins or leaves the target's directory,
+   * and each cref key its list's crates (list-crates.ts).
    */
   async settle(put: (key: string, value: string) => void, del: (key: string) => void): Promise<void> {
     const targetKeys = [...this.changes.keys()];
@@ -136,9 +139,10 @@ export class TargetRefs {
       if (value === undefined) {
         if (before !== undefined) del(targetKey);
       } else if (value !== before) put(targetKey, value);
-      if ((before === undefined) !== (value === undefined) && targetKey.startsWith(REF)) {
-        const [target, crate] = keyParts(targetKey);
-        this.ownKeys.changeMember(target, crate, value !== undefined);
+      if ((before === undefined) !== (value === undefined)) {
+        const [targetOrList, crate] = keyParts(targetKey);
+        if (targetKey.startsWith(REF)) this.ownKeys.changeMember(targetOrList, crate, value !== undefined);
+        else this.listCrates.change(targetOrList, crate, value !== undefined);
       }
     }
   }

@@ -375,6 +375,11 @@ async function directories(kind: 'lists' | 'crates'): Promise<string[][]> {
     .flatMap(([k, v]) => parseOwnRefs(v).directory.filter((m) => isCrateMember(m) === (kind === 'crates')).map((m) => [k.split('\0')[1], m]));
 }
 
+/** The crates each candidate list's lcrates key names (list-crates.ts), by list. */
+async function listCrates(): Promise<Record<string, string[]>> {
+  return Object.fromEntries([...(await snapshot(store))].filter(([k]) => k.startsWith('lcrates\0')).map(([k, v]) => [k.split('\0')[1], JSON.parse(v) as string[]]));
+}
+
 /** Which candidate lists hold a target, as [target, list]. */
 const memberships = () => directories('lists');
 
@@ -388,6 +393,7 @@ describe('candidate lists', () => {
     expect(await family('clist')).toEqual([['clist', list]]);
     expect(await memberships()).toEqual([[ids.area, list], [ids.cafe, list]]);
     expect(await family('cref')).toEqual([['cref', list, 'cargo app 0.1.0'], ['cref', list, 'cargo other 0.1.0']]);
+    expect(await listCrates()).toEqual({ [list]: ['cargo app 0.1.0', 'cargo other 0.1.0'] });
     expect((await references(store, ids.cafe)).map((r) => [r.file, r.candidate])).toEqual([['app/src/main.rs', true], ['other/src/lib.rs', true]]);
     // The directories of other crates' targets (geometry's, std's) also name app, whose items refer to them.
     const fromApp = [...new Set(app().dump.items.flatMap((item) => item.refs.flatMap((ref) => (ref.target !== undefined && !ref.target.startsWith('cargo app ') ? [ref.target] : []))))];
@@ -396,6 +402,7 @@ describe('candidate lists', () => {
 
     const removed = await removeCrate(store, 'cargo app 0.1.0');
     expect(await family('clist')).toEqual([['clist', list]]);
+    expect(await listCrates()).toEqual({ [list]: ['cargo other 0.1.0'] });
     expect(await directories('crates')).toEqual([]);
     expect(await snapshot(store)).toEqual(await freshSnapshot(geometry().dump, other()));
     // app's own keys, and the ref keys of std's targets, there for their directories naming app
@@ -406,7 +413,7 @@ describe('candidate lists', () => {
     expect(removed.keysDeleted).toBe(appKeys.length);
 
     await removeCrate(store, 'cargo other 0.1.0');
-    expect([...(await family('clist')), ...(await memberships()), ...(await family('cref'))]).toEqual([]);
+    expect([...(await family('clist')), ...(await memberships()), ...(await family('cref')), ...(await family('lcrates'))]).toEqual([]);
     expect(await snapshot(store)).toEqual(await freshSnapshot(geometry().dump));
   });
 
