@@ -149,7 +149,7 @@ export class FileViews {
   async getAll(files: ReadonlyArray<{ file: string; crate: string }>): Promise<FileView[]> {
     const found: FileView[] = new Array(files.length);
     const missing: number[] = [];
-    const kept = this.store instanceof Store ? keptViews.of(this.store).views : undefined;
+    const kept = keptViewsOf(this.store);
     files.forEach(({ file, crate }, i) => {
       const view = kept?.get(crate)?.get(file);
       if (view === undefined) missing.push(i);
@@ -207,9 +207,14 @@ interface KeptViews {
 
 const keptViews = new KeptPerStore<KeptViews>(() => ({ views: new Map(), order: [], tableKeys: new Map() }));
 
+/** The views this process keeps for a store, by crate and path; none for a remote store. */
+function keptViewsOf(store: StoreReader): Map<string, Map<string, FileView>> | undefined {
+  return store instanceof Store ? keptViews.of(store).views : undefined;
+}
+
 /** The view this process keeps for a file of a crate, if any. */
 function keptView(store: StoreReader, path: string, crate: string): FileView | undefined {
-  return store instanceof Store ? keptViews.of(store).views.get(crate)?.get(path) : undefined;
+  return keptViewsOf(store)?.get(crate)?.get(path);
 }
 
 function keepView(store: StoreReader, view: FileView): void {

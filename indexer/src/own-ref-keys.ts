@@ -84,7 +84,7 @@ export class OwnRefKeys {
   }
 }
 
-/** A sorted directory with the members `changes` says it now holds (true) or no longer (false), sorted. */
+/** A directory with the members `changes` says it now holds (true) or no longer (false), sorted. */
 export function withMembers(directory: readonly string[], changes: ReadonlyMap<string, boolean> | undefined): string[] {
   const members = new Set(directory);
   for (const [member, held] of changes ?? []) {

@@ -116,7 +116,8 @@ export class GatheredRefs {
       this.order = new Int32Array(this.starts.length);
     }
     // The refs grouped by file (a counting sort, stable), files by path.
-    // Paths sorted natively, without a comparator: a sort calling one was 6% of `Option`'s answer.
+    // Paths sorted natively, without a comparator: a sort calling one was 6% of this function's
+    // time for `Option`.
     const fileOrder = files.map(({ path }) => path).sort().map((path) => this.fileIndex.get(path)!);
     const rank = new Int32Array(files.length);
     fileOrder.forEach((f, r) => (rank[f] = r));

@@ -20,8 +20,8 @@ export interface LineRange {
 }
 
 export class LineIndex {
-  // An Int32Array: half the memory of an array of numbers, so the searches of find-references'
-  // thousands of lines touch half the cache lines, and every search here sees one kind of array.
+  // An Int32Array: half the memory of an array of numbers (a kept view holds one per file), and
+  // every search here sees one kind of array.
   private readonly lineStarts: Int32Array;
   private readonly bytes: number;
   /** Byte offset of each multibyte character, ascending. */
@@ -99,7 +99,7 @@ export class LineIndex {
   columnAt(byteOffset: number, line: number): number {
     const lineStart = this.lineStarts[line];
     // A third of `Option`'s refs are in files with a multibyte character (in a comment, mostly),
-    // but few on a line with one: those lines need no search of the file's multibyte characters.
+    // and none on a line with one: such lines need no search of the file's multibyte characters.
     if (this.mbStart.length === 0 || (this.multibyteLines ??= this.linesWithMultibyte())[line] === 0) return byteOffset - lineStart + 1;
     return this.column(byteOffset, lineStart);
   }
