@@ -76,15 +76,15 @@ export class FileView {
 export interface ItemsByHash {
   /**
    * Per item, in the order of their hashes (items sharing one are next to each other): its hash,
-   * its start and the 0-based line it starts on (where the search for the lines of its refs
-   * starts), side by side so that one read of memory brings all three.
+   * its start, and the 0-based line and 1-based column it starts at (what its refs' places are
+   * relative to, item-places.ts), side by side so that one read of memory brings all four.
    */
   table: Int32Array;
   ids: string[];
 }
 
 /** The numbers ItemsByHash.table has per item, and where each is: the hash first, as countBelowFrom orders records. */
-export const BY_HASH = { stride: 3, hash: 0, start: 1, line: 2 } as const;
+export const BY_HASH = { stride: 4, hash: 0, start: 1, line: 2, col: 3 } as const;
 
 function itemsByHash(items: FileItem[], lineIndex: LineIndex): ItemsByHash {
   const hashes = items.map(([id]) => itemHash(id));
@@ -97,6 +97,7 @@ function itemsByHash(items: FileItem[], lineIndex: LineIndex): ItemsByHash {
     table[k * BY_HASH.stride + BY_HASH.hash] = hashes[i];
     table[k * BY_HASH.stride + BY_HASH.start] = items[i][1];
     table[k * BY_HASH.stride + BY_HASH.line] = lines[i];
+    table[k * BY_HASH.stride + BY_HASH.col] = lineIndex.columnAt(items[i][1], lines[i]);
   });
   return { table, ids: order.map((i) => items[i][0]) };
 }

@@ -33,8 +33,10 @@
 //                                             stored, but for a record-local def's
 //   ref \0 <target> \0 <crate>              → TargetRefsValue (target-refs.ts): the refs to <target> of
 //                                             the crate's items, by file and item, each item's a
-//                                             row [item's hash (itemHash), count, relStart, length,
-//                                             role…], a file's rows one flat array. The key of
+//                                             row [item's hash (itemHash), count, place, length,
+//                                             role…] (a place: a line and column relative to the
+//                                             item's start, item-places.ts), a file's rows one
+//                                             flat array. The key of
 //                                             <target>'s own crate (its id's first three words)
 //                                             starts with <target>'s directory (own-ref-keys.ts):
 //                                             the hashes of the candidate lists holding it and the
@@ -69,7 +71,8 @@
 //   (locate.ts); its item's record only names it. When the record held the defs too, they were
 //   half of the records' bytes, and std's store was 1.9 MB larger (bench/RESULTS.md).
 // - Nothing under item/def/ref/cref/name/qual/relto/impl holds an absolute position:
-//   spans are relative to the item's start, which only the file table knows. Moving an item
+//   spans, and the lines and columns of ref keys' places, are relative to the item's start,
+//   which only the file table knows. Moving an item
 //   rewrites its file table and nothing else.
 // - Every key under item/def/cref/name/qual/relto/impl is derived from one stored
 //   item (deriveItemKeys), so an item's old record says exactly which keys to delete when it
@@ -132,12 +135,13 @@ import type {
 } from '../../schema/src/types.js';
 import { isSymbolId } from '../../schema/src/symbol.js';
 import { InconsistentIndexError } from './errors.js';
-import { candidateListHash, encodeItem, encodeRefEntry, isRecordLocal, relationsInDefKeys, type RefSpans } from './records.js';
+import { candidateListHash, encodeItem, isRecordLocal, relationsInDefKeys, type RefSpans } from './records.js';
+import { encodeRefEntry, type ItemPlaces } from './item-places.js';
 import { nameLengthInId, qualnameInId } from './id-names.js';
 import { encodeDefValue, itemDefEntry } from './def-values.js';
 
 /** Bump when the key layout or a value shape changes; stores of another format need `xref index --full`. */
-export const STORE_FORMAT_VERSION = 37;
+export const STORE_FORMAT_VERSION = 38;
 
 export const SEP = '\0';
 /** Upper bound for a prefix scan: no id, path or name contains U+10FFFF. */
@@ -355,10 +359,11 @@ export function segmentsOf(qualname: string): string[] {
 
 /**
  * Every key (with its JSON value) that one stored item contributes to the store, the keys of
- * the candidate lists it shares with other items included. Merge and removal both go through
- * here, so the keys deleted for an old item are exactly those written.
+ * the candidate lists it shares with other items included, its refs placed from where it starts
+ * (`places`). Merge and removal both go through here, so the keys deleted for an old item are
+ * exactly those written, given where it started.
  */
-export function deriveItemKeys(crate: string, stored: StoredItem): Map<string, string> {
+export function deriveItemKeys(crate: string, stored: StoredItem, places: ItemPlaces): Map<string, string> {
   const out = new Map<string, string>();
   const id = stored.item;
   // The keys below name the item without its crate, which its id's first words must say.
@@ -401,8 +406,8 @@ export function deriveItemKeys(crate: string, stored: StoredItem): Map<string, s
     // candidate (shared-lists.ts).
     out.set(keys.candidateList(list), JSON.stringify(ref.candidates));
   }
-  for (const [target, refs] of byTarget) out.set(keys.itemRefs(target, crate, id), encodeRefEntry(stored.file, refs, nameLengthInId(target)));
-  for (const [list, refs] of byList) out.set(keys.itemCandidateRefs(list, crate, id), encodeRefEntry(stored.file, refs));
+  for (const [target, refs] of byTarget) out.set(keys.itemRefs(target, crate, id), encodeRefEntry(stored.file, refs, places, nameLengthInId(target)));
+  for (const [list, refs] of byList) out.set(keys.itemCandidateRefs(list, crate, id), encodeRefEntry(stored.file, refs, places));
   return out;
 }
 

@@ -8,7 +8,9 @@ import {
 } from './keys.js';
 import { InconsistentIndexError } from './errors.js';
 import { readStampedItems } from './items.js';
-import { encodeFileTable, hitSpan, itemStamp, stampOf } from './records.js';
+import { decodeFileTable, encodeFileTable, hitSpan, itemStamp, stampOf } from './records.js';
+import { itemPlaces, shapedFingerprint, type ItemPlaces } from './item-places.js';
+import { LineIndex } from '../../schema/src/lines.js';
 import { SetKeys, isSetMember } from './set-keys.js';
 import { SharedLists } from './shared-lists.js';
 import { ListCrates } from './list-crates.js';
@@ -157,8 +159,9 @@ export function recordStorer(options: MergeOptions): (record: ItemRecord) => Sto
 export async function loadDump(store: Store, dump: Dump, options: MergeOptions = {}): Promise<MergeStats> {
   const toStored = recordStorer(options);
   const crate = crateId(dump.header.crate);
-  const incoming = new Map<string, ItemRecord>();
-  for (const item of dump.items) incoming.set(item.item, item);
+  const lines = new Map(dump.header.files.map((file) => [file.path, new LineIndex(file)]));
+  const incoming = shapedRecords(dump.items, (path) => lines.get(path)!);
+  const placesOf = (item: ItemRecord) => itemPlaces(lines.get(item.file)!, item.span[0]);
 
   const batch = new CountingBatch(store);
   try {
@@ -173,15 +176,16 @@ export async function loadDump(store: Store, dump: Dump, options: MergeOptions =
       else continue;
       stale.push(id);
     }
-    await forOldItems(store, crate, stale, (old) => {
+    const stored = new StoredPlaces(store, crate);
+    await forOldItems(store, crate, stale, async (old) => {
       const next = incoming.get(old.item);
-      batch.replace(deriveItemKeys(crate, old), next ? deriveItemKeys(crate, toStored(next)) : new Map());
+      batch.replace(deriveItemKeys(crate, old, await stored.of(old)), next ? deriveItemKeys(crate, toStored(next), placesOf(next)) : new Map());
     });
     batch.targetRefs.freshCrate = present.size === 0;
     for (const [id, item] of incoming) {
       if (present.has(id)) continue;
       batch.stats.itemsAdded++;
-      for (const [k, v] of deriveItemKeys(crate, toStored(item))) batch.put(k, v);
+      for (const [k, v] of deriveItemKeys(crate, toStored(item), placesOf(item))) batch.put(k, v);
     }
     await writeFileTablesAndHeader(store, batch, crate, dump);
     await writeVocabulary(store, batch, crate, dump);
@@ -201,8 +205,9 @@ export async function removeCrate(store: Store, crate: string): Promise<MergeSta
     const ids: string[] = [];
     for await (const k of store.keys(ranges.itemsOf(crate))) ids.push(keyParts(k)[1]);
     batch.stats.itemsRemoved = ids.length;
-    await forOldItems(store, crate, ids, (old) => {
-      for (const [k, v] of deriveItemKeys(crate, old)) batch.del(k, v);
+    const stored = new StoredPlaces(store, crate);
+    await forOldItems(store, crate, ids, async (old) => {
+      for (const [k, v] of deriveItemKeys(crate, old, await stored.of(old))) batch.del(k, v);
     });
     for (const path of header.files) batch.del(keys.file(path, crate));
     batch.del(keys.crate(crate));
@@ -215,16 +220,53 @@ export async function removeCrate(store: Store, crate: string): Promise<MergeSta
 }
 
 export async function forOldItems(
-  store: Store, crate: string, ids: string[], visit: (old: StoredItem, stamp: string) => void, absent?: (id: string) => void,
+  store: Store, crate: string, ids: string[], visit: (old: StoredItem, stamp: string) => Promise<void>, absent?: (id: string) => void,
 ): Promise<void> {
   for (let i = 0; i < ids.length; i += READ_CHUNK) {
     const chunk = ids.slice(i, i + READ_CHUNK);
     const records = await readStampedItems(store, crate, chunk);
-    records.forEach((record, j) => {
-      if (record !== undefined) visit(record.item, record.stamp);
+    for (const [j, record] of records.entries()) {
+      if (record !== undefined) await visit(record.item, record.stamp);
       else if (absent !== undefined) absent(chunk[j]);
       else throw new InconsistentIndexError(`no record for ${chunk[j]}`);
-    });
+    }
+  }
+}
+
+/**
+ * A dump's records by id, each with its fingerprint shaped by its lines (shapedFingerprint), so
+ * that its stamp changes when the places of its refs do.
+ */
+export function shapedRecords(items: readonly ItemRecord[], linesOf: (path: string) => LineIndex): Map<string, ItemRecord> {
+  return new Map(items.map((item) => [item.item, { ...item, fingerprint: shapedFingerprint(item, linesOf(item.file)) }]));
+}
+
+/**
+ * Where the stored items of a crate start, from the file tables the store holds (read once per
+ * file, before the batch rewrites them): what places an old item's refs in the keys it wrote.
+ */
+export class StoredPlaces {
+  private readonly tables = new Map<string, Promise<{ lines: LineIndex; starts: Map<string, number> } | undefined>>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly crate: string,
+  ) {}
+
+  async of(item: StoredItem): Promise<ItemPlaces> {
+    let table = this.tables.get(item.file);
+    if (table === undefined) this.tables.set(item.file, (table = this.read(item.file)));
+    const found = await table;
+    const start = found?.starts.get(item.item);
+    if (found === undefined || start === undefined) throw new InconsistentIndexError(`${item.item} is not in the stored table of ${item.file}`);
+    return itemPlaces(found.lines, start);
+  }
+
+  private async read(path: string): Promise<{ lines: LineIndex; starts: Map<string, number> } | undefined> {
+    const text = await this.store.db.get(keys.file(path, this.crate));
+    if (text === undefined) return undefined;
+    const table = decodeFileTable(text);
+    return { lines: new LineIndex(table), starts: new Map(table.items.map(([id, start]) => [id, start])) };
   }
 }
 

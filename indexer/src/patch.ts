@@ -5,7 +5,9 @@ import type { DumpPatch } from '../../schema/src/index.js';
 import { InconsistentIndexError } from './errors.js';
 import { deriveItemKeys, keys, type CrateHeader, type FileItem } from './keys.js';
 import { decodeFileTable, encodeFileTable, hitSpan, itemStamp } from './records.js';
-import { addStats, CountingBatch, emptyStats, fileTable, forOldItems, recordStorer, type MergeOptions, type MergeStats } from './merge.js';
+import { addStats, CountingBatch, emptyStats, fileTable, forOldItems, recordStorer, shapedRecords, StoredPlaces, type MergeOptions, type MergeStats } from './merge.js';
+import { itemPlaces } from './item-places.js';
+import { LineIndex } from '../../schema/src/lines.js';
 import type { Store } from './store.js';
 import { indexDumps, type IndexDumpsOptions, type IndexResult } from './load.js';
 
@@ -71,16 +73,18 @@ export async function applyPatch(store: Store, patch: DumpPatch, digest?: string
   const batch = new CountingBatch(store);
   try {
     const counts = { ...header.counts };
-    const incoming = new Map(patch.items.map((item) => [item.item, item]));
+    const lines = new LineIndex(file);
+    const incoming = shapedRecords(patch.items, () => lines);
+    const stored = new StoredPlaces(store, crate);
     // Each record is read once: its stamp says whether the item changed, its keys what to replace.
     const added: string[] = [];
-    await forOldItems(store, crate, [...incoming.keys()], (old, stamp) => {
+    await forOldItems(store, crate, [...incoming.keys()], async (old, stamp) => {
       const next = incoming.get(old.item)!;
       counts.defs += next.defs.length - old.defs.length;
       counts.refs += next.refs.length - old.refs.length;
       if (itemStamp(next.fingerprint, next.file) === stamp) return;
       batch.stats.itemsChanged++;
-      batch.replace(deriveItemKeys(crate, old), deriveItemKeys(crate, toStored(next)));
+      batch.replace(deriveItemKeys(crate, old, await stored.of(old)), deriveItemKeys(crate, toStored(next), itemPlaces(lines, next.span[0])));
     }, (id) => added.push(id));
     for (const id of added) {
       const next = incoming.get(id)!;
@@ -88,7 +92,7 @@ export async function applyPatch(store: Store, patch: DumpPatch, digest?: string
       counts.items++;
       counts.defs += next.defs.length;
       counts.refs += next.refs.length;
-      for (const [k, v] of deriveItemKeys(crate, toStored(next))) batch.put(k, v);
+      for (const [k, v] of deriveItemKeys(crate, toStored(next), itemPlaces(lines, next.span[0]))) batch.put(k, v);
     }
 
     const tableKey = keys.file(file.path, crate);

@@ -97,13 +97,6 @@ export function recordOwnerOf(id: string): string | undefined {
   return open > 0 && id.indexOf(']', open) === id.length - 1 ? id.slice(0, open) : undefined;
 }
 
-/**
- * [file, relStart, length, role, relStart, length, role…]: one item's refs to one target (or
- * through one candidate list), relative to the item, each role as its index in REF_ROLES (roleAt).
- * A ref to a target that spans its target's name (nameLengthInId) is [relStart, shortRole(role)]:
- * 113,000 of the 131,000 refs in std's ref keys.
- */
-export type RefEntryValue = [file: string, ...refs: number[]];
 
 /** A decoded item record, whose candidate refs lack their lists until read (items.ts). */
 export interface DecodedItem {
@@ -420,18 +413,7 @@ export function hitSpan(record: Pick<ItemRecord, 'defs' | 'refs'>): [start: numb
 /** Refs as [relStart, relEnd, role]. */
 export type RefSpans = Array<[start: number, end: number, role: RefRole]>;
 
-/**
- * Refs sorted by position, as a reference entry's value; those `nameLength` long (their target's
- * name's, nameLengthInId, none for a candidate list's refs) without their length.
- */
-export function encodeRefEntry(file: string, refs: RefSpans, nameLength?: number): string {
-  const sorted = [...refs].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const value: RefEntryValue = [file, ...sorted.flatMap(([start, end, role]) =>
-    end - start === nameLength ? [start, shortRole(ROLE_INDEX.get(role)!)] : [start, end - start, ROLE_INDEX.get(role)!])];
-  return JSON.stringify(value);
-}
-
-const ROLE_INDEX = new Map<RefRole, number>(REF_ROLES.map((role, i) => [role, i]));
+export const ROLE_INDEX = new Map<RefRole, number>(REF_ROLES.map((role, i) => [role, i]));
 
 /** The role a reference entry numbers `index` (encodeRefEntry). */
 export function roleAt(index: number): RefRole {

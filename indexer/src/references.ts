@@ -11,7 +11,8 @@ import { listCratesOf } from './list-crates.js';
 import { nameLengthInId } from './id-names.js';
 import { readEncoded, readStampedItems } from './items.js';
 import { crateOfItem, deriveItemKeys, keys } from './keys.js';
-import { localEntryIn, recordOwnerOf, relativeId, roleAt, roleOfShort } from './records.js';
+import { localEntryIn, recordOwnerOf, relativeId, roleAt } from './records.js';
+import { decodeRef, itemPlaces, refNumbers, type DecodedRef } from './item-places.js';
 import { isCrateMember } from './own-ref-keys.js';
 import { overridersOf } from './relations.js';
 import type { StoreReader } from './store.js';
@@ -44,7 +45,7 @@ export async function references(store: StoreReader, targetId: string, options: 
   // Only a method is overridden.
   const overriders = options.exact || !targetId.endsWith(').') ? [] : await overridersOf(store, targetId);
   const [direct, ...via] = await refRowsOf(store, [targetId, ...overriders], wanted);
-  const local = await recordRefRowsTo(store, targetId);
+  const local = await recordRefRowsTo(store, views, targetId);
   if (local !== undefined && (wanted === undefined || wanted.has(local.crate))) direct.found.push(local);
   // An unknown receiver's `.next_back()` lists every `next_back`: one list holds the trait method
   // and its hundreds of overrides. Each list is read once, for the first of them it holds.
@@ -66,16 +67,11 @@ export async function references(store: StoreReader, targetId: string, options: 
       for (const { crate, item, entry } of await defsById(store, targetId)) {
         if (wanted !== undefined && !wanted.has(crate)) continue;
         const view = await views.get(entry.file, crate);
-        const start = view.itemStart(item);
-        gathered.add(fileOf(gathered, view), start + entry.nameSpan[0], start + entry.nameSpan[1], 'decl', item, false, undefined, 0, 0);
+        gathered.add(gathered.file(view.path), view.range(view.itemStart(item), entry.nameSpan), 'decl', item, false, undefined, 0);
       }
     }
     return gathered.locations(targetId);
   });
-}
-
-function fileOf(gathered: GatheredRefs, view: FileView): number {
-  return gathered.file(view.path, view.lineIndex, view.table.bytes);
 }
 
 /** Gathers the refs of some groups of found entries. */
@@ -89,37 +85,34 @@ async function gatherRefs(
 ): Promise<void> {
   const viewsOf = await views.getAll(groups.flatMap(({ found }) => found));
   const shared: SharedHashRow[] = [];
+  const ref: DecodedRef = { line: 0, col: 0, endLine: 0, endCol: 0, role: 0 };
   let n = 0;
   for (const [group, { found: entries, via }] of groups.entries()) {
-    // A target key leaves out the length of a ref that spans its target's name (records.ts).
+    // A target key leaves out the length of a ref that spans its target's name (item-places.ts).
     const nameLength = nameLengthInId(via ?? target) ?? -1;
-    // The refs of the row at entry[at] (target-refs.ts), of item `id`, which starts at `start`, on
-    // line `line` or after.
-    const add = (file: number, entry: TargetRefsValue[number], at: number, id: string, start: number, line: number, candidate: boolean) => {
+    // The refs of the row at entry[at] (target-refs.ts), of item `id`, which starts on 0-based
+    // line `line` at column `col`.
+    const add = (file: number, entry: TargetRefsValue[number], at: number, id: string, line: number, col: number, candidate: boolean) => {
       const end = at + 2 + (entry[at + 1] as number);
       for (let r = at + 2; r < end;) {
-        const second = entry[r + 1] as number;
-        const short = second < 0;
-        if (short && nameLength < 0) throw new InconsistentIndexError(`a ref key of ${via ?? target} leaves out a length its id does not give`);
-        const role = roleAt(short ? roleOfShort(second) : (entry[r + 2] as number));
-        const from = start + (entry[r] as number);
-        const to = from + (short ? nameLength : second);
-        r += short ? 2 : 3;
-        if (roles === undefined || roles.has(role)) gathered.add(file, from, to, role, id, candidate, via, group, line);
+        r = decodeRef(entry as unknown as ArrayLike<number>, r, line, col, nameLength, ref);
+        const role = roleAt(ref.role);
+        if (roles === undefined || roles.has(role)) gathered.add(file, ref, role, id, candidate, via, group);
       }
     };
     for (const found of entries) {
       const view = viewsOf[n++];
-      const file = fileOf(gathered, view);
+      const file = gathered.file(view.path);
       const entry = found.row;
       const { candidate } = found;
       if (found.item !== undefined) {
-        add(file, entry, 1, found.item, view.itemStart(found.item), 0, candidate);
+        const { line, col } = itemPlaces(view.lineIndex, view.itemStart(found.item));
+        add(file, entry, 1, found.item, line, col, candidate);
         continue;
       }
       const byHash = view.itemsByHash;
       const { table, ids } = byHash;
-      const { stride, hash: HASH, start: START, line: LINE } = BY_HASH;
+      const { stride, hash: HASH, start: START, line: LINE, col: COL } = BY_HASH;
       // Rows come by hash: each is searched for from where the one before was found.
       let p = 0;
       for (let at = 1; at < entry.length; at += 2 + (entry[at + 1] as number)) {
@@ -127,13 +120,19 @@ async function gatherRefs(
         p = findHash(byHash, hash, p);
         if (p < 0) throw new InconsistentIndexError(`no item of ${found.crate} with the hash ${hash} in the table of ${found.file}`);
         if ((p + 1) * stride >= table.length || table[(p + 1) * stride + HASH] !== hash) {
-          add(file, entry, at, ids[p], table[p * stride + START], table[p * stride + LINE], candidate);
+          add(file, entry, at, ids[p], table[p * stride + LINE], table[p * stride + COL], candidate);
           continue;
         }
         const items: Array<[string, number]> = [];
         for (let q = p; q * stride < table.length && table[q * stride + HASH] === hash; q++) items.push([ids[q], table[q * stride + START]]);
         const row = at;
-        shared.push({ found, at, items, add: ([id, start]) => add(file, entry, row, id, start, 0, candidate) });
+        shared.push({
+          found, view, at, items,
+          add: ([id, start]) => {
+            const { line, col } = itemPlaces(view.lineIndex, start);
+            add(file, entry, row, id, line, col, candidate);
+          },
+        });
       }
     }
   }
@@ -143,6 +142,7 @@ async function gatherRefs(
 /** A row whose hash several items of its file share, and what adds its refs once its item is known. */
 interface SharedHashRow {
   found: FoundRefs;
+  view: FileView;
   /** Where the row starts in its entry. */
   at: number;
   /** The items with the hash, each as its id and start. */
@@ -158,16 +158,16 @@ interface SharedHashRow {
 async function resolveSharedHashes(store: StoreReader, rows: SharedHashRow[]): Promise<void> {
   // Items already matched to a row of an entry.
   const taken = new Map<FoundRefs, Set<string>>();
-  for (const { found, at, items, add } of rows) {
+  for (const { found, view, at, items, add } of rows) {
     const records = await readStampedItems(store, found.crate, items.map(([id]) => id));
     const row = found.row.slice(at, at + 2 + (found.row[at + 1] as number));
     const text = row.join(',');
     let used = taken.get(found);
     if (used === undefined) taken.set(found, (used = new Set()));
-    const match = items.find(([id], i) => {
+    const match = items.find(([id, start], i) => {
       const record = records[i];
       if (record === undefined || used.has(id)) return false;
-      const entry = deriveItemKeys(found.crate, record.item).get(`${found.key}\0${id}`);
+      const entry = deriveItemKeys(found.crate, record.item, itemPlaces(view.lineIndex, start)).get(`${found.key}\0${id}`);
       return entry !== undefined && contributionOf(id, entry).row === text;
     });
     if (match === undefined) throw new InconsistentIndexError(`no item of ${found.file} with the hash ${row[0]} contributes ${JSON.stringify(row)} to ${JSON.stringify(found.key)}`);
@@ -225,18 +225,21 @@ async function refRowsOf(store: StoreReader, targets: string[], wanted: Set<stri
  * The refs of a record-local def's item to it, which its record alone holds (records.ts,
  * isRecordLocal), as the one file entry of a target key would give them.
  */
-async function recordRefRowsTo(store: StoreReader, target: string): Promise<FoundRefs | undefined> {
+async function recordRefRowsTo(store: StoreReader, views: FileViews, target: string): Promise<FoundRefs | undefined> {
   const item = recordOwnerOf(target);
   if (item === undefined) return undefined;
   const crate = crateOfItem(item);
   const [record] = await readEncoded(store, crate, [item]);
   if (record === undefined || localEntryIn(record, item, target) === undefined) return undefined;
   const relative = relativeId(item, target);
+  const view = await views.get(record.file, crate);
+  const places = itemPlaces(view.lineIndex, view.itemStart(item));
+  const nameLength = nameLengthInId(target);
   const refs: number[] = [];
   let start = 0;
   for (const row of record.refs) {
     start += row[0];
-    if (row.length === 4 && row[3] === relative) refs.push(start, row[1], row[2]);
+    if (row.length === 4 && row[3] === relative) refs.push(...refNumbers(places, start, start + row[1], row[2], nameLength));
   }
   if (refs.length === 0) return undefined;
   return { crate, file: record.file, key: keys.targetRefs(target, crate), row: [record.file, itemHash(item), refs.length, ...refs], candidate: false, item };

@@ -18,10 +18,11 @@ import type { Store } from './store.js';
 /**
  * A target key's value (the key of the target's own crate has its directory first,
  * own-ref-keys.ts): for each file, its items' refs to the target, each item's as a row of
- * numbers [item, count, relStart, length, role, relStart, length, role…]: the item named by its
- * hash (itemHash), then how many numbers follow, the role an index into REF_ROLES; files sorted,
- * a file's rows by hash then numbers, an item's refs by position. A file's rows are one flat
- * array: as an array per row, parsing `Option`'s key took twice as long.
+ * numbers [item, count, place, length, role, place, length, role…]: the item named by its
+ * hash (itemHash), then how many numbers follow, each ref's place a line and column relative to
+ * the item's start (item-places.ts), the role an index into REF_ROLES; files sorted, a file's
+ * rows by hash then numbers, an item's refs by position. A file's rows are one flat array: as an
+ * array per row, parsing `Option`'s key took twice as long.
  */
 export type TargetRefsValue = Array<[file: string, ...rows: number[]]>;
 

@@ -111,6 +111,23 @@ export class LineIndex {
     return marked;
   }
 
+  /**
+   * What the lines and columns of the bytes `start..end` depend on but their length: where lines
+   * start and multibyte characters are among them, relative to `start`, as text. Two spans with
+   * equal bytes have equal shapes; a space become a line break changes the shape alone.
+   */
+  shapeWithin(start: number, end: number): string {
+    this.check(start);
+    this.check(end);
+    const lines: number[] = [];
+    for (let line = this.lineAt(start, 0) + 1; line < this.lineStarts.length && this.lineStarts[line] < end; line++) lines.push(this.lineStarts[line] - start);
+    const multibyte: number[] = [];
+    for (let k = countBelow(this.mbStart, start); k < this.mbStart.length && this.mbStart[k] < end; k++) {
+      multibyte.push(this.mbStart[k] - start, this.extra[k + 1] - this.extra[k] + 1);
+    }
+    return `${lines.join(',')};${multibyte.join(',')}`;
+  }
+
   /** Throws a RangeError for a byte offset outside `0..bytes`. */
   check(byteOffset: number): void {
     if (!Number.isInteger(byteOffset) || byteOffset < 0 || byteOffset > this.bytes) {

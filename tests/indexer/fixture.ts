@@ -7,6 +7,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadDump, openStore, type Store } from '../../indexer/src/index.js';
+import { itemPlaces, type ItemPlaces } from '../../indexer/src/item-places.js';
+import { LineIndex } from '../../schema/src/lines.js';
 import {
   buildFileTables, descriptor, SCHEMA_VERSION,
   type DefKind, type Dump, type FileEntry, type ItemKind, type ItemRecord, type RefRole, type Span,
@@ -119,6 +121,13 @@ export function makeItem(
   };
   const fingerprint = createHash('sha1').update(JSON.stringify(body)).digest('hex');
   return { item: id, file: file.path, span, fingerprint, surface: fingerprint, ...body };
+}
+
+/** Where a record of a dump starts, to derive its keys from (deriveItemKeys). */
+export function placesIn(dump: Dump, record: ItemRecord): ItemPlaces {
+  const file = dump.header.files.find((f) => f.path === record.file);
+  if (file === undefined) throw new Error(`fixture: no file ${record.file} in the dump`);
+  return itemPlaces(new LineIndex(file), record.span[0]);
 }
 
 export function makeDump(name: string, files: Source[], items: ItemRecord[]): Dump {

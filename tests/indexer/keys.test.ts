@@ -4,7 +4,7 @@ import { encodeDefEntry, encodeDefValue, parseDefBrief, splitDefValue } from '..
 import type { DefEntry } from '../../indexer/src/keys.js';
 import { InconsistentIndexError } from '../../indexer/src/index.js';
 import { prng } from '../support/random.js';
-import { geometry, ids } from './fixture.js';
+import { geometry, ids, placesIn } from './fixture.js';
 import { zoo } from './trait-fixture.js';
 
 describe('owner codes', () => {
@@ -30,8 +30,10 @@ describe('owner codes', () => {
 
   it("a def key is the def's id, and its value says the def's item", () => {
     // A struct and its field: the field's value names the struct's item as `<2`.
-    const stored = storedItem(geometry().dump.items.find((i) => i.item === ids.circle)!);
-    const defKeys = [...deriveItemKeys('cargo geometry 0.1.0', stored)].filter(([k]) => k.startsWith('def\0'));
+    const { dump } = geometry();
+    const record = dump.items.find((i) => i.item === ids.circle)!;
+    const stored = storedItem(record);
+    const defKeys = [...deriveItemKeys('cargo geometry 0.1.0', stored, placesIn(dump, record))].filter(([k]) => k.startsWith('def\0'));
     expect(defKeys.map(([k]) => k)).toEqual([keys.def(ids.circle), keys.def(ids.r)]);
     expect(defKeys.map(([k]) => k)).toEqual([`def\0${ids.circle}`, `def\0${ids.r}`]);
     for (const [k, value] of defKeys) {
@@ -51,8 +53,8 @@ describe('owner codes', () => {
   });
 
   it('refuses an item whose id is not in its crate, before anything is written', () => {
-    const stored = storedItem(geometry().dump.items[0]);
-    expect(() => deriveItemKeys('cargo other 0.1.0', stored)).toThrow(InconsistentIndexError);
+    const { dump } = geometry();
+    expect(() => deriveItemKeys('cargo other 0.1.0', storedItem(dump.items[0]), placesIn(dump, dump.items[0]))).toThrow(InconsistentIndexError);
   });
 });
 
@@ -63,7 +65,7 @@ describe('what the store keeps of a record', () => {
     expect(records.length).toBeGreaterThan(0);
     for (const record of dump.items) {
       expect(storedItem(record).relations).toEqual(record.relations.filter((r) => r.kind === 'overrides' || r.kind === 'reexports'));
-      const derived = deriveItemKeys('cargo zoo 0.1.0', storedItem(record));
+      const derived = deriveItemKeys('cargo zoo 0.1.0', storedItem(record), placesIn(dump, record));
       const implKeys = [...derived].filter(([k]) => k.startsWith('impl\0'));
       expect(implKeys.length).toBe(record.impls.reduce((n, i) => n + Number(i.trait?.startsWith('cargo ') ?? false) + Number(i.selfTarget !== undefined), 0));
       for (const [, value] of implKeys) expect(value).toBe('');
@@ -74,7 +76,7 @@ describe('what the store keeps of a record', () => {
     const { dump } = zoo();
     let left = 0;
     for (const record of dump.items) {
-      for (const [k, value] of deriveItemKeys('cargo zoo 0.1.0', storedItem(record))) {
+      for (const [k, value] of deriveItemKeys('cargo zoo 0.1.0', storedItem(record), placesIn(dump, record))) {
         if (!k.startsWith('name\0')) continue;
         const def = record.defs.find((d) => k === keys.name(d, record.item))!;
         const stored = JSON.parse(value) as StoredNameEntry;
@@ -87,13 +89,14 @@ describe('what the store keeps of a record', () => {
   });
 
   it("keeps no def's attributes or parent, which no query reads", () => {
-    const record = geometry().dump.items.find((i) => i.item === ids.circle)!;
+    const { dump } = geometry();
+    const record = dump.items.find((i) => i.item === ids.circle)!;
     const defs = record.defs.map((d) => ({ ...d, attributes: ['derive(Debug)'], parent: 'cargo geometry 0.1.0 shapes/' }));
     const stored = storedItem({ ...record, defs });
     expect(stored.defs.map((d) => d.id)).toEqual(record.defs.map((d) => d.id));
     for (const def of stored.defs) expect(def).not.toHaveProperty('attributes');
     for (const def of stored.defs) expect(def).not.toHaveProperty('parent');
-    for (const [k, value] of deriveItemKeys('cargo geometry 0.1.0', stored)) {
+    for (const [k, value] of deriveItemKeys('cargo geometry 0.1.0', stored, placesIn(dump, record))) {
       if (k.startsWith('def\0')) expect(value).not.toMatch(/derive\(Debug\)|"parent"/);
     }
   });

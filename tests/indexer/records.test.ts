@@ -3,7 +3,7 @@ import { InconsistentIndexError, loadDump, references, removeCrate, type Store }
 import { readItems } from '../../indexer/src/items.js';
 import { storedItem, type DefEntry, type FileItem, type FileTable, type StoredItem } from '../../indexer/src/keys.js';
 import { prng } from '../support/random.js';
-import { absoluteId, candidateListHash, roleOfShort, shortRole, decodeFileTable, decodeLineSteps, decodeItem, defIdsOf, encodeFileTable, encodeItem, encodeLineSteps, encodeRefEntry, entryOfMark, hitInRecord, localEntryInValue, parseItem, relativeId, roleAt } from '../../indexer/src/records.js';
+import { absoluteId, candidateListHash, decodeFileTable, decodeLineSteps, decodeItem, defIdsOf, encodeFileTable, encodeItem, encodeLineSteps, entryOfMark, hitInRecord, localEntryInValue, parseItem, relativeId } from '../../indexer/src/records.js';
 import { defEntry, defOfEntry, encodeDefEntry, parseDef, parseDefBrief } from '../../indexer/src/def-values.js';
 import { crateId, type Def, type Dump, type Ref, type Span } from '../../schema/src/index.js';
 import { REF_ROLES } from '../../schema/src/kinds.js';
@@ -311,22 +311,6 @@ describe('reference entries', () => {
     expect(ids.map(itemHash)).toEqual(hashes);
     // Changing the hash changes every stored ref key: STORE_FORMAT_VERSION must change with it.
     expect([itemHash(''), itemHash('cargo core 0.0.0 option/Option#'), itemHash('cargo é 0.1.0 ü().')]).toEqual(PINNED_HASHES);
-  });
-
-  it('sorts refs by position, each as its start, length and role number', () => {
-    const text = encodeRefEntry('a.rs', [[9, 12, 'call'], [2, 5, 'read'], [2, 4, 'write']]);
-    const [file, ...numbers] = JSON.parse(text) as [string, ...number[]];
-    expect(file).toBe('a.rs');
-    const rows = [0, 3, 6].map((i) => [numbers[i], numbers[i + 1], roleAt(numbers[i + 2])]);
-    expect(rows).toEqual([[2, 2, 'write'], [2, 3, 'read'], [9, 3, 'call']]);
-    expect(() => roleAt(REF_ROLES.length)).toThrow(InconsistentIndexError);
-  });
-
-  it("leaves out the length of a ref that spans its target's name, and marks it by a negative role", () => {
-    const text = encodeRefEntry('a.rs', [[9, 13, 'call'], [2, 5, 'read'], [20, 22, 'write']], 4);
-    expect(JSON.parse(text)).toEqual(['a.rs', 2, 3, REF_ROLES.indexOf('read'), 9, shortRole(REF_ROLES.indexOf('call')), 20, 2, REF_ROLES.indexOf('write')]);
-    expect(REF_ROLES.map((_, i) => roleOfShort(shortRole(i)))).toEqual(REF_ROLES.map((_, i) => i));
-    expect(REF_ROLES.every((_, i) => shortRole(i) < 0)).toBe(true);
   });
 
   it('reads the name length an id ends with', () => {

@@ -2,7 +2,9 @@
 // changed and removed at random: after each step the store must be what a clean build of the
 // current crates writes, and find-references must list exactly the model's refs. Two fns of
 // crate a have ids sharing a hash (target-refs.ts, itemHash), so their rows are told apart by
-// their numbers, and crates refer across each other, so targets' list keys name crates.
+// their numbers, and crates refer across each other, so targets' list keys name crates. What
+// comes before each use is two bytes of four kinds: a fn's body may keep its bytes' length and
+// its record while its uses move to other lines or columns (item-places.ts).
 import { describe, expect, it } from 'vitest';
 import { loadDump, references, removeCrate } from '../../indexer/src/index.js';
 import { itemHash } from '../../indexer/src/target-refs.js';
@@ -32,15 +34,20 @@ type Use = { target: string } | { candidates: string[] };
 interface Fn {
   name: string;
   uses: Use[];
+  /** What comes before each use: two bytes, a line break or a two-byte character among them. */
+  gaps: string[];
 }
+
+const GAPS = ['  ', '\n ', ' \n', 'é'];
 
 type Model = Map<string, Fn[]>;
 
 function dumpOf(crate: string, fns: Fn[]): { dump: Dump; source: Source } {
-  const source = new Source(`${crate}/src/lib.rs`, fns.map(({ name, uses }) => `fn ${name}() { ${'X; '.repeat(uses.length)}}\n`).join(''));
-  const items = fns.map(({ name, uses }) => {
+  const texts = fns.map(({ name, gaps }) => `fn ${name}() {${gaps.map((gap) => `${gap}X;`).join('')} }`);
+  const source = new Source(`${crate}/src/lib.rs`, texts.map((text) => `${text}\n`).join(''));
+  const items = fns.map(({ name, uses }, f) => {
     const at = source.find(`fn ${name}()`);
-    const whole: Span = [at[0], source.text.indexOf('\n', at[0])];
+    const whole: Span = [at[0], at[0] + Buffer.byteLength(texts[f])];
     return makeItem(idOf(crate, name), 'fn', source, whole, [], uses.map((use, i) => ({ at: source.find('X', i, at[0]), role: 'call' as const, ...use })));
   });
   return { dump: makeDump(crate, [source], items), source };
@@ -74,13 +81,26 @@ describe('ref keys (property)', () => {
       if (random() < 0.7) return { target: pick(allTargets) };
       return { candidates: [...new Set(Array.from({ length: 2 + Math.floor(random() * 2) }, () => pick(allTargets)))].sort() };
     });
+    const randomGaps = (uses: Use[]) => uses.map(() => pick(GAPS));
     const randomFns = (crate: string, before: Fn[] = []): Fn[] => {
-      // Crate a always has the two clashing fns, often with the same body; a fn keeps its body
-      // from one version of its crate to the next half the time, as most items of an edit do.
-      const kept = new Map(before.map((f) => [f.name, f.uses]));
+      // Crate a always has the two clashing fns, often with the same body; a fn keeps its uses
+      // from one version of its crate to the next half the time, as most items of an edit do,
+      // and then its gaps half the time.
+      const kept = new Map(before.map((f) => [f.name, f]));
       const fns = names.filter((name) => (crate === 'a' && (name === CLASH_A || name === CLASH_B)) || random() < 0.5)
-        .map((name) => ({ name, uses: kept.has(name) && random() < 0.5 ? kept.get(name)! : randomUses() }));
-      if (crate === 'a' && random() < 0.3) fns.find((f) => f.name === CLASH_B)!.uses = fns.find((f) => f.name === CLASH_A)!.uses;
+        .map((name): Fn => {
+          const old = kept.get(name);
+          if (old === undefined || random() < 0.5) {
+            const uses = randomUses();
+            return { name, uses, gaps: randomGaps(uses) };
+          }
+          return { name, uses: old.uses, gaps: random() < 0.5 ? old.gaps : randomGaps(old.uses) };
+        });
+      if (crate === 'a' && random() < 0.3) {
+        const [a, b] = [CLASH_A, CLASH_B].map((name) => fns.find((f) => f.name === name)!);
+        b.uses = a.uses;
+        b.gaps = a.gaps;
+      }
       // Items come in any order in their file.
       return fns.sort(() => random() - 0.5);
     };
