@@ -98,8 +98,9 @@ export class LineIndex {
   /** The 1-based column of a byte offset on 0-based line `line`; a file of ASCII needs no search. */
   columnAt(byteOffset: number, line: number): number {
     const lineStart = this.lineStarts[line];
-    // A third of `Option`'s refs are in files with a multibyte character (in a comment, mostly),
-    // and none on a line with one: such lines need no search of the file's multibyte characters.
+    // A third of the refs to `Option` are in files with a multibyte character (in a comment,
+    // mostly), and none on a line with one: such lines need no search of the file's multibyte
+    // characters (a load places every ref of a ref key by its column, item-places.ts).
     if (this.mbStart.length === 0 || (this.multibyteLines ??= this.linesWithMultibyte())[line] === 0) return byteOffset - lineStart + 1;
     return this.column(byteOffset, lineStart);
   }
