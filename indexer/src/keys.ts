@@ -78,7 +78,8 @@
 //   item (deriveItemKeys), so an item's old record says exactly which keys to delete when it
 //   changes or goes away. A ref key holds the refs of the items of one crate: each item derives
 //   its part of it (a per-item ref key that the merge folds into its crate's, target-refs.ts), so
-//   its old record says exactly what to take out. One key per target and crate rather than per
+//   its old record, placed where its file's stored table says it started (merge.ts,
+//   StoredPlaces), says exactly what to take out. One key per target and crate rather than per
 //   item or per file: `Option` is referred to from 1,803 items of std in 253 files but 6 crates,
 //   and the scan of its keys was most of the time of finding its references (bench/RESULTS.md).
 // - A ref the front end could not narrow to one target lists every candidate (an unknown
