@@ -1,20 +1,29 @@
 // A file table read from the store, with what queries need from it: where each item starts,
 // which items contain an offset, and item-relative spans turned into line/column ranges.
-import { countBelowFrom, LineIndex, type LineRange } from '../../schema/src/lines.js';
+import { LineIndex, type LineRange } from '../../schema/src/lines.js';
 import { InconsistentIndexError } from './errors.js';
+import { compacted, ItemsArena, type ArenaSlice, type SliceHolder } from './items-arena.js';
 import { keyParts, keys, ranges, type FileItem, type FileTable } from './keys.js';
 import { decodeFileTable } from './records.js';
 import { KeptPerStore, Store, type StoreReader } from './store.js';
-import { ITEM_HASH_SPAN, itemHash } from './target-refs.js';
 
 export type { LineRange };
 
-export class FileView {
+export class FileView implements SliceHolder {
   private lineIndexCache?: LineIndex;
   /** Item id → its row in the table, built at the third lookup. */
   private rowCache?: Map<string, number>;
   private lookups = 0;
-  private hashOrder?: ItemsByHash;
+  /**
+   * The view's items by hash (items-arena.ts): `hashCount` of them from `hashBase` in
+   * `hashArena`, once `byHash` has built them. Fields of the view itself, so that a query reaches
+   * them without one more object per file.
+   */
+  hashArena?: ItemsArena;
+  hashBase = 0;
+  hashCount = 0;
+  /** Where a kept view builds its items by hash: its store's arena (keepView). */
+  keptIn?: { arena: ItemsArena };
 
   constructor(
     readonly path: string,
@@ -30,9 +39,17 @@ export class FileView {
     return this.row(item)[1];
   }
 
-  /** The table's items in the order of their hashes (itemHash), built at the first use. */
-  get itemsByHash(): ItemsByHash {
-    return (this.hashOrder ??= itemsByHash(this.table.items, this.lineIndex));
+  /** The arena holding the table's items in the order of their hashes (itemHash), built at the first use. */
+  byHash(): ItemsArena {
+    if (this.hashArena === undefined) this.place((this.keptIn?.arena ?? new ItemsArena(this.table.items.length)).add(this.table.items, this.lineIndex));
+    return this.hashArena!;
+  }
+
+  /** Where the view's items by hash are now. */
+  place({ arena, base, count }: ArenaSlice): void {
+    this.hashArena = arena;
+    this.hashBase = base;
+    this.hashCount = count;
   }
 
   /** The item's absolute byte span in the file. */
@@ -66,62 +83,6 @@ export class FileView {
   range(itemStart: number, span: readonly [number, number]): LineRange {
     return this.lineIndex.range(itemStart + span[0], itemStart + span[1]);
   }
-}
-
-/**
- * A file's items by hash, as target keys name them (target-refs.ts), in flat arrays: a query
- * looks up thousands of items in hundreds of files, and a Map of rows per file had it chase a
- * pointer or three per item through memory no cache held.
- */
-export interface ItemsByHash {
-  /**
-   * Per item, in the order of their hashes (items sharing one are next to each other): its hash,
-   * its start, and the 0-based line and 1-based column it starts at (what its refs' places are
-   * relative to, item-places.ts), side by side so that one read of memory brings all four.
-   */
-  table: Int32Array;
-  ids: string[];
-}
-
-/** The numbers ItemsByHash.table has per item, and where each is: the hash first, as countBelowFrom orders records. */
-export const BY_HASH = { stride: 4, hash: 0, start: 1, line: 2, col: 3 } as const;
-
-function itemsByHash(items: FileItem[], lineIndex: LineIndex): ItemsByHash {
-  const hashes = items.map(([id]) => itemHash(id));
-  // The table's items come by start, so each line is searched for from the one before.
-  let line = 0;
-  const lines = items.map(([, start]) => (line = lineIndex.lineAt(start, line)));
-  const order = items.map((_, i) => i).sort((a, b) => hashes[a] - hashes[b]);
-  const table = new Int32Array(order.length * BY_HASH.stride);
-  order.forEach((i, k) => {
-    table[k * BY_HASH.stride + BY_HASH.hash] = hashes[i];
-    table[k * BY_HASH.stride + BY_HASH.start] = items[i][1];
-    table[k * BY_HASH.stride + BY_HASH.line] = lines[i];
-    table[k * BY_HASH.stride + BY_HASH.col] = lineIndex.columnAt(items[i][1], lines[i]);
-  });
-  return { table, ids: order.map((i) => items[i][0]) };
-}
-
-/**
- * The first item (its index in ItemsByHash) with `hash` at or after item `from`, or -1. Hashes
- * are spread evenly over 24 bits, so the search starts where the hash would be were they evenly
- * spaced, and gallops from there: a probe or two, where a binary search of a file's thousands of
- * items made a dozen, each a miss of the caches when a query starts.
- */
-export function findHash({ table }: ItemsByHash, hash: number, from: number): number {
-  const { stride, hash: HASH } = BY_HASH;
-  const n = table.length / stride;
-  const guess = Math.min(n - 1, Math.max(from, Math.floor((hash * n) / ITEM_HASH_SPAN)));
-  if (guess < from) return -1;
-  // Items before `start` have smaller hashes: gallop back from the guess when it is too far.
-  let start = guess + 1;
-  if (table[guess * stride + HASH] >= hash) {
-    let below = guess - 1;
-    for (let step = 2; below >= from && table[below * stride + HASH] >= hash; step *= 2) below = guess - step;
-    start = Math.max(below + 1, from);
-  }
-  const at = countBelowFrom(table, hash, start, stride);
-  return at < n && table[at * stride + HASH] === hash ? at : -1;
 }
 
 /** Caches file views for the length of one query: a file is read and indexed once however many hits it has. */
@@ -200,13 +161,15 @@ const PATHS_KEPT = 16384;
 interface KeptViews {
   /** Crate → path → view: found with the strings a query has, no key built. */
   views: Map<string, Map<string, FileView>>;
+  /** The kept views' items by hash (items-arena.ts). */
+  arena: ItemsArena;
   /** The views kept, oldest first, the first to go. */
   order: FileView[];
   /** Path → the keys of its tables (none for a path the store has no table for). */
   tableKeys: Map<string, string[]>;
 }
 
-const keptViews = new KeptPerStore<KeptViews>(() => ({ views: new Map(), order: [], tableKeys: new Map() }));
+const keptViews = new KeptPerStore<KeptViews>(() => ({ views: new Map(), arena: new ItemsArena(), order: [], tableKeys: new Map() }));
 
 /** The views this process keeps for a store, by crate and path; none for a remote store. */
 function keptViewsOf(store: StoreReader): Map<string, Map<string, FileView>> | undefined {
@@ -224,10 +187,15 @@ function keepView(store: StoreReader, view: FileView): void {
   let paths = kept.views.get(view.crate);
   if (paths === undefined) kept.views.set(view.crate, (paths = new Map()));
   paths.set(view.path, view);
+  view.keptIn = kept;
   kept.order.push(view);
   if (kept.order.length > VIEWS_KEPT) {
     const oldest = kept.order.shift()!;
     kept.views.get(oldest.crate)!.delete(oldest.path);
+    // A query may still hold it: its slice stays where it is, and the arena is never cut.
+    oldest.keptIn = undefined;
+    if (oldest.hashArena !== undefined) kept.arena.release({ arena: oldest.hashArena, base: oldest.hashBase, count: oldest.hashCount });
+    if (kept.arena.wasteful) kept.arena = compacted(kept.arena, kept.order);
   }
 }
 

@@ -5,7 +5,8 @@
 import type { RefRole } from '../../schema/src/types.js';
 import { defsById } from './def-entries.js';
 import { InconsistentIndexError } from './errors.js';
-import { BY_HASH, FileViews, findHash, type FileView } from './files.js';
+import { FileViews, type FileView } from './files.js';
+import { BY_HASH, findHash } from './items-arena.js';
 import { GatheredRefs, type RefLocation } from './ref-locations.js';
 import { listCratesOf } from './list-crates.js';
 import { nameLengthInId } from './id-names.js';
@@ -110,21 +111,23 @@ async function gatherRefs(
         add(file, entry, 1, found.item, line, col, candidate);
         continue;
       }
-      const byHash = view.itemsByHash;
-      const { table, ids } = byHash;
+      const { table, ids } = view.byHash();
+      const base = view.hashBase;
+      const count = view.hashCount;
       const { stride, hash: HASH, start: START, line: LINE, col: COL } = BY_HASH;
       // Rows come by hash: each is searched for from where the one before was found.
       let p = 0;
       for (let at = 1; at < entry.length; at += 2 + (entry[at + 1] as number)) {
         const hash = entry[at] as number;
-        p = findHash(byHash, hash, p);
+        p = findHash(table, base, count, hash, p);
         if (p < 0) throw new InconsistentIndexError(`no item of ${found.crate} with the hash ${hash} in the table of ${found.file}`);
-        if ((p + 1) * stride >= table.length || table[(p + 1) * stride + HASH] !== hash) {
-          add(file, entry, at, ids[p], table[p * stride + LINE], table[p * stride + COL], candidate);
+        const record = (base + p) * stride;
+        if (p + 1 >= count || table[record + stride + HASH] !== hash) {
+          add(file, entry, at, ids[base + p], table[record + LINE], table[record + COL], candidate);
           continue;
         }
         const items: Array<[string, number]> = [];
-        for (let q = p; q * stride < table.length && table[q * stride + HASH] === hash; q++) items.push([ids[q], table[q * stride + START]]);
+        for (let q = p; q < count && table[(base + q) * stride + HASH] === hash; q++) items.push([ids[base + q], table[(base + q) * stride + START]]);
         const row = at;
         shared.push({
           found, view, at, items,

@@ -28,7 +28,7 @@ export type TargetRefsValue = Array<[file: string, ...rows: number[]]>;
 
 /**
  * What a target key's row names its item by: 24 bits of a hash of the item's id. A reader finds
- * the item in its file's table by it (FileView.itemsByHash). As ids (front-coded) they were
+ * the item in its file's table by it (items-arena.ts). As ids (front-coded) they were
  * 3.3 of the 5.9 MB of std's ref keys, and finding each in a map of its file's items by a string
  * built for the purpose was a quarter of the time of `Option`'s refs; a number costs neither.
  * Two items of a file may share a hash: the rows say which is which by their numbers, since each
