@@ -150,26 +150,40 @@ export async function resolveTarget(store: StoreReader, text: string): Promise<s
   if (isSymbolId(query)) return (await defTextsById(store, [query]))[0] !== undefined ? [query] : [];
   const path = query.replace(/^::/, '');
   if (path === '') return [];
-  const exact = await defsWithPath(store, path, 'exact');
-  return exact.length > 0 ? exact : defsWithPath(store, path, 'suffix');
+  const want = segmentsOf(path);
+  // The three range reads at once, the suffix's too before it is known to be needed: each waits
+  // on LevelDB's thread pool, and one after the other they were 0.6 ms of `refs
+  // core::option::Option` (1.6 ms in all).
+  const [exactPaths, suffixPaths, named] = await Promise.all([
+    defIdsIn(store, ranges.exactQualname(path)),
+    defIdsIn(store, ranges.qualnameSuffix(path)),
+    entriesOf(store.entries<StoredNameEntry>(ranges.exactName(want[want.length - 1].toLowerCase()))),
+  ]);
+  const exact = defsWithPath(want, 'exact', exactPaths, named);
+  return exact.length > 0 ? exact : defsWithPath(want, 'suffix', suffixPaths, named);
 }
 
 /**
- * The ids of the defs whose qualname is `path` (or ends with its segments, `suffix`): among the
- * defs named as the path's last segment (keys.ts), whose name entries say their qualnames, and
- * those a re-export gives such a path (`reexports`). Segments split at `::` outside angle
- * brackets, so `Iterator>::next` is no suffix of `<I as Iterator>::next`.
+ * The ids of the defs whose qualname is the path `want` (or ends with its segments, `suffix`):
+ * among the defs named as the path's last segment (keys.ts), whose name entries say their
+ * qualnames, and those a re-export gives such a path (`reexports`). Segments split at `::`
+ * outside angle brackets, so `Iterator>::next` is no suffix of `<I as Iterator>::next`.
  */
-async function defsWithPath(store: StoreReader, path: string, match: 'exact' | 'suffix'): Promise<string[]> {
-  const want = segmentsOf(path);
-  const ids = new Set(await defIdsIn(store, match === 'exact' ? ranges.exactQualname(path) : ranges.qualnameSuffix(path)));
-  for await (const [k, stored] of store.entries<StoredNameEntry>(ranges.exactName(want[want.length - 1].toLowerCase()))) {
+function defsWithPath(want: string[], match: 'exact' | 'suffix', reexported: string[], named: Array<[string, StoredNameEntry]>): string[] {
+  const ids = new Set(reexported);
+  for (const [k, stored] of named) {
     const segments = segmentsOf(nameEntryOf(k, stored)[2]);
     const extra = segments.length - want.length;
     if (match === 'exact' ? extra !== 0 : extra <= 0) continue;
     if (want.every((segment, i) => segments[extra + i] === segment)) ids.add(keyParts(k)[1]);
   }
   return [...ids].sort();
+}
+
+async function entriesOf<T>(entries: AsyncGenerator<[string, T]>): Promise<Array<[string, T]>> {
+  const out: Array<[string, T]> = [];
+  for await (const entry of entries) out.push(entry);
+  return out;
 }
 
 async function defIdsIn(store: StoreReader, range: Range): Promise<string[]> {
