@@ -43,14 +43,14 @@ export class ItemsArena {
     const hashes = items.map(([id]) => itemHash(id));
     // The table's items come by start, so each line is searched for from the one before.
     let line = 0;
-    const starts = items.map(([, start]) => (line = lines.lineAt(start, line)));
+    const startLines = items.map(([, start]) => (line = lines.lineAt(start, line)));
     const order = items.map((_, i) => i).sort((a, b) => hashes[a] - hashes[b]);
     order.forEach((i, k) => {
       const at = (base + k) * stride;
       this.table[at + HASH] = hashes[i];
       this.table[at + START] = items[i][1];
-      this.table[at + LINE] = starts[i];
-      this.table[at + COL] = lines.columnAt(items[i][1], starts[i]);
+      this.table[at + LINE] = startLines[i];
+      this.table[at + COL] = lines.columnAt(items[i][1], startLines[i]);
       this.ids[base + k] = items[i][0];
     });
     return { arena: this, base, count: items.length };

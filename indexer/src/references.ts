@@ -13,11 +13,11 @@ import { nameLengthInId } from './id-names.js';
 import { readEncoded, readStampedItems } from './items.js';
 import { crateOfItem, deriveItemKeys, keys } from './keys.js';
 import { localEntryIn, recordOwnerOf, relativeId, roleAt } from './records.js';
-import { decodeRef, itemPlaces, refNumbers, type DecodedRef } from './item-places.js';
+import { decodeRef, itemPlaces, type DecodedRef } from './item-places.js';
 import { isCrateMember } from './own-ref-keys.js';
 import { overridersOf } from './relations.js';
 import type { StoreReader } from './store.js';
-import { contributionOf, itemHash, type TargetRefsValue } from './target-refs.js';
+import { contributionOf, type TargetRefsValue } from './target-refs.js';
 
 export type { RefLocation };
 
@@ -46,8 +46,6 @@ export async function references(store: StoreReader, targetId: string, options: 
   // Only a method is overridden.
   const overriders = options.exact || !targetId.endsWith(').') ? [] : await overridersOf(store, targetId);
   const [direct, ...via] = await refRowsOf(store, [targetId, ...overriders], wanted);
-  const local = await recordRefRowsTo(store, views, targetId);
-  if (local !== undefined && (wanted === undefined || wanted.has(local.crate))) direct.found.push(local);
   // An unknown receiver's `.next_back()` lists every `next_back`: one list holds the trait method
   // and its hundreds of overrides. Each list is read once, for the first of them it holds.
   const groups = [{ via: undefined as string | undefined, rows: direct }, ...via.map((rows, i) => ({ via: overriders[i], rows }))];
@@ -62,8 +60,10 @@ export async function references(store: StoreReader, targetId: string, options: 
     via: overrider,
     found: [...rows.found, ...candidates[i]],
   }));
+  const roles = options.kinds ? new Set<RefRole>(options.kinds) : undefined;
   return GatheredRefs.with(async (gathered) => {
-    await gatherRefs(store, views, gathered, targetId, found, options.kinds ? new Set<RefRole>(options.kinds) : undefined);
+    await gatherRefs(store, views, gathered, targetId, found, roles);
+    await gatherRecordRefs(store, views, gathered, targetId, wanted, roles);
     if (options.includeDecl) {
       for (const { crate, item, entry } of await defsById(store, targetId)) {
         if (wanted !== undefined && !wanted.has(crate)) continue;
@@ -106,11 +106,6 @@ async function gatherRefs(
       const file = gathered.file(view.path);
       const entry = found.row;
       const { candidate } = found;
-      if (found.item !== undefined) {
-        const { line, col } = itemPlaces(view.lineIndex, view.itemStart(found.item));
-        add(file, entry, 1, found.item, line, col, candidate);
-        continue;
-      }
       const { table, ids } = view.byHash();
       const base = view.hashBase;
       const count = view.hashCount;
@@ -188,8 +183,6 @@ interface FoundRefs {
   /** One file's entry of a TargetRefsValue, as parsed: its path, then its items' rows, flat. */
   row: TargetRefsValue[number];
   candidate: boolean;
-  /** The item of the one row when it is known, not named by its hash alone (recordRefRowsTo). */
-  item?: string;
 }
 
 /**
@@ -225,27 +218,29 @@ async function refRowsOf(store: StoreReader, targets: string[], wanted: Set<stri
 }
 
 /**
- * The refs of a record-local def's item to it, which its record alone holds (records.ts,
- * isRecordLocal), as the one file entry of a target key would give them.
+ * Gathers the refs of a record-local def's item to it, which its record alone holds (records.ts,
+ * isRecordLocal), placed from their offsets: they are in no ref key.
  */
-async function recordRefRowsTo(store: StoreReader, views: FileViews, target: string): Promise<FoundRefs | undefined> {
+async function gatherRecordRefs(
+  store: StoreReader, views: FileViews, gathered: GatheredRefs, target: string, wanted: Set<string> | undefined, roles: Set<RefRole> | undefined,
+): Promise<void> {
   const item = recordOwnerOf(target);
-  if (item === undefined) return undefined;
+  if (item === undefined) return;
   const crate = crateOfItem(item);
+  if (wanted !== undefined && !wanted.has(crate)) return;
   const [record] = await readEncoded(store, crate, [item]);
-  if (record === undefined || localEntryIn(record, item, target) === undefined) return undefined;
+  if (record === undefined || localEntryIn(record, item, target) === undefined) return;
   const relative = relativeId(item, target);
   const view = await views.get(record.file, crate);
-  const places = itemPlaces(view.lineIndex, view.itemStart(item));
-  const nameLength = nameLengthInId(target);
-  const refs: number[] = [];
+  const itemStart = view.itemStart(item);
+  const file = gathered.file(view.path);
   let start = 0;
   for (const row of record.refs) {
     start += row[0];
-    if (row.length === 4 && row[3] === relative) refs.push(...refNumbers(places, start, start + row[1], row[2], nameLength));
+    if (row.length !== 4 || row[3] !== relative) continue;
+    const role = roleAt(row[2]);
+    if (roles === undefined || roles.has(role)) gathered.add(file, view.range(itemStart, [start, start + row[1]]), role, item, false, undefined, 0);
   }
-  if (refs.length === 0) return undefined;
-  return { crate, file: record.file, key: keys.targetRefs(target, crate), row: [record.file, itemHash(item), refs.length, ...refs], candidate: false, item };
 }
 
 /**

@@ -161,11 +161,10 @@ export class LineIndex {
  * The first position at or after `from` whose entry is >= value in an ascending array (countBelow
  * when the entries before `from` are < value), searched by galloping forward from `from`: a value
  * near it takes a probe or two, and a far one touches few entries of a long array. With a
- * `stride`, the array holds records of that many numbers, ordered by their first; with `end`,
- * only the records before it are searched (and `end` is the answer when all are < value).
+ * `stride`, the array holds records of that many numbers, ordered by their first; with `n`,
+ * only the first n records are searched (and n is the answer when all are < value).
  */
-export function countBelowFrom(sorted: ArrayLike<number>, value: number, from: number, stride = 1, end = sorted.length / stride): number {
-  const n = end;
+export function countBelowFrom(sorted: ArrayLike<number>, value: number, from: number, stride = 1, n = sorted.length / stride): number {
   // sorted[below] < value (or below = from - 1), and sorted[above] >= value unless above >= n.
   let below = from - 1;
   let above = from;
