@@ -246,7 +246,7 @@ export function shapedRecords(items: readonly ItemRecord[], linesOf: (path: stri
  * file, before the batch rewrites them): what places an old item's refs in the keys it wrote.
  */
 export class StoredPlaces {
-  private readonly tables = new Map<string, Promise<{ lines: LineIndex; starts: Map<string, number> } | undefined>>();
+  private readonly tables = new Map<string, Promise<StoredTable | undefined>>();
 
   constructor(
     private readonly store: Store,
@@ -254,20 +254,33 @@ export class StoredPlaces {
   ) {}
 
   async of(item: StoredItem): Promise<ItemPlaces> {
-    let table = this.tables.get(item.file);
-    if (table === undefined) this.tables.set(item.file, (table = this.read(item.file)));
-    const found = await table;
+    const found = await this.table(item.file);
     const start = found?.starts.get(item.item);
     if (found === undefined || start === undefined) throw new InconsistentIndexError(`${item.item} is not in the stored table of ${item.file}`);
     return itemPlaces(found.lines, start);
   }
 
-  private async read(path: string): Promise<{ lines: LineIndex; starts: Map<string, number> } | undefined> {
+  /** A file's table as the store holds it, read once. */
+  table(path: string): Promise<StoredTable | undefined> {
+    let table = this.tables.get(path);
+    if (table === undefined) this.tables.set(path, (table = this.read(path)));
+    return table;
+  }
+
+  private async read(path: string): Promise<StoredTable | undefined> {
     const text = await this.store.db.get(keys.file(path, this.crate));
     if (text === undefined) return undefined;
     const table = decodeFileTable(text);
-    return { lines: new LineIndex(table), starts: new Map(table.items.map(([id, start]) => [id, start])) };
+    return { text, table, lines: new LineIndex(table), starts: new Map(table.items.map(([id, start]) => [id, start])) };
   }
+}
+
+/** A file table as stored: its text, decoded, its lines, and where each item starts. */
+interface StoredTable {
+  text: string;
+  table: FileTable;
+  lines: LineIndex;
+  starts: Map<string, number>;
 }
 
 /** File tables and the crate header are compared as JSON text and written only when they differ. */

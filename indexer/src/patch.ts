@@ -4,7 +4,7 @@
 import type { DumpPatch } from '../../schema/src/index.js';
 import { InconsistentIndexError } from './errors.js';
 import { deriveItemKeys, keys, type CrateHeader, type FileItem } from './keys.js';
-import { decodeFileTable, encodeFileTable, hitSpan, itemStamp } from './records.js';
+import { encodeFileTable, hitSpan, itemStamp } from './records.js';
 import { addStats, CountingBatch, emptyStats, fileTable, forOldItems, recordStorer, shapedRecords, StoredPlaces, type MergeOptions, type MergeStats } from './merge.js';
 import { itemPlaces } from './item-places.js';
 import { LineIndex } from '../../schema/src/lines.js';
@@ -96,14 +96,14 @@ export async function applyPatch(store: Store, patch: DumpPatch, digest?: string
     }
 
     const tableKey = keys.file(file.path, crate);
-    const oldTable = await store.db.get(tableKey);
+    const oldTable = await stored.table(file.path);
     // An unchanged item keeps its hit span, which is relative to its start; a changed one's is new.
     const hits = new Map<string, readonly [number, number]>(
-      oldTable === undefined ? [] : decodeFileTable(oldTable).items.map(([id, , , hitStart, hitEnd]) => [id, [hitStart, hitEnd]]),
+      oldTable === undefined ? [] : oldTable.table.items.map(([id, , , hitStart, hitEnd]) => [id, [hitStart, hitEnd]]),
     );
     for (const item of patch.items) hits.set(item.item, hitSpan(item));
     const table = encodeFileTable(fileTable(file, patch.fileItems.map(([id, start, end]): FileItem => [id, start, end, ...hits.get(id) ?? [0, end - start]])));
-    if (oldTable !== table) batch.put(tableKey, table);
+    if (oldTable?.text !== table) batch.put(tableKey, table);
     const { digest: _stale, ...rest } = header;
     const newHeader = JSON.stringify({ ...rest, counts, ...(digest === undefined ? {} : { digest }) });
     if (newHeader !== headerText) batch.put(headerKey, newHeader);
