@@ -48,13 +48,14 @@
 //   clist \0 <list>                         → the candidate list (symbol ids) of hash <list>
 //   lcrates \0 <list>                       → the ids of the crates with a cref key for <list>,
 //                                             sorted (list-crates.ts)
-//   name \0 <lowercased name> \0 <def> \0 <owner>   → StoredNameEntry: kind, visibility and qualname
-//                                             (unless <def> spells it, id-names.ts),
-//                                             what search filters and ranks a def by, and what
-//                                             resolveTarget finds a path's def by
-//   qual \0 <path, segments reversed> \0 <def> \0 <owner>   → '': the public path a `reexports`
-//                                             relation gives the re-exported def, under the `use`
-//                                             item (resolveTarget)
+//   name \0 <lowercased name>               → SetMembers (set-keys.ts): the searchable defs of
+//                                             that name, each [<def>, <owner>, kind, visibility,
+//                                             qualname] (the qualname left out when <def> spells
+//                                             it, id-names.ts): what search filters and ranks a
+//                                             def by, and what resolveTarget finds a path's def by
+//   qual \0 <path, segments reversed>       → SetMembers: the defs a `reexports` relation gives
+//                                             this public path, each [<def>, <owner>], <owner>
+//                                             the `use` item (resolveTarget)
 //   relto \0 overrides \0 <to>            → SetMembers (set-keys.ts): the methods overriding trait
 //                                             method <to>, each [<from>, <owner>]
 //   impl \0 <trait|self> \0 <target>       → SetMembers: the impl blocks of trait <target> (`trait`)
@@ -105,11 +106,11 @@
 //   holding the def is in the value. A def that moves between items in one load (old item
 //   changed, new item added) is then a delete and a put of one key, and the batch lets the put
 //   win whichever comes first (merge.ts, CountingBatch).
-// - The impls of a trait or type, and the overriders of a trait method, are one key each, a set
-//   whose members are items' contributions, folded in by the merge as ref keys are
-//   (set-keys.ts): reading them is one point read.
-// - Keys under name/qual end in the item they derive from, and so do the members of impl and
-//   relto sets, so that such a move is a delete and a put of two different keys (or members).
+// - The impls of a trait or type, the overriders of a trait method, the defs of a name and the
+//   defs of a re-export path are one key each, a set whose members are items' contributions,
+//   folded in by the merge as ref keys are (set-keys.ts): reading them is one point read.
+// - The members of name, qual, impl and relto sets end in the item they derive from, so that
+//   such a move is a delete and a put of two different members.
 //   The item is written relative to the id before it,
 //   most often '' (a fn's name key is the fn's item's) or a short `<N` (a local's item is its
 //   id without the `$x@12`): with the crate and item in full these keys were 16 MB of std's
@@ -118,7 +119,7 @@
 // - A path is resolved through the name index: the defs named as its last segment, whose name
 //   entries say their qualnames. A key per searchable def for its qualname as well cost 0.8 MB
 //   on std. Re-export paths are no def's qualname, and have their own keys, segments in reverse
-//   (`Circle::zoo`) so both an exact path and "ends with ::zoo::Circle" are prefix scans.
+//   (`Circle::zoo`): an exact path is a point read, "ends with ::zoo::Circle" a prefix scan.
 // - Only `overrides` relations are keyed, by the method overridden: find-references on a trait
 //   method needs the methods overriding it. Goto-definition on an impl method reads the trait
 //   method it overrides from its def key; `implements` relations are the impl keys, and nothing
@@ -142,7 +143,7 @@ import { nameLengthInId, qualnameInId } from './id-names.js';
 import { encodeDefValue, itemDefEntry } from './def-values.js';
 
 /** Bump when the key layout or a value shape changes; stores of another format need `xref index --full`. */
-export const STORE_FORMAT_VERSION = 38;
+export const STORE_FORMAT_VERSION = 39;
 
 export const SEP = '\0';
 /** Upper bound for a prefix scan: no id, path or name contains U+10FFFF. */
@@ -193,15 +194,12 @@ export interface DefEntry extends Omit<Def, 'id' | 'parent' | 'attributes'> {
 /** What a name key holds: enough to filter and rank a search hit before reading its def. */
 export type NameEntry = [kind: DefKind, visibility: Visibility, qualname: string];
 
-/** A name key's value: a NameEntry without the qualname when the def's id spells it (qualnameInId). */
+/** A name set member's value: a NameEntry without the qualname when the def's id spells it (qualnameInId). */
 export type StoredNameEntry = [kind: DefKind, visibility: Visibility, qualname?: string];
 
-/** The entry of name key `k` whose value is `stored`, its qualname put back from the key's def id. */
-export function nameEntryOf(k: string, [kind, visibility, qualname]: StoredNameEntry): NameEntry {
+/** The entry of `def` in a name set, whose value is `stored`, its qualname put back from the id. */
+export function nameEntryOf(def: string, [kind, visibility, qualname]: StoredNameEntry): NameEntry {
   if (qualname !== undefined) return [kind, visibility, qualname];
-  // `name \0 <name> \0 <def> \0 <owner>`, taken apart without a split (search reads hundreds).
-  const defStart = k.indexOf(SEP, k.indexOf(SEP) + 1) + 1;
-  const def = k.slice(defStart, k.indexOf(SEP, defStart));
   const derived = qualnameInId(def);
   if (derived === undefined) throw new InconsistentIndexError(`the name key of ${def} leaves out a qualname its id does not give`);
   return [kind, visibility, derived];
@@ -251,8 +249,14 @@ export const keys = {
   candidateList: (list: string) => key('clist', list),
   /** The crates with a cref key for a candidate list (list-crates.ts). */
   listCrates: (list: string) => key('lcrates', list),
+  /** A searchable def: a member of its name's set, never stored itself (set-keys.ts). */
   name: (def: Def, item: string) => key('name', def.name.toLowerCase(), def.id, ownerCode(def.id, item)),
+  /** The searchable defs of a lower-case name (set-keys.ts). */
+  names: (lowerName: string) => key('name', lowerName),
+  /** A def a re-export gives a path: a member of the path's set, never stored itself. */
   qualname: (qualname: string, def: string, item: string) => key('qual', reverseQualname(qualname), def, ownerCode(def, item)),
+  /** The defs re-exported under a path (set-keys.ts). */
+  reexports: (qualname: string) => key('qual', reverseQualname(qualname)),
   /** An item's overriding method: a member of the method's set of overriders, never stored itself (set-keys.ts). */
   overriddenBy: (method: string, overrider: string, item: string) =>
     key('relto', 'overrides', method, overrider, ownerCode(overrider, item)),
@@ -271,8 +275,6 @@ export const ranges = {
   filesOf: (path: string) => below(key('file', path, '')),
   itemsOf: (crate: string) => below(key('item', crate, '')),
   candidateRefs: (list: string) => below(key('cref', list, '')),
-  exactName: (lowerName: string) => below(key('name', lowerName, '')),
-  exactQualname: (qualname: string) => below(key('qual', reverseQualname(qualname), '')),
   /** Qualnames ending with `::<qualname>`: reversed, they start with `<reversed>::`. */
   qualnameSuffix: (qualname: string) => below(key('qual', reverseQualname(qualname) + '::')),
   /** The vocabulary key of a crate (one, whatever its digest). */

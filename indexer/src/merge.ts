@@ -71,7 +71,7 @@ export class CountingBatch {
 
   put(key: string, value: string): void {
     if (isRefContribution(key)) this.targetRefs.note(key, undefined, value);
-    else if (isSetMember(key)) this.sets.note(key, true);
+    else if (isSetMember(key)) this.sets.note(key, value);
     else if (!this.lists.notePut(key, value)) this.putKey(key, value);
   }
 

@@ -7,7 +7,8 @@ import type { Def } from '../../schema/src/types.js';
 import { InconsistentIndexError, PositionError, UnknownFileError } from './errors.js';
 import { FileViews, type FileView } from './files.js';
 import { readEncoded, readLists } from './items.js';
-import { compareStrings, keyParts, nameEntryOf, ranges, segmentsOf, type Range, type StoredNameEntry } from './keys.js';
+import { compareStrings, keys, nameEntryOf, ranges, segmentsOf, type StoredNameEntry } from './keys.js';
+import type { SetMembers } from './set-keys.js';
 import { defsById, defTextsById } from './def-entries.js';
 import { defLocation, findDefs, locateAll, type FoundDef, type Location } from './locate.js';
 import { hitInRecord } from './records.js';
@@ -151,44 +152,33 @@ export async function resolveTarget(store: StoreReader, text: string): Promise<s
   const path = query.replace(/^::/, '');
   if (path === '') return [];
   const want = segmentsOf(path);
-  // The three range reads at once, the suffix's too before it is known to be needed: each waits
-  // on LevelDB's thread pool, and one after the other they were 0.6 ms of `refs
-  // core::option::Option` (1.6 ms in all).
-  const [exactPaths, suffixPaths, named] = await Promise.all([
-    defIdsIn(store, ranges.exactQualname(path)),
-    defIdsIn(store, ranges.qualnameSuffix(path)),
-    entriesOf(store.entries<StoredNameEntry>(ranges.exactName(want[want.length - 1].toLowerCase()))),
-  ]);
-  const exact = defsWithPath(want, 'exact', exactPaths, named);
-  return exact.length > 0 ? exact : defsWithPath(want, 'suffix', suffixPaths, named);
+  // The exact path by two point reads, the defs of its last segment's name and those re-exported
+  // under it; the suffix, by a range read, only when no def has the exact path.
+  const [named = [], reexported = []] = (await store.getManyJson<unknown>([
+    keys.names(want[want.length - 1].toLowerCase()),
+    keys.reexports(path),
+  ])) as [SetMembers<StoredNameEntry>?, SetMembers?];
+  const exact = defsWithPath(want, 'exact', reexported, named);
+  if (exact.length > 0) return exact;
+  const suffixPaths: SetMembers = [];
+  for await (const [, members] of store.entries<SetMembers>(ranges.qualnameSuffix(path))) suffixPaths.push(...members);
+  return defsWithPath(want, 'suffix', suffixPaths, named);
 }
 
 /**
  * The ids of the defs whose qualname is the path `want` (or ends with its segments, `suffix`):
  * among the defs named as the path's last segment (keys.ts), whose name entries say their
- * qualnames, and those a re-export gives such a path (`reexports`). Segments split at `::`
+ * qualnames, and those a re-export gives such a path (`reexported`). Segments split at `::`
  * outside angle brackets, so `Iterator>::next` is no suffix of `<I as Iterator>::next`.
  */
-function defsWithPath(want: string[], match: 'exact' | 'suffix', reexported: string[], named: Array<[string, StoredNameEntry]>): string[] {
-  const ids = new Set(reexported);
-  for (const [k, stored] of named) {
-    const segments = segmentsOf(nameEntryOf(k, stored)[2]);
+function defsWithPath(want: string[], match: 'exact' | 'suffix', reexported: SetMembers, named: SetMembers<StoredNameEntry>): string[] {
+  const ids = new Set(reexported.map(([def]) => def));
+  for (const [def, , ...stored] of named) {
+    const segments = segmentsOf(nameEntryOf(def, stored)[2]);
     const extra = segments.length - want.length;
     if (match === 'exact' ? extra !== 0 : extra <= 0) continue;
-    if (want.every((segment, i) => segments[extra + i] === segment)) ids.add(keyParts(k)[1]);
+    if (want.every((segment, i) => segments[extra + i] === segment)) ids.add(def);
   }
-  return [...ids].sort();
-}
-
-async function entriesOf<T>(entries: AsyncGenerator<[string, T]>): Promise<Array<[string, T]>> {
-  const out: Array<[string, T]> = [];
-  for await (const entry of entries) out.push(entry);
-  return out;
-}
-
-async function defIdsIn(store: StoreReader, range: Range): Promise<string[]> {
-  const ids = new Set<string>();
-  for await (const k of store.keys(range)) ids.add(keyParts(k)[1]);
   return [...ids].sort();
 }
 

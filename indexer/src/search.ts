@@ -15,7 +15,8 @@
 import { DEF_KINDS } from '../../schema/src/kinds.js';
 import type { DefKind } from '../../schema/src/types.js';
 import { FileViews } from './files.js';
-import { isSearchable, nameEntryOf, ownerOf, ranges, type NameEntry, type StoredNameEntry } from './keys.js';
+import { isSearchable, keys, nameEntryOf, ownerOf, type NameEntry, type StoredNameEntry } from './keys.js';
+import type { SetMembers } from './set-keys.js';
 import { findDefs, locateAll, type Location } from './locate.js';
 import { compareText, parseQuery, QualifierMatcher, startsInnerWord, type ParsedQuery } from './search-text.js';
 import { currentVocabulary, type NameGroup, type Vocabulary } from './search-vocabulary.js';
@@ -179,29 +180,23 @@ function groupFilter(filter: Filter): ((group: NameGroup) => boolean) | undefine
     && (filter.query.qualifiers.length === 0 || group.parents.some((p) => filter.qualifiers.fitsParent(p)));
 }
 
-type NameRow = [key: string, entry: NameEntry];
+type NameRow = [def: string, owner: string, entry: NameEntry];
 
 /** The name index's rows for one lower-case name: every searchable def so named. */
 async function readNames(store: StoreReader, lower: string): Promise<NameRow[]> {
-  const rows: NameRow[] = [];
-  for await (const [k, stored] of store.entries<StoredNameEntry>(ranges.exactName(lower))) rows.push([k, nameEntryOf(k, stored)]);
-  return rows;
+  const members = (await store.getJson<SetMembers<StoredNameEntry>>(keys.names(lower))) ?? [];
+  return members.map(([def, owner, ...stored]) => [def, owner, nameEntryOf(def, stored)]);
 }
 
 /** The defs among `rows` (named `candidate.lower`) that pass the filter, ranked. */
 function rankRows(rows: NameRow[], vocabulary: Vocabulary, filter: Filter, candidate: Candidate, match: MatchKind): Found[] {
   const out: Found[] = [];
   const { name } = filter.query;
-  for (const [k, [kind, visibility, qualname]] of rows) {
-    // What the value says is checked before the key is split: `Debug::fmt` keeps few of the `fmt` rows.
+  for (const [def, owner, [kind, visibility, qualname]] of rows) {
     if (filter.kinds && !filter.kinds.has(kind)) continue;
     const qualified = filter.qualifiers.score(qualname, candidate.lower);
     if (qualified === undefined) continue;
-    // `name \0 <name> \0 <def> \0 <owner>` (keys.ts), taken apart without a split.
-    const defStart = k.indexOf('\0', k.indexOf('\0') + 1) + 1;
-    const ownerStart = k.indexOf('\0', defStart) + 1;
-    const def = k.slice(defStart, ownerStart - 1);
-    const { crate, item } = ownerOf(def, k.slice(ownerStart));
+    const { crate, item } = ownerOf(def, owner);
     if (filter.crates && !filter.crates.has(crate)) continue;
     // A trait impl's items have no `pub` of their own; they are as public as the trait.
     const isPublic = visibility === 'pub' || (qualname.startsWith('<') && qualname.includes(' as '));

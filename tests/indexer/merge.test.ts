@@ -1,7 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defById, definitionsAt, indexDumps, loadDump, references, stats } from '../../indexer/src/index.js';
+import { defById, definitionsAt, indexDumps, loadDump, references, resolveTarget, stats } from '../../indexer/src/index.js';
+import { keys, ownerCode } from '../../indexer/src/keys.js';
 import { itemHash } from '../../indexer/src/target-refs.js';
 import { isOwnRefKey, parseOwnRefs } from '../../indexer/src/own-ref-keys.js';
 import { serializeDump, type Dump } from '../../schema/src/index.js';
@@ -128,10 +129,28 @@ describe('loadDump', () => {
   )));
   it.each([[first, second], [second, first]])('moves a def from item %s to item %s, whichever the load meets first', async (from, to) => {
     await loadDump(current.store, dumpWith(from));
-    // Its name key names its item, so that one is deleted and put anew.
-    expect(await loadDump(current.store, dumpWith(to))).toMatchObject({ itemsChanged: 2, keysDeleted: 1 });
+    // Its member of the `x` name set names its item: the set is rewritten, no key deleted.
+    expect(await loadDump(current.store, dumpWith(to))).toMatchObject({ itemsChanged: 2, keysDeleted: 0 });
+    expect(await current.store.getJson(keys.names('x'))).toEqual([[x, ownerCode(x, to), 'fn', 'pub']]);
     expect(await defById(current.store, x)).toMatchObject({ itemId: to, def: { id: x, kind: 'fn' } });
     expect(await snapshot(current.store)).toEqual(await freshSnapshot(dumpWith(to)));
+  });
+
+  it("rewrites a name set's member whose value changes, and a path finds the def by its new qualname", async () => {
+    // The same def, member of the same set, its qualname first the one its id spells (left out
+    // of the member), then another (kept in it).
+    const withQualname = (qualname: string) => makeDump('mv', [lib], [makeItem(first, 'macro_call', lib, lib.find('m!(x);', 0), [
+      { id: x, kind: 'fn', name: 'x', qualname, at: lib.find('x', 0) },
+    ])]);
+    await loadDump(current.store, withQualname('mv::x'));
+    expect(await current.store.getJson(keys.names('x'))).toEqual([[x, ownerCode(x, first), 'fn', 'pub']]);
+    expect(await resolveTarget(current.store, 'mv::x')).toEqual([x]);
+    await loadDump(current.store, withQualname('mv::inner::x'));
+    expect(await current.store.getJson(keys.names('x'))).toEqual([[x, ownerCode(x, first), 'fn', 'pub', 'mv::inner::x']]);
+    expect(await resolveTarget(current.store, 'mv::x')).toEqual([]);
+    expect(await resolveTarget(current.store, 'mv::inner::x')).toEqual([x]);
+    expect(await resolveTarget(current.store, 'inner::x')).toEqual([x]);
+    expect(await snapshot(current.store)).toEqual(await freshSnapshot(withQualname('mv::inner::x')));
   });
 
   it("keeps a crate's refs to a target in one key, by file and item, across items that change, move and go", async () => {
