@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { LineIndex } from '../../schema/src/lines.js';
 import { InconsistentIndexError } from './errors.js';
+import type { PackedReader } from './packed-text.js';
 import { ROLE_INDEX, roleOfShort, shortRole, type RefSpans } from './records.js';
 
 /** Where an item starts in its file, to place its refs from. */
@@ -78,13 +79,12 @@ export interface DecodedRef {
 }
 
 /**
- * Decodes the ref at `numbers[at]` of a row of an item starting on 0-based line `line` at
- * 1-based column `col` into `out`, and returns where the next ref starts. `nameLength` is the
- * length of a short ref (-1 when the key's target gives none).
+ * Decodes the ref `numbers` reads next (a row's, packed: target-refs.ts), of an item starting on
+ * 0-based line `line` at 1-based column `col`, into `out`. `nameLength` is the length of a
+ * short ref (-1 when the key's target gives none).
  */
-export function decodeRef(numbers: ArrayLike<number>, at: number, line: number, col: number, nameLength: number, out: DecodedRef): number {
-  let r = at;
-  let place = numbers[r++];
+export function decodeRef(numbers: PackedReader, line: number, col: number, nameLength: number, out: DecodedRef): void {
+  const place = numbers.int();
   let column: number;
   let rel: number;
   if (place >= 0) {
@@ -92,29 +92,28 @@ export function decodeRef(numbers: ArrayLike<number>, at: number, line: number, 
     column = place - rel * PLACE_COLUMNS;
   } else {
     rel = -place - 1;
-    column = numbers[r++];
+    column = numbers.int();
   }
   out.line = line + rel + 1;
   out.col = rel === 0 ? col + column : column + 1;
-  const second = numbers[r++];
+  const second = numbers.int();
   if (second < 0) {
     if (nameLength < 0) throw new InconsistentIndexError('a ref key row leaves out a length its target does not give');
     out.role = roleOfShort(second);
     out.endLine = out.line;
     out.endCol = out.col + nameLength;
-    return r;
+    return;
   }
-  const role = numbers[r++];
+  const role = numbers.int();
   if (role >= MULTILINE_ROLE) {
     out.role = role - MULTILINE_ROLE;
-    out.endLine = out.line + numbers[r++];
-    out.endCol = numbers[r++] + 1;
-    return r;
+    out.endLine = out.line + numbers.int();
+    out.endCol = numbers.int() + 1;
+    return;
   }
   out.role = role;
   out.endLine = out.line;
   out.endCol = out.col + second;
-  return r;
 }
 
 /**

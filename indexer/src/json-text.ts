@@ -1,6 +1,6 @@
 // Reading a little of a value's JSON text without parsing it all: where a string or an array
 // ends, to take one field out of a large value (a local's mark in its item's
-// record, the owner before a def key's entry, the file of a ref entry).
+// record, the owner before a def key's entry).
 
 /** Where the JSON string opening at `open` ends: the first quote after it that no backslash escapes; -1 if none. */
 export function closingQuote(text: string, open: number): number {

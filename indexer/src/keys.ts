@@ -1,4 +1,5 @@
-// Key layout of the xref store (LevelDB, utf8 keys, JSON-string values).
+// Key layout of the xref store (LevelDB, utf8 keys, JSON-string values but the ref and cref
+// keys', packed: packed-text.ts).
 //
 // Every key is a namespace and its parts joined by NUL ('\0'), which no id, path or name
 // contains, so a prefix ending in NUL selects exactly one group and keys sort by their parts.
@@ -32,11 +33,12 @@
 //                                             overrides, if any; the only place a def's details are
 //                                             stored, but for a record-local def's
 //   ref \0 <target> \0 <crate>              → TargetRefsValue (target-refs.ts): the refs to <target> of
-//                                             the crate's items, by file and item, each item's a
-//                                             row [item's hash (itemHash), count, place, length,
-//                                             role…] (a place: a line and column relative to the
-//                                             item's start, item-places.ts), a file's rows one
-//                                             flat array. The key of
+//                                             the crate's items, by file and item, packed
+//                                             (packed-text.ts), each file its path and its items'
+//                                             rows, each row [item's hash (itemHash), length,
+//                                             place, length, role…] (a place: a line and column
+//                                             relative to the item's start, item-places.ts). The
+//                                             key of
 //                                             <target>'s own crate (its id's first three words)
 //                                             starts with <target>'s directory (own-ref-keys.ts):
 //                                             the hashes of the candidate lists holding it and the
@@ -143,7 +145,7 @@ import { nameLengthInId, qualnameInId } from './id-names.js';
 import { encodeDefValue, itemDefEntry } from './def-values.js';
 
 /** Bump when the key layout or a value shape changes; stores of another format need `xref index --full`. */
-export const STORE_FORMAT_VERSION = 39;
+export const STORE_FORMAT_VERSION = 40;
 
 export const SEP = '\0';
 /** Upper bound for a prefix scan: no id, path or name contains U+10FFFF. */

@@ -4,15 +4,18 @@
 // one read. In a batch two settles change such a key: TargetRefs its crate's rows, SharedLists
 // its directory (a list comes or goes, or TargetRefs reports another crate's key coming or
 // going); this class collects both and writes each key once.
-import { closingBracket } from './json-text.js';
 import { compareStrings, crateOfItem, keyParts, keys } from './keys.js';
+import { packInt, packString, PackedReader } from './packed-text.js';
 import type { Store } from './store.js';
 
-/** A target's own ref key's value: its directory, then its crate's file entries (TargetRefsValue). */
+/**
+ * A target's own ref key's value: its directory, then its crate's file entries (TargetRefsValue),
+ * packed (packed-text.ts): the number of members, each member, then the entries.
+ */
 export interface OwnRefsValue {
   /** List hashes and crate ids, sorted: a crate id has spaces, a hash none. */
   directory: string[];
-  /** The file entries' text, without the brackets around them ('' for none). */
+  /** The file entries' text ('' for none). */
   entries: string;
 }
 
@@ -34,13 +37,22 @@ export function ownRefKey(target: string): string {
 }
 
 export function parseOwnRefs(text: string): OwnRefsValue {
-  const end = closingBracket(text, 1);
-  return { directory: JSON.parse(text.slice(1, end + 1)) as string[], entries: text.slice(end + 2, -1) };
+  const reader = new PackedReader(text);
+  const directory = directoryOf(reader);
+  return { directory, entries: text.slice(reader.pos) };
+}
+
+/** The directory at the start of an own ref key's value, the reader left after it. */
+export function directoryOf(reader: PackedReader): string[] {
+  const count = reader.int();
+  const directory: string[] = [];
+  for (let i = 0; i < count; i++) directory.push(reader.string());
+  return directory;
 }
 
 function ownRefsText({ directory, entries }: OwnRefsValue): string | undefined {
   if (directory.length === 0 && entries === '') return undefined;
-  return `[${JSON.stringify(directory)}${entries === '' ? '' : `,${entries}`}]`;
+  return packInt(directory.length) + directory.map(packString).join('') + entries;
 }
 
 export class OwnRefKeys {

@@ -14,10 +14,11 @@ import { readEncoded, readStampedItems } from './items.js';
 import { crateOfItem, deriveItemKeys, keys } from './keys.js';
 import { localEntryIn, recordOwnerOf, relativeId, roleAt } from './records.js';
 import { decodeRef, itemPlaces, type DecodedRef } from './item-places.js';
-import { isCrateMember } from './own-ref-keys.js';
+import { directoryOf, isCrateMember } from './own-ref-keys.js';
+import { PackedReader } from './packed-text.js';
 import { overridersOf } from './relations.js';
 import type { StoreReader } from './store.js';
-import { contributionOf, type TargetRefsValue } from './target-refs.js';
+import { contributionOf, fileEntriesOf, type FileEntry, type TargetRefsValue } from './target-refs.js';
 
 export type { RefLocation };
 
@@ -87,48 +88,55 @@ async function gatherRefs(
   const viewsOf = await views.getAll(groups.flatMap(({ found }) => found));
   const shared: SharedHashRow[] = [];
   const ref: DecodedRef = { line: 0, col: 0, endLine: 0, endCol: 0, role: 0 };
+  const reader = new PackedReader('');
   let n = 0;
   for (const [group, { found: entries, via }] of groups.entries()) {
     // A target key leaves out the length of a ref that spans its target's name (item-places.ts).
     const nameLength = nameLengthInId(via ?? target) ?? -1;
-    // The refs of the row at entry[at] (target-refs.ts), of item `id`, which starts on 0-based
-    // line `line` at column `col`.
-    const add = (file: number, entry: TargetRefsValue[number], at: number, id: string, line: number, col: number, candidate: boolean) => {
-      const end = at + 2 + (entry[at + 1] as number);
-      for (let r = at + 2; r < end;) {
-        r = decodeRef(entry as unknown as ArrayLike<number>, r, line, col, nameLength, ref);
+    // The refs of the row of `text` whose refs run from `at` to `end` (target-refs.ts), of item
+    // `id`, which starts on 0-based line `line` at column `col`.
+    const add = (file: number, text: string, at: number, end: number, id: string, line: number, col: number, candidate: boolean) => {
+      reader.text = text;
+      for (reader.pos = at; reader.pos < end;) {
+        decodeRef(reader, line, col, nameLength, ref);
         const role = roleAt(ref.role);
         if (roles === undefined || roles.has(role)) gathered.add(file, ref, role, id, candidate, via, group);
       }
+      if (reader.pos !== end) throw new InconsistentIndexError(`a row of ${JSON.stringify(text.slice(0, 60))} runs past its end`);
     };
     for (const found of entries) {
       const view = viewsOf[n++];
       const file = gathered.file(view.path);
-      const entry = found.row;
-      const { candidate } = found;
+      const { text, candidate } = found;
       const { table, ids } = view.byHash();
       const base = view.hashBase;
       const count = view.hashCount;
       const { stride, hash: HASH, start: START, line: LINE, col: COL } = BY_HASH;
       // Rows come by hash: each is searched for from where the one before was found.
       let p = 0;
-      for (let at = 1; at < entry.length; at += 2 + (entry[at + 1] as number)) {
-        const hash = entry[at] as number;
+      for (let next = found.start; next < found.end;) {
+        reader.text = text;
+        reader.pos = next;
+        const row = next;
+        const hash = reader.int();
+        const length = reader.int();
+        const at = reader.pos;
+        const end = at + length;
+        next = end;
         p = findHash(table, base, count, hash, p);
         if (p < 0) throw new InconsistentIndexError(`no item of ${found.crate} with the hash ${hash} in the table of ${found.file}`);
         const record = (base + p) * stride;
         if (p + 1 >= count || table[record + stride + HASH] !== hash) {
-          add(file, entry, at, ids[base + p], table[record + LINE], table[record + COL], candidate);
+          add(file, text, at, end, ids[base + p], table[record + LINE], table[record + COL], candidate);
           continue;
         }
         const items: Array<[string, number]> = [];
         for (let q = p; q < count && table[(base + q) * stride + HASH] === hash; q++) items.push([ids[base + q], table[(base + q) * stride + START]]);
-        const row = at;
         shared.push({
-          found, view, at, items,
+          found, view, hash, row: text.slice(row, end), items,
           add: ([id, start]) => {
             const { line, col } = itemPlaces(view.lineIndex, start);
-            add(file, entry, row, id, line, col, candidate);
+            add(file, text, at, end, id, line, col, candidate);
           },
         });
       }
@@ -141,8 +149,9 @@ async function gatherRefs(
 interface SharedHashRow {
   found: FoundRefs;
   view: FileView;
-  /** Where the row starts in its entry. */
-  at: number;
+  hash: number;
+  /** The row's text. */
+  row: string;
   /** The items with the hash, each as its id and start. */
   items: Array<[string, number]>;
   add: (item: [string, number]) => void;
@@ -156,32 +165,28 @@ interface SharedHashRow {
 async function resolveSharedHashes(store: StoreReader, rows: SharedHashRow[]): Promise<void> {
   // Items already matched to a row of an entry.
   const taken = new Map<FoundRefs, Set<string>>();
-  for (const { found, view, at, items, add } of rows) {
+  for (const { found, view, hash, row, items, add } of rows) {
     const records = await readStampedItems(store, found.crate, items.map(([id]) => id));
-    const row = found.row.slice(at, at + 2 + (found.row[at + 1] as number));
-    const text = row.join(',');
     let used = taken.get(found);
     if (used === undefined) taken.set(found, (used = new Set()));
     const match = items.find(([id, start], i) => {
       const record = records[i];
       if (record === undefined || used.has(id)) return false;
       const entry = deriveItemKeys(found.crate, record.item, itemPlaces(view.lineIndex, start)).get(`${found.key}\0${id}`);
-      return entry !== undefined && contributionOf(id, entry).row === text;
+      return entry !== undefined && contributionOf(id, entry).row === row;
     });
-    if (match === undefined) throw new InconsistentIndexError(`no item of ${found.file} with the hash ${row[0]} contributes ${JSON.stringify(row)} to ${JSON.stringify(found.key)}`);
+    if (match === undefined) throw new InconsistentIndexError(`no item of ${found.file} with the hash ${hash} contributes ${JSON.stringify(row)} to ${JSON.stringify(found.key)}`);
     used.add(match[0]);
     add(match);
   }
 }
 
-/** The refs to a target in one file of a crate, by item. */
-interface FoundRefs {
+/** The refs to a target in one file of a crate, by item: a file entry of a target key's value. */
+interface FoundRefs extends FileEntry {
   crate: string;
-  file: string;
-  /** The target key they were read from. */
+  /** The target key they were read from, and its value. */
   key: string;
-  /** One file's entry of a TargetRefsValue, as parsed: its path, then its items' rows, flat. */
-  row: TargetRefsValue[number];
+  text: TargetRefsValue;
   candidate: boolean;
 }
 
@@ -200,18 +205,19 @@ async function refRowsOf(store: StoreReader, targets: string[], wanted: Set<stri
   const others: Array<{ at: number; crate: string; key: string }> = [];
   const rows = ownTexts.map((text, i) => {
     if (text === undefined) return { found: [], lists: [] };
-    const [directory, ...entries] = JSON.parse(text) as [string[], ...TargetRefsValue];
+    const reader = new PackedReader(text);
+    const directory = directoryOf(reader);
     for (const member of directory) {
       if (isCrateMember(member) && (wanted === undefined || wanted.has(member))) others.push({ at: i, crate: member, key: keys.targetRefs(targets[i], member) });
     }
-    const found = wanted === undefined || wanted.has(owns[i]) ? foundIn(owns[i], ownKeys[i], entries, false) : [];
+    const found = wanted === undefined || wanted.has(owns[i]) ? foundIn(owns[i], ownKeys[i], text, false, reader.pos) : [];
     return { found, lists: directory.filter((member) => !isCrateMember(member)) };
   });
   if (others.length > 0) {
     const texts = await store.getManyText(others.map(({ key }) => key));
     texts.forEach((text, k) => {
       const { at, crate, key } = others[k];
-      if (text !== undefined) rows[at].found.push(...foundIn(crate, key, JSON.parse(text) as TargetRefsValue, false));
+      if (text !== undefined) rows[at].found.push(...foundIn(crate, key, text, false));
     });
   }
   return rows;
@@ -256,12 +262,12 @@ async function candidateRefsIn(store: StoreReader, lists: string[], wanted: Set<
   const found = lists.map((): FoundRefs[] => []);
   crefs.forEach(({ l, crate, key }, k) => {
     const text = texts[k];
-    if (text !== undefined) found[l].push(...foundIn(crate, key, JSON.parse(text) as TargetRefsValue, true));
+    if (text !== undefined) found[l].push(...foundIn(crate, key, text, true));
   });
   return found;
 }
 
-/** The file entries of one target key, read from `key`, of crate `crate`. */
-function foundIn(crate: string, key: string, entries: TargetRefsValue, candidate: boolean): FoundRefs[] {
-  return entries.map((row) => ({ crate, file: row[0], key, row, candidate }));
+/** The file entries of one target key's value `text` (from `pos`, after a directory), read from `key`, of crate `crate`. */
+function foundIn(crate: string, key: string, text: TargetRefsValue, candidate: boolean, pos = 0): FoundRefs[] {
+  return fileEntriesOf(text, pos).map(({ file, start, end }) => ({ file, start, end, crate, key, text, candidate }));
 }

@@ -12,19 +12,48 @@
 import { compareStrings, keyParts } from './keys.js';
 import type { ListCrates } from './list-crates.js';
 import { isOwnRefKey, type OwnRefKeys } from './own-ref-keys.js';
-import { closingQuote } from './json-text.js';
+import { InconsistentIndexError } from './errors.js';
+import { packInt, packInts, packString, PackedReader } from './packed-text.js';
 import type { Store } from './store.js';
 
 /**
  * A target key's value (the key of the target's own crate has its directory first,
- * own-ref-keys.ts): for each file, its items' refs to the target, each item's as a row of
- * numbers [item, count, place, length, role, place, length, role…]: the item named by its
- * hash (itemHash), then how many numbers follow, each ref's place a line and column relative to
- * the item's start (item-places.ts), the role an index into REF_ROLES; files sorted, a file's
- * rows by hash then numbers, an item's refs by position. A file's rows are one flat array: as an
- * array per row, parsing `Option`'s key took twice as long.
+ * own-ref-keys.ts), packed (packed-text.ts): for each file, its path, the length of its rows,
+ * then its items' rows of refs to the target, each [item, length, place, length, role, place,
+ * length, role…]: the item named by its hash (itemHash), then the length of the numbers that
+ * follow, each ref's place a line and column relative to the item's start (item-places.ts),
+ * the role an index into REF_ROLES; files sorted, a file's rows by hash then text, an item's
+ * refs by position. Lengths are in characters, so a reader skips what it does not decode.
  */
-export type TargetRefsValue = Array<[file: string, ...rows: number[]]>;
+export type TargetRefsValue = string;
+
+/** One file's entry of a target key's value: its path, and where its rows are in the value. */
+export interface FileEntry {
+  file: string;
+  /** The rows: the value's characters from `start` to `end`. */
+  start: number;
+  end: number;
+}
+
+/** The file entries of a target key's value (or of what follows a directory), from `pos` on. */
+export function fileEntriesOf(value: string, pos = 0): FileEntry[] {
+  const out: FileEntry[] = [];
+  const reader = new PackedReader(value, pos);
+  while (!reader.done) {
+    const file = reader.string();
+    const length = reader.int();
+    out.push({ file, start: reader.pos, end: reader.pos + length });
+    reader.pos += length;
+  }
+  if (reader.pos !== value.length) throw new InconsistentIndexError(`a ref key's file entry runs past its end: ${JSON.stringify(value.slice(0, 60))}`);
+  return out;
+}
+
+/** The text of one file's entry: its path, then its rows. */
+function fileEntryText(file: string, rows: readonly string[]): string {
+  const text = rows.join('');
+  return packString(file) + packInt(text.length) + text;
+}
 
 /**
  * What a target key's row names its item by: 24 bits of a hash of the item's id. A reader finds
@@ -61,7 +90,7 @@ function foldedKey(contribution: string): string {
   return contribution.slice(0, contribution.lastIndexOf('\0'));
 }
 
-/** One item's refs in a target key: its file, and its row's text (`hash,count,s,l,r,…`). */
+/** One item's refs in a target key: its file, and its row's text (hash, length, refs, packed). */
 interface Contribution {
   file: string;
   row: string;
@@ -115,7 +144,7 @@ export class TargetRefs {
     for (const targetKey of targetKeys) {
       const before = stored.get(targetKey);
       const own = ownKeys.has(targetKey);
-      const entriesBefore = own ? this.ownKeys.stored(targetKey, before).entries : before === undefined ? '' : before.slice(1, -1);
+      const entriesBefore = own ? this.ownKeys.stored(targetKey, before).entries : before ?? '';
       // A key's rows are a multiset: items sharing a hash may have equal rows, and an item's old
       // row goes as one of them, whichever.
       const files = rowsByFile(entriesBefore);
@@ -136,7 +165,7 @@ export class TargetRefs {
         this.ownKeys.setEntries(targetKey, entries);
         continue;
       }
-      const value = entries === '' ? undefined : `[${entries}]`;
+      const value = entries === '' ? undefined : entries;
       if (value === undefined) {
         if (before !== undefined) del(targetKey);
       } else if (value !== before) put(targetKey, value);
@@ -152,32 +181,44 @@ export class TargetRefs {
 /** A stored target key's rows by file, each row as its text, from its file entries' text. */
 function rowsByFile(entries: string): Map<string, string[]> {
   const files = new Map<string, string[]>();
-  for (const [file, ...numbers] of JSON.parse(`[${entries}]`) as TargetRefsValue) {
+  const reader = new PackedReader(entries);
+  for (const { file, start, end } of fileEntriesOf(entries)) {
     const rows: string[] = [];
-    for (let k = 0; k < numbers.length; k += 2 + numbers[k + 1]) rows.push(numbers.slice(k, k + 2 + numbers[k + 1]).join(','));
+    for (reader.pos = start; reader.pos < end;) {
+      const row = reader.pos;
+      reader.int();
+      const length = reader.int();
+      reader.pos += length;
+      rows.push(entries.slice(row, reader.pos));
+    }
+    if (reader.pos !== end) throw new InconsistentIndexError(`a row of a ref key runs past its file's entry: ${JSON.stringify(entries.slice(0, 60))}`);
     files.set(file, rows);
   }
   return files;
 }
 
-/** The file entries' text of a target key with these rows, without brackets ('' for none). */
+/** The file entries' text of a target key with these rows ('' for none). */
 function entriesText(files: Map<string, string[]>): string {
-  const entries: string[] = [];
+  let out = '';
+  const reader = new PackedReader('');
+  const hashOf = (row: string) => {
+    reader.text = row;
+    reader.pos = 0;
+    return reader.int();
+  };
   for (const file of [...files.keys()].sort(compareStrings)) {
     const rows = files.get(file)!;
     if (rows.length === 0) continue;
     // By the hash each starts with, then by text, so that a key's value depends only on its rows.
-    const sorted = rows.map((row) => ({ hash: Number(row.slice(0, row.indexOf(','))), row }))
-      .sort((a, b) => a.hash - b.hash || compareStrings(a.row, b.row));
-    entries.push(`[${JSON.stringify(file)},${sorted.map(({ row }) => row).join(',')}]`);
+    const sorted = rows.map((row) => ({ hash: hashOf(row), row })).sort((a, b) => a.hash - b.hash || compareStrings(a.row, b.row));
+    out += fileEntryText(file, sorted.map(({ row }) => row));
   }
-  return entries.join(',');
+  return out;
 }
 
 /** An item's contribution from its per-item ref entry's text (`["file",s,l,r,…]`, records.ts). */
 export function contributionOf(item: string, entry: string): Contribution {
-  const end = closingQuote(entry, 1);
-  const numbers = entry.slice(end + 2, -1);
-  const count = numbers === '' ? 0 : numbers.split(',').length;
-  return { file: JSON.parse(entry.slice(1, end + 1)) as string, row: `${itemHash(item)},${count}${numbers === '' ? '' : `,${numbers}`}` };
+  const [file, ...numbers] = JSON.parse(entry) as [string, ...number[]];
+  const refs = packInts(numbers);
+  return { file, row: packInt(itemHash(item)) + packInt(refs.length) + refs };
 }

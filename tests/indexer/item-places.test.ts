@@ -3,6 +3,7 @@ import { REF_ROLES } from '../../schema/src/kinds.js';
 import { buildFileTables, LineIndex, type RefRole } from '../../schema/src/index.js';
 import { decodeRef, encodeRefEntry, itemPlaces, MULTILINE_ROLE, PLACE_COLUMNS, refNumbers, shapedFingerprint, type DecodedRef } from '../../indexer/src/item-places.js';
 import { InconsistentIndexError } from '../../indexer/src/errors.js';
+import { packInts, PackedReader } from '../../indexer/src/packed-text.js';
 import { roleAt, roleOfShort, shortRole } from '../../indexer/src/records.js';
 import { prng } from '../support/random.js';
 
@@ -20,10 +21,13 @@ function boundaries(text: string): number[] {
   return out;
 }
 
-const decode = (numbers: number[], at: number, line: number, col: number, nameLength = -1) => {
+/** Decodes the ref `numbers` start with, packed as a ref key stores them; `next`: how many numbers it took. */
+const decode = (numbers: number[], line: number, col: number, nameLength = -1) => {
   const out: DecodedRef = { line: 0, col: 0, endLine: 0, endCol: 0, role: 0 };
-  const next = decodeRef(numbers, at, line, col, nameLength, out);
-  return { ...out, next };
+  const reader = new PackedReader(packInts(numbers));
+  decodeRef(reader, line, col, nameLength, out);
+  const next = numbers.findIndex((_, k) => packInts(numbers.slice(0, k)).length === reader.pos);
+  return { ...out, next: next < 0 ? numbers.length : next };
 };
 
 describe('ref places in ref keys', () => {
@@ -45,7 +49,7 @@ describe('ref places in ref keys', () => {
       const places = itemPlaces(lines, start);
       const numbers = refNumbers(places, relStart, relEnd, role, nameLength);
       const context = `${JSON.stringify(text)} item at ${start}, ref ${relStart}..${relEnd}`;
-      expect(decode(numbers, 0, places.line, places.col, nameLength ?? -1), context).toEqual({ ...expected, role, next: numbers.length });
+      expect(decode(numbers, places.line, places.col, nameLength ?? -1), context).toEqual({ ...expected, role, next: numbers.length });
     }
   });
 
@@ -59,7 +63,7 @@ describe('ref places in ref keys', () => {
     expect(refNumbers(places, 0, 2, call)).toEqual([0, 2, call]);
     // Over two lines: role + MULTILINE_ROLE, then the end's line distance and 0-based column.
     expect(refNumbers(places, 6, 14, call)).toEqual([6, 0, call + MULTILINE_ROLE, 1, 5]);
-    expect(decode([6, 0, call + MULTILINE_ROLE, 1, 5], 0, places.line, places.col)).toEqual({ line: 1, col: 10, endLine: 2, endCol: 6, role: call, next: 5 });
+    expect(decode([6, 0, call + MULTILINE_ROLE, 1, 5], places.line, places.col)).toEqual({ line: 1, col: 10, endLine: 2, endCol: 6, role: call, next: 5 });
   });
 
   it('write a column past the packing apart', () => {
@@ -69,11 +73,11 @@ describe('ref places in ref keys', () => {
     const at = text.indexOf('g');
     const numbers = refNumbers(places, at, at + 1, 0);
     expect(numbers).toEqual([-2, 200, 1, 0]);
-    expect(decode(numbers, 0, 0, 1)).toEqual({ line: 2, col: 201, endLine: 2, endCol: 202, role: 0, next: 4 });
+    expect(decode(numbers, 0, 1)).toEqual({ line: 2, col: 201, endLine: 2, endCol: 202, role: 0, next: 4 });
   });
 
   it('refuse a short ref whose target gives no length', () => {
-    expect(() => decode([5, shortRole(0)], 0, 0, 1, -1)).toThrow(InconsistentIndexError);
+    expect(() => decode([5, shortRole(0)], 0, 1, -1)).toThrow(InconsistentIndexError);
   });
 
   it('sort an entry by position, and keep the roles', () => {
@@ -84,9 +88,9 @@ describe('ref places in ref keys', () => {
     expect(file).toBe('a.rs');
     const decoded = [];
     for (let at = 0; at < numbers.length;) {
-      const ref = decode(numbers, at, 0, 1, 1);
+      const ref = decode(numbers.slice(at), 0, 1, 1);
       decoded.push([ref.col, ref.endCol, roleAt(ref.role)]);
-      at = ref.next;
+      at += ref.next;
     }
     expect(decoded).toEqual([[10, 11, roles[0]], [13, 15, roles[1]], [17, 18, roles[2]]]);
     expect(REF_ROLES.map((_, i) => roleOfShort(shortRole(i)))).toEqual(REF_ROLES.map((_, i) => i));

@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defById, definitionsAt, indexDumps, loadDump, references, resolveTarget, stats } from '../../indexer/src/index.js';
 import { keys, ownerCode } from '../../indexer/src/keys.js';
-import { itemHash } from '../../indexer/src/target-refs.js';
-import { isOwnRefKey, parseOwnRefs } from '../../indexer/src/own-ref-keys.js';
+import { fileEntriesOf, itemHash } from '../../indexer/src/target-refs.js';
+import { directoryOf, isOwnRefKey, parseOwnRefs } from '../../indexer/src/own-ref-keys.js';
+import { PackedReader } from '../../indexer/src/packed-text.js';
 import { serializeDump, type Dump } from '../../schema/src/index.js';
 import type { Span } from '../../schema/src/index.js';
 import { app, freshSnapshot, geometry, ids, makeDump, makeItem, snapshot, Source, storeEachTest } from './fixture.js';
@@ -13,20 +14,27 @@ const current = storeEachTest();
 
 const itemKey = (crate: string, item: string) => `item\0${crate}\0${item}`;
 
-/** How many refs an item's numbers in a target key hold: [start, length, role], or [start, -(role + 1)] for a ref that spans its target's name. */
-/** A ref key's file entries (target-refs.ts), its directory left out when it is its target's own crate's. */
-function fileEntries(key: string, value: string): Array<[string, ...number[]]> {
-  const parsed = JSON.parse(value) as unknown[];
-  return (isOwnRefKey(key) ? parsed.slice(1) : parsed) as Array<[string, ...number[]]>;
+/**
+ * A ref key's file entries (target-refs.ts), its directory left out when it is its target's own
+ * crate's: each its file and its rows, [hash, ...numbers] each.
+ */
+function fileEntries(key: string, value: string): Array<[string, number[][]]> {
+  const reader = new PackedReader(value);
+  if (isOwnRefKey(key)) directoryOf(reader);
+  return fileEntriesOf(value, reader.pos).map(({ file, start, end }) => {
+    const rows: number[][] = [];
+    for (reader.pos = start; reader.pos < end;) {
+      const hash = reader.int();
+      const rowEnd = reader.int() + reader.pos;
+      const numbers = [hash];
+      while (reader.pos < rowEnd) numbers.push(reader.int());
+      rows.push(numbers);
+    }
+    return [file, rows];
+  });
 }
 
-/** A target key's file entry's flat numbers (target-refs.ts) as rows, [hash, ...numbers] each. */
-function rowsOf(numbers: number[]): number[][] {
-  const rows: number[][] = [];
-  for (let k = 0; k < numbers.length; k += 2 + numbers[k + 1]) rows.push([numbers[k], ...numbers.slice(k + 2, k + 2 + numbers[k + 1])]);
-  return rows;
-}
-
+/** How many refs an item's numbers in a target key hold: [place, length, role], or [place, short role] for a ref that spans its target's name (item-places.ts). */
 function refCount(numbers: number[]): number {
   let count = 0;
   for (let i = 0; i < numbers.length; i += numbers[i + 1] < 0 ? 2 : 3) count++;
@@ -106,10 +114,11 @@ describe('loadDump', () => {
     const parts = all.map((k) => k.split('\0'));
     expect(parts.filter((p) => p.at(-1) === ids.cafe && p[0] !== 'ref')).toEqual([]);
     const refHolders = all.filter((k) => k.startsWith('ref\0'))
-      .flatMap((k) => fileEntries(k, stored.get(k)!).flatMap(([, ...numbers]) => rowsOf(numbers).map(([hash]) => hash)));
+      .flatMap((k) => fileEntries(k, stored.get(k)!).flatMap(([, rows]) => rows.map(([hash]) => hash)));
     expect(refHolders.length).toBeGreaterThan(0);
     expect(refHolders).not.toContain(itemHash(ids.cafe));
-    expect(parts.filter((p) => ['def', 'name', 'qual'].includes(p[0]) && p.includes(ids.cafe))).toEqual([]);
+    expect(parts.filter((p) => p[0] === 'def' && p.includes(ids.cafe))).toEqual([]);
+    expect(all.filter((k) => ['name', 'qual'].includes(k.split('\0')[0]) && stored.get(k)!.includes(ids.cafe))).toEqual([]);
     // app's ambiguous call still names café as a candidate: its list stays, and so does the
     // key of app's refs through that list.
     const lists = parseOwnRefs(stored.get(`ref\0${ids.cafe}\0${GEOMETRY}`)!).directory;
@@ -175,8 +184,7 @@ describe('loadDump', () => {
       const found = [...(await snapshot(current.store))].filter(([k]) => k.startsWith(`ref\0${T}\0`));
       expect(found.map(([k]) => k)).toEqual(found.length === 0 ? [] : [`ref\0${T}\0cargo moves 0.1.0`]);
       return found.flatMap(([k, v]) => fileEntries(k, v)
-        .map(([file, ...numbers]) => {
-          const items = rowsOf(numbers);
+        .map(([file, items]) => {
           const hashes = items.map(([hash]) => hash);
           expect(hashes).toEqual([...hashes].sort((a, b) => a - b));
           return [file, items.map(([hash, ...refs]) => [names.get(hash), refCount(refs)]).sort()];
