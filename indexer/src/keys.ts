@@ -114,7 +114,7 @@
 // - The members of name, qual, impl and relto sets end in the item they derive from, so that
 //   such a move is a delete and a put of two different members.
 //   The item is written relative to the id before it,
-//   most often '' (a fn's name key is the fn's item's) or a short `<N` (a local's item is its
+//   most often '' (a fn's name set member is the fn's item's) or a short `<N` (a local's item is its
 //   id without the `$x@12`): with the crate and item in full these keys were 16 MB of std's
 //   23 MB of key text (bench/RESULTS.md, ninth session).
 //   A file compiled into several crates (tests/common/mod.rs) has one file table per crate.
@@ -193,7 +193,7 @@ export interface DefEntry extends Omit<Def, 'id' | 'parent' | 'attributes'> {
   overrides?: string[];
 }
 
-/** What a name key holds: enough to filter and rank a search hit before reading its def. */
+/** What a name set member holds: enough to filter and rank a search hit before reading its def. */
 export type NameEntry = [kind: DefKind, visibility: Visibility, qualname: string];
 
 /** A name set member's value: a NameEntry without the qualname when the def's id spells it (qualnameInId). */
@@ -203,7 +203,7 @@ export type StoredNameEntry = [kind: DefKind, visibility: Visibility, qualname?:
 export function nameEntryOf(def: string, [kind, visibility, qualname]: StoredNameEntry): NameEntry {
   if (qualname !== undefined) return [kind, visibility, qualname];
   const derived = qualnameInId(def);
-  if (derived === undefined) throw new InconsistentIndexError(`the name key of ${def} leaves out a qualname its id does not give`);
+  if (derived === undefined) throw new InconsistentIndexError(`the name set member of ${def} leaves out a qualname its id does not give`);
   return [kind, visibility, derived];
 }
 

@@ -72,7 +72,7 @@ describe('what the store keeps of a record', () => {
     }
   });
 
-  it('leaves out of a name key the qualname its def id spells, and gives it back', () => {
+  it('leaves out of a name set member the qualname its def id spells, and gives it back', () => {
     const { dump } = zoo();
     let left = 0;
     for (const record of dump.items) {

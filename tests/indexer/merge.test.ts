@@ -92,7 +92,7 @@ describe('loadDump', () => {
     const edited = geometry({ areaBody: '3.0 * self.r' });
     const result = await loadDump(current.store, edited.dump);
     // The item's record and ref-to-field keys change, and its def key (the fn's span ends
-    // elsewhere); its name key does not. Outside the item: the file table (the bytes moved) and
+    // elsewhere); its name set does not. Outside the item: the file table (the bytes moved) and
     // the crate header (one ref fewer).
     expect(result).toEqual({ itemsAdded: 0, itemsChanged: 1, itemsRemoved: 0, keysWritten: 5, keysDeleted: 0 });
     const refs = await references(current.store, ids.r);
