@@ -152,7 +152,10 @@ export class TargetRefs {
         if (old !== undefined) {
           const rows = files.get(old.file);
           const at = rows?.indexOf(old.row) ?? -1;
-          if (at >= 0) rows!.splice(at, 1);
+          // The item's old record says what it wrote: a row not there means the key and the
+          // record disagree, and keeping the key as it is would leave refs that are gone.
+          if (at < 0) throw new InconsistentIndexError(`${JSON.stringify(targetKey)} lacks the row the old record of an item in ${old.file} wrote`);
+          rows!.splice(at, 1);
         }
         if (now !== undefined) {
           const rows = files.get(now.file);

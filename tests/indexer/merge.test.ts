@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defById, definitionsAt, indexDumps, loadDump, references, resolveTarget, stats } from '../../indexer/src/index.js';
 import { keys, ownerCode } from '../../indexer/src/keys.js';
+import { InconsistentIndexError } from '../../indexer/src/errors.js';
 import { fileEntriesOf, itemHash } from '../../indexer/src/target-refs.js';
 import { directoryOf, isOwnRefKey, parseOwnRefs } from '../../indexer/src/own-ref-keys.js';
 import { PackedReader } from '../../indexer/src/packed-text.js';
@@ -143,6 +144,18 @@ describe('loadDump', () => {
     expect(await current.store.getJson(keys.names('x'))).toEqual([[x, ownerCode(x, to), 'fn', 'pub']]);
     expect(await defById(current.store, x)).toMatchObject({ itemId: to, def: { id: x, kind: 'fn' } });
     expect(await snapshot(current.store)).toEqual(await freshSnapshot(dumpWith(to)));
+  });
+
+  it('refuses to merge an item whose old row its ref key lacks, and writes nothing', async () => {
+    await loadDump(current.store, geometry().dump);
+    // `area`'s `self.r` rows are gone from the key of `r`: the store no longer matches what
+    // the item's record says it wrote.
+    const key = `ref\0${ids.r}\0${GEOMETRY}`;
+    expect(await current.store.db.get(key)).toBeDefined();
+    await current.store.db.del(key);
+    const before = await snapshot(current.store);
+    await expect(loadDump(current.store, geometry({ areaBody: '3.0 * self.r' }).dump)).rejects.toThrow(InconsistentIndexError);
+    expect(await snapshot(current.store)).toEqual(before);
   });
 
   it("rewrites a name set's member whose value changes, and a path finds the def by its new qualname", async () => {
