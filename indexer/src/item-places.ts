@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { LineIndex } from '../../schema/src/lines.js';
 import { InconsistentIndexError } from './errors.js';
-import type { PackedReader } from './packed-text.js';
+import { packInts, packString, type PackedReader } from './packed-text.js';
 import { ROLE_INDEX, roleOfShort, shortRole, type RefSpans } from './records.js';
 
 /** Where an item starts in its file, to place its refs from. */
@@ -60,13 +60,14 @@ function placeNumbers(places: ItemPlaces, line: number, col: number): number[] {
 }
 
 /**
- * One item's refs to one target (or through one candidate list), as a reference entry's value:
- * [file, …refNumbers of each ref], sorted by position. 113,000 of the 131,000 refs in std's ref
- * keys span their target's name and are short.
+ * One item's refs to one target (or through one candidate list), as a reference entry's value,
+ * packed as the ref key it goes into (packed-text.ts): its file, then the refNumbers of each ref,
+ * sorted by position. 113,000 of the 131,000 refs in std's ref keys span their target's name and
+ * are short.
  */
 export function encodeRefEntry(file: string, refs: RefSpans, places: ItemPlaces, nameLength?: number): string {
   const sorted = [...refs].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  return JSON.stringify([file, ...sorted.flatMap(([start, end, role]) => refNumbers(places, start, end, ROLE_INDEX.get(role)!, nameLength))]);
+  return packString(file) + packInts(sorted.flatMap(([start, end, role]) => refNumbers(places, start, end, ROLE_INDEX.get(role)!, nameLength)));
 }
 
 /** One ref of a row, decoded: 1-based lines and columns, as a RefLocation has them. */

@@ -13,7 +13,7 @@ import { compareStrings, keyParts } from './keys.js';
 import type { ListCrates } from './list-crates.js';
 import { isOwnRefKey, type OwnRefKeys } from './own-ref-keys.js';
 import { InconsistentIndexError } from './errors.js';
-import { packInt, packInts, packString, PackedReader } from './packed-text.js';
+import { packInt, packString, PackedReader } from './packed-text.js';
 import type { Store } from './store.js';
 
 /**
@@ -219,9 +219,10 @@ function entriesText(files: Map<string, string[]>): string {
   return out;
 }
 
-/** An item's contribution from its per-item ref entry's text (`["file",s,l,r,…]`, records.ts). */
+/** An item's contribution from its per-item ref entry's text (its file, then its refs: encodeRefEntry). */
 export function contributionOf(item: string, entry: string): Contribution {
-  const [file, ...numbers] = JSON.parse(entry) as [string, ...number[]];
-  const refs = packInts(numbers);
+  const reader = new PackedReader(entry);
+  const file = reader.string();
+  const refs = entry.slice(reader.pos);
   return { file, row: packInt(itemHash(item)) + packInt(refs.length) + refs };
 }

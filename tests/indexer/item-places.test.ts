@@ -84,8 +84,10 @@ describe('ref places in ref keys', () => {
     const lines = linesOf('fn f() { a; bb; c; }\n');
     const roles: RefRole[] = ['call', 'read', 'write'];
     const text = encodeRefEntry('a.rs', [[16, 17, 'write'], [9, 10, 'call'], [12, 14, 'read']], itemPlaces(lines, 0), 1);
-    const [file, ...numbers] = JSON.parse(text) as [string, ...number[]];
-    expect(file).toBe('a.rs');
+    const reader = new PackedReader(text);
+    expect(reader.string()).toBe('a.rs');
+    const numbers: number[] = [];
+    while (!reader.done) numbers.push(reader.int());
     const decoded = [];
     for (let at = 0; at < numbers.length;) {
       const ref = decode(numbers.slice(at), 0, 1, 1);
