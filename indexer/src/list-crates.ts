@@ -5,6 +5,7 @@
 // batch is written `settle` rewrites the lists' keys; a list's key is there while it names a crate.
 import { keys } from './keys.js';
 import { withMembers } from './own-ref-keys.js';
+import { writeSettled, type DelKey, type PutKey } from './settled-keys.js';
 import type { Store } from './store.js';
 
 /** The crates a list's key names; none when it is absent. */
@@ -24,19 +25,14 @@ export class ListCrates {
     crates.set(crate, held);
   }
 
-  async settle(put: (key: string, value: string) => void, del: (key: string) => void): Promise<void> {
+  async settle(put: PutKey, del: DelKey): Promise<void> {
     const lists = [...this.changes.keys()];
     if (lists.length === 0) return;
     const listKeys = lists.map(keys.listCrates);
     const stored = await this.store.db.getMany(listKeys);
     lists.forEach((list, i) => {
       const crates = withMembers(listCratesOf(stored[i]), this.changes.get(list));
-      if (crates.length === 0) {
-        if (stored[i] !== undefined) del(listKeys[i]);
-        return;
-      }
-      const value = JSON.stringify(crates);
-      if (value !== stored[i]) put(listKeys[i], value);
+      writeSettled(listKeys[i], stored[i], crates.length === 0 ? undefined : JSON.stringify(crates), put, del);
     });
   }
 }

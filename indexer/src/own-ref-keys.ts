@@ -6,6 +6,7 @@
 // going); this class collects both and writes each key once.
 import { compareStrings, crateOfItem, keyParts, keys } from './keys.js';
 import { packInt, packString, PackedReader } from './packed-text.js';
+import { writeSettled, type DelKey, type PutKey } from './settled-keys.js';
 import type { Store } from './store.js';
 
 /**
@@ -83,15 +84,13 @@ export class OwnRefKeys {
     members.set(member, held);
   }
 
-  async settle(put: (key: string, value: string) => void, del: (key: string) => void): Promise<void> {
+  async settle(put: PutKey, del: DelKey): Promise<void> {
     const unread = [...this.members.keys()].filter((key) => !this.values.has(key));
     const read = await this.store.db.getMany(unread);
     unread.forEach((key, i) => this.stored(key, read[i]));
     for (const [key, { before, stored, entries }] of this.values) {
       const value = ownRefsText({ directory: withMembers(stored.directory, this.members.get(key)), entries: entries ?? stored.entries });
-      if (value === undefined) {
-        if (before !== undefined) del(key);
-      } else if (value !== before) put(key, value);
+      writeSettled(key, before, value, put, del);
     }
   }
 }

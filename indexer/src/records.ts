@@ -97,7 +97,6 @@ export function recordOwnerOf(id: string): string | undefined {
   return open > 0 && id.indexOf(']', open) === id.length - 1 ? id.slice(0, open) : undefined;
 }
 
-
 /** A decoded item record, whose candidate refs lack their lists until read (items.ts). */
 export interface DecodedItem {
   item: StoredItem;

@@ -114,8 +114,8 @@ async function gatherRefs(
       const { stride, hash: HASH, start: START, line: LINE, col: COL } = BY_HASH;
       // Rows come by hash: each is searched for from where the one before was found.
       let p = 0;
+      reader.text = text;
       for (let next = found.start; next < found.end;) {
-        reader.text = text;
         reader.pos = next;
         const row = next;
         const hash = reader.int();

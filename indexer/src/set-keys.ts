@@ -12,6 +12,7 @@
 // members from every crate, so this relies on batches being written one at a time (load.ts,
 // patch.ts), as the candidate lists do.
 import { compareStrings, SEP } from './keys.js';
+import { writeSettled, type DelKey, type PutKey } from './settled-keys.js';
 import type { Store } from './store.js';
 
 /**
@@ -60,7 +61,7 @@ export class SetKeys {
     if (value !== false || !members.has(member)) members.set(member, value);
   }
 
-  async settle(put: (key: string, value: string) => void, del: (key: string) => void): Promise<void> {
+  async settle(put: PutKey, del: DelKey): Promise<void> {
     const setKeys = [...this.changes.keys()];
     if (setKeys.length === 0) return;
     const stored = await this.store.db.getMany(setKeys);
@@ -71,13 +72,9 @@ export class SetKeys {
         if (value === false) members.delete(member);
         else members.set(member, value === '' ? [] : (JSON.parse(value) as unknown[]));
       }
-      if (members.size === 0) {
-        if (stored[i] !== undefined) del(setKey);
-        return;
-      }
       const sorted = [...members.keys()].sort(compareStrings);
-      const value = JSON.stringify(sorted.map((m) => [...m.split(SEP), ...members.get(m)!]));
-      if (value !== stored[i]) put(setKey, value);
+      const value = sorted.length === 0 ? undefined : JSON.stringify(sorted.map((m) => [...m.split(SEP), ...members.get(m)!]));
+      writeSettled(setKey, stored[i], value, put, del);
     });
   }
 }

@@ -9,6 +9,7 @@
 import { InconsistentIndexError } from './errors.js';
 import { isSharedKey, listOfKey, ranges } from './keys.js';
 import type { OwnRefKeys } from './own-ref-keys.js';
+import type { DelKey, PutKey } from './settled-keys.js';
 import type { Store } from './store.js';
 
 const CREF = 'cref\0';
@@ -43,7 +44,7 @@ export class SharedLists {
     return false;
   }
 
-  async settle(put: (key: string, value: string) => void, del: (key: string) => void): Promise<void> {
+  async settle(put: PutKey, del: DelKey): Promise<void> {
     const hold = (candidates: string, list: string, held: boolean) => {
       for (const target of JSON.parse(candidates) as string[]) this.ownKeys.changeMember(target, list, held);
     };

@@ -14,6 +14,7 @@ import type { ListCrates } from './list-crates.js';
 import { isOwnRefKey, type OwnRefKeys } from './own-ref-keys.js';
 import { InconsistentIndexError } from './errors.js';
 import { packInt, packString, PackedReader } from './packed-text.js';
+import { writeSettled, type DelKey, type PutKey } from './settled-keys.js';
 import type { Store } from './store.js';
 
 /**
@@ -133,7 +134,7 @@ export class TargetRefs {
    * crate other than its target's own that comes or goes joins or leaves the target's directory,
    * and each cref key its list's crates (list-crates.ts).
    */
-  async settle(put: (key: string, value: string) => void, del: (key: string) => void): Promise<void> {
+  async settle(put: PutKey, del: DelKey): Promise<void> {
     const targetKeys = [...this.changes.keys()];
     // A crate loaded for the first time has no ref keys, but its targets' own keys may hold the
     // directories other crates' loads wrote.
@@ -169,9 +170,7 @@ export class TargetRefs {
         continue;
       }
       const value = entries === '' ? undefined : entries;
-      if (value === undefined) {
-        if (before !== undefined) del(targetKey);
-      } else if (value !== before) put(targetKey, value);
+      writeSettled(targetKey, before, value, put, del);
       if ((before === undefined) !== (value === undefined)) {
         const [targetOrList, crate] = keyParts(targetKey);
         if (targetKey.startsWith(REF)) this.ownKeys.changeMember(targetOrList, crate, value !== undefined);
